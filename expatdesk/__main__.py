@@ -1,0 +1,7 @@
+"""``python -m expatdesk``: the same as the ``expatdesk`` console script."""
+
+import sys
+
+from expatdesk.cli import main
+
+sys.exit(main())

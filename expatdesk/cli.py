@@ -1,0 +1,157 @@
+"""The ``expatdesk`` command: the desktop app without arguments, subcommands for the rest.
+
+Bad arguments, bad URLs, unreachable servers and unreadable files end with a one-line message on
+standard error and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import NoReturn
+
+from expatdesk import __version__, i18n
+from expatdesk.config import database_target
+from expatdesk.db.database import Database, open_database, parse_url
+from expatdesk.errors import UserError
+from expatdesk.i18n import _
+
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, with a hint to ``--help``."""
+
+    def error(self, message: str) -> NoReturn:
+        hint = _("run '{command} --help' for help").format(command=self.prog)
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} ({hint})\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # --database and --lang are accepted before and after the subcommand.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--database",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help=_(
+            "SQLite file or postgresql+psycopg:// URL to use (default: "
+            "$EXPATDESK_DATABASE_URL, else a file in your data folder)"
+        ),
+    )
+    common.add_argument(
+        "--lang",
+        choices=sorted(i18n.LANGUAGES),
+        default=argparse.SUPPRESS,
+        help=_("language of messages and reports"),
+    )
+    parser = _Parser(
+        prog="expatdesk",
+        description=_("ExpatDesk: case management for expat centres."),
+        epilog=_("Without a command, the desktop app starts."),
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"ExpatDesk {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
+
+    commands.add_parser(
+        "gui", parents=[common], help=_("start the desktop app (the default)")
+    ).set_defaults(run=_run_gui)
+    commands.add_parser(
+        "init", parents=[common], help=_("create the database or migrate it to this version")
+    ).set_defaults(run=_run_init)
+
+    demo = commands.add_parser(
+        "demo", parents=[common], help=_("fill an empty database with fictional demo data")
+    )
+    demo.add_argument(
+        "--size",
+        choices=("small", "large"),
+        default="small",
+        help=_("small: about 3,000 expats; large: about 500,000, for benchmarks"),
+    )
+    demo.add_argument(
+        "--seed", type=int, default=2014, help=_("random seed; the same seed gives the same data")
+    )
+    demo.set_defaults(run=_run_demo)
+    return parser
+
+
+def _open(args: argparse.Namespace) -> Database:
+    return open_database(parse_url(database_target(getattr(args, "database", None))))
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    target = parse_url(database_target(getattr(args, "database", None)))
+    from expatdesk.qt.app import run  # Qt is loaded only for the desktop app
+
+    return run(target, language=getattr(args, "lang", None))
+
+
+def _run_init(args: argparse.Namespace) -> int:
+    database = _open(args)
+    try:
+        if database.backup_path:
+            print(_("Backup before migrating: {path}").format(path=database.backup_path))
+        print(_("Database ready: {name}").format(name=database.name))
+    finally:
+        database.dispose()
+    return 0
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    from expatdesk import demo
+
+    database = _open(args)
+    started = time.perf_counter()
+    try:
+        summary = demo.fill(database, size=args.size, seed=args.seed, today=date.today())
+    finally:
+        database.dispose()
+    elapsed = time.perf_counter() - started
+    print(
+        _(
+            "Demo data added to {name} in {seconds} s: {employers} employers, {expats} expats, "
+            "{deliveries} service deliveries, {responses} survey responses."
+        ).format(
+            name=database.name,
+            seconds=i18n.format_number(elapsed, 1),
+            employers=i18n.format_number(summary.employers),
+            expats=i18n.format_number(summary.expats),
+            deliveries=i18n.format_number(summary.deliveries),
+            responses=i18n.format_number(summary.responses),
+        )
+    )
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    i18n.set_language(_language_from(arguments))
+    parser = build_parser()
+    args = parser.parse_args(arguments)
+    run: Callable[[argparse.Namespace], int] = getattr(args, "run", _run_gui)
+    try:
+        return run(args)
+    except UserError as error:
+        print(f"expatdesk: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print(_("expatdesk: interrupted"), file=sys.stderr)
+        return 130
+
+
+def _language_from(arguments: list[str]) -> str:
+    """The language for messages: ``--lang`` if given (so even --help speaks it), else default."""
+    for index, argument in enumerate(arguments):
+        value = None
+        if argument.startswith("--lang="):
+            value = argument.split("=", 1)[1]
+        elif argument == "--lang" and index + 1 < len(arguments):
+            value = arguments[index + 1]
+        if value in i18n.LANGUAGES:
+            return value
+    return i18n.default_language()

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, the engine for SQLite and PostgreSQL, Alembic migrations."""

@@ -1,0 +1,20 @@
+"""Errors a user can act on, as opposed to bugs.
+
+A :class:`UserError` carries a message that is already translated and complete: the command line
+prints it as one line and exits non-zero, the GUI shows it in a message box. Anything else that
+escapes is a bug and keeps its traceback.
+"""
+
+
+class UserError(Exception):
+    """Something the user can fix: a bad argument, an unreachable server, an unreadable file."""
+
+    exit_code = 1
+
+
+class DatabaseError(UserError):
+    """The database cannot be opened, migrated or written."""
+
+
+class NewerDatabaseError(DatabaseError):
+    """The database was written by a newer ExpatDesk; it is left untouched."""

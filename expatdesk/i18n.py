@@ -1,0 +1,178 @@
+"""The one place user-visible text and locale formatting go through.
+
+Strings are marked with :func:`_` (translate now), :func:`N_` (mark for extraction, translate
+later) and :func:`ngettext`, and looked up in the gettext catalogs in ``locales/<lang>``. The
+catalogs are read from their ``.po`` sources when a language is first used, so there is no
+compiled ``.mo`` that can fall out of date. Dates and numbers are formatted by Babel for the active
+locale: ``7,5`` and ``26 november 2026`` in Dutch, ``7.5`` and ``26 November 2026`` in English.
+
+The active language is process-wide, like the locale of a C program: the GUI switches it while it
+runs and re-translates its windows; the command line sets it once.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import os
+from collections.abc import Iterable
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+
+from babel import Locale, dates, numbers
+from babel.messages import mofile, pofile
+
+DOMAIN = "expatdesk"
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+
+#: The languages the app speaks, with the Babel locale used for formatting.
+LANGUAGES: dict[str, str] = {"nl": "nl_NL", "en": "en_GB"}
+#: Each language's name in itself, for the language menu.
+LANGUAGE_NAMES: dict[str, str] = {"nl": "Nederlands", "en": "English"}
+
+_language = "en"
+_translations: gettext.NullTranslations = gettext.NullTranslations()
+
+
+@cache
+def catalog(language: str) -> gettext.NullTranslations:
+    """The translations of ``language``, read from its ``.po`` file."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language {language!r}")
+    path = LOCALES_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    with path.open("rb") as po:
+        parsed = pofile.read_po(po, locale=language, domain=DOMAIN)
+    buffer = io.BytesIO()
+    mofile.write_mo(buffer, parsed, use_fuzzy=False)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def set_language(language: str) -> None:
+    """Make ``language`` (``"nl"`` or ``"en"``) the active language."""
+    global _language, _translations
+    _translations = catalog(language)
+    _language = language
+
+
+def language() -> str:
+    """The active language code."""
+    return _language
+
+
+def default_language(environ: dict[str, str] | None = None) -> str:
+    """The language to start in when the user has not chosen one.
+
+    ``EXPATDESK_LANG`` wins; otherwise Dutch when the system's locale is Dutch, else English.
+    """
+    env = os.environ if environ is None else environ
+    chosen = env.get("EXPATDESK_LANG", "").strip().lower()
+    if chosen in LANGUAGES:
+        return chosen
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(variable, "")
+        if value:
+            return "nl" if value.lower().startswith("nl") else "en"
+    return "en"
+
+
+def locale() -> Locale:
+    """The Babel locale of the active language."""
+    return _babel_locale(_language)
+
+
+@cache
+def _babel_locale(language: str) -> Locale:
+    return Locale.parse(LANGUAGES[language])
+
+
+def _(message: str) -> str:
+    """Translate ``message`` into the active language."""
+    return _translations.gettext(message)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the conventional gettext name
+    """Mark ``message`` for extraction without translating it yet."""
+    return message
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """Translate the form of a message that fits ``count``."""
+    return _translations.ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    """Translate ``message`` in a context that tells it apart from the same English word."""
+    return _translations.pgettext(context, message)
+
+
+def pick(en: str, nl: str) -> str:
+    """Choose between the two labels a code list row stores."""
+    return nl if _language == "nl" else en
+
+
+# --- formatting -------------------------------------------------------------------------------
+
+
+def format_date(value: date | None, format: str = "medium") -> str:
+    """A date in the active locale; ``""`` for an unknown date."""
+    if value is None:
+        return ""
+    return dates.format_date(value, format=format, locale=locale())
+
+
+def format_datetime(value: datetime | None, format: str = "medium") -> str:
+    """A moment in the active locale, in the computer's time zone; ``""`` when unknown."""
+    if value is None:
+        return ""
+    return dates.format_datetime(value.astimezone(), format=format, locale=locale())
+
+
+def format_number(value: float | int | None, decimals: int | None = None) -> str:
+    """A number in the active locale (``7,5`` in Dutch); ``""`` when unknown."""
+    if value is None:
+        return ""
+    if decimals is None:
+        return numbers.format_decimal(value, locale=locale())
+    pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
+    return numbers.format_decimal(value, format=pattern, locale=locale())
+
+
+def format_percent(value: float | None, decimals: int = 1) -> str:
+    """A share as a percentage in the active locale (``58,1%``); ``""`` when unknown."""
+    if value is None:
+        return ""
+    pattern = "#,##0." + "0" * decimals + "%" if decimals else "#,##0%"
+    return numbers.format_percent(value, format=pattern, locale=locale())
+
+
+def country_name(code: str | None) -> str:
+    """The name of an ISO 3166-1 alpha-2 country in the active language, or the code itself."""
+    if not code:
+        return ""
+    return locale().territories.get(code.upper(), code.upper())
+
+
+def countries() -> list[tuple[str, str]]:
+    """All countries as ``(code, name)``, sorted by name in the active language."""
+    from expatdesk.text import fold
+
+    names = locale().territories
+    pairs = [(code, name) for code, name in names.items() if len(code) == 2 and code.isalpha()]
+    return sorted(pairs, key=lambda pair: fold(pair[1]))
+
+
+def language_name(code: str | None) -> str:
+    """The name of an ISO 639-1 language in the active language, or the code itself."""
+    if not code:
+        return ""
+    return locale().languages.get(code.lower(), code)
+
+
+def join(items: Iterable[str]) -> str:
+    """A list of words joined as the active language does: "a, b and c"."""
+    from babel.lists import format_list
+
+    values = list(items)
+    return format_list(values, locale=locale()) if values else ""

@@ -1,0 +1,9 @@
+#!/usr/bin/env python3
+"""Start ExpatDesk from a checkout: ``python main.py [--database URL]``."""
+
+import sys
+
+from expatdesk.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
