@@ -51,3 +51,15 @@ def like_pattern(term: str) -> str:
     r"""A ``LIKE`` pattern that finds ``term`` anywhere, with ``\`` as the escape character."""
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def expat_search_key(
+    given_name: str, family_name: str, email: str | None, expat_ref: str
+) -> str:
+    """What the expat search matches: names in both orders' words, e-mail and ref, folded."""
+    return fold(" ".join(part for part in (given_name, family_name, email, expat_ref) if part))
+
+
+def employer_search_key(name: str, kvk_number: str | None, employer_ref: str) -> str:
+    """What the employer search matches: the name, KvK number and ref, folded."""
+    return fold(" ".join(part for part in (name, kvk_number, employer_ref) if part))

@@ -5,6 +5,9 @@ for grades, hires and dates, NOT NULL where a record is meaningless without the 
 relationship is ``lazy="raise"`` so that no view can trigger a hidden query: services load what
 they show explicitly. Records that staff edit carry a ``version`` for optimistic locking.
 
+``search_key`` holds the folded text that searches match (see :mod:`expatdesk.text`); the ORM
+keeps it in step, bulk writers (demo, import) compute it with the same functions.
+
 The code lists of domain.md (services, categories, education levels, facilities, municipalities,
 permit types) are tables with an English and a Dutch label, filled by the migrations.
 """
@@ -24,10 +27,13 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column, relationship
 
 from expatdesk.db.types import UTCDateTime, utcnow
+from expatdesk.text import employer_search_key, expat_search_key
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_N_label)s",
@@ -513,3 +519,24 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[int] = mapped_column(Integer)
     changes: Mapped[str | None] = mapped_column(Text)  # JSON: {"field": [old, new]}
+
+
+# --- derived columns --------------------------------------------------------------------------
+
+
+@event.listens_for(Expat, "before_insert")
+@event.listens_for(Expat, "before_update")
+def _expat_search_key(_mapper: Mapper[Expat], _connection: Connection, expat: Expat) -> None:
+    expat.search_key = expat_search_key(
+        expat.given_name, expat.family_name, expat.email, expat.expat_ref
+    )
+
+
+@event.listens_for(Employer, "before_insert")
+@event.listens_for(Employer, "before_update")
+def _employer_search_key(
+    _mapper: Mapper[Employer], _connection: Connection, employer: Employer
+) -> None:
+    employer.search_key = employer_search_key(
+        employer.name, employer.kvk_number, employer.employer_ref
+    )

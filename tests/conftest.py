@@ -1,0 +1,98 @@
+"""Fixtures for the whole suite.
+
+Qt runs on the offscreen platform, settings go to a temporary folder, every test starts in English,
+and ``database`` gives each test an empty, migrated database: an SQLite file always, and the
+PostgreSQL database of ``EXPATDESK_TEST_POSTGRES_URL`` when that is set.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from sqlalchemy.engine import URL  # noqa: E402
+
+from expatdesk import i18n  # noqa: E402
+from expatdesk.db.database import Database, open_database  # noqa: E402
+from tests.helpers import databases  # noqa: E402
+
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Keep tests away from the user's settings, data and environment."""
+    monkeypatch.setenv("EXPATDESK_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.delenv("EXPATDESK_DATABASE_URL", raising=False)
+    monkeypatch.delenv("EXPATDESK_LANG", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return databases.sqlite_template(tmp_path_factory.mktemp("template"))
+
+
+@pytest.fixture(scope="session")
+def _postgres_session() -> Iterator[Database]:
+    url = databases.postgres_url()
+    if url is None:
+        pytest.skip(f"{databases.POSTGRES_ENV} is not set")
+    databases.reset_postgres(url)
+    database = open_database(url)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """The name of the database engine a test runs on: ``sqlite`` or ``postgres``."""
+    return str(request.param)
+
+
+@pytest.fixture
+def database(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """An empty, migrated database (with the code lists) on each backend."""
+    if backend == "sqlite":
+        template = request.getfixturevalue("_sqlite_template")
+        database = databases.copy_sqlite(template, tmp_path / "expatdesk.sqlite3")
+        yield database
+        database.dispose()
+    else:
+        shared = request.getfixturevalue("_postgres_session")
+        databases.truncate_postgres(shared)
+        yield shared
+        databases.truncate_postgres(shared)
+
+
+@pytest.fixture
+def sqlite_database(_sqlite_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """An empty, migrated SQLite database, for tests that need only one backend (the GUI)."""
+    database = databases.copy_sqlite(_sqlite_template, tmp_path / "expatdesk.sqlite3")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def empty_url(backend: str, tmp_path: Path) -> Iterator[URL]:
+    """The URL of a database with nothing in it, not even a schema."""
+    if backend == "sqlite":
+        yield URL.create("sqlite", database=str(tmp_path / "empty.sqlite3"))
+        return
+    url = databases.postgres_url()
+    if url is None:
+        pytest.skip(f"{databases.POSTGRES_ENV} is not set")
+    with databases.scratch_postgres_database(url) as scratch:
+        yield scratch

@@ -1,0 +1,83 @@
+"""Databases for tests: a fresh SQLite file per test, and PostgreSQL when it is configured.
+
+``EXPATDESK_TEST_POSTGRES_URL`` names a PostgreSQL database the tests may wipe (its role needs
+CREATEDB for the migration tests). Without it the PostgreSQL variants are skipped; CI sets it, so
+there they run and fail rather than skip when the server is missing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL, make_url
+
+from expatdesk.db.database import Database, open_database, parse_url
+from expatdesk.db.models import Base, CodeMixin
+
+POSTGRES_ENV = "EXPATDESK_TEST_POSTGRES_URL"
+
+#: Tables the migrations fill with code lists; tests leave them alone.
+CODE_TABLES = frozenset(
+    mapper.local_table.name  # type: ignore[union-attr]
+    for mapper in Base.registry.mappers
+    if issubclass(mapper.class_, CodeMixin)
+)
+
+
+def postgres_url() -> URL | None:
+    value = os.environ.get(POSTGRES_ENV)
+    return parse_url(value) if value else None
+
+
+def sqlite_template(folder: Path) -> Path:
+    """A migrated, empty SQLite file that tests copy instead of migrating again."""
+    path = folder / "template.sqlite3"
+    database = open_database(str(path))
+    database.dispose()
+    return path
+
+
+def copy_sqlite(template: Path, target: Path) -> Database:
+    for suffix in ("", "-wal", "-shm"):
+        source = template.with_name(template.name + suffix)
+        if source.exists():
+            shutil.copy(source, target.with_name(target.name + suffix))
+    return open_database(str(target))
+
+
+def reset_postgres(url: URL) -> None:
+    """Drop everything in the test database, so migrations start from empty."""
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+def truncate_postgres(database: Database) -> None:
+    """Empty every table but the code lists and Alembic's bookkeeping."""
+    tables = [name for name in Base.metadata.tables if name not in CODE_TABLES]
+    quoted = ", ".join(f'"{name}"' for name in tables)
+    with database.engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
+
+
+@contextmanager
+def scratch_postgres_database(url: URL) -> Iterator[URL]:
+    """A new, empty PostgreSQL database on the test server, dropped afterwards."""
+    name = f"expatdesk_scratch_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(url).set(database=name)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
