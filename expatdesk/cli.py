@@ -32,7 +32,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     # --database and --lang are accepted before and after the subcommand.
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--database",
         metavar="URL",
@@ -88,7 +88,8 @@ def _run_gui(args: argparse.Namespace) -> int:
     target = parse_url(database_target(getattr(args, "database", None)))
     from expatdesk.qt.app import run  # Qt is loaded only for the desktop app
 
-    return run(target, language=getattr(args, "lang", None))
+    exit_code: int = run(target, language=getattr(args, "lang", None))
+    return exit_code
 
 
 def _run_init(args: argparse.Namespace) -> int:

@@ -92,7 +92,7 @@ def _(message: str) -> str:
     return _translations.gettext(message)
 
 
-def N_(message: str) -> str:  # noqa: N802 - the conventional gettext name
+def N_(message: str) -> str:
     """Mark ``message`` for extraction without translating it yet."""
     return message
 
@@ -151,7 +151,7 @@ def country_name(code: str | None) -> str:
     """The name of an ISO 3166-1 alpha-2 country in the active language, or the code itself."""
     if not code:
         return ""
-    return locale().territories.get(code.upper(), code.upper())
+    return str(locale().territories.get(code.upper(), code.upper()))
 
 
 def countries() -> list[tuple[str, str]]:
@@ -167,7 +167,7 @@ def language_name(code: str | None) -> str:
     """The name of an ISO 639-1 language in the active language, or the code itself."""
     if not code:
         return ""
-    return locale().languages.get(code.lower(), code)
+    return str(locale().languages.get(code.lower(), code))
 
 
 def join(items: Iterable[str]) -> str:

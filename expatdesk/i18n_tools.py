@@ -151,7 +151,7 @@ def check() -> list[str]:
                 problems.append(f"{relative}: missing {label!r} ({where}); run update")
             elif entry.fuzzy or not _translated(entry):
                 problems.append(f"{relative}: untranslated {label!r} ({where})")
-            elif _placeholders(entry.id) != _placeholders(entry.string):
+            elif _placeholders(entry.id) != _placeholders(entry.string or ""):
                 problems.append(f"{relative}: placeholders differ in {label!r}")
     return problems
 

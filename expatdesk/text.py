@@ -53,9 +53,7 @@ def like_pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
-def expat_search_key(
-    given_name: str, family_name: str, email: str | None, expat_ref: str
-) -> str:
+def expat_search_key(given_name: str, family_name: str, email: str | None, expat_ref: str) -> str:
     """What the expat search matches: names in both orders' words, e-mail and ref, folded."""
     return fold(" ".join(part for part in (given_name, family_name, email, expat_ref) if part))
 

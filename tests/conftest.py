@@ -11,15 +11,15 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
-from sqlalchemy.engine import URL  # noqa: E402
+import pytest
+from sqlalchemy.engine import URL
 
-from expatdesk import i18n  # noqa: E402
-from expatdesk.db.database import Database, open_database  # noqa: E402
-from tests.helpers import databases  # noqa: E402
+from expatdesk import i18n
+from expatdesk.db.database import Database, open_database
+from tests.helpers import databases
 
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
@@ -47,9 +47,7 @@ def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def _postgres_session() -> Iterator[Database]:
-    url = databases.postgres_url()
-    if url is None:
-        pytest.skip(f"{databases.POSTGRES_ENV} is not set")
+    url = databases.require_postgres_url()
     databases.reset_postgres(url)
     database = open_database(url)
     yield database
@@ -91,8 +89,6 @@ def empty_url(backend: str, tmp_path: Path) -> Iterator[URL]:
     if backend == "sqlite":
         yield URL.create("sqlite", database=str(tmp_path / "empty.sqlite3"))
         return
-    url = databases.postgres_url()
-    if url is None:
-        pytest.skip(f"{databases.POSTGRES_ENV} is not set")
+    url = databases.require_postgres_url()
     with databases.scratch_postgres_database(url) as scratch:
         yield scratch

@@ -149,7 +149,7 @@ class SchemaState:
 
 def schema_state(connection: Connection) -> SchemaState:
     revision = MigrationContext.configure(connection).get_current_revision()
-    has_tables = bool(inspect(connection).get_table_names())
+    has_tables = bool(set(inspect(connection).get_table_names()) - {"alembic_version"})
     if revision is None:
         return SchemaState(None, has_tables, known=True, current=False)
     script = ScriptDirectory.from_config(alembic_config())
@@ -272,8 +272,7 @@ def _refuse_foreign(url: URL, state: SchemaState) -> None:
     if state.revision is None and state.has_tables:
         raise DatabaseError(
             _(
-                "The database {name} holds tables of another program; "
-                "ExpatDesk does not touch it."
+                "The database {name} holds tables of another program; ExpatDesk does not touch it."
             ).format(name=describe(url))
         )
 

@@ -143,11 +143,15 @@ class Employer(Timestamped, Base):
 
     municipality: Mapped[Municipality | None] = relationship(lazy="raise")
     contacts: Mapped[list[ContactPerson]] = relationship(
-        back_populates="employer", lazy="raise", cascade="all, delete-orphan",
+        back_populates="employer",
+        lazy="raise",
+        cascade="all, delete-orphan",
         order_by="ContactPerson.name",
     )
     hiring: Mapped[list[HiringRecord]] = relationship(
-        back_populates="employer", lazy="raise", cascade="all, delete-orphan",
+        back_populates="employer",
+        lazy="raise",
+        cascade="all, delete-orphan",
         order_by="HiringRecord.year",
     )
 
@@ -255,11 +259,15 @@ class Expat(Timestamped, Base):
     education_level: Mapped[EducationLevel | None] = relationship(lazy="raise")
     municipality: Mapped[Municipality | None] = relationship(lazy="raise")
     family: Mapped[list[FamilyMember]] = relationship(
-        back_populates="expat", lazy="raise", cascade="all, delete-orphan",
+        back_populates="expat",
+        lazy="raise",
+        cascade="all, delete-orphan",
         order_by="FamilyMember.id",
     )
     permits: Mapped[list[Permit]] = relationship(
-        back_populates="expat", lazy="raise", cascade="all, delete-orphan",
+        back_populates="expat",
+        lazy="raise",
+        cascade="all, delete-orphan",
         order_by="Permit.valid_until",
     )
 
@@ -365,11 +373,15 @@ class Case(Timestamped, Base):
     employer: Mapped[Employer | None] = relationship(lazy="raise")
     owner: Mapped[StaffUser | None] = relationship(lazy="raise")
     notes: Mapped[list[CaseNote]] = relationship(
-        back_populates="case", lazy="raise", cascade="all, delete-orphan",
+        back_populates="case",
+        lazy="raise",
+        cascade="all, delete-orphan",
         order_by="CaseNote.created_at",
     )
     tasks: Mapped[list[Task]] = relationship(
-        back_populates="case", lazy="raise", cascade="all, delete-orphan",
+        back_populates="case",
+        lazy="raise",
+        cascade="all, delete-orphan",
         order_by="Task.due_date",
     )
 
@@ -452,8 +464,7 @@ class SurveyResponse(Timestamped, Base):
             name="intends_to_leave_known",
         ),
         CheckConstraint(
-            "respondent_type = 'expat' OR "
-            "(expat_id IS NULL AND intends_to_leave IS NULL)",
+            "respondent_type = 'expat' OR (expat_id IS NULL AND intends_to_leave IS NULL)",
             name="employer_answers",
         ),
         CheckConstraint(

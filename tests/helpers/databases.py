@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
 
@@ -33,6 +34,16 @@ CODE_TABLES = frozenset(
 def postgres_url() -> URL | None:
     value = os.environ.get(POSTGRES_ENV)
     return parse_url(value) if value else None
+
+
+def require_postgres_url() -> URL:
+    """The test server's URL; skips the test without one, or fails it where CI demands one."""
+    url = postgres_url()
+    if url is None:
+        if os.environ.get("EXPATDESK_REQUIRE_POSTGRES"):
+            pytest.fail(f"{POSTGRES_ENV} is not set, but EXPATDESK_REQUIRE_POSTGRES is")
+        pytest.skip(f"{POSTGRES_ENV} is not set")
+    return url
 
 
 def sqlite_template(folder: Path) -> Path:

@@ -1,0 +1,71 @@
+# ExpatDesk: `make run` starts the app on a demo database, `make test` runs every check.
+# Both create or update the virtual environment in .venv from requirements.lock first.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_DB ?= var/demo.sqlite3
+
+# Debian/Ubuntu packages the Qt wheels need on a bare machine (X11/xcb and EGL libraries,
+# fonts: DejaVu for Latin, Greek and Cyrillic, Noto CJK for Chinese and Japanese names).
+QT_SYSTEM_PACKAGES := libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 \
+	libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
+	libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 \
+	libxcb-xkb1 libx11-xcb1 fonts-dejavu-core fonts-noto-cjk
+
+.PHONY: run test lint typecheck i18n forms system-deps venv clean
+
+run: system-deps $(STAMP) $(DEMO_DB)
+	$(BIN)/expatdesk --database $(DEMO_DB)
+
+test: system-deps $(STAMP)
+	$(BIN)/ruff check expatdesk tests main.py
+	$(BIN)/ruff format --check expatdesk tests main.py
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+venv: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "ExpatDesk needs Python 3.11 or newer (PYTHON=$(PYTHON))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e . \
+		|| $(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+# The demo database is written under another name and moved into place when complete.
+$(DEMO_DB): | $(STAMP)
+	mkdir -p $(dir $@)
+	rm -f $@.partial $@.partial-wal $@.partial-shm
+	$(BIN)/expatdesk --database $@.partial demo --size small
+	mv $@.partial $@
+
+# Installs what is missing, with sudo when not root; does nothing on a machine that has it all.
+system-deps:
+	@command -v dpkg-query >/dev/null 2>&1 || exit 0; \
+	missing=""; \
+	for package in $(QT_SYSTEM_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "ok installed" \
+			|| missing="$$missing $$package"; \
+	done; \
+	$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || missing="$$missing python3-venv"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages:$$missing"; \
+		sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+# For developers: refresh the catalogs after changing strings, the forms after editing ui/.
+i18n: $(STAMP)
+	$(BIN)/python -m expatdesk.i18n_tools update
+
+forms: $(STAMP)
+	$(BIN)/python -m expatdesk.qt.build_forms
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

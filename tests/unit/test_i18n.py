@@ -1,0 +1,84 @@
+"""One i18n route: gettext catalogs for every string, Babel for dates and numbers."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+
+from expatdesk import i18n, i18n_tools
+from expatdesk.i18n import _
+
+
+def test_every_string_is_extracted_and_translated_in_both_catalogs() -> None:
+    problems = i18n_tools.check()
+    assert problems == [], "\n".join([*problems[:40], "run: python -m expatdesk.i18n_tools update"])
+
+
+def test_dutch_catalog_really_is_dutch() -> None:
+    i18n.set_language("nl")
+    assert _("No database given.") == "Geen database opgegeven."
+
+
+def test_numbers_and_dates_follow_the_language() -> None:
+    i18n.set_language("nl")
+    assert i18n.format_number(7.5, 1) == "7,5"
+    assert i18n.format_percent(0.5812) == "58,1%"
+    assert i18n.format_date(date(2026, 11, 26), "long") == "26 november 2026"
+    assert i18n.format_number(3000) == "3.000"
+    i18n.set_language("en")
+    assert i18n.format_number(7.5, 1) == "7.5"
+    assert i18n.format_percent(0.5812) == "58.1%"
+    assert i18n.format_date(date(2026, 11, 26), "long") == "26 November 2026"
+    assert i18n.format_number(3000) == "3,000"
+
+
+def test_countries_are_named_in_the_active_language() -> None:
+    i18n.set_language("nl")
+    assert i18n.country_name("DE") == "Duitsland"
+    assert ("BE", "België") in i18n.countries()
+    i18n.set_language("en")
+    assert i18n.country_name("de") == "Germany"
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"EXPATDESK_LANG": "nl", "LANG": "en_US.UTF-8"}, "nl"),
+        ({"LANG": "nl_NL.UTF-8"}, "nl"),
+        ({"LANG": "de_DE.UTF-8"}, "en"),
+        ({}, "en"),
+    ],
+)
+def test_default_language(environ: dict[str, str], expected: str) -> None:
+    assert i18n.default_language(environ) == expected
+
+
+def test_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError, match="unsupported language"):
+        i18n.set_language("fy")
+
+
+def test_designer_strings_are_extracted_except_notr() -> None:
+    form = b"""<?xml version="1.0" encoding="UTF-8"?>
+<ui version="4.0"><class>Demo</class><widget class="QWidget" name="Demo">
+  <property name="windowTitle"><string>Expats</string></property>
+  <widget class="QLabel" name="code"><property name="text"><string notr="true">EXP-1</string>
+  </property></widget>
+  <widget class="QLabel" name="hint"><property name="text">
+    <string comment="search box">Search &amp; filter</string></property></widget>
+</widget></ui>"""
+    found = list(i18n_tools.extract_qt_ui(io.BytesIO(form), {}, (), {}))
+    assert [(message, comments) for _line, _f, message, comments in found] == [
+        ("Expats", []),
+        ("Search & filter", ["search box"]),
+    ]
+
+
+def test_missing_translation_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    template = i18n_tools.extract()
+    template.add("A sentence nobody translated", locations=[("expatdesk/x.py", 1)])
+    monkeypatch.setattr(i18n_tools, "extract", lambda: template)
+    problems = i18n_tools.check()
+    assert any("A sentence nobody translated" in problem for problem in problems)
