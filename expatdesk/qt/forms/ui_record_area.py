@@ -1,0 +1,90 @@
+# Generated from ui/record_area.ui by `python -m expatdesk.qt.build_forms`: do not edit.
+# Change the form in Qt Designer and run the command again.
+# mypy: ignore-errors
+from typing import Any
+
+################################################################################
+## Form generated from reading UI file 'record_area.ui'
+##
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QSizePolicy, QSplitter,
+    QTableView, QTextBrowser, QVBoxLayout, QWidget)
+
+class Ui_RecordArea(object):
+    def setupUi(self, RecordArea: Any) -> None:
+        if not RecordArea.objectName():
+            RecordArea.setObjectName(u"RecordArea")
+        RecordArea.resize(1100, 700)
+        self.areaLayout = QVBoxLayout(RecordArea)
+        self.areaLayout.setSpacing(8)
+        self.areaLayout.setObjectName(u"areaLayout")
+        self.areaLayout.setContentsMargins(10, 10, 10, 4)
+        self.searchLayout = QHBoxLayout()
+        self.searchLayout.setObjectName(u"searchLayout")
+        self.searchLabel = QLabel(RecordArea)
+        self.searchLabel.setObjectName(u"searchLabel")
+
+        self.searchLayout.addWidget(self.searchLabel)
+
+        self.searchEdit = QLineEdit(RecordArea)
+        self.searchEdit.setObjectName(u"searchEdit")
+        self.searchEdit.setClearButtonEnabled(True)
+
+        self.searchLayout.addWidget(self.searchEdit)
+
+
+        self.areaLayout.addLayout(self.searchLayout)
+
+        self.splitter = QSplitter(RecordArea)
+        self.splitter.setObjectName(u"splitter")
+        self.splitter.setOrientation(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.table = QTableView(self.splitter)
+        self.table.setObjectName(u"table")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setShowGrid(False)
+        self.table.setSortingEnabled(False)
+        self.table.setWordWrap(False)
+        self.splitter.addWidget(self.table)
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.detail = QTextBrowser(self.splitter)
+        self.detail.setObjectName(u"detail")
+        self.detail.setOpenLinks(False)
+        self.splitter.addWidget(self.detail)
+
+        self.areaLayout.addWidget(self.splitter)
+
+#if QT_CONFIG(shortcut)
+        self.searchLabel.setBuddy(self.searchEdit)
+#endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.searchEdit, self.table)
+        QWidget.setTabOrder(self.table, self.detail)
+
+        self.retranslateUi(RecordArea)
+
+        QMetaObject.connectSlotsByName(RecordArea)
+    # setupUi
+
+    def retranslateUi(self, RecordArea: Any) -> None:
+        self.searchLabel.setText(QCoreApplication.translate("RecordArea", u"&Search:", None))
+        pass
+    # retranslateUi

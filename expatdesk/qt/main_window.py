@@ -1,0 +1,170 @@
+"""The main window: the areas with a navigation bar, the menus and the status bar."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QSize
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
+
+from expatdesk import __version__, i18n
+from expatdesk.db.database import Database
+from expatdesk.i18n import _
+from expatdesk.qt import employers, expats, msgbox
+from expatdesk.qt.forms.ui_main_window import Ui_MainWindow
+from expatdesk.qt.language import LanguageSwitcher
+from expatdesk.qt.record_area import AreaState, RecordArea
+from expatdesk.qt.settings import Settings
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "ExpatDesk"
+DEFAULT_SIZE = (1400, 860)
+
+
+class MainWindow(QMainWindow):
+    """ExpatDesk's main window on one open database.
+
+    The areas (expats, employers) sit in a stack; the navigation list, the View menu and
+    Ctrl+1/Ctrl+2 choose one. The status bar names the database and counts the current list.
+    """
+
+    def __init__(
+        self,
+        database: Database,
+        settings: Settings,
+        switcher: LanguageSwitcher,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.database = database
+        self._settings = settings
+        self._switcher = switcher
+
+        self.expats_area = RecordArea(
+            database,
+            expats.spec(),
+            self,
+            state=AreaState(settings.expats_columns, settings.expats_splitter),
+        )
+        self.employers_area = RecordArea(
+            database,
+            employers.spec(),
+            self,
+            state=AreaState(settings.employers_columns, settings.employers_splitter),
+        )
+        self.areas = [self.expats_area, self.employers_area]
+        self._area_actions = [self.ui.actionExpats, self.ui.actionEmployers]
+        view_group = QActionGroup(self)
+        for number, (area, action) in enumerate(zip(self.areas, self._area_actions, strict=True)):
+            self.ui.areas.addWidget(area)
+            area.countChanged.connect(self._update_count)
+            view_group.addAction(action)
+            action.triggered.connect(lambda _checked=False, n=number: self.show_area(n))
+
+        self._language_actions: dict[str, QAction] = {
+            "nl": self.ui.actionDutch,
+            "en": self.ui.actionEnglish,
+        }
+        language_group = QActionGroup(self)
+        for language, action in self._language_actions.items():
+            language_group.addAction(action)
+            action.triggered.connect(
+                lambda _checked=False, code=language: self._switcher.switch(code)
+            )
+
+        self.ui.actionQuit.triggered.connect(self.close)
+        self.ui.actionSearch.triggered.connect(self.focus_search)
+        self.ui.actionAbout.triggered.connect(self.show_about)
+
+        self._count_label = QLabel(self)
+        self._count_label.setObjectName("countLabel")
+        self._database_label = QLabel(self)
+        self._database_label.setObjectName("databaseLabel")
+        self.ui.statusBar.addWidget(self._count_label, 1)
+        self.ui.statusBar.addPermanentWidget(self._database_label)
+
+        self.ui.navigation.currentRowChanged.connect(self.show_area)
+        self.setTabOrder(self.ui.navigation, self.expats_area.ui.searchEdit)
+
+        if not self.restoreGeometry(settings.main_window_geometry):
+            self._default_size()
+        self.restoreState(settings.main_window_state)
+        self.show_area(0)
+        self._retranslate()
+
+    def _default_size(self) -> None:
+        """1400 × 860, or less where the screen is smaller."""
+        size = QSize(*DEFAULT_SIZE)
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableSize()
+            size = size.boundedTo(QSize(available.width() * 9 // 10, available.height() * 9 // 10))
+        self.resize(size)
+
+    # --- areas --------------------------------------------------------------------------------
+
+    def current_area(self) -> RecordArea:
+        area = self.ui.areas.currentWidget()
+        assert isinstance(area, RecordArea)
+        return area
+
+    def show_area(self, number: int) -> None:
+        if not 0 <= number < len(self.areas):
+            return
+        self.ui.areas.setCurrentIndex(number)
+        if self.ui.navigation.currentRow() != number:
+            self.ui.navigation.setCurrentRow(number)
+        self._area_actions[number].setChecked(True)
+        self._update_count()
+
+    def focus_search(self) -> None:
+        self.current_area().focus_search()
+
+    # --- dialogs ------------------------------------------------------------------------------
+
+    def show_about(self) -> QMessageBox:
+        return msgbox.information(
+            self,
+            _("About ExpatDesk"),
+            _("ExpatDesk {version}").format(version=__version__),
+            informative=_(
+                "Case management for the expat centre: expats, employers, services, "
+                "surveys and the yearly targets."
+            ),
+        )
+
+    # --- status bar and texts -----------------------------------------------------------------
+
+    def _update_count(self) -> None:
+        self._count_label.setText(self.current_area().count_text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(f"{APP_NAME} — {self.database.name}")
+        self._database_label.setText(_("Database: {name}").format(name=self.database.name))
+        self._database_label.setToolTip(self.database.name)
+        self._update_count()
+        action = self._language_actions.get(i18n.language())
+        if action is not None:
+            action.setChecked(True)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.main_window_geometry = self.saveGeometry()
+        self._settings.main_window_state = self.saveState()
+        expats_state = self.expats_area.state()
+        self._settings.expats_columns = expats_state.columns
+        self._settings.expats_splitter = expats_state.splitter
+        employers_state = self.employers_area.state()
+        self._settings.employers_columns = employers_state.columns
+        self._settings.employers_splitter = employers_state.splitter
+        self._settings.sync()
+        super().closeEvent(event)

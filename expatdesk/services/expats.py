@@ -1,0 +1,289 @@
+"""Expats: the list of all expats and the record of one.
+
+The record (:class:`ExpatDetail`) never holds a BSN in clear: the service masks it before it
+leaves the database session, so no view can show or leak it by accident.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import case, select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from expatdesk import i18n
+from expatdesk.db.database import Database
+from expatdesk.db.models import Employer, Expat, ExpatCategory, Municipality, Permit
+from expatdesk.i18n import N_, _
+from expatdesk.services.labels import Label, label, label_column, picked
+from expatdesk.services.listing import (
+    AnySelect,
+    Column,
+    Expression,
+    Join,
+    Listing,
+    Order,
+    field_text,
+)
+
+#: How much of a BSN is shown: the last four digits.
+BSN_VISIBLE_DIGITS = 4
+RELATIONS = {"partner": N_("Partner"), "child": N_("Child")}
+
+
+def mask_bsn(bsn: str | None) -> str | None:
+    """A BSN with all but its last four digits hidden: ``*****6789``."""
+    if not bsn:
+        return None
+    hidden = max(len(bsn) - BSN_VISIBLE_DIGITS, 0)
+    return "*" * hidden + bsn[hidden:]
+
+
+def _east_asian(text: str) -> bool:
+    return any(
+        unicodedata.name(char, "").startswith(("CJK UNIFIED", "HANGUL", "HIRAGANA", "KATAKANA"))
+        for char in text
+    )
+
+
+def full_name(given_name: str | None, family_name: str | None) -> str:
+    """A person's name as it is written: "José García", but "王一帆" in Chinese script."""
+    given, family = given_name or "", family_name or ""
+    if _east_asian(given + family):
+        return family + given
+    return " ".join(part for part in (given, family) if part)
+
+
+def relation_label(relation: str) -> str:
+    """A family member's relation (``partner``, ``child``) in the active language."""
+    return _(RELATIONS[relation]) if relation in RELATIONS else relation
+
+
+# --- the list ---------------------------------------------------------------------------------
+
+
+def _nationality_order(session: Session) -> list[Expression]:
+    """Sort on the country's name in the active language, not on its code.
+
+    Only the countries that occur are ranked (an indexed ``DISTINCT``): each branch of the
+    ``CASE`` costs time on every row.
+    """
+    present = set(session.scalars(select(Expat.nationality).distinct()))
+    codes = [code for code, _name in i18n.countries() if code in present]
+    if not codes:
+        return [Expat.nationality]
+    ranks = {code: rank for rank, code in enumerate(codes)}
+    return [case(ranks, value=Expat.nationality, else_=None), Expat.nationality]
+
+
+_EMPLOYER = Join(Employer, Employer.id == Expat.employer_id)
+_CATEGORY = Join(ExpatCategory, ExpatCategory.code == Expat.category_code)
+_MUNICIPALITY = Join(Municipality, Municipality.code == Expat.municipality_code)
+
+
+def _page_query() -> AnySelect:
+    return (
+        select(
+            Expat.id,
+            Expat.expat_ref,
+            Expat.family_name,
+            Expat.given_name,
+            Expat.nationality,
+            Employer.name.label("employer_name"),
+            ExpatCategory.label_en.label("category_en"),
+            ExpatCategory.label_nl.label("category_nl"),
+            Expat.arrival_date,
+            Municipality.label_en.label("municipality_en"),
+            Municipality.label_nl.label("municipality_nl"),
+        )
+        .select_from(Expat)
+        .outerjoin(_EMPLOYER.target, _EMPLOYER.onclause)
+        .outerjoin(_CATEGORY.target, _CATEGORY.onclause)
+        .outerjoin(_MUNICIPALITY.target, _MUNICIPALITY.onclause)
+    )
+
+
+LISTING = Listing(
+    name="expats",
+    id_column=Expat.id,
+    search_key=Expat.search_key,
+    columns=(
+        Column("ref", N_("Ref."), lambda _session: [Expat.expat_ref], field_text("expat_ref")),
+        Column(
+            "family_name",
+            N_("Family name"),
+            lambda _session: [Expat.family_name, Expat.given_name],
+            field_text("family_name"),
+        ),
+        Column(
+            "given_name",
+            N_("Given name"),
+            lambda _session: [Expat.given_name],  # (given_name, id) is an index
+            field_text("given_name"),
+        ),
+        Column(
+            "nationality",
+            N_("Nationality"),
+            _nationality_order,
+            lambda row: i18n.country_name(row["nationality"]),
+            nullable=True,
+            by_language=True,
+        ),
+        Column(
+            "employer",
+            N_("Employer"),
+            lambda _session: [Employer.name],
+            field_text("employer_name"),
+            joins=(_EMPLOYER,),
+            nullable=True,
+        ),
+        Column(
+            "category",
+            N_("Category"),
+            lambda _session: [label_column(ExpatCategory)],
+            lambda row: picked(row["category_en"], row["category_nl"]),
+            joins=(_CATEGORY,),
+            nullable=True,
+            by_language=True,
+        ),
+        Column(
+            "arrival_date",
+            N_("Arrival"),
+            lambda _session: [Expat.arrival_date],
+            lambda row: i18n.format_date(row["arrival_date"]),
+            nullable=True,
+        ),
+        Column(
+            "municipality",
+            N_("Municipality"),
+            lambda _session: [label_column(Municipality)],
+            lambda row: picked(row["municipality_en"], row["municipality_nl"]),
+            joins=(_MUNICIPALITY,),
+            nullable=True,
+            by_language=True,
+        ),
+    ),
+    page_query=_page_query,
+    default_order=Order("family_name"),
+)
+
+
+# --- one expat --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FamilyMemberInfo:
+    relation: str  # "partner" or "child"; see relation_label()
+    given_name: str
+    family_name: str | None
+    date_of_birth: date | None
+    school: str | None
+
+    @property
+    def name(self) -> str:
+        return full_name(self.given_name, self.family_name)
+
+
+@dataclass(frozen=True)
+class PermitInfo:
+    permit_type: Label
+    number: str | None
+    valid_from: date | None
+    valid_until: date
+
+    def expired(self, today: date) -> bool:
+        return self.valid_until < today
+
+
+@dataclass(frozen=True)
+class ExpatDetail:
+    """Everything the desk sees of one expat. ``bsn_masked`` is all there is of the BSN."""
+
+    id: int
+    ref: str
+    given_name: str
+    family_name: str
+    date_of_birth: date | None
+    nationality: str | None
+    email: str | None
+    phone: str | None
+    bsn_masked: str | None
+    employer_id: int | None
+    employer_name: str | None
+    category: Label | None
+    education_level: Label | None
+    arrival_date: date | None
+    departure_date: date | None
+    municipality: Label | None
+    preferred_language: str | None
+    survey_consent: bool
+    survey_consent_date: date | None
+    notes: str | None
+    family: tuple[FamilyMemberInfo, ...]
+    permits: tuple[PermitInfo, ...]
+
+    @property
+    def name(self) -> str:
+        return full_name(self.given_name, self.family_name)
+
+
+def load_expat(database: Database, expat_id: int) -> ExpatDetail | None:
+    """The record of one expat with family and permits; ``None`` if it no longer exists."""
+    with database.reading() as session:
+        expat = session.get(
+            Expat,
+            expat_id,
+            options=[
+                joinedload(Expat.employer),
+                joinedload(Expat.category),
+                joinedload(Expat.education_level),
+                joinedload(Expat.municipality),
+                selectinload(Expat.family),
+                selectinload(Expat.permits).joinedload(Permit.permit_type),
+            ],
+        )
+        if expat is None:
+            return None
+        return ExpatDetail(
+            id=expat.id,
+            ref=expat.expat_ref,
+            given_name=expat.given_name,
+            family_name=expat.family_name,
+            date_of_birth=expat.date_of_birth,
+            nationality=expat.nationality,
+            email=expat.email,
+            phone=expat.phone,
+            bsn_masked=mask_bsn(expat.bsn),
+            employer_id=expat.employer_id,
+            employer_name=expat.employer.name if expat.employer else None,
+            category=label(expat.category),
+            education_level=label(expat.education_level),
+            arrival_date=expat.arrival_date,
+            departure_date=expat.departure_date,
+            municipality=label(expat.municipality),
+            preferred_language=expat.preferred_language,
+            survey_consent=expat.survey_consent,
+            survey_consent_date=expat.survey_consent_date,
+            notes=expat.notes,
+            family=tuple(
+                FamilyMemberInfo(
+                    member.relation,
+                    member.given_name,
+                    member.family_name,
+                    member.date_of_birth,
+                    member.school,
+                )
+                for member in expat.family
+            ),
+            permits=tuple(
+                PermitInfo(
+                    Label.of(permit.permit_type),
+                    permit.number,
+                    permit.valid_from,
+                    permit.valid_until,
+                )
+                for permit in expat.permits
+            ),
+        )

@@ -1,0 +1,162 @@
+"""The lazy table model: ids up front, rows in pages, sorting and searching in SQL."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from expatdesk import i18n
+from expatdesk.db.database import Database
+from expatdesk.db.models import Expat
+from expatdesk.qt.record_model import RecordTableModel
+from expatdesk.services import employers, expats
+from tests.helpers.sample import Sample
+
+
+def column_texts(model: RecordTableModel, key: str) -> list[str]:
+    column = model.listing.index(key)
+    return [model.data(model.index(row, column)) for row in range(model.rowCount())]
+
+
+@pytest.fixture
+def model(qtbot, sqlite_database: Database, sample: Sample) -> RecordTableModel:
+    model = RecordTableModel(sqlite_database, expats.LISTING)
+    model.reload()
+    return model
+
+
+def test_passes_the_model_tester(qtmodeltester, model: RecordTableModel) -> None:
+    qtmodeltester.check(model)
+    model.search("jose")
+    qtmodeltester.check(model)
+    model.sort(model.listing.index("arrival_date"), Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+
+
+def test_employer_model_passes_the_model_tester(
+    qtmodeltester, sqlite_database: Database, sample: Sample
+) -> None:
+    model = RecordTableModel(sqlite_database, employers.LISTING)
+    model.reload()
+    qtmodeltester.check(model)
+    count = model.listing.index("expat_count")
+    assert model.data(model.index(0, count), Qt.ItemDataRole.TextAlignmentRole) == (
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    )
+
+
+def test_empty_model_passes_the_model_tester(qtmodeltester, sqlite_database: Database) -> None:
+    model = RecordTableModel(sqlite_database, expats.LISTING)
+    qtmodeltester.check(model)
+    model.reload()
+    assert model.rowCount() == 0
+    qtmodeltester.check(model)
+
+
+def test_headers_and_cells(model: RecordTableModel) -> None:
+    headers = [
+        model.headerData(section, Qt.Orientation.Horizontal)
+        for section in range(model.columnCount())
+    ]
+    assert headers[:3] == ["Ref.", "Family name", "Given name"]
+    assert model.headerData(0, Qt.Orientation.Vertical) is None
+    assert column_texts(model, "family_name")[:4] == ["Chen", "García", "Müller", "Sharma"]
+    garcia = model.row_of(model.id_at(1) or 0)
+    assert garcia == 1
+    assert model.data(model.index(1, model.listing.index("arrival_date"))) == "26 Nov 2026"
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.ToolTipRole) is None
+    assert model.data(QModelIndex()) is None
+    assert model.rowCount(model.index(0, 0)) == 0
+
+
+@pytest.mark.parametrize(("query", "names"), [("jose", ["José"]), ("muller", ["Anna"])])
+def test_search(qtbot, model: RecordTableModel, query: str, names: list[str]) -> None:
+    with qtbot.wait_signal(model.loaded) as loaded:
+        model.search(query)
+    assert loaded.args == [len(names)]
+    assert column_texts(model, "given_name") == names
+    assert model.query == query
+
+
+def test_the_same_search_does_not_query_again(qtbot, model: RecordTableModel) -> None:
+    model.search("  jose ")
+    with qtbot.assert_not_emitted(model.loaded):
+        model.search("jose")
+
+
+def test_sort_both_ways(model: RecordTableModel) -> None:
+    ref = model.listing.index("ref")
+    model.sort(ref, Qt.SortOrder.AscendingOrder)
+    assert column_texts(model, "ref") == [f"EXP-000{number}" for number in range(1, 6)]
+    model.sort(ref, Qt.SortOrder.DescendingOrder)
+    assert column_texts(model, "ref") == [f"EXP-000{number}" for number in range(5, 0, -1)]
+    assert model.order.descending
+    model.sort(99)  # no such column: nothing happens
+    assert model.order.key == "ref"
+
+
+def test_rows_are_read_in_pages_into_a_bounded_cache(
+    sqlite_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with sqlite_database.transaction() as session:
+        session.add_all(
+            Expat(
+                expat_ref=f"EXP-{number:04d}",
+                given_name="Test",
+                family_name=f"Person {number:04d}",
+                arrival_date=date(2026, 1, 1),
+            )
+            for number in range(50)
+        )
+    monkeypatch.setattr(RecordTableModel, "MAX_PAGES", 3)
+    model = RecordTableModel(sqlite_database, expats.LISTING, page_size=10)
+    model.reload()
+    assert model.rowCount() == 50
+    assert model.page_reads == 0  # nothing read before a row is shown
+    family = model.listing.index("family_name")
+    assert model.data(model.index(15, family)) == "Person 0015"
+    assert model.data(model.index(19, family)) == "Person 0019"
+    assert model.page_reads == 1
+    for row in range(0, 50, 10):
+        model.data(model.index(row, family))
+    assert model.page_reads == 5  # pages 0, 2, 3 and 4 were new
+    assert model.cached_pages() == 3
+    assert model.data(model.index(49, family)) == "Person 0049"
+    assert model.page_reads == 5  # still cached
+    model.data(model.index(0, family))
+    assert model.page_reads == 6  # pushed out of the cache
+
+
+def test_a_deleted_record_shows_empty(model: RecordTableModel, sqlite_database: Database) -> None:
+    record_id = model.id_at(0)
+    with sqlite_database.transaction() as session:
+        session.delete(session.get(Expat, record_id))
+    assert model.data(model.index(0, 0)) == ""
+    model.reload()
+    assert model.rowCount() == 4
+
+
+def test_retranslate_changes_headers_and_cells(qtbot, model: RecordTableModel) -> None:
+    i18n.set_language("nl")
+    with (
+        qtbot.wait_signal(model.headerDataChanged),
+        qtbot.wait_signal(model.dataChanged),
+        qtbot.assert_not_emitted(model.modelReset),
+    ):
+        model.retranslate()
+    assert model.data(model.index(1, model.listing.index("arrival_date"))) == "26 nov 2026"
+    assert model.data(model.index(1, model.listing.index("nationality"))) == "Spanje"
+
+
+def test_retranslate_sorts_again_when_the_order_depends_on_the_language(
+    qtbot, model: RecordTableModel
+) -> None:
+    model.sort(model.listing.index("category"))
+    english = column_texts(model, "given_name")
+    i18n.set_language("nl")
+    with qtbot.wait_signal(model.modelReset):
+        model.retranslate()
+    assert column_texts(model, "given_name") != english
+    assert column_texts(model, "category")[0] == "Houder Europese blauwe kaart"
