@@ -8,11 +8,11 @@ STAMP := $(VENV)/.installed
 DEMO_DB ?= var/demo.sqlite3
 
 # Debian/Ubuntu packages the Qt wheels need on a bare machine (X11/xcb and EGL libraries,
-# fonts: DejaVu for Latin, Greek and Cyrillic, Noto CJK for Chinese and Japanese names).
+# fonts: DejaVu for Latin, Greek and Cyrillic, Noto for Arabic and Devanagari, Noto CJK for Chinese).
 QT_SYSTEM_PACKAGES := libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 \
 	libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 \
-	libxcb-xkb1 libx11-xcb1 fonts-dejavu-core fonts-noto-cjk
+	libxcb-xkb1 libx11-xcb1 fonts-dejavu-core fonts-noto-core fonts-noto-cjk
 
 .PHONY: run test lint typecheck i18n forms system-deps venv clean
 
