@@ -55,7 +55,8 @@ def ascii_slug(text: str) -> str:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(item.strip() for item in text.split(","))
+    """The comma-separated items of a multi-line literal, each on one line."""
+    return tuple(" ".join(item.split()) for item in text.split(","))
 
 
 def _names(text: str) -> tuple[Name, ...]:

@@ -169,6 +169,7 @@ def test_employers(filled: Filled) -> None:
     assert len({employer.municipality_code for employer in employers}) >= 10
     assert 30 < sum(employer.recognised_sponsor for employer in employers) < 250
     assert len({employer.name for employer in employers}) == len(employers)
+    assert all(employer.name == " ".join(employer.name.split()) for employer in employers)
     assert min(hires) == 0
     assert max(hires) > 5
 
