@@ -7,10 +7,12 @@ standard error and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 from typing import NoReturn
 
 from expatdesk import __version__, i18n
@@ -18,6 +20,7 @@ from expatdesk.config import database_target
 from expatdesk.db.database import Database, open_database, parse_url
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
+from expatdesk.reports import output
 
 EXIT_USAGE = 2
 
@@ -77,7 +80,50 @@ def build_parser() -> argparse.ArgumentParser:
         "--seed", type=int, default=2014, help=_("random seed; the same seed gives the same data")
     )
     demo.set_defaults(run=_run_demo)
+    _add_report_command(commands, common)
     return parser
+
+
+def _add_report_command(commands: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    """``report targets --from Y1 --to Y2 [--format F] [-o FILE]``: targets N–Q (targets.md)."""
+    report = commands.add_parser("report", parents=[common], help=_("compute a report"))
+    kinds = report.add_subparsers(
+        dest="report", metavar=_("REPORT"), parser_class=_Parser, required=True
+    )
+    targets = kinds.add_parser(
+        "targets", parents=[common], help=_("targets N–Q per year (Techniekpact Twente)")
+    )
+    targets.add_argument(
+        "--from",
+        dest="year_from",
+        type=int,
+        required=True,
+        metavar=_("YEAR"),
+        help=_("first year of the report"),
+    )
+    targets.add_argument(
+        "--to",
+        dest="year_to",
+        type=int,
+        required=True,
+        metavar=_("YEAR"),
+        help=_("last year of the report"),
+    )
+    formats = list(output.TARGET_FORMATS)
+    targets.add_argument(
+        "--format",
+        choices=formats,
+        default=formats[0],
+        help=_("output format (default: %(default)s)"),
+    )
+    targets.add_argument(
+        "-o",
+        "--output",
+        metavar=_("FILE"),
+        type=Path,
+        help=_("file to write (replaced only when complete); default: standard output"),
+    )
+    targets.set_defaults(run=_run_report_targets)
 
 
 def _open(args: argparse.Namespace) -> Database:
@@ -127,6 +173,43 @@ def _run_demo(args: argparse.Namespace) -> int:
         )
     )
     return 0
+
+
+def _run_report_targets(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import DBAPIError
+
+    from expatdesk.errors import DatabaseError
+    from expatdesk.reports.targets import check_years, compute_targets
+
+    check_years(args.year_from, args.year_to)
+    if args.output is not None:
+        output.check_writable(args.output)
+    database = _open(args)
+    try:
+        report = compute_targets(database, args.year_from, args.year_to)
+    except DBAPIError as error:
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+        raise DatabaseError(
+            _("Cannot read the database {name}: {reason}").format(name=database.name, reason=reason)
+        ) from None
+    finally:
+        database.dispose()
+    data = output.TARGET_FORMATS[args.format](report)
+    if args.output is None:
+        _write_stdout(data)
+    else:
+        output.write_atomically(args.output, data)
+    return 0
+
+
+def _write_stdout(data: bytes) -> None:
+    sys.stdout.flush()
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:  # the reader (| head) went away: not an error of ours
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
+    Double,
     ForeignKey,
     Index,
     Integer,
@@ -551,3 +552,52 @@ def _employer_search_key(
     employer.search_key = employer_search_key(
         employer.name, employer.kvk_number, employer.employer_ref
     )
+
+
+# --- settings ---------------------------------------------------------------------------------
+
+
+class TargetSettings(Timestamped, Base):
+    """The settings of the targets report (``shared/spec/targets.md``): one row, ``id = 1``.
+
+    The migration that creates the table inserts the defaults of targets.md; a manager changes
+    them through :mod:`expatdesk.services.target_settings`, which validates them with messages
+    for the user. The CHECK constraints repeat the sane ranges so that no other client can store
+    settings the report cannot work with.
+    """
+
+    __tablename__ = "target_settings"
+    __table_args__ = (
+        CheckConstraint("id = 1", name="single_row"),
+        CheckConstraint("alpha > 0 AND alpha < 1", name="alpha_between_0_and_1"),
+        CheckConstraint("min_n >= 2", name="min_n_at_least_2"),
+        CheckConstraint("n_threshold >= 0 AND n_threshold <= 1", name="n_threshold_share"),
+        CheckConstraint(
+            "n_growth_from >= 1900 AND n_growth_from <= 2200", name="n_growth_from_plausible"
+        ),
+        CheckConstraint("o_threshold >= 1 AND o_threshold <= 10", name="o_threshold_grade"),
+        CheckConstraint("p_threshold >= 1 AND p_threshold <= 10", name="p_threshold_grade"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    alpha: Mapped[float] = mapped_column(Double)
+    min_n: Mapped[int] = mapped_column(Integer)
+    n_threshold: Mapped[float] = mapped_column(Double)
+    n_growth_from: Mapped[int] = mapped_column(Integer)
+    o_threshold: Mapped[float] = mapped_column(Double)
+    p_threshold: Mapped[float] = mapped_column(Double)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+# The targets report counts survey answers per year by seeking each combination of answers in
+# this index (expatdesk.reports.target_queries); it covers every column the count reads.
+Index(
+    "ix_survey_response_answers",
+    SurveyResponse.respondent_type,
+    SurveyResponse.intends_to_leave,
+    SurveyResponse.score_service,
+    SurveyResponse.score_added_value,
+    SurveyResponse.responded_on,
+)

@@ -91,7 +91,7 @@ def test_an_outdated_sqlite_file_is_backed_up_before_migrating(
     database = open_database(str(path))
     database.dispose()
     assert database.backup_path is not None
-    assert database.backup_path.name.startswith("desk.sqlite3.backup-0001-")
+    assert database.backup_path.name.startswith(f"desk.sqlite3.backup-{head_revision()}-")
     with sqlite3.connect(database.backup_path) as backup:
         assert backup.execute("SELECT name FROM employer").fetchall() == [("Thales",)]
     backup.close()

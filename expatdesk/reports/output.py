@@ -1,0 +1,70 @@
+"""Where a report goes: its formats, and writing a file so that it is never half written.
+
+:data:`TARGET_FORMATS` maps each ``--format`` of ``expatdesk report targets`` to the function
+that renders the report as bytes; a new format is one more entry. This module imports nothing
+heavy, so the command line can build its options from it without loading the statistics.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from expatdesk.errors import UserError
+from expatdesk.i18n import _
+
+if TYPE_CHECKING:
+    from expatdesk.reports.targets import TargetsReport
+
+
+def targets_json(report: TargetsReport) -> bytes:
+    """The report as the JSON of targets.md: UTF-8, indented, numbers unrounded, no NaN."""
+    text = json.dumps(report.to_json(), indent=2, ensure_ascii=False, allow_nan=False)
+    return (text + "\n").encode("utf-8")
+
+
+#: The formats of ``expatdesk report targets --format``, the first being the default.
+TARGET_FORMATS: dict[str, Callable[[TargetsReport], bytes]] = {"json": targets_json}
+
+
+def _cannot_write(path: Path, reason: str) -> UserError:
+    return UserError(_("Cannot write {path}: {reason}").format(path=path, reason=reason))
+
+
+def check_writable(path: Path) -> None:
+    """Refuse, before any work is done, a target that cannot be written."""
+    if path.is_dir():
+        raise _cannot_write(path, os.strerror(errno.EISDIR))
+    folder = path.parent
+    if not folder.is_dir():
+        raise _cannot_write(path, os.strerror(errno.ENOENT))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise _cannot_write(path, os.strerror(errno.EACCES))
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
+
+    A reader sees the old file or the complete new one, never a partial one, also when the
+    program is interrupted or the disk fills up. The file gets the usual permissions (0666 less
+    the umask), not those of a private temporary file.
+    """
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        try:
+            with os.fdopen(descriptor, "wb") as file:
+                file.write(data)
+                file.flush()
+                os.fsync(file.fileno())
+            os.replace(temporary, path)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise _cannot_write(path, error.strerror or str(error)) from None
