@@ -15,7 +15,8 @@ from __future__ import annotations
 import gettext
 import io
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -59,6 +60,21 @@ def set_language(language: str) -> None:
 def language() -> str:
     """The active language code."""
     return _language
+
+
+@contextmanager
+def using(language: str) -> Iterator[None]:
+    """Speak ``language`` inside the block, then the language that was active before.
+
+    For output in a language other than the user's (a Dutch report from an English screen).
+    The language is process-wide: use it around synchronous work, not across an event loop.
+    """
+    previous = _language
+    set_language(language)
+    try:
+        yield
+    finally:
+        set_language(previous)
 
 
 def default_language(environ: dict[str, str] | None = None) -> str:

@@ -82,3 +82,15 @@ def test_missing_translation_is_reported(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(i18n_tools, "extract", lambda: template)
     problems = i18n_tools.check()
     assert any("A sentence nobody translated" in problem for problem in problems)
+
+
+def test_using_speaks_another_language_for_a_while() -> None:
+    i18n.set_language("en")
+    with i18n.using("nl"):
+        assert _("No database given.") == "Geen database opgegeven."
+        assert i18n.format_number(7.5, 1) == "7,5"
+    assert i18n.language() == "en"
+    assert _("No database given.") == "No database given."
+    with pytest.raises(RuntimeError), i18n.using("nl"):
+        raise RuntimeError
+    assert i18n.language() == "en"
