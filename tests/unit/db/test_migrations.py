@@ -13,13 +13,24 @@ from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import IntegrityError
 
-from expatdesk.db.database import Database, alembic_config, make_engine, open_database
+from expatdesk.db.database import (
+    SCHEMA_HEAD,
+    Database,
+    alembic_config,
+    head_revision,
+    make_engine,
+    open_database,
+)
 from expatdesk.db.models import Base, Employer, Expat
 
 
 def test_there_is_a_single_head() -> None:
     script = ScriptDirectory.from_config(alembic_config())
     assert len(script.get_heads()) == 1
+
+
+def test_the_known_head_is_the_last_migration() -> None:
+    assert head_revision() == SCHEMA_HEAD
 
 
 def test_every_migration_has_a_downgrade() -> None:
