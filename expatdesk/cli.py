@@ -182,11 +182,20 @@ def _run_report_targets(args: argparse.Namespace) -> int:
     from expatdesk.reports.targets import check_years, compute_targets
 
     check_years(args.year_from, args.year_to)
+    if args.output is None and args.format in output.FILE_ONLY_FORMATS:
+        raise UserError(
+            _("The {format} format needs a file to write: add -o FILE.").format(format=args.format)
+        )
     if args.output is not None:
         output.check_writable(args.output)
     database = _open(args)
+    centre_name = None
     try:
         report = compute_targets(database, args.year_from, args.year_to)
+        if args.format == "pdf":
+            from expatdesk.services.target_settings import read_centre_name
+
+            centre_name = read_centre_name(database)
     except DBAPIError as error:
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
         raise DatabaseError(
@@ -194,7 +203,10 @@ def _run_report_targets(args: argparse.Namespace) -> int:
         ) from None
     finally:
         database.dispose()
-    data = output.TARGET_FORMATS[args.format](report)
+    if args.format == "pdf":
+        data = output.targets_pdf(report, centre_name=centre_name)
+    else:
+        data = output.TARGET_FORMATS[args.format](report)
     if args.output is None:
         _write_stdout(data)
     else:

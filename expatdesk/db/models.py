@@ -586,6 +586,9 @@ class TargetSettings(Timestamped, Base):
     n_growth_from: Mapped[int] = mapped_column(Integer)
     o_threshold: Mapped[float] = mapped_column(Double)
     p_threshold: Mapped[float] = mapped_column(Double)
+    #: The centre's name as the printed reports show it (migration 0003); not a statistical
+    #: setting, so :class:`~expatdesk.services.target_settings.Settings` does not carry it.
+    centre_name: Mapped[str] = mapped_column(String(200), server_default="Expat Center Twente")
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}

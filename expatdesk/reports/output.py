@@ -12,9 +12,11 @@ import json
 import os
 import secrets
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from expatdesk import i18n
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
 
@@ -28,8 +30,31 @@ def targets_json(report: TargetsReport) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
+def targets_pdf(
+    report: TargetsReport, *, centre_name: str | None = None, printed_on: date | None = None
+) -> bytes:
+    """The report as the printable PDF, in the active language (reportlab loaded only now).
+
+    Without ``centre_name`` the default name of migration 0003; without ``printed_on`` today.
+    """
+    from expatdesk.reports.pdf import render_targets_pdf
+    from expatdesk.services.target_settings import DEFAULT_CENTRE_NAME
+
+    return render_targets_pdf(
+        report,
+        language=i18n.language(),
+        centre_name=centre_name or DEFAULT_CENTRE_NAME,
+        printed_on=printed_on or date.today(),
+    )
+
+
 #: The formats of ``expatdesk report targets --format``, the first being the default.
-TARGET_FORMATS: dict[str, Callable[[TargetsReport], bytes]] = {"json": targets_json}
+TARGET_FORMATS: dict[str, Callable[[TargetsReport], bytes]] = {
+    "json": targets_json,
+    "pdf": targets_pdf,
+}
+#: The formats that are never written to standard output: ``-o FILE`` is required.
+FILE_ONLY_FORMATS = frozenset({"pdf"})
 
 
 def _cannot_write(path: Path, reason: str) -> UserError:

@@ -3,6 +3,8 @@
 The six settings of ``shared/spec/targets.md`` ("Settings") live in the single row of
 :class:`~expatdesk.db.models.TargetSettings`, which migration 0002 creates with the defaults. They
 travel as a frozen :class:`Settings`, which the report prints (:meth:`Settings.to_json`).
+The same row holds the centre's name that printed reports show (migration 0003); it is no
+statistical setting and has its own :func:`read_centre_name` and :func:`update_centre_name`.
 
 A missing row (deleted by hand, or emptied by a test helper) reads as :data:`DEFAULTS`, the values
 targets.md prescribes, and :func:`update_settings` creates it again.
@@ -149,6 +151,48 @@ def update_settings(
                 setattr(row, field.name, getattr(settings, field.name))
             session.flush()
             return SavedSettings(_from_row(row), row.version)
+    except (StaleDataError, IntegrityError):  # a concurrent update, or a concurrent first row
+        raise UserError(_changed_meanwhile()) from None
+
+
+#: The centre's name as migration 0003 stores it; also the name when the settings row is missing.
+DEFAULT_CENTRE_NAME = "Expat Center Twente"
+#: The longest name the column holds.
+CENTRE_NAME_MAX = 200
+
+
+def read_centre_name(database: Database) -> str:
+    """The centre's name that the printed reports show."""
+    with database.reading() as session:
+        row = session.get(TargetSettings, SETTINGS_ID)
+        return DEFAULT_CENTRE_NAME if row is None else row.centre_name
+
+
+def update_centre_name(database: Database, name: str) -> str:
+    """Store the centre's name (trimmed) in one transaction; returns what is now stored.
+
+    Raises :class:`InvalidSettingError` with field ``"centre_name"`` when the name is empty or
+    longer than :data:`CENTRE_NAME_MAX` characters.
+    """
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidSettingError("centre_name", _("The centre's name must not be empty."))
+    if len(name) > CENTRE_NAME_MAX:
+        raise InvalidSettingError(
+            "centre_name",
+            _("The centre's name must not be longer than {count} characters.").format(
+                count=CENTRE_NAME_MAX
+            ),
+        )
+    try:
+        with database.transaction() as session:
+            row = session.get(TargetSettings, SETTINGS_ID, with_for_update=True)
+            if row is None:
+                row = TargetSettings(id=SETTINGS_ID, **DEFAULTS.to_json())
+                session.add(row)
+            row.centre_name = name
+            session.flush()
+            return row.centre_name
     except (StaleDataError, IntegrityError):  # a concurrent update, or a concurrent first row
         raise UserError(_changed_meanwhile()) from None
 

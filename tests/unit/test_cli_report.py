@@ -93,7 +93,8 @@ def test_json_goes_to_a_file_and_replaces_it_whole(
         (["--from", "2015", "--to", "3000"], 1, "outside the years"),
         (["--from", "twenty", "--to", "2015"], 2, "invalid int value"),
         (["--to", "2015"], 2, "required"),
-        (["--from", "2015", "--to", "2015", "--format", "pdf"], 2, "invalid choice"),
+        (["--from", "2015", "--to", "2015", "--format", "xlsx"], 2, "invalid choice"),
+        (["--from", "2015", "--to", "2015", "--format", "pdf"], 1, "add -o FILE"),
         (["--from", "2015", "--to", "2015", "-o", "/nonexistent/folder/t.json"], 1, "Cannot write"),
     ],
 )

@@ -1,0 +1,14 @@
+"""The targets report as a PDF that managers hand on without editing (reportlab, no Qt).
+
+:func:`render_targets_pdf` is the one entry point (for the command line and the GUI), with
+:func:`centre_name` for the name it prints; :mod:`.fonts` embeds the shipped fonts,
+:mod:`.charts` draws the figures, :mod:`.document` lays out the pages. reportlab is loaded only
+when this package is imported, never when the command line starts.
+"""
+
+from __future__ import annotations
+
+from expatdesk.reports.pdf.document import render_targets_pdf
+from expatdesk.services.target_settings import read_centre_name as centre_name
+
+__all__ = ["centre_name", "render_targets_pdf"]
