@@ -15,7 +15,10 @@ from expatdesk.qt import employers, expats, msgbox
 from expatdesk.qt.forms.ui_main_window import Ui_MainWindow
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.record_area import AreaState, RecordArea
+from expatdesk.qt.reports_area import ReportsArea
 from expatdesk.qt.settings import Settings
+from expatdesk.qt.target_settings_dialog import TargetSettingsDialog
+from expatdesk.qt.targets_dashboard import TargetsDashboard
 
 log = logging.getLogger(__name__)
 
@@ -26,8 +29,9 @@ DEFAULT_SIZE = (1400, 860)
 class MainWindow(QMainWindow):
     """ExpatDesk's main window on one open database.
 
-    The areas (expats, employers) sit in a stack; the navigation list, the View menu and
-    Ctrl+1/Ctrl+2 choose one. The status bar names the database and counts the current list.
+    The areas (expats, employers, targets, reports) sit in a stack; the navigation list, the
+    View menu and Ctrl+1 to Ctrl+4 choose one. The status bar names the database and counts the
+    current list.
     """
 
     def __init__(
@@ -56,12 +60,25 @@ class MainWindow(QMainWindow):
             self,
             state=AreaState(settings.employers_columns, settings.employers_splitter),
         )
-        self.areas = [self.expats_area, self.employers_area]
-        self._area_actions = [self.ui.actionExpats, self.ui.actionEmployers]
+        self.targets_area = TargetsDashboard(database, self)
+        self.reports_area = ReportsArea(database, self)
+        self.areas: list[QWidget] = [
+            self.expats_area,
+            self.employers_area,
+            self.targets_area,
+            self.reports_area,
+        ]
+        self._area_actions = [
+            self.ui.actionExpats,
+            self.ui.actionEmployers,
+            self.ui.actionTargets,
+            self.ui.actionReports,
+        ]
         view_group = QActionGroup(self)
         for number, (area, action) in enumerate(zip(self.areas, self._area_actions, strict=True)):
             self.ui.areas.addWidget(area)
-            area.countChanged.connect(self._update_count)
+            if isinstance(area, RecordArea):
+                area.countChanged.connect(self._update_count)
             view_group.addAction(action)
             action.triggered.connect(lambda _checked=False, n=number: self.show_area(n))
 
@@ -79,6 +96,17 @@ class MainWindow(QMainWindow):
         self.ui.actionQuit.triggered.connect(self.close)
         self.ui.actionSearch.triggered.connect(self.focus_search)
         self.ui.actionAbout.triggered.connect(self.show_about)
+        self.ui.actionTargetSettings.triggered.connect(self.open_target_settings)
+        self.reports_area.settingsRequested.connect(self.open_target_settings)
+        self.ui.menuReports.addSeparator()
+        for action in (
+            self.reports_area.actionMake,
+            self.reports_area.actionPrint,
+            self.reports_area.actionPreview,
+            self.reports_area.actionSavePdf,
+            self.reports_area.actionExportJson,
+        ):
+            self.ui.menuReports.addAction(action)
 
         self._count_label = QLabel(self)
         self._count_label.setObjectName("countLabel")
@@ -107,9 +135,9 @@ class MainWindow(QMainWindow):
 
     # --- areas --------------------------------------------------------------------------------
 
-    def current_area(self) -> RecordArea:
+    def current_area(self) -> QWidget:
         area = self.ui.areas.currentWidget()
-        assert isinstance(area, RecordArea)
+        assert area is not None
         return area
 
     def show_area(self, number: int) -> None:
@@ -122,9 +150,22 @@ class MainWindow(QMainWindow):
         self._update_count()
 
     def focus_search(self) -> None:
-        self.current_area().focus_search()
+        area = self.current_area()
+        if isinstance(area, RecordArea):
+            area.focus_search()
 
     # --- dialogs ------------------------------------------------------------------------------
+
+    def open_target_settings(self) -> TargetSettingsDialog:
+        """Let the user change the target settings; the targets are computed again after."""
+        dialog = TargetSettingsDialog(self.database, self)
+        dialog.saved.connect(self._target_settings_saved)
+        msgbox.exec_dialog(dialog)
+        return dialog
+
+    def _target_settings_saved(self) -> None:
+        self.targets_area.refresh()
+        self.ui.statusBar.showMessage(_("Target settings saved"), 5000)
 
     def show_about(self) -> QMessageBox:
         return msgbox.information(
@@ -140,7 +181,8 @@ class MainWindow(QMainWindow):
     # --- status bar and texts -----------------------------------------------------------------
 
     def _update_count(self) -> None:
-        self._count_label.setText(self.current_area().count_text())
+        area = self.current_area()
+        self._count_label.setText(area.count_text() if isinstance(area, RecordArea) else "")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

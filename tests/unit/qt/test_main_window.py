@@ -32,6 +32,8 @@ def test_the_areas_are_expats_and_employers(window: MainWindow) -> None:
     assert [navigation.item(row).text() for row in range(navigation.count())] == [
         "Expats",
         "Employers",
+        "Targets",
+        "Reports",
     ]
     assert window.current_area() is window.expats_area
     navigation.setCurrentRow(1)

@@ -1,0 +1,131 @@
+"""The dialog in which a manager changes the settings of the targets (targets.md, "Settings")
+and the centre's name that the printed reports show."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QLocale, Signal
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
+
+from expatdesk import i18n
+from expatdesk.db.database import Database
+from expatdesk.errors import UserError
+from expatdesk.i18n import _
+from expatdesk.qt import msgbox
+from expatdesk.qt.forms.ui_target_settings_dialog import Ui_TargetSettingsDialog
+from expatdesk.services import target_settings
+from expatdesk.services.target_settings import InvalidSettingError, SavedSettings, Settings
+
+log = logging.getLogger(__name__)
+
+
+class TargetSettingsDialog(QDialog):
+    """Edit the target settings; OK saves them in one transaction, checked against the version
+    read when the dialog opened (someone else's change meanwhile → a message, and a reload).
+
+    Signals:
+        saved(object): the :class:`SavedSettings` now stored.
+    """
+
+    saved = Signal(object)
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_TargetSettingsDialog()
+        self.ui.setupUi(self)
+        self._database = database
+        self._saved: SavedSettings | None = None
+        self._centre_name = ""
+        self._fields = {
+            "centre_name": (self.ui.centreName, self.ui.centreNameError),
+            "alpha": (self.ui.alpha, self.ui.alphaError),
+            "min_n": (self.ui.minN, self.ui.minNError),
+            "n_threshold": (self.ui.nThreshold, self.ui.nThresholdError),
+            "n_growth_from": (self.ui.nGrowthFrom, self.ui.nGrowthFromError),
+            "o_threshold": (self.ui.oThreshold, self.ui.oThresholdError),
+            "p_threshold": (self.ui.pThreshold, self.ui.pThresholdError),
+        }
+        self.ui.buttonBox.accepted.connect(self.accept)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self._set_locale()
+        self.load()
+
+    def load(self) -> None:
+        """Show the stored settings and remember their version."""
+        self._saved = target_settings.read_settings(self._database)
+        self._centre_name = target_settings.read_centre_name(self._database)
+        settings = self._saved.settings
+        self.ui.centreName.setText(self._centre_name)
+        self.ui.alpha.setValue(settings.alpha)
+        self.ui.minN.setValue(settings.min_n)
+        self.ui.nThreshold.setValue(settings.n_threshold * 100)
+        self.ui.nGrowthFrom.setValue(settings.n_growth_from)
+        self.ui.oThreshold.setValue(settings.o_threshold)
+        self.ui.pThreshold.setValue(settings.p_threshold)
+        self.clear_errors()
+
+    def entered(self) -> Settings:
+        """The settings as entered in the boxes."""
+        return Settings(
+            alpha=round(self.ui.alpha.value(), self.ui.alpha.decimals()),
+            min_n=self.ui.minN.value(),
+            n_threshold=round(self.ui.nThreshold.value() / 100, self.ui.nThreshold.decimals() + 2),
+            n_growth_from=self.ui.nGrowthFrom.value(),
+            o_threshold=round(self.ui.oThreshold.value(), self.ui.oThreshold.decimals()),
+            p_threshold=round(self.ui.pThreshold.value(), self.ui.pThreshold.decimals()),
+        )
+
+    def error_text(self, field: str) -> str:
+        return self._fields[field][1].text()
+
+    def clear_errors(self) -> None:
+        for _box, label in self._fields.values():
+            label.clear()
+            label.hide()
+        self.ui.formError.clear()
+        self.ui.formError.hide()
+
+    def _show_error(self, label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.show()
+
+    def accept(self) -> None:
+        """Save; stays open with a message beside the field when a value is out of range."""
+        assert self._saved is not None
+        self.clear_errors()
+        try:
+            self._saved = target_settings.update_settings(
+                self._database, self.entered(), expected_version=self._saved.version
+            )
+            name = self.ui.centreName.text()
+            if " ".join(name.split()) != self._centre_name:
+                self._centre_name = target_settings.update_centre_name(self._database, name)
+                self._saved = target_settings.read_settings(self._database)
+        except InvalidSettingError as error:
+            box, label = self._fields.get(error.field, (None, self.ui.formError))
+            self._show_error(label, str(error))
+            if box is not None:
+                box.setFocus()
+            return
+        except UserError as error:  # changed meanwhile: show the stored settings again
+            msgbox.error(self, _("Target settings"), str(error))
+            self.load()
+            return
+        saved = self._saved
+        log.info("target settings saved (version %d)", saved.version)
+        self.saved.emit(saved)
+        super().accept()
+
+    def _set_locale(self) -> None:
+        locale = QLocale(
+            QLocale.Language.Dutch if i18n.language() == "nl" else QLocale.Language.English
+        )
+        for box, _label in self._fields.values():
+            box.setLocale(locale)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self._set_locale()
+        super().changeEvent(event)

@@ -1,0 +1,469 @@
+"""The Targets area: targets N, O (two items), P and Q this year and last, against their
+thresholds, each with its trend; a target opens its figures per year.
+
+The figures come from :func:`expatdesk.reports.targets.compute_targets` for the last
+:data:`YEARS` years, computed in a worker thread whenever the area is shown or refreshed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expatdesk.db.database import Database
+from expatdesk.i18n import N_, _, format_number, format_percent
+from expatdesk.qt import msgbox
+from expatdesk.qt.background import Job
+from expatdesk.qt.trend_chart import TrendChart
+
+if TYPE_CHECKING:
+    from expatdesk.reports.targets import Status, TargetsReport
+    from expatdesk.services.target_settings import Settings
+
+log = logging.getLogger(__name__)
+
+#: How many years the dashboard covers, ending with the current year.
+YEARS = 6
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One target in one year, as the dashboard shows it."""
+
+    year: int
+    n: int
+    value: float | None
+    ci95: tuple[float, float] | None
+    p_change: float | None
+    status: Status
+
+
+@dataclass(frozen=True)
+class Target:
+    """How to read, format and judge one of the dashboard's targets."""
+
+    key: str
+    title: str  # N_() msgid
+    share: bool  # a share (N, Q) shown as a percentage, or a grade (O, P)
+    figures: Callable[[TargetsReport], list[Figure]]
+    threshold: Callable[[Settings], float | None]
+
+
+def _n(report: TargetsReport) -> list[Figure]:
+    return [
+        Figure(y.year, y.denominator, y.value, y.ci95, y.p_change, y.status)
+        for y in report.target_n
+    ]
+
+
+def _o(item: str) -> Callable[[TargetsReport], list[Figure]]:
+    def figures(report: TargetsReport) -> list[Figure]:
+        result = []
+        for y in report.target_o:
+            grades = getattr(y, item)
+            result.append(
+                Figure(y.year, grades.n, grades.mean, grades.ci95, grades.p_change, y.status)
+            )
+        return result
+
+    return figures
+
+
+def _p(report: TargetsReport) -> list[Figure]:
+    return [
+        Figure(y.year, y.service.n, y.service.mean, y.service.ci95, y.service.p_change, y.status)
+        for y in report.target_p
+    ]
+
+
+def _q(report: TargetsReport) -> list[Figure]:
+    return [Figure(y.year, y.n, y.value, y.ci95, y.p_change, y.status) for y in report.target_q]
+
+
+TARGETS = (
+    Target(
+        "N",
+        N_("N · High-tech employers using the centre"),
+        True,
+        _n,
+        lambda s: s.n_threshold,
+    ),
+    Target(
+        "O-service",
+        N_("O · Employers' grade for the service"),
+        False,
+        _o("service"),
+        lambda s: s.o_threshold,
+    ),
+    Target(
+        "O-added-value",
+        N_("O · Employers' grade for the added value"),
+        False,
+        _o("added_value"),
+        lambda s: s.o_threshold,
+    ),
+    Target(
+        "P",
+        N_("P · Expats' grade for the service"),
+        False,
+        _p,
+        lambda s: s.p_threshold,
+    ),
+    Target(
+        "Q",
+        N_("Q · Expats intending to leave Twente"),
+        True,
+        _q,
+        lambda s: None,
+    ),
+)
+
+#: Colour-blind safe colours (Okabe–Ito, darkened for white text) and symbols per status.
+_STATUS_STYLE = {
+    "met": ("#005A8C", "✔"),
+    "not_met": ("#A33A00", "✘"),
+    "insufficient_data": ("#5F6368", "?"),
+    "baseline": ("#5B2C83", "◆"),
+}
+
+
+def format_value(target: Target, value: float | None) -> str:
+    if value is None:
+        return "–"
+    return format_percent(value) if target.share else format_number(value, 1)
+
+
+def threshold_text(target: Target, settings: Settings) -> str:
+    threshold = target.threshold(settings)
+    if target.key == "Q":
+        return _("Target: a significant fall")
+    return _("Target: at least {value}").format(value=format_value(target, threshold))
+
+
+def status_text(status: Status) -> str:
+    """The status as symbol and word, readable without colour."""
+    return f"{_STATUS_STYLE[status.value][1]} {status.label}"
+
+
+def style_status(label: QLabel, status: Status) -> None:
+    colour = _STATUS_STYLE[status.value][0]
+    label.setText(status_text(status))
+    label.setStyleSheet(
+        f"QLabel {{ background: {colour}; color: white; border-radius: 3px; padding: 1px 6px; }}"
+    )
+
+
+class TargetCard(QFrame):
+    """One target: this year and last year, the threshold and the trend; click or Enter/Space
+    opens its figures.
+
+    Signals:
+        activated(str): the target's key.
+    """
+
+    activated = Signal(str)
+
+    def __init__(self, target: Target, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.target = target
+        self.setObjectName(f"card-{target.key}")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "TargetCard { border: 1px solid palette(mid); border-radius: 6px;"
+            " background: palette(base); }"
+            " TargetCard:focus { border: 2px solid palette(highlight); }"
+        )
+        self.titleLabel = QLabel(self)
+        font = self.titleLabel.font()
+        font.setBold(True)
+        self.titleLabel.setFont(font)
+        self.thresholdLabel = QLabel(self)
+        self.yearLabels = [QLabel(self), QLabel(self)]
+        self.valueLabels = [QLabel(self), QLabel(self)]
+        self.statusLabels = [QLabel(self), QLabel(self)]
+        for label in self.valueLabels:
+            big = label.font()
+            big.setPointSizeF(big.pointSizeF() * 1.4)
+            big.setBold(True)
+            label.setFont(big)
+        self.chart = TrendChart(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.titleLabel)
+        grid = QGridLayout()
+        for row in range(2):
+            grid.addWidget(self.yearLabels[row], row, 0)
+            grid.addWidget(self.valueLabels[row], row, 1)
+            grid.addWidget(self.statusLabels[row], row, 2, Qt.AlignmentFlag.AlignLeft)
+        grid.setColumnStretch(2, 1)
+        layout.addLayout(grid)
+        layout.addWidget(self.thresholdLabel)
+        layout.addWidget(self.chart)
+        self.figures: list[Figure] = []
+
+    def show_figures(self, figures: list[Figure], settings: Settings) -> None:
+        self.figures = figures
+        self.titleLabel.setText(_(self.target.title))
+        self.thresholdLabel.setText(threshold_text(self.target, settings))
+        latest = figures[-2:][::-1]  # this year first, then last year
+        for row, figure in enumerate(latest):
+            self.yearLabels[row].setText(str(figure.year))
+            self.valueLabels[row].setText(format_value(self.target, figure.value))
+            style_status(self.statusLabels[row], figure.status)
+        bounds = (0.0, 1.0) if self.target.share else None
+        self.chart.set_data(
+            [f.year for f in figures],
+            [f.value for f in figures],
+            self.target.threshold(settings),
+            bounds,
+        )
+        self.chart.setAccessibleName(
+            _("Trend of {target}: {values}").format(
+                target=_(self.target.title),
+                values=", ".join(f"{f.year} {format_value(self.target, f.value)}" for f in figures),
+            )
+        )
+        self.setAccessibleName(
+            _("{target}: {year} {value}, {status}").format(
+                target=_(self.target.title),
+                year=latest[0].year,
+                value=format_value(self.target, latest[0].value),
+                status=latest[0].status.label,
+            )
+        )
+        self.setToolTip(_("Open the figures per year (Enter)"))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.activated.emit(self.target.key)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit(self.target.key)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class FiguresDialog(QDialog):
+    """The figures of one target per year, as a table."""
+
+    HEADERS = (
+        N_("Year"),
+        N_("Count"),
+        N_("Value"),
+        N_("95% interval"),
+        N_("p (change)"),
+        N_("Status"),
+    )
+
+    def __init__(
+        self, target: Target, figures: list[Figure], settings: Settings, parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("figuresDialog")
+        self.setWindowTitle(_(target.title))
+        self.table = QTableWidget(len(figures), len(self.HEADERS), self)
+        self.table.setObjectName("figuresTable")
+        self.table.setAccessibleName(_(target.title))
+        self.table.setHorizontalHeaderLabels([_(text) for text in self.HEADERS])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for row, figure in enumerate(figures):
+            interval = "–"
+            if figure.ci95 is not None:
+                low, high = (format_value(target, bound) for bound in figure.ci95)
+                interval = f"{low} – {high}"
+            cells = (
+                str(figure.year),
+                format_number(figure.n),
+                format_value(target, figure.value),
+                interval,
+                "–" if figure.p_change is None else format_number(figure.p_change, 3),
+                status_text(figure.status),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column < 5:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(row, column, item)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        note = QLabel(threshold_text(target, settings), self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.resize(640, 300)
+
+
+class TargetsDashboard(QWidget):
+    """The targets this year and last, with their trends.
+
+    Signals:
+        refreshed(): new figures are shown.
+        failed(str): computing the figures failed with this message (shown in the area).
+    """
+
+    refreshed = Signal()
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        database: Database,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("targetsDashboard")
+        self._database = database
+        self._today = today
+        self._job: Job | None = None
+        self._again = False
+        self.report: TargetsReport | None = None
+        self.headingLabel = QLabel(self)
+        heading = self.headingLabel.font()
+        heading.setPointSizeF(heading.pointSizeF() * 1.5)
+        heading.setBold(True)
+        self.headingLabel.setFont(heading)
+        self.messageLabel = QLabel(self)
+        self.messageLabel.setObjectName("dashboardMessage")
+        self.messageLabel.setWordWrap(True)
+        self.cards = {target.key: TargetCard(target, self) for target in TARGETS}
+        grid_holder = QWidget(self)
+        grid = QGridLayout(grid_holder)
+        for number, card in enumerate(self.cards.values()):
+            grid.addWidget(card, number // 3, number % 3)
+            card.activated.connect(self.open_figures)
+            card.hide()
+        grid.setRowStretch(2, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(grid_holder)
+        top = QHBoxLayout()
+        top.addWidget(self.headingLabel)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.messageLabel)
+        layout.addWidget(scroll, 1)
+        previous: QWidget | None = None
+        for card in self.cards.values():
+            if previous is not None:
+                self.setTabOrder(previous, card)
+            previous = card
+        self._retranslate()
+
+    def years(self) -> tuple[int, int]:
+        year = self._today().year
+        return year - YEARS + 1, year
+
+    def is_busy(self) -> bool:
+        return self._job is not None
+
+    def refresh(self) -> None:
+        """Compute the figures again in a worker (once more after a running one, if needed)."""
+        if self._job is not None:
+            self._again = True
+            return
+        from expatdesk.reports.targets import compute_targets
+
+        database = self._database
+        first, last = self.years()
+        self._job = Job(lambda: compute_targets(database, first, last))
+        self._job.finished.connect(self._computed)
+        self._job.failed.connect(self._failed)
+        if self.report is None:
+            self.messageLabel.setText(_("Computing the targets…"))
+            self.messageLabel.show()
+        self._job.start()
+
+    def _finish_job(self) -> bool:
+        self._job = None
+        if self._again:
+            self._again = False
+            self.refresh()
+            return True
+        return False
+
+    def _computed(self, report: TargetsReport) -> None:
+        if self._finish_job():
+            return
+        self.report = report
+        self._show_report()
+        self.refreshed.emit()
+
+    def _failed(self, message: str) -> None:
+        if self._finish_job():
+            return
+        self.messageLabel.setText(
+            _("The targets could not be computed: {message}").format(message=message)
+        )
+        self.messageLabel.show()
+        self.failed.emit(message)
+
+    def _show_report(self) -> None:
+        report = self.report
+        if report is None:
+            return
+        self.messageLabel.hide()
+        for target in TARGETS:
+            card = self.cards[target.key]
+            card.show_figures(target.figures(report), report.settings)
+            card.show()
+
+    def open_figures(self, key: str) -> FiguresDialog | None:
+        """Show the figures per year of the target ``key``."""
+        if self.report is None:
+            return None
+        card = self.cards[key]
+        dialog = FiguresDialog(card.target, card.figures, self.report.settings, self)
+        msgbox.exec_dialog(dialog)
+        return dialog
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        first, last = self.years()
+        self.headingLabel.setText(_("Targets {first}–{last}").format(first=first, last=last))
+        self._show_report()
