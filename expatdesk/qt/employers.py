@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from expatdesk import i18n
 from expatdesk.i18n import _, ngettext
+from expatdesk.qt import survey_summary
 from expatdesk.qt.detail_html import DetailPage
 from expatdesk.qt.record_area import AreaSpec
 from expatdesk.services import employers
@@ -46,6 +47,7 @@ def render(employer: EmployerDetail) -> str:
         empty=_("No hiring figures registered."),
         unbroken={0, 1},
     )
+    survey_summary.add_section(page, employer.surveys, employer=True)
     if employer.notes:
         page.section(_("Notes"))
         page.paragraph(employer.notes)

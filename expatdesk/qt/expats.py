@@ -6,6 +6,7 @@ from datetime import date
 
 from expatdesk import i18n
 from expatdesk.i18n import _, ngettext
+from expatdesk.qt import survey_summary
 from expatdesk.qt.detail_html import DetailPage, warning
 from expatdesk.qt.record_area import AreaSpec
 from expatdesk.services import expats
@@ -76,6 +77,7 @@ def render(expat: ExpatDetail, today: date | None = None) -> str:
         empty=_("No permits registered."),
         unbroken={1, 2, 3},
     )
+    survey_summary.add_section(page, expat.surveys, employer=False)
     if expat.notes:
         page.section(_("Notes"))
         page.paragraph(expat.notes)

@@ -13,12 +13,19 @@ from expatdesk.db.database import Database
 from expatdesk.i18n import _
 from expatdesk.qt import employers, expats, msgbox
 from expatdesk.qt.forms.ui_main_window import Ui_MainWindow
+from expatdesk.qt.kiosk import KioskWindow
+from expatdesk.qt.kiosk_setup import KioskSetupDialog
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.record_area import AreaState, RecordArea
 from expatdesk.qt.reports_area import ReportsArea
 from expatdesk.qt.settings import Settings
+from expatdesk.qt.survey_chooser import SurveyChooser
+from expatdesk.qt.survey_dialog import SurveyDialog
 from expatdesk.qt.target_settings_dialog import TargetSettingsDialog
 from expatdesk.qt.targets_dashboard import TargetsDashboard
+from expatdesk.services import employers as employer_service
+from expatdesk.services import expats as expat_service
+from expatdesk.services import surveys
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +104,10 @@ class MainWindow(QMainWindow):
         self.ui.actionSearch.triggered.connect(self.focus_search)
         self.ui.actionAbout.triggered.connect(self.show_about)
         self.ui.actionTargetSettings.triggered.connect(self.open_target_settings)
+        self.ui.actionRecordSurvey.triggered.connect(self.record_survey)
+        self.ui.actionCorrectSurvey.triggered.connect(self.correct_survey)
+        self.ui.actionStartKiosk.triggered.connect(self.start_kiosk)
+        self.kiosk: KioskWindow | None = None
         self.reports_area.settingsRequested.connect(self.open_target_settings)
         self.ui.menuReports.addSeparator()
         for action in (
@@ -166,6 +177,100 @@ class MainWindow(QMainWindow):
     def _target_settings_saved(self) -> None:
         self.targets_area.refresh()
         self.ui.statusBar.showMessage(_("Target settings saved"), 5000)
+
+    # --- surveys ------------------------------------------------------------------------------
+
+    def _selected(self) -> dict[str, tuple[int, str] | None]:
+        """The selected expat and employer as ``(id, name)``, or ``None``."""
+        selected: dict[str, tuple[int, str] | None] = {"expat": None, "employer": None}
+        expat_id = self.expats_area.current_id()
+        if expat_id is not None:
+            expat = expat_service.load_expat(self.database, expat_id)
+            if expat is not None:
+                selected["expat"] = (expat.id, expat.name)
+        employer_id = self.employers_area.current_id()
+        if employer_id is not None:
+            employer = employer_service.load_employer(self.database, employer_id)
+            if employer is not None:
+                selected["employer"] = (employer.id, employer.name)
+        return selected
+
+    def _survey_area(self) -> tuple[str, RecordArea]:
+        """The respondent type and area surveys are about: employers when that area is shown."""
+        if self.current_area() is self.employers_area:
+            return "employer", self.employers_area
+        return "expat", self.expats_area
+
+    def record_survey(self) -> SurveyDialog:
+        """Type in a paper or telephone response, pre-filled with the selected record."""
+        kind, _area = self._survey_area()
+        dialog = SurveyDialog(self.database, self._selected(), self, respondent_type=kind)
+        dialog.saved.connect(self._survey_saved)
+        msgbox.exec_dialog(dialog)
+        return dialog
+
+    def correct_survey(self) -> SurveyDialog | None:
+        """Choose one of the selected record's responses and correct it in the survey form."""
+        kind, area = self._survey_area()
+        record_id = area.current_id()
+        if record_id is None:
+            msgbox.information(
+                self,
+                _("Correct survey response"),
+                _("Select an expat or an employer first."),
+            )
+            return None
+        found = (
+            surveys.responses_of_expat(self.database, record_id)
+            if kind == "expat"
+            else surveys.responses_of_employer(self.database, record_id)
+        )
+        if not found:
+            msgbox.information(
+                self,
+                _("Correct survey response"),
+                _("No survey responses are registered for the selected record."),
+            )
+            return None
+        chooser = SurveyChooser(found, self)
+        if msgbox.exec_dialog(chooser) != SurveyChooser.DialogCode.Accepted:
+            return None
+        chosen = chooser.chosen()
+        if chosen is None:
+            return None
+        dialog = SurveyDialog(self.database, self._selected(), self, response=chosen)
+        dialog.saved.connect(self._survey_saved)
+        msgbox.exec_dialog(dialog)
+        return dialog
+
+    def _survey_saved(self, response: surveys.Response) -> None:
+        for area in (self.expats_area, self.employers_area):
+            area.refresh()
+        self.ui.statusBar.showMessage(
+            _("Survey response {ref} saved").format(ref=response.ref), 5000
+        )
+
+    def start_kiosk(self) -> KioskWindow | None:
+        """Set up and open the full-screen kiosk; the main window hides until staff leave it."""
+        expat = self._selected()["expat"]
+        setup_dialog = KioskSetupDialog(expat, self)
+        if msgbox.exec_dialog(setup_dialog) != KioskSetupDialog.DialogCode.Accepted:
+            return None
+        setup = setup_dialog.setup
+        assert setup is not None
+        kiosk = KioskWindow(self.database, setup, self._switcher)
+        kiosk.saved.connect(self._survey_saved)
+        kiosk.left.connect(self._kiosk_left)
+        self.kiosk = kiosk
+        self.hide()
+        kiosk.showFullScreen()
+        return kiosk
+
+    def _kiosk_left(self) -> None:
+        if self.kiosk is not None:
+            self.kiosk.deleteLater()
+            self.kiosk = None
+        self.show()
 
     def show_about(self) -> QMessageBox:
         return msgbox.information(

@@ -11,6 +11,7 @@ from expatdesk import i18n
 from expatdesk.db.database import Database
 from expatdesk.db.models import Employer, Expat, Municipality
 from expatdesk.i18n import N_
+from expatdesk.services import surveys
 from expatdesk.services.labels import Label, label, label_column, picked, yes_no
 from expatdesk.services.listing import AnySelect, Column, Join, Listing, Order, field_text
 
@@ -130,6 +131,8 @@ class EmployerDetail:
     contacts: tuple[ContactInfo, ...]
     hiring: tuple[HiringInfo, ...]
     expat_count: int
+    #: Survey responses, newest first (:mod:`expatdesk.services.surveys`).
+    surveys: tuple[surveys.Response, ...] = ()
 
 
 def load_employer(database: Database, employer_id: int) -> EmployerDetail | None:
@@ -166,4 +169,5 @@ def load_employer(database: Database, employer_id: int) -> EmployerDetail | None
                 for record in employer.hiring
             ),
             expat_count=count or 0,
+            surveys=tuple(surveys.responses_in(session, "employer", employer.id)),
         )

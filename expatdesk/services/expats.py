@@ -17,6 +17,7 @@ from expatdesk import i18n
 from expatdesk.db.database import Database
 from expatdesk.db.models import Employer, Expat, ExpatCategory, Municipality, Permit
 from expatdesk.i18n import N_, _
+from expatdesk.services import surveys
 from expatdesk.services.labels import Label, label, label_column, picked
 from expatdesk.services.listing import (
     AnySelect,
@@ -223,6 +224,8 @@ class ExpatDetail:
     notes: str | None
     family: tuple[FamilyMemberInfo, ...]
     permits: tuple[PermitInfo, ...]
+    #: Survey responses, newest first (:mod:`expatdesk.services.surveys`).
+    surveys: tuple[surveys.Response, ...] = ()
 
     @property
     def name(self) -> str:
@@ -286,4 +289,5 @@ def load_expat(database: Database, expat_id: int) -> ExpatDetail | None:
                 )
                 for permit in expat.permits
             ),
+            surveys=tuple(surveys.responses_in(session, "expat", expat.id)),
         )

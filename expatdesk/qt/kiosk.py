@@ -1,0 +1,268 @@
+"""The kiosk: a locked, full-screen questionnaire that expats fill in themselves at the desk.
+
+Welcome (privacy notice, language) → the grade for the service → the intention to leave Twente
+→ the facilities used → thanks; a few seconds later the kiosk starts over, empty and anonymous.
+Each completed questionnaire is saved through :mod:`expatdesk.services.surveys`.
+
+Nobody leaves the kiosk without the staff exit code: closing, Escape and Alt-key shortcuts are
+refused; the small "Staff" button asks for the code
+(:class:`~expatdesk.qt.kiosk_setup.ExitCodeDialog`).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from expatdesk import i18n
+from expatdesk.db.database import Database
+from expatdesk.errors import UserError
+from expatdesk.i18n import _
+from expatdesk.qt import msgbox
+from expatdesk.qt.kiosk_pages import STYLE, ChoicePage, ThanksPage, WelcomePage, button
+from expatdesk.qt.kiosk_setup import ExitCodeDialog, KioskSetup
+from expatdesk.qt.language import LanguageSwitcher
+from expatdesk.services import surveys
+from expatdesk.services.surveys import Answers
+
+log = logging.getLogger(__name__)
+
+#: How long the thank-you screen stays before the kiosk is ready for the next person.
+THANKS_MS = 6000
+
+
+class KioskWindow(QWidget):
+    """The full-screen questionnaire.
+
+    Signals:
+        saved(object): a completed questionnaire was stored (the ``Response``).
+        left(): staff left the kiosk with the exit code; the window has closed.
+    """
+
+    saved = Signal(object)
+    left = Signal()
+
+    def __init__(
+        self,
+        database: Database,
+        setup: KioskSetup,
+        switcher: LanguageSwitcher,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
+        self.setObjectName("kiosk")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(STYLE)
+        self._database = database
+        self._exit_code = setup.exit_code
+        self._expat_id = setup.expat_id
+        self._switcher = switcher
+        self._staff_language = i18n.language()
+        self._unlocked = False
+        self._facilities = surveys.facilities(database)
+
+        self.stack = QStackedWidget(self)
+        self.welcome = WelcomePage(self)
+        self.service = ChoicePage(
+            "servicePage", [str(grade) for grade in surveys.GRADES], columns=5, parent=self
+        )
+        self.service.texts = lambda: (
+            _("How do you grade the service of the expat centre?"),
+            _("1 is very poor, 10 is excellent."),
+        )
+        self.service.choice_text = lambda choice: i18n.format_number(int(choice))
+        self.intention = ChoicePage(
+            "intentionPage", list(surveys.INTENTIONS), columns=3, parent=self
+        )
+        self.intention.texts = lambda: (
+            _("Do you intend to continue your career outside Twente within the next 18 months?"),
+            "",
+        )
+        self.intention.choice_text = surveys.intention_label
+        self.facilities = ChoicePage(
+            "facilitiesPage",
+            [facility.code for facility in self._facilities],
+            columns=2,
+            multiple=True,
+            parent=self,
+        )
+        self.facilities.texts = lambda: (
+            _("Which of these facilities for expats have you used?"),
+            _("Tap all that apply, then “Finish”."),
+        )
+        labels = {facility.code: facility for facility in self._facilities}
+        self.facilities.choice_text = lambda code: str(labels[code])
+        self.thanks = ThanksPage(self)
+        self.questions = [self.service, self.intention, self.facilities]
+        for page in (self.welcome, *self.questions, self.thanks):
+            self.stack.addWidget(page)
+
+        self.staff_button = button("staffButton", self, role="quiet")
+        self.error = QLabel(self)
+        self.error.setObjectName("saveError")
+        self.error.setStyleSheet("color: #A33A00; font-size: 20px;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 16)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.error)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        self.staff_button.setFixedWidth(160)
+        bottom.addWidget(self.staff_button)
+        layout.addLayout(bottom)
+
+        self.thanks_timer = QTimer(self)
+        self.thanks_timer.setSingleShot(True)
+        self.thanks_timer.setInterval(THANKS_MS)
+        self.thanks_timer.timeout.connect(self.next_person)
+
+        self.welcome.start.clicked.connect(lambda: self._go(1))
+        for code, widget in self.welcome.language_buttons.items():
+            widget.clicked.connect(lambda _checked=False, c=code: self._switcher.apply(c))
+        for number, page in enumerate(self.questions, start=1):
+            page.back.clicked.connect(lambda _checked=False, n=number: self._go(n - 1))
+            page.skip.clicked.connect(lambda _checked=False, p=page: self._skip(p))
+            page.next.clicked.connect(lambda _checked=False, n=number: self._forward(n))
+        self.staff_button.clicked.connect(self.request_exit)
+        self._retranslate()
+        self.next_person(linked=self._expat_id is not None)
+
+    # --- the flow -----------------------------------------------------------------------------
+
+    def current_page(self) -> QWidget:
+        page = self.stack.currentWidget()
+        assert page is not None
+        return page
+
+    def next_person(self, *, linked: bool = False) -> None:
+        """An empty questionnaire; anonymous unless this is the linked first response."""
+        self.thanks_timer.stop()
+        if not linked:
+            self._expat_id = None
+        self.welcome.linked = self._expat_id is not None
+        for page in self.questions:
+            page.set_selected([])
+        self.error.hide()
+        if i18n.language() != self._staff_language:
+            self._switcher.apply(self._staff_language)
+        self._retranslate()
+        self._go(0)
+
+    def _go(self, number: int) -> None:
+        self.error.hide()
+        self.stack.setCurrentIndex(number)
+        page = self.current_page()
+        if page in self.questions:
+            page.next.setFocus()
+
+    def _skip(self, page: ChoicePage) -> None:
+        page.set_selected([])
+        self._forward(self.questions.index(page) + 1)
+
+    def _forward(self, number: int) -> None:
+        if number < len(self.questions):
+            self._go(number + 1)
+        else:
+            self.finish()
+
+    def answers(self) -> Answers:
+        service = self.service.selected()
+        intention = self.intention.selected()
+        return Answers(
+            respondent_type="expat",
+            respondent_id=self._expat_id,
+            responded_on=date.today(),
+            score_service=int(service[0]) if service else None,
+            intends_to_leave=intention[0] if intention else None,
+            facilities=frozenset(self.facilities.selected()),
+        )
+
+    def finish(self) -> None:
+        """Save the questionnaire and thank the respondent; on failure stay, answers kept."""
+        try:
+            response = surveys.record_response(self._database, self.answers())
+        except UserError as error:
+            log.error("kiosk response not saved: %s", error)
+            self.error.setText(_("Your answers could not be saved: {reason}").format(reason=error))
+            self.error.show()
+            return
+        log.info("kiosk response %s saved", response.ref)
+        self.saved.emit(response)
+        self.stack.setCurrentWidget(self.thanks)
+        self.thanks_timer.start()
+
+    # --- the lock -----------------------------------------------------------------------------
+
+    def request_exit(self) -> bool:
+        """Ask for the exit code; leave the kiosk when it is right."""
+        dialog = ExitCodeDialog(self._exit_code, self)
+        if msgbox.exec_dialog(dialog) != ExitCodeDialog.DialogCode.Accepted:
+            return False
+        self._unlocked = True
+        self.thanks_timer.stop()
+        if i18n.language() != self._staff_language:
+            self._switcher.apply(self._staff_language)
+        self.close()
+        self.left.emit()
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._unlocked:
+            super().closeEvent(event)
+        else:
+            event.ignore()
+
+    def event(self, event: QEvent) -> bool:
+        refusable = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+        if event.type() in refusable and isinstance(event, QKeyEvent) and _refused(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if _refused(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # --- language -----------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(_("Questionnaire"))
+        self.staff_button.setText(_("Staff"))
+        self.staff_button.setAccessibleName(_("Staff: leave the kiosk"))
+        count = len(self.questions)
+        for number, page in enumerate(self.questions, start=1):
+            page.retranslate()
+            page.progress.setText(
+                _("Question {number} of {count}").format(
+                    number=i18n.format_number(number), count=i18n.format_number(count)
+                )
+            )
+        self.facilities.next.setText(_("Finish"))
+        self.welcome.retranslate()
+        self.thanks.retranslate()
+
+
+def _refused(event: QKeyEvent) -> bool:
+    """Escape, and any Alt or Meta combination (Alt+F4, Alt+Tab), are not for the public."""
+    if event.key() == Qt.Key.Key_Escape:
+        return True
+    modifiers = event.modifiers()
+    return bool(
+        modifiers & (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier)
+    ) or (
+        event.key() in (Qt.Key.Key_F4, Qt.Key.Key_W, Qt.Key.Key_Q)
+        and bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+    )

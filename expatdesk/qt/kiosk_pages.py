@@ -1,0 +1,214 @@
+"""The screens of the kiosk, built from large, touch-friendly parts.
+
+Each page only lays out its widgets and keeps their texts current (:meth:`retranslate`); the flow
+between them and the answers live in :mod:`expatdesk.qt.kiosk`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expatdesk import i18n
+from expatdesk.i18n import LANGUAGE_NAMES, _
+
+#: The kiosk's look: large type, calm colours, big rounded targets.
+STYLE = """
+#kiosk { background: #f4f6f8; }
+#kiosk QLabel { color: #1f2a36; }
+#kiosk QLabel[role="title"] { font-size: 40px; font-weight: 600; }
+#kiosk QLabel[role="question"] { font-size: 34px; font-weight: 600; }
+#kiosk QLabel[role="text"] { font-size: 22px; color: #3c4856; }
+#kiosk QLabel[role="progress"] { font-size: 18px; color: #5f6b78; }
+#kiosk QPushButton {
+    font-size: 26px; min-height: 84px; padding: 8px 28px;
+    border: 2px solid #b8c2cc; border-radius: 14px; background: white; color: #1f2a36;
+}
+#kiosk QPushButton:focus { border-color: #1f6fb2; }
+#kiosk QPushButton:checked { background: #1f6fb2; border-color: #1f6fb2; color: white; }
+#kiosk QPushButton[role="primary"] { background: #1f6fb2; border-color: #1f6fb2; color: white; }
+#kiosk QPushButton[role="primary"]:disabled { background: #9fb8cc; border-color: #9fb8cc; }
+#kiosk QPushButton[role="quiet"] {
+    font-size: 16px; min-height: 36px; padding: 4px 12px; border: none; background: transparent;
+    color: #8a96a3;
+}
+"""
+
+
+def label(role: str, parent: QWidget) -> QLabel:
+    widget = QLabel(parent)
+    widget.setProperty("role", role)
+    widget.setWordWrap(True)
+    widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    # Take the column's whole width, so that short texts do not wrap into a narrow block.
+    widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    return widget
+
+
+def button(name: str, parent: QWidget, *, role: str = "", checkable: bool = False) -> QPushButton:
+    widget = QPushButton(parent)
+    widget.setObjectName(name)
+    if role:
+        widget.setProperty("role", role)
+    widget.setCheckable(checkable)
+    widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return widget
+
+
+class Page(QWidget):
+    """A centred column: a title or question, a text below it, the page's own content."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        column = QVBoxLayout()
+        column.setSpacing(28)
+        outer.addLayout(column, 6)
+        outer.addStretch(1)
+        self.progress = label("progress", self)
+        self.title = label("question", self)
+        self.text = label("text", self)
+        column.addStretch(1)
+        column.addWidget(self.progress)
+        column.addWidget(self.title)
+        column.addWidget(self.text)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(20)
+        column.addLayout(self.body)
+        column.addStretch(1)
+        self.navigation = QHBoxLayout()
+        self.navigation.setSpacing(20)
+        column.addLayout(self.navigation)
+
+    def retranslate(self) -> None:
+        """Set the texts in the active language (pages override)."""
+
+
+class WelcomePage(Page):
+    """Greeting, privacy notice, language buttons and "Start"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("welcomePage", parent)
+        self.title.setProperty("role", "title")
+        self.linked = False
+        row = QHBoxLayout()
+        self.language_buttons: dict[str, QPushButton] = {}
+        group = QButtonGroup(self)
+        for code in ("nl", "en"):
+            widget = button(f"language_{code}", self, checkable=True)
+            widget.setText(LANGUAGE_NAMES[code])
+            widget.setAccessibleName(LANGUAGE_NAMES[code])
+            group.addButton(widget)
+            row.addWidget(widget)
+            self.language_buttons[code] = widget
+        self.body.addLayout(row)
+        self.start = button("startButton", self, role="primary")
+        self.navigation.addWidget(self.start)
+
+    def retranslate(self) -> None:
+        self.title.setText(_("Welcome! How was your experience with the expat centre?"))
+        storage = (
+            _("Your answers are stored together with your name in the expat centre's records.")
+            if self.linked
+            else _("Your answers are stored anonymously: without your name.")
+        )
+        self.text.setText(
+            " ".join(
+                [
+                    _(
+                        "This short questionnaire takes about a minute. Answering is "
+                        "voluntary: you can skip any question."
+                    ),
+                    storage,
+                    _("We use them only to improve our services and to report on them."),
+                ]
+            )
+        )
+        self.start.setText(_("Start"))
+        self.language_buttons[i18n.language()].setChecked(True)
+
+
+class ChoicePage(Page):
+    """A question answered by tapping one (or, with ``multiple``, several) big buttons."""
+
+    def __init__(
+        self,
+        name: str,
+        choices: Sequence[str],
+        *,
+        columns: int,
+        multiple: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(name, parent)
+        self.multiple = multiple
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(False)
+        self.choices: dict[str, QPushButton] = {}
+        for number, choice in enumerate(choices):
+            widget = button(f"{name}_{choice}", self, checkable=True)
+            self.group.addButton(widget)
+            grid.addWidget(widget, number // columns, number % columns)
+            self.choices[choice] = widget
+        self.group.buttonToggled.connect(self._toggled)
+        self.body.addLayout(grid)
+        self.back = button("backButton", self)
+        self.skip = button("skipButton", self)
+        self.next = button("nextButton", self, role="primary")
+        for widget in (self.back, self.skip, self.next):
+            self.navigation.addWidget(widget)
+        self.texts: Callable[[], tuple[str, str]] = lambda: ("", "")
+        self.choice_text: Callable[[str], str] = str
+
+    def _toggled(self, toggled: QPushButton, checked: bool) -> None:
+        if checked and not self.multiple:
+            for widget in self.choices.values():
+                if widget is not toggled:
+                    widget.setChecked(False)
+
+    def selected(self) -> list[str]:
+        return [choice for choice, widget in self.choices.items() if widget.isChecked()]
+
+    def set_selected(self, chosen: Sequence[str]) -> None:
+        for choice, widget in self.choices.items():
+            widget.setChecked(choice in chosen)
+
+    def retranslate(self) -> None:
+        question, text = self.texts()
+        self.title.setText(question)
+        self.text.setText(text)
+        self.text.setVisible(bool(text))
+        for choice, widget in self.choices.items():
+            widget.setText(self.choice_text(choice))
+            widget.setAccessibleName(self.choice_text(choice))
+        self.back.setText(_("Back"))
+        self.skip.setText(_("Skip"))
+        self.next.setText(_("Next"))
+
+
+class ThanksPage(Page):
+    """Thanks; the kiosk returns to the welcome page by itself."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("thanksPage", parent)
+        self.title.setProperty("role", "title")
+
+    def retranslate(self) -> None:
+        self.title.setText(_("Thank you for your answers!"))
+        self.text.setText(_("The next person can start in a moment."))

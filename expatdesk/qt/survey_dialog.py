@@ -1,0 +1,264 @@
+"""The desk's survey form: staff type in a paper or telephone response, or correct one.
+
+The respondent is the expat or employer selected in the main window, or nobody (anonymous). A
+question left on "Not answered" is stored blank. Saving checks the answers in the service; a
+refused answer shows its message beside the field, saves nothing and keeps what was typed.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QDate, QEvent, QLocale, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QWidget
+
+from expatdesk import i18n
+from expatdesk.db.database import Database
+from expatdesk.errors import UserError
+from expatdesk.i18n import _
+from expatdesk.qt import msgbox
+from expatdesk.qt.forms.ui_survey_dialog import Ui_SurveyDialog
+from expatdesk.services import surveys
+from expatdesk.services.surveys import Answers, InvalidAnswerError, Response
+
+log = logging.getLogger(__name__)
+
+
+class SurveyDialog(QDialog):
+    """Record a new response (``response=None``) or correct ``response``.
+
+    ``respondents`` maps ``expat``/``employer`` to the selected record's ``(id, name)``, or to
+    ``None`` when none is selected; the respondent box offers that record and "Anonymous".
+
+    Signals:
+        saved(object): the stored :class:`~expatdesk.services.surveys.Response`.
+    """
+
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        database: Database,
+        respondents: dict[str, tuple[int, str] | None],
+        parent: QWidget | None = None,
+        *,
+        respondent_type: str = "expat",
+        response: Response | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_SurveyDialog()
+        self.ui.setupUi(self)
+        self._database = database
+        self._respondents = dict(respondents)
+        self._response = response
+        if response is not None:
+            answers = response.answers
+            if answers.respondent_id is not None:
+                self._respondents[answers.respondent_type] = (
+                    answers.respondent_id,
+                    response.respondent_name or "",
+                )
+            respondent_type = answers.respondent_type
+        self._facilities = surveys.facilities(database)
+        self.facility_boxes: dict[str, QCheckBox] = {}
+        for number, facility in enumerate(self._facilities):
+            box = QCheckBox(self.ui.facilitiesBox)
+            box.setObjectName(f"facility_{facility.code}")
+            self.ui.facilitiesLayout.addWidget(box, number // 2, number % 2)
+            self.facility_boxes[facility.code] = box
+        self._errors: dict[str, QLabel] = {
+            "respondent": self.ui.respondentError,
+            "responded_on": self.ui.respondedOnError,
+            "score_service": self.ui.scoreServiceError,
+            "score_added_value": self.ui.scoreAddedValueError,
+            "intends_to_leave": self.ui.intendsToLeaveError,
+        }
+        self._inputs: dict[str, QWidget] = {
+            "respondent_type": self.ui.respondentType,
+            "respondent": self.ui.respondent,
+            "responded_on": self.ui.respondedOn,
+            "score_service": self.ui.scoreService,
+            "score_added_value": self.ui.scoreAddedValue,
+            "intends_to_leave": self.ui.intendsToLeave,
+        }
+        for combo in (self.ui.respondentType, self.ui.scoreService, self.ui.scoreAddedValue):
+            combo.setMaxVisibleItems(12)
+        # The range is wide on purpose: the service explains a date it refuses.
+        self.ui.respondedOn.setMinimumDate(QDate(1900, 1, 1))
+        self.ui.respondedOn.setDate(QDate.currentDate())
+        self._fill_combos()
+        self.ui.respondentType.setCurrentIndex(1 if respondent_type == "employer" else 0)
+        self._fill_respondents()
+        self.ui.respondentType.currentIndexChanged.connect(self._type_changed)
+        self.ui.buttonBox.accepted.connect(self.accept)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        previous: QWidget = self.ui.intendsToLeave
+        for box in self.facility_boxes.values():
+            self.setTabOrder(previous, box)
+            previous = box
+        if response is not None:
+            self._show(response.answers)
+        self._retranslate()
+        self.clear_errors()
+        self._type_changed()
+
+    # --- filling ------------------------------------------------------------------------------
+
+    def _fill_combos(self) -> None:
+        """Set the items (their data stays; the texts are set in :meth:`_retranslate`)."""
+        self.ui.respondentType.addItem("", "expat")
+        self.ui.respondentType.addItem("", "employer")
+        for combo in (self.ui.scoreService, self.ui.scoreAddedValue):
+            combo.addItem("", None)
+            for grade in surveys.GRADES:
+                combo.addItem("", grade)
+        self.ui.intendsToLeave.addItem("", None)
+        for intention in surveys.INTENTIONS:
+            self.ui.intendsToLeave.addItem("", intention)
+
+    def _fill_respondents(self) -> None:
+        """The selected record of the chosen type, if any, then "Anonymous"."""
+        combo = self.ui.respondent
+        combo.clear()
+        selected = self._respondents.get(self.respondent_type())
+        if selected is not None:
+            combo.addItem(selected[1], selected[0])
+        combo.addItem(_("Anonymous"), None)
+
+    def _show(self, answers: Answers) -> None:
+        on = answers.responded_on
+        self.ui.respondedOn.setDate(QDate(on.year, on.month, on.day))
+        _select(self.ui.respondent, answers.respondent_id)
+        _select(self.ui.scoreService, answers.score_service)
+        _select(self.ui.scoreAddedValue, answers.score_added_value)
+        _select(self.ui.intendsToLeave, answers.intends_to_leave)
+        for code, box in self.facility_boxes.items():
+            box.setChecked(code in answers.facilities)
+
+    def _type_changed(self) -> None:
+        respondent = self.ui.respondent.currentData()
+        self._fill_respondents()
+        _select(self.ui.respondent, respondent)
+        expat = self.respondent_type() == "expat"
+        employer_only: list[QWidget] = [self.ui.scoreAddedValueLabel, self.ui.scoreAddedValue]
+        expat_only: list[QWidget] = [
+            self.ui.intendsToLeaveLabel,
+            self.ui.intendsToLeave,
+            self.ui.facilitiesBox,
+        ]
+        for widget in employer_only:
+            widget.setVisible(not expat)
+        for widget in expat_only:
+            widget.setVisible(expat)
+
+    # --- reading what was entered -------------------------------------------------------------
+
+    def respondent_type(self) -> str:
+        return str(self.ui.respondentType.currentData() or "expat")
+
+    def answers(self) -> Answers:
+        """The answers as entered; the questions hidden for this respondent type are blank."""
+        expat = self.respondent_type() == "expat"
+        return Answers(
+            respondent_type=self.respondent_type(),
+            respondent_id=self.ui.respondent.currentData(),
+            responded_on=self.ui.respondedOn.date().toPython(),  # type: ignore[arg-type]
+            score_service=self.ui.scoreService.currentData(),
+            score_added_value=None if expat else self.ui.scoreAddedValue.currentData(),
+            intends_to_leave=self.ui.intendsToLeave.currentData() if expat else None,
+            facilities=frozenset(
+                code for code, box in self.facility_boxes.items() if expat and box.isChecked()
+            ),
+        )
+
+    def error_text(self, field: str) -> str:
+        label = self._errors.get(field, self.ui.formError)
+        return "" if label.isHidden() else label.text()
+
+    def clear_errors(self) -> None:
+        for label in [*self._errors.values(), self.ui.formError]:
+            label.clear()
+            label.hide()
+
+    # --- saving -------------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        """Save; stays open with a message beside the field when an answer is refused."""
+        self.clear_errors()
+        try:
+            if self._response is None:
+                stored = surveys.record_response(self._database, self.answers())
+            else:
+                stored = surveys.correct_response(
+                    self._database,
+                    self._response.id,
+                    self.answers(),
+                    expected_version=self._response.version,
+                )
+        except InvalidAnswerError as error:
+            label = self._errors.get(error.field, self.ui.formError)
+            label.setText(str(error))
+            label.show()
+            widget = self._inputs.get(error.field)
+            if widget is not None:
+                widget.setFocus()
+            return
+        except UserError as error:
+            self.ui.formError.setText(str(error))
+            self.ui.formError.show()
+            msgbox.error(self, self.windowTitle(), str(error))
+            return
+        log.info("survey response %s saved", stored.ref)
+        self._response = stored
+        self.saved.emit(stored)
+        super().accept()
+
+    # --- language -----------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        if self._response is None:
+            self.setWindowTitle(_("Record survey response"))
+        else:
+            self.setWindowTitle(_("Correct survey response {ref}").format(ref=self._response.ref))
+        for index, kind in enumerate(surveys.RESPONDENTS):
+            self.ui.respondentType.setItemText(index, surveys.respondent_label(kind))
+        anonymous = _index(self.ui.respondent, None)
+        if anonymous >= 0:
+            self.ui.respondent.setItemText(anonymous, _("Anonymous"))
+        for combo in (self.ui.scoreService, self.ui.scoreAddedValue, self.ui.intendsToLeave):
+            combo.setItemText(0, _("Not answered"))
+        for index in range(1, self.ui.scoreService.count()):
+            text = i18n.format_number(index)
+            self.ui.scoreService.setItemText(index, text)
+            self.ui.scoreAddedValue.setItemText(index, text)
+        for index, intention in enumerate(surveys.INTENTIONS, start=1):
+            self.ui.intendsToLeave.setItemText(index, surveys.intention_label(intention))
+        for facility in self._facilities:
+            self.facility_boxes[facility.code].setText(str(facility))
+        locale = QLocale(
+            QLocale.Language.Dutch if i18n.language() == "nl" else QLocale.Language.English,
+            QLocale.Country.Netherlands
+            if i18n.language() == "nl"
+            else QLocale.Country.UnitedKingdom,
+        )
+        self.ui.respondedOn.setLocale(locale)
+        self.ui.respondedOn.setDisplayFormat(locale.dateFormat(QLocale.FormatType.ShortFormat))
+
+
+def _index(combo: QComboBox, value: object) -> int:
+    for index in range(combo.count()):
+        if combo.itemData(index) == value:
+            return index
+    return -1
+
+
+def _select(combo: QComboBox, value: object) -> None:
+    index = _index(combo, value)
+    if index >= 0:
+        combo.setCurrentIndex(index)

@@ -1,0 +1,255 @@
+"""The kiosk: a whole questionnaire in English and in Dutch by tapping the big buttons, the next
+person, and the lock that only the staff exit code opens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from sqlalchemy import select
+
+from expatdesk.db.database import Database
+from expatdesk.db.models import SurveyFacility, SurveyResponse
+from expatdesk.qt import kiosk as kiosk_module
+from expatdesk.qt import msgbox
+from expatdesk.qt.kiosk import KioskWindow
+from expatdesk.qt.kiosk_setup import ExitCodeDialog, KioskSetup, KioskSetupDialog
+from expatdesk.qt.main_window import MainWindow
+from tests.helpers.sample import Sample
+from tests.unit.qt.test_survey_dialog import dutch_with_pending
+
+CODE = "2468"
+
+# --- helpers shared by these tests -------------------------------------------------------------
+
+
+def tap(qtbot, button: QPushButton, *, large: bool = True) -> None:
+    """Tap a visible button; the public's buttons are large touch targets."""
+    assert button.isVisible(), button.objectName()
+    assert not large or button.height() >= 60, f"{button.objectName()} is too small to tap"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def rows(database: Database) -> list[tuple[object, ...]]:
+    with database.reading() as session:
+        return [
+            (
+                row.respondent_type,
+                row.expat_id,
+                row.score_service,
+                row.intends_to_leave,
+                row.questionnaire_version,
+                frozenset(
+                    session.scalars(
+                        select(SurveyFacility.facility_code).where(
+                            SurveyFacility.response_id == row.id
+                        )
+                    )
+                ),
+            )
+            for row in session.scalars(select(SurveyResponse).order_by(SurveyResponse.id))
+        ]
+
+
+def answer_exit_code(monkeypatch: pytest.MonkeyPatch, qtbot, code: str) -> list[ExitCodeDialog]:
+    """Make the exit-code dialog get ``code`` typed and OK clicked."""
+    asked: list[ExitCodeDialog] = []
+
+    def run(dialog: QDialog) -> int:
+        assert isinstance(dialog, ExitCodeDialog)
+        qtbot.addWidget(dialog)
+        asked.append(dialog)
+        dialog.show()
+        qtbot.keyClicks(dialog.code, code)
+        qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
+        return dialog.result()
+
+    monkeypatch.setattr(msgbox, "exec_dialog", run)
+    return asked
+
+
+@pytest.fixture
+def kiosk(qtbot, sqlite_database: Database, sample: Sample, switcher) -> Iterator[KioskWindow]:
+    window = KioskWindow(sqlite_database, KioskSetup(sample.expats["jose"], CODE), switcher)
+    qtbot.addWidget(window)
+    window.showFullScreen()
+    qtbot.waitExposed(window)
+    yield window
+    window._unlocked = True  # let the fixture close it
+
+
+# --- a whole questionnaire ---------------------------------------------------------------------
+
+
+def test_english_response_linked_then_next_person_is_anonymous(
+    qtbot, kiosk: KioskWindow, sqlite_database: Database, sample: Sample
+) -> None:
+    assert kiosk.isFullScreen()
+    assert kiosk.current_page() is kiosk.welcome
+    assert "stored together with your name" in kiosk.welcome.text.text()
+    assert "voluntary" in kiosk.welcome.text.text()
+    tap(qtbot, kiosk.welcome.start)
+    assert kiosk.current_page() is kiosk.service
+    assert kiosk.service.title.text() == "How do you grade the service of the expat centre?"
+    tap(qtbot, kiosk.service.choices["9"])
+    tap(qtbot, kiosk.service.choices["8"])  # changed their mind: one grade only
+    assert kiosk.service.selected() == ["8"]
+    tap(qtbot, kiosk.service.next)
+    assert kiosk.current_page() is kiosk.intention
+    tap(qtbot, kiosk.intention.choices["unsure"])
+    tap(qtbot, kiosk.intention.next)
+    tap(qtbot, kiosk.facilities.choices["social_events"])
+    tap(qtbot, kiosk.facilities.choices["housing_service"])
+    assert kiosk.facilities.next.text() == "Finish"
+    with qtbot.wait_signal(kiosk.saved):
+        tap(qtbot, kiosk.facilities.next)
+    assert kiosk.current_page() is kiosk.thanks
+    assert rows(sqlite_database) == [
+        (
+            "expat",
+            sample.expats["jose"],
+            8,
+            "unsure",
+            1,
+            frozenset({"social_events", "housing_service"}),
+        )
+    ]
+    assert kiosk.thanks_timer.isActive()
+    kiosk.thanks_timer.setInterval(10)
+    kiosk.thanks_timer.start()
+    qtbot.waitUntil(lambda: kiosk.current_page() is kiosk.welcome)
+    assert "anonymously" in kiosk.welcome.text.text()
+    assert kiosk.service.selected() == []
+    assert kiosk.facilities.selected() == []
+    tap(qtbot, kiosk.welcome.start)
+    tap(qtbot, kiosk.service.skip)
+    tap(qtbot, kiosk.intention.choices["no"])
+    tap(qtbot, kiosk.intention.next)
+    tap(qtbot, kiosk.facilities.next)
+    assert rows(sqlite_database)[1] == ("expat", None, None, "no", 1, frozenset())
+
+
+def test_dutch_response_after_switching_on_the_screen(
+    qtbot, kiosk: KioskWindow, sqlite_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dutch_with_pending(monkeypatch)
+    english = kiosk.service.title.text()
+    tap(qtbot, kiosk.welcome.language_buttons["nl"])
+    qtbot.waitUntil(lambda: kiosk.welcome.start.text() == "Beginnen")
+    assert "vrijwillig" in kiosk.welcome.text.text()
+    tap(qtbot, kiosk.welcome.start)
+    assert kiosk.service.title.text() != english
+    assert kiosk.service.title.text() == (
+        "Welk cijfer geeft u de dienstverlening van het expatcentrum?"
+    )
+    assert kiosk.service.progress.text() == "Vraag 1 van 3"
+    tap(qtbot, kiosk.service.choices["7"])
+    tap(qtbot, kiosk.service.next)
+    assert kiosk.intention.choices["yes"].text() == "Ja"
+    tap(qtbot, kiosk.intention.choices["yes"])
+    tap(qtbot, kiosk.intention.back)  # back and forth keeps the answers
+    assert kiosk.service.selected() == ["7"]
+    tap(qtbot, kiosk.service.next)
+    tap(qtbot, kiosk.intention.next)
+    assert kiosk.facilities.choices["language_course"].text() == "Taalcursus"
+    tap(qtbot, kiosk.facilities.choices["language_course"])
+    assert kiosk.facilities.next.text() == "Afronden"
+    tap(qtbot, kiosk.facilities.next)
+    assert kiosk.thanks.title.text() == "Bedankt voor uw antwoorden!"
+    assert rows(sqlite_database)[0][2:] == (7, "yes", 1, frozenset({"language_course"}))
+    kiosk.next_person()  # what the timer does: the next person starts in the staff's language
+    qtbot.waitUntil(lambda: kiosk.welcome.start.text() == "Start")
+
+
+# --- the lock ----------------------------------------------------------------------------------
+
+
+def test_closing_and_escape_are_refused(qtbot, kiosk: KioskWindow) -> None:
+    event = QCloseEvent()
+    QApplication.sendEvent(kiosk, event)
+    assert not event.isAccepted()
+    assert kiosk.isVisible()
+    assert kiosk.close() is False
+    qtbot.keyClick(kiosk, Qt.Key.Key_Escape)
+    qtbot.keyClick(kiosk, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(kiosk, Qt.Key.Key_Tab, Qt.KeyboardModifier.AltModifier)
+    assert kiosk.isVisible()
+    override = QKeyEvent(
+        QEvent.Type.ShortcutOverride, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier
+    )
+    QApplication.sendEvent(kiosk, override)
+    assert override.isAccepted()
+
+
+def test_wrong_code_stays_right_code_leaves(
+    qtbot, kiosk: KioskWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = answer_exit_code(monkeypatch, qtbot, "1111")
+    tap(qtbot, kiosk.staff_button, large=False)
+    assert asked[-1].error.text() == "Wrong code."
+    assert kiosk.isVisible()
+    answer_exit_code(monkeypatch, qtbot, CODE)
+    with qtbot.wait_signal(kiosk.left):
+        tap(qtbot, kiosk.staff_button, large=False)
+    assert not kiosk.isVisible()
+
+
+def test_started_from_the_menu_and_left_with_the_code(
+    qtbot,
+    window: MainWindow,
+    sample: Sample,
+    sqlite_database: Database,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert window.expats_area.select_id(sample.expats["anna"])
+
+    def set_up(dialog: QDialog) -> int:
+        assert isinstance(dialog, KioskSetupDialog)
+        qtbot.addWidget(dialog)
+        assert dialog.linked.isChecked()
+        assert "Anna Müller" in dialog.linked.text()
+        qtbot.keyClicks(dialog.code, CODE)
+        qtbot.keyClicks(dialog.repeat, "9999")
+        dialog.accept()
+        assert dialog.error.text().startswith("The two exit codes differ")
+        qtbot.keyClicks(dialog.repeat, CODE)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(msgbox, "exec_dialog", set_up)
+    window.ui.actionStartKiosk.trigger()
+    kiosk = window.kiosk
+    assert kiosk is not None
+    qtbot.addWidget(kiosk)
+    assert kiosk.isFullScreen()
+    assert not window.isVisible()
+    tap(qtbot, kiosk.welcome.start)
+    tap(qtbot, kiosk.service.choices["10"])
+    tap(qtbot, kiosk.service.next)
+    tap(qtbot, kiosk.intention.skip)
+    tap(qtbot, kiosk.facilities.skip)
+    assert rows(sqlite_database) == [("expat", sample.expats["anna"], 10, None, 1, frozenset())]
+    answer_exit_code(monkeypatch, qtbot, CODE)
+    tap(qtbot, kiosk.staff_button, large=False)
+    assert window.isVisible()
+    assert window.kiosk is None
+    assert "Survey responses" in window.expats_area.ui.detail.toPlainText()
+
+
+def test_short_exit_code_is_refused(qtbot) -> None:
+    dialog = KioskSetupDialog(None)
+    qtbot.addWidget(dialog)
+    assert not dialog.linked.isEnabled()
+    assert dialog.anonymous.isChecked()
+    qtbot.keyClicks(dialog.code, "12")
+    qtbot.keyClicks(dialog.repeat, "12")
+    dialog.accept()
+    assert dialog.setup is None
+    assert dialog.error.text() == "The exit code must be at least 4 digits."
+
+
+def test_thanks_waits_a_few_seconds() -> None:
+    assert 3000 <= kiosk_module.THANKS_MS <= 15000

@@ -1,0 +1,308 @@
+"""The desk's survey form: typed in for an expat and an employer, refused input, correction."""
+
+from __future__ import annotations
+
+import gettext
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QWidget
+from sqlalchemy import select
+
+from expatdesk import i18n
+from expatdesk.db.database import Database
+from expatdesk.db.models import SurveyFacility, SurveyResponse
+from expatdesk.qt import msgbox
+from expatdesk.qt.main_window import MainWindow
+from expatdesk.qt.survey_chooser import SurveyChooser
+from expatdesk.qt.survey_dialog import SurveyDialog
+from expatdesk.services import surveys
+from tests.helpers.sample import Sample
+
+# --- helpers shared by these tests -------------------------------------------------------------
+
+PENDING = Path(__file__).resolve().parents[3] / ".i18n-pending" / "surveys.json"
+
+
+class _WithPending(gettext.NullTranslations):
+    """A catalog that also knows the Dutch of this feature not yet merged into the ``.po``."""
+
+    def __init__(self, real: gettext.NullTranslations, extra: dict[str, str]) -> None:
+        super().__init__()
+        self._real = real
+        self._extra = extra
+
+    def gettext(self, message: str) -> str:
+        found = self._real.gettext(message)
+        return self._extra.get(message, found) if found == message else found
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self._real.ngettext(singular, plural, n)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self._real.pgettext(context, message)
+
+
+def dutch_with_pending(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let Dutch include the pending translations of this feature (until the lead merges them)."""
+    extra = json.loads(PENDING.read_text(encoding="utf-8")) if PENDING.exists() else {}
+    real = i18n.catalog
+
+    def catalog(language: str) -> gettext.NullTranslations:
+        found = real(language)
+        return _WithPending(found, extra) if language == "nl" else found
+
+    monkeypatch.setattr(i18n, "catalog", catalog)
+
+
+def choose(qtbot, combo: QComboBox, text: str) -> None:
+    """Pick the item ``text`` with the arrow keys, as a keyboard user does."""
+    target = combo.findText(text)
+    assert target >= 0, f"{text!r} not in {[combo.itemText(i) for i in range(combo.count())]}"
+    combo.setFocus()
+    key = Qt.Key.Key_Down if target > combo.currentIndex() else Qt.Key.Key_Up
+    while combo.currentIndex() != target:
+        before = combo.currentIndex()
+        qtbot.keyClick(combo, key)
+        assert combo.currentIndex() != before
+    assert combo.currentText() == text
+
+
+def tick(qtbot, box: QWidget) -> None:
+    """Click a check box on its indicator."""
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+
+
+def save(qtbot, dialog: SurveyDialog) -> None:
+    button = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+    assert button is not None
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def open_recording(qtbot, window: MainWindow, dialogs: list[QDialog]) -> SurveyDialog:
+    window.ui.actionRecordSurvey.trigger()
+    dialog = dialogs[-1]
+    assert isinstance(dialog, SurveyDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def stored(database: Database) -> list[tuple[object, ...]]:
+    with database.reading() as session:
+        return [
+            (
+                row.respondent_type,
+                row.expat_id,
+                row.employer_id,
+                row.score_service,
+                row.score_added_value,
+                row.intends_to_leave,
+                row.questionnaire_version,
+                frozenset(
+                    session.scalars(
+                        select(SurveyFacility.facility_code).where(
+                            SurveyFacility.response_id == row.id
+                        )
+                    )
+                ),
+            )
+            for row in session.scalars(select(SurveyResponse).order_by(SurveyResponse.id))
+        ]
+
+
+# --- recording ---------------------------------------------------------------------------------
+
+
+def test_expat_response_typed_in_is_stored_and_shown(
+    qtbot, window: MainWindow, sample: Sample, sqlite_database: Database, dialogs: list[QDialog]
+) -> None:
+    jose = sample.expats["jose"]
+    assert window.expats_area.select_id(jose)
+    dialog = open_recording(qtbot, window, dialogs)
+    assert dialog.ui.respondentType.currentText() == "Expat"
+    assert dialog.ui.respondent.currentText() == "José García"
+    assert dialog.ui.scoreAddedValue.isHidden()
+    choose(qtbot, dialog.ui.scoreService, "8")
+    choose(qtbot, dialog.ui.intendsToLeave, "No")
+    tick(qtbot, dialog.facility_boxes["language_course"])
+    tick(qtbot, dialog.facility_boxes["international_school"])
+    with qtbot.wait_signal(dialog.saved):
+        save(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert stored(sqlite_database) == [
+        (
+            "expat",
+            jose,
+            None,
+            8,
+            None,
+            "no",
+            1,
+            frozenset({"language_course", "international_school"}),
+        )
+    ]
+    detail = window.expats_area.ui.detail.toPlainText()
+    assert "Survey responses" in detail
+    assert "International school and Language course" in detail
+
+
+def test_employer_response_typed_in_is_stored_and_shown(
+    qtbot, window: MainWindow, sample: Sample, sqlite_database: Database, dialogs: list[QDialog]
+) -> None:
+    window.ui.actionEmployers.trigger()
+    thales = sample.employers["thales"]
+    assert window.employers_area.select_id(thales)
+    dialog = open_recording(qtbot, window, dialogs)
+    assert dialog.ui.respondentType.currentText() == "Employer"
+    assert dialog.ui.respondent.currentText() == "Thales Nederland"
+    assert dialog.ui.intendsToLeave.isHidden()
+    assert dialog.ui.facilitiesBox.isHidden()
+    assert not dialog.ui.scoreAddedValue.isHidden()
+    choose(qtbot, dialog.ui.scoreService, "7")
+    choose(qtbot, dialog.ui.scoreAddedValue, "9")
+    save(qtbot, dialog)
+    assert stored(sqlite_database) == [("employer", None, thales, 7, 9, None, 1, frozenset())]
+    detail = window.employers_area.ui.detail.toPlainText()
+    assert "Survey responses" in detail
+    assert "Added value" in detail
+
+
+def test_anonymous_response_with_blank_grade(
+    qtbot, window: MainWindow, sqlite_database: Database, dialogs: list[QDialog]
+) -> None:
+    dialog = open_recording(qtbot, window, dialogs)
+    choose(qtbot, dialog.ui.respondent, "Anonymous")
+    choose(qtbot, dialog.ui.intendsToLeave, "Unsure")
+    save(qtbot, dialog)
+    assert stored(sqlite_database) == [("expat", None, None, None, None, "unsure", 1, frozenset())]
+
+
+def test_future_date_is_refused_inline_and_nothing_is_saved(
+    qtbot, window: MainWindow, sqlite_database: Database, dialogs: list[QDialog]
+) -> None:
+    dialog = open_recording(qtbot, window, dialogs)
+    choose(qtbot, dialog.ui.scoreService, "6")
+    date_edit = dialog.ui.respondedOn
+    date_edit.setFocus()
+    date_edit.setCurrentSection(QDateTimeEdit.Section.YearSection)
+    qtbot.keyClick(date_edit, Qt.Key.Key_Up)
+    save(qtbot, dialog)
+    assert dialog.error_text("responded_on") == "The response date lies in the future."
+    assert dialog.isVisible()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert stored(sqlite_database) == []
+    assert dialog.ui.scoreService.currentText() == "6"  # what was typed is kept
+    qtbot.keyClick(date_edit, Qt.Key.Key_Down)
+    save(qtbot, dialog)
+    assert dialog.error_text("responded_on") == ""
+    assert len(stored(sqlite_database)) == 1
+
+
+def test_the_dialog_speaks_dutch_after_a_switch(
+    qtbot, window: MainWindow, switcher, dialogs: list[QDialog], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dutch_with_pending(monkeypatch)
+    dialog = open_recording(qtbot, window, dialogs)
+    assert dialog.ui.scoreService.itemText(0) == "Not answered"
+    switcher.switch("nl")
+    qtbot.waitUntil(lambda: dialog.ui.scoreService.itemText(0) == "Niet beantwoord")
+    assert dialog.windowTitle() == "Enquêteantwoord vastleggen"
+    assert dialog.ui.respondentType.currentText() == "Expat"
+    assert dialog.facility_boxes["language_course"].text() == "Taalcursus"
+    assert dialog.ui.respondedOn.displayFormat() == "dd-MM-yyyy"
+    switcher.switch("en")
+    qtbot.waitUntil(lambda: dialog.ui.scoreService.itemText(0) == "Not answered")
+    assert dialog.windowTitle() == "Record survey response"
+
+
+# --- correcting --------------------------------------------------------------------------------
+
+
+def _running(steps: dict[type, Callable[[QDialog], int]]) -> Callable[[QDialog], int]:
+    def run(dialog: QDialog) -> int:
+        for kind, step in steps.items():
+            if isinstance(dialog, kind):
+                return step(dialog)
+        return int(QDialog.DialogCode.Rejected)
+
+    return run
+
+
+def test_a_response_is_corrected_from_the_menu(
+    qtbot,
+    window: MainWindow,
+    sample: Sample,
+    sqlite_database: Database,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    jose = sample.expats["jose"]
+    first = surveys.record_response(
+        sqlite_database,
+        surveys.Answers("expat", jose, surveys.date.today(), 5, intends_to_leave="yes"),
+    )
+    assert window.expats_area.select_id(jose)
+    seen: list[str] = []
+
+    def in_chooser(chooser: QDialog) -> int:
+        assert isinstance(chooser, SurveyChooser)
+        qtbot.addWidget(chooser)
+        item = chooser.list.item(0)
+        assert item is not None
+        seen.append(item.text())
+        return int(QDialog.DialogCode.Accepted)
+
+    def in_form(form: QDialog) -> int:
+        assert isinstance(form, SurveyDialog)
+        qtbot.addWidget(form)
+        form.show()
+        assert form.ui.scoreService.currentText() == "5"
+        assert form.ui.intendsToLeave.currentText() == "Yes"
+        choose(qtbot, form.ui.scoreService, "9")
+        tick(qtbot, form.facility_boxes["partner_programme"])
+        save(qtbot, form)
+        return form.result()
+
+    monkeypatch.setattr(
+        msgbox, "exec_dialog", _running({SurveyChooser: in_chooser, SurveyDialog: in_form})
+    )
+    window.ui.actionCorrectSurvey.trigger()
+    assert first.ref in seen[0]
+    assert stored(sqlite_database) == [
+        ("expat", jose, None, 9, None, "yes", 1, frozenset({"partner_programme"}))
+    ]
+    assert "Partner programme" in window.expats_area.ui.detail.toPlainText()
+
+
+def test_correcting_a_response_changed_meanwhile_is_refused(
+    qtbot, sample: Sample, sqlite_database: Database, dialogs: list[QDialog]
+) -> None:
+    jose = sample.expats["jose"]
+    first = surveys.record_response(
+        sqlite_database, surveys.Answers("expat", jose, surveys.date.today(), 5)
+    )
+    dialog = SurveyDialog(sqlite_database, {"expat": None, "employer": None}, response=first)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    surveys.correct_response(
+        sqlite_database,
+        first.id,
+        surveys.Answers("expat", jose, surveys.date.today(), 3),
+        expected_version=first.version,
+    )
+    choose(qtbot, dialog.ui.scoreService, "10")
+    save(qtbot, dialog)
+    assert "in the meantime" in dialog.error_text("form")
+    assert dialog.ui.scoreService.currentText() == "10"
+    assert stored(sqlite_database)[0][3] == 3
+
+
+def test_correcting_without_responses_says_so(
+    window: MainWindow, sample: Sample, dialogs: list[QDialog]
+) -> None:
+    assert window.expats_area.select_id(sample.expats["anna"])
+    assert window.correct_survey() is None
+    assert "No survey responses" in dialogs[-1].text()  # type: ignore[attr-defined]
