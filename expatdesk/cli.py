@@ -81,7 +81,39 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.set_defaults(run=_run_demo)
     _add_report_command(commands, common)
+    _add_exchange_commands(commands, common)
     return parser
+
+
+#: The kinds of file ``import`` and ``export`` know (expatdesk.exchange.kinds, data-exchange.md).
+EXCHANGE_KINDS = ("employers", "hiring", "expats", "services", "surveys")
+
+
+def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    """``import KIND FILE [--dry-run]`` and ``export KIND FILE`` (data-exchange.md)."""
+    importing = commands.add_parser(
+        "import",
+        parents=[common],
+        help=_("import a CSV or XLSX file: all rows or, on any error, none"),
+    )
+    importing.add_argument("kind", choices=EXCHANGE_KINDS, metavar=_("KIND"), help=_kinds_help())
+    importing.add_argument("file", type=Path, metavar=_("FILE"), help=_("CSV or XLSX file"))
+    importing.add_argument(
+        "--dry-run", action="store_true", help=_("check the file only; write nothing")
+    )
+    importing.set_defaults(run=_run_import)
+    exporting = commands.add_parser(
+        "export", parents=[common], help=_("export records as a CSV or XLSX file")
+    )
+    exporting.add_argument("kind", choices=EXCHANGE_KINDS, metavar=_("KIND"), help=_kinds_help())
+    exporting.add_argument(
+        "file", type=Path, metavar=_("FILE"), help=_("file to write: .csv or .xlsx")
+    )
+    exporting.set_defaults(run=_run_export)
+
+
+def _kinds_help() -> str:
+    return _("one of: {kinds}").format(kinds=", ".join(EXCHANGE_KINDS))
 
 
 def _add_report_command(commands: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
@@ -211,6 +243,71 @@ def _run_report_targets(args: argparse.Namespace) -> int:
         _write_stdout(data)
     else:
         output.write_atomically(args.output, data)
+    return 0
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    from expatdesk.exchange import apply_import, prepare_import
+    from expatdesk.exchange.reading import file_format
+
+    file_format(args.file)  # an unknown extension is refused before the database is opened
+    database = _open(args)
+    try:
+        plan = prepare_import(database, args.kind, args.file)
+        if plan.errors:
+            for error in plan.errors:
+                print(error, file=sys.stderr)
+            print(
+                i18n.ngettext(
+                    "{count} error in {path}; nothing was imported.",
+                    "{count} errors in {path}; nothing was imported.",
+                    len(plan.errors),
+                ).format(count=i18n.format_number(len(plan.errors)), path=args.file),
+                file=sys.stderr,
+            )
+            return 1
+        if not args.dry_run:
+            apply_import(database, plan)
+    finally:
+        database.dispose()
+    counts = plan.counts
+    numbers = {
+        "added": i18n.format_number(counts.added),
+        "updated": i18n.format_number(counts.updated),
+        "unchanged": i18n.format_number(counts.unchanged),
+    }
+    if args.dry_run:
+        print(
+            _(
+                "Checked, nothing written: {added} would be added, {updated} updated, "
+                "{unchanged} unchanged."
+            ).format(**numbers)
+        )
+    else:
+        print(
+            _("Imported: {added} added, {updated} updated, {unchanged} unchanged.").format(
+                **numbers
+            )
+        )
+    return 0
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from expatdesk.exchange import export
+    from expatdesk.exchange.reading import file_format
+
+    file_format(args.file)
+    output.check_writable(args.file)
+    database = _open(args)
+    try:
+        count = export(database, args.kind, args.file)
+    finally:
+        database.dispose()
+    print(
+        i18n.ngettext(
+            "{count} record written to {path}.", "{count} records written to {path}.", count
+        ).format(count=i18n.format_number(count), path=args.file)
+    )
     return 0
 
 
