@@ -11,3 +11,9 @@ def save_file_name(parent: QWidget | None, title: str, suggested: Path, filter: 
     """Ask where to save; ``None`` when the user cancels."""
     name, _selected = QFileDialog.getSaveFileName(parent, title, str(suggested), filter)
     return Path(name) if name else None
+
+
+def open_file_name(parent: QWidget | None, title: str, folder: Path, filter: str) -> Path | None:
+    """Ask which file to open; ``None`` when the user cancels."""
+    name, _selected = QFileDialog.getOpenFileName(parent, title, str(folder), filter)
+    return Path(name) if name else None

@@ -13,6 +13,7 @@ from expatdesk.db.database import Database
 from expatdesk.i18n import _
 from expatdesk.qt import employers, expats, msgbox
 from expatdesk.qt.forms.ui_main_window import Ui_MainWindow
+from expatdesk.qt.import_dialog import KIND_LABELS, Exporter, ImportDialog
 from expatdesk.qt.kiosk import KioskWindow
 from expatdesk.qt.kiosk_setup import KioskSetupDialog
 from expatdesk.qt.language import LanguageSwitcher
@@ -107,6 +108,14 @@ class MainWindow(QMainWindow):
         self.ui.actionRecordSurvey.triggered.connect(self.record_survey)
         self.ui.actionCorrectSurvey.triggered.connect(self.correct_survey)
         self.ui.actionStartKiosk.triggered.connect(self.start_kiosk)
+        self.ui.actionImport.triggered.connect(self.open_import)
+        self.exporter = Exporter(database, self)
+        self._export_actions: dict[str, QAction] = {}
+        for kind in KIND_LABELS:
+            action = self.ui.menuExport.addAction("")
+            action.setObjectName(f"actionExport_{kind}")
+            action.triggered.connect(lambda _checked=False, k=kind: self.exporter.export(k))
+            self._export_actions[kind] = action
         self.kiosk: KioskWindow | None = None
         self.reports_area.settingsRequested.connect(self.open_target_settings)
         self.ui.menuReports.addSeparator()
@@ -177,6 +186,21 @@ class MainWindow(QMainWindow):
     def _target_settings_saved(self) -> None:
         self.targets_area.refresh()
         self.ui.statusBar.showMessage(_("Target settings saved"), 5000)
+
+    # --- data exchange ------------------------------------------------------------------------
+
+    def open_import(self) -> ImportDialog:
+        """Check a file and import it; the lists are read again after an import."""
+        dialog = ImportDialog(self.database, self)
+        dialog.imported.connect(self._imported)
+        msgbox.exec_dialog(dialog)
+        return dialog
+
+    def _imported(self) -> None:
+        for area in (self.expats_area, self.employers_area):
+            area.refresh()
+        self.targets_area.refresh()
+        self.ui.statusBar.showMessage(_("Import done"), 5000)
 
     # --- surveys ------------------------------------------------------------------------------
 
@@ -300,6 +324,8 @@ class MainWindow(QMainWindow):
         self._database_label.setText(_("Database: {name}").format(name=self.database.name))
         self._database_label.setToolTip(self.database.name)
         self._update_count()
+        for kind, export_action in self._export_actions.items():
+            export_action.setText(_("{kind}…").format(kind=_(KIND_LABELS[kind])))
         action = self._language_actions.get(i18n.language())
         if action is not None:
             action.setChecked(True)
