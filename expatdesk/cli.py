@@ -67,6 +67,21 @@ def build_parser() -> argparse.ArgumentParser:
         "init", parents=[common], help=_("create the database or migrate it to this version")
     ).set_defaults(run=_run_init)
 
+    backup = commands.add_parser(
+        "backup",
+        parents=[common],
+        help=_("copy the SQLite database to FILE, consistently, also while the app runs"),
+    )
+    backup.add_argument("file", metavar=_("FILE"), type=Path, help=_("the new backup file"))
+    backup.set_defaults(run=_run_backup)
+    restore = commands.add_parser(
+        "restore",
+        parents=[common],
+        help=_("replace the SQLite database with the backup FILE (the current one is kept aside)"),
+    )
+    restore.add_argument("file", metavar=_("FILE"), type=Path, help=_("a backup file"))
+    restore.set_defaults(run=_run_restore)
+
     demo = commands.add_parser(
         "demo", parents=[common], help=_("fill an empty database with fictional demo data")
     )
@@ -178,6 +193,34 @@ def _run_init(args: argparse.Namespace) -> int:
         print(_("Database ready: {name}").format(name=database.name))
     finally:
         database.dispose()
+    return 0
+
+
+def _run_backup(args: argparse.Namespace) -> int:
+    database = open_database(
+        parse_url(database_target(getattr(args, "database", None))), migrate=False
+    )
+    try:
+        database.backup_to(args.file)
+    finally:
+        database.dispose()
+    print(_("Backup of {name} written to {path}").format(name=database.name, path=args.file))
+    return 0
+
+
+def _run_restore(args: argparse.Namespace) -> int:
+    database = open_database(
+        parse_url(database_target(getattr(args, "database", None))), migrate=False
+    )
+    try:
+        kept = database.restore_from(args.file)
+    finally:
+        database.dispose()
+    print(
+        _("{name} restored from {path}; its previous contents are in {kept}").format(
+            name=database.name, path=args.file, kept=kept
+        )
+    )
     return 0
 
 

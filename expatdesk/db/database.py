@@ -8,6 +8,7 @@ Schema changes only ever go through migrations, never ``create_all``.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -182,18 +183,44 @@ def upgrade(connection: Connection) -> None:
     command.upgrade(alembic_config(connection), "head")
 
 
+def copy_sqlite(source: sqlite3.Connection, target: Path) -> None:
+    """Copy an open SQLite database to the file ``target`` with SQLite's online backup API.
+
+    The copy is consistent even while other connections write, and it appears under its name
+    only when complete (written next to it under a temporary name, then renamed).
+    """
+    partial = target.with_name(f".{target.name}.partial")
+    partial.unlink(missing_ok=True)
+    try:
+        copy = sqlite3.connect(partial)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error) as error:
+        partial.unlink(missing_ok=True)
+        reason = error.strerror if isinstance(error, OSError) else str(error)
+        raise DatabaseError(
+            _("Cannot write the backup {path}: {reason}").format(path=target, reason=reason)
+        ) from None
+
+
+def _driver_connection(engine: Engine) -> tuple[sqlite3.Connection, Any]:
+    raw = engine.raw_connection()
+    driver_connection = raw.driver_connection
+    assert isinstance(driver_connection, sqlite3.Connection)
+    return driver_connection, raw
+
+
 def backup_sqlite(engine: Engine, revision: str | None) -> Path:
     """Copy an SQLite database file, consistently, next to itself; returns the copy's path."""
     source = Path(engine.url.database or "")
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = source.with_name(f"{source.name}.backup-{revision or 'empty'}-{stamp}")
-    raw = engine.raw_connection()
+    connection, raw = _driver_connection(engine)
     try:
-        driver_connection = raw.driver_connection
-        assert isinstance(driver_connection, sqlite3.Connection)
-        with sqlite3.connect(target) as copy:
-            driver_connection.backup(copy)
-        copy.close()
+        copy_sqlite(connection, target)
     finally:
         raw.close()
     return target
@@ -237,6 +264,70 @@ class Database:
     def dispose(self) -> None:
         self.engine.dispose()
 
+    def backup_to(self, target: Path) -> None:
+        """Copy this SQLite database to ``target``, consistently, also while others write.
+
+        PostgreSQL databases are backed up with the server's own ``pg_dump`` (see the README).
+        """
+        if not self.is_sqlite:
+            raise UserError(
+                _(
+                    "The backup command copies SQLite files; back up the PostgreSQL database "
+                    "{name} with pg_dump."
+                ).format(name=self.name)
+            )
+        if target.exists():
+            raise UserError(
+                _("{path} exists already; choose a new file for the backup.").format(path=target)
+            )
+        connection, raw = _driver_connection(self.engine)
+        try:
+            copy_sqlite(connection, target)
+        finally:
+            raw.close()
+
+    def restore_from(self, source: Path) -> Path:
+        """Replace this SQLite database's contents with the backup ``source``.
+
+        The backup must be an ExpatDesk database no newer than this version; the current
+        contents are first copied next to the file (the path is returned), and the restored
+        database is migrated when it is older.
+        """
+        if not self.is_sqlite:
+            raise UserError(
+                _(
+                    "The restore command works on SQLite files; restore the PostgreSQL "
+                    "database {name} with pg_restore."
+                ).format(name=self.name)
+            )
+        if not source.is_file():
+            raise UserError(_("No backup file {path}.").format(path=source))
+        _check_backup(source)
+        safety = backup_sqlite(self.engine, SCHEMA_HEAD)
+        self.engine.dispose()
+        try:
+            backup = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+            try:
+                target, raw = _driver_connection(self.engine)
+                try:
+                    backup.backup(target)
+                finally:
+                    raw.close()
+            finally:
+                backup.close()
+        except sqlite3.Error as error:
+            raise DatabaseError(
+                _("Cannot restore {path}: {reason}").format(path=source, reason=error)
+            ) from None
+        self.engine.dispose()
+        with self.engine.connect() as connection:
+            current = schema_state(connection).current
+            connection.rollback()
+        if not current:
+            with self.engine.begin() as connection:
+                upgrade(connection)
+        return safety
+
 
 def open_database(url: URL | str, *, migrate: bool = True) -> Database:
     """Open (and by default migrate) the database at ``url``.
@@ -275,6 +366,24 @@ def open_database(url: URL | str, *, migrate: bool = True) -> Database:
         engine.dispose()
         raise
     return database
+
+
+def _check_backup(path: Path) -> None:
+    """Refuse a file that is no ExpatDesk SQLite database, or one of a newer ExpatDesk."""
+    url = URL.create("sqlite", database=str(path))
+    engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    try:
+        with engine.connect() as connection:
+            state = schema_state(connection)
+    except DBAPIError as error:
+        raise DatabaseError(_connection_message(url, error)) from None
+    finally:
+        engine.dispose()
+    _refuse_foreign(url, state)
+    if state.revision is None:
+        raise DatabaseError(
+            _("{path} is no ExpatDesk backup: it holds no ExpatDesk tables.").format(path=path)
+        )
 
 
 def _refuse_foreign(url: URL, state: SchemaState) -> None:
