@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gettext
-import json
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlalchemy import select
 
-from expatdesk import i18n
 from expatdesk.db.database import Database
 from expatdesk.db.models import Employer
 from expatdesk.exchange import prepare_import
@@ -20,52 +17,12 @@ from expatdesk.qt import files, import_dialog, msgbox
 from expatdesk.qt.import_dialog import ImportDialog
 from expatdesk.qt.main_window import MainWindow
 
-PENDING = Path(__file__).resolve().parents[3] / ".i18n-pending" / "import-gui.json"
-
 VALID = (
     "employer_ref,name,kvk_number,high_tech,municipality\n"
     "IMP-1,Thales Hengelo,12345678,yes,\n"
     "IMP-2,Twente Photonics,,no,\n"
 )
 BAD = "employer_ref,name,high_tech\nIMP-1,Thales Hengelo,yes\nIMP-2,Twente Photonics,maybe\n"
-
-
-class _WithPending(gettext.NullTranslations):
-    """Dutch plus this feature's translations not yet merged into the ``.po``."""
-
-    def __init__(self, real: gettext.NullTranslations, extra: dict[str, object]) -> None:
-        super().__init__()
-        self._real = real
-        self._extra = extra
-
-    def gettext(self, message: str) -> str:
-        found = self._real.gettext(message)
-        extra = self._extra.get(message)
-        return extra if found == message and isinstance(extra, str) else found
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        extra = self._extra.get(singular)
-        if isinstance(extra, list) and self._real.ngettext(singular, plural, n) in (
-            singular,
-            plural,
-        ):
-            return str(extra[0 if n == 1 else 1])
-        return self._real.ngettext(singular, plural, n)
-
-    def pgettext(self, context: str, message: str) -> str:
-        return self._real.pgettext(context, message)
-
-
-@pytest.fixture
-def dutch(monkeypatch: pytest.MonkeyPatch) -> None:
-    extra = json.loads(PENDING.read_text(encoding="utf-8")) if PENDING.exists() else {}
-    real = i18n.catalog
-
-    def catalog(language: str) -> gettext.NullTranslations:
-        found = real(language)
-        return _WithPending(found, extra) if language == "nl" else found
-
-    monkeypatch.setattr(i18n, "catalog", catalog)
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -257,7 +214,7 @@ def test_cancelled_export_writes_nothing(monkeypatch, window: MainWindow) -> Non
 
 
 def test_dutch_after_switching_language(
-    qtbot, monkeypatch, tmp_path: Path, dialog: ImportDialog, switcher, dutch
+    qtbot, monkeypatch, tmp_path: Path, dialog: ImportDialog, switcher
 ) -> None:
     browse_to(qtbot, monkeypatch, dialog, write(tmp_path, "employers.csv", VALID))
     switcher.switch("nl")

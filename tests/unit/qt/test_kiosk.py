@@ -19,7 +19,6 @@ from expatdesk.qt.kiosk import KioskWindow
 from expatdesk.qt.kiosk_setup import ExitCodeDialog, KioskSetup, KioskSetupDialog
 from expatdesk.qt.main_window import MainWindow
 from tests.helpers.sample import Sample
-from tests.unit.qt.test_survey_dialog import dutch_with_pending
 
 CODE = "2468"
 
@@ -133,9 +132,8 @@ def test_english_response_linked_then_next_person_is_anonymous(
 
 
 def test_dutch_response_after_switching_on_the_screen(
-    qtbot, kiosk: KioskWindow, sqlite_database: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot, kiosk: KioskWindow, sqlite_database: Database
 ) -> None:
-    dutch_with_pending(monkeypatch)
     english = kiosk.service.title.text()
     tap(qtbot, kiosk.welcome.language_buttons["nl"])
     qtbot.waitUntil(lambda: kiosk.welcome.start.text() == "Beginnen")

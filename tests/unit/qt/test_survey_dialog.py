@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import gettext
-import json
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QWidget
 from sqlalchemy import select
 
-from expatdesk import i18n
 from expatdesk.db.database import Database
 from expatdesk.db.models import SurveyFacility, SurveyResponse
 from expatdesk.qt import msgbox
@@ -23,39 +19,6 @@ from expatdesk.services import surveys
 from tests.helpers.sample import Sample
 
 # --- helpers shared by these tests -------------------------------------------------------------
-
-PENDING = Path(__file__).resolve().parents[3] / ".i18n-pending" / "surveys.json"
-
-
-class _WithPending(gettext.NullTranslations):
-    """A catalog that also knows the Dutch of this feature not yet merged into the ``.po``."""
-
-    def __init__(self, real: gettext.NullTranslations, extra: dict[str, str]) -> None:
-        super().__init__()
-        self._real = real
-        self._extra = extra
-
-    def gettext(self, message: str) -> str:
-        found = self._real.gettext(message)
-        return self._extra.get(message, found) if found == message else found
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return self._real.ngettext(singular, plural, n)
-
-    def pgettext(self, context: str, message: str) -> str:
-        return self._real.pgettext(context, message)
-
-
-def dutch_with_pending(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Let Dutch include the pending translations of this feature (until the lead merges them)."""
-    extra = json.loads(PENDING.read_text(encoding="utf-8")) if PENDING.exists() else {}
-    real = i18n.catalog
-
-    def catalog(language: str) -> gettext.NullTranslations:
-        found = real(language)
-        return _WithPending(found, extra) if language == "nl" else found
-
-    monkeypatch.setattr(i18n, "catalog", catalog)
 
 
 def choose(qtbot, combo: QComboBox, text: str) -> None:
@@ -203,9 +166,8 @@ def test_future_date_is_refused_inline_and_nothing_is_saved(
 
 
 def test_the_dialog_speaks_dutch_after_a_switch(
-    qtbot, window: MainWindow, switcher, dialogs: list[QDialog], monkeypatch: pytest.MonkeyPatch
+    qtbot, window: MainWindow, switcher, dialogs: list[QDialog]
 ) -> None:
-    dutch_with_pending(monkeypatch)
     dialog = open_recording(qtbot, window, dialogs)
     assert dialog.ui.scoreService.itemText(0) == "Not answered"
     switcher.switch("nl")
