@@ -268,8 +268,9 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _survey_saved(self, response: surveys.Response) -> None:
+        # A response changes no list, only the respondent's page.
         for area in (self.expats_area, self.employers_area):
-            area.refresh()
+            area.refresh_detail()
         self.ui.statusBar.showMessage(
             _("Survey response {ref} saved").format(ref=response.ref), 5000
         )

@@ -191,6 +191,11 @@ class RecordArea(QWidget):
         """Read the list again, keeping the selected record."""
         self.model.reload()
 
+    def refresh_detail(self) -> None:
+        """Read the selected record again: something linked to it changed, not the list."""
+        record_id = self.current_id()
+        self._show_record(None if record_id is None else self._spec.load(self._database, record_id))
+
     # --- searching ----------------------------------------------------------------------------
 
     def _search_later(self) -> None:
