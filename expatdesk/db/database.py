@@ -22,16 +22,19 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
+from expatdesk.db import audit  # noqa: F401  (registers the audit trail on every session)
 from expatdesk.errors import DatabaseError, NewerDatabaseError, UserError
 from expatdesk.i18n import _
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
+    from expatdesk.services.actor import Actor
+
 #: The newest schema revision, the last migration in ``migrations/versions`` (a test checks).
 #: Knowing it without Alembic lets a database that is up to date open without importing Alembic,
 #: which would cost a quarter of a second on every start; Alembic loads only to migrate.
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 POSTGRES_CONNECT_TIMEOUT_S = 5
@@ -247,9 +250,14 @@ class Database:
         return self.url.get_backend_name() == "sqlite"
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back if it raises."""
+    def transaction(self, actor: Actor | None = None) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back if it raises.
+
+        ``actor`` is who acts; the audit trail (:mod:`expatdesk.db.audit`) writes it down with
+        every record the transaction creates, changes or deletes.
+        """
         with self.sessions() as session, session.begin():
+            session.info["actor"] = actor
             yield session
 
     @contextmanager

@@ -253,6 +253,8 @@ class Expat(Timestamped, Base):
     survey_consent: Mapped[bool] = mapped_column(Boolean, default=False)
     survey_consent_date: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)
+    #: When the personal data was erased on request or after the retention period.
+    anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     employer: Mapped[Employer | None] = relationship(lazy="raise")
@@ -335,6 +337,9 @@ class StaffUser(Timestamped, Base):
     role: Mapped[str] = mapped_column(String(20))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     password_hash: Mapped[str | None] = mapped_column(String(300))
+    #: Failed sign-ins since the last good one, and when the last failed: logins slow down.
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_failed_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
@@ -448,8 +453,49 @@ class ServiceDelivery(Timestamped, Base):
     expat: Mapped[Expat | None] = relationship(lazy="raise")
     employer: Mapped[Employer | None] = relationship(lazy="raise")
     case: Mapped[Case | None] = relationship(lazy="raise")
+    documents: Mapped[list[DeliveryDocument]] = relationship(
+        lazy="raise", cascade="all, delete-orphan", passive_deletes=True
+    )
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class ChecklistItem(Base):
+    """A document the desk collects for a service (e.g. a passport for a permit), in both languages.
+
+    The checklists are data (migration 0004 fills them), so the centre can change them without a
+    new release.
+    """
+
+    __tablename__ = "checklist_item"
+    __table_args__ = (
+        UniqueConstraint("service_code", "position"),
+        Index(None, "service_code"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    service_code: Mapped[str] = mapped_column(ForeignKey("service_type.code"))
+    position: Mapped[int] = mapped_column(Integer)
+    label_en: Mapped[str] = mapped_column(String(200))
+    label_nl: Mapped[str] = mapped_column(String(200))
+
+
+class DeliveryDocument(Base):
+    """A checklist document ticked off for one service delivered on a case."""
+
+    __tablename__ = "delivery_document"
+    __table_args__ = (Index(None, "checklist_item_id"),)
+
+    delivery_id: Mapped[int] = mapped_column(
+        ForeignKey("service_delivery.id", ondelete="CASCADE"), primary_key=True
+    )
+    checklist_item_id: Mapped[int] = mapped_column(
+        ForeignKey("checklist_item.id"), primary_key=True
+    )
+    checked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    checked_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+
+    item: Mapped[ChecklistItem] = relationship(lazy="raise")
 
 
 class SurveyResponse(Timestamped, Base):
@@ -589,6 +635,30 @@ class TargetSettings(Timestamped, Base):
     #: The centre's name as the printed reports show it (migration 0003); not a statistical
     #: setting, so :class:`~expatdesk.services.target_settings.Settings` does not carry it.
     centre_name: Mapped[str] = mapped_column(String(200), server_default="Expat Center Twente")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CentreSettings(Timestamped, Base):
+    """How the centre runs the application: one row, ``id = 1`` (migration 0004 inserts it)."""
+
+    __tablename__ = "centre_settings"
+    __table_args__ = (
+        CheckConstraint("id = 1", name="single_row"),
+        CheckConstraint(
+            "retention_years >= 1 AND retention_years <= 100", name="retention_plausible"
+        ),
+        CheckConstraint(
+            "idle_lock_minutes >= 1 AND idle_lock_minutes <= 1440", name="idle_lock_plausible"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    #: Years after an expat's last case was closed before their personal data is erased.
+    retention_years: Mapped[int] = mapped_column(Integer, server_default="7")
+    #: Minutes without input after which a session locks.
+    idle_lock_minutes: Mapped[int] = mapped_column(Integer, server_default="15")
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}

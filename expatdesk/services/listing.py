@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
@@ -68,6 +68,26 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Filter:
+    """A way to narrow a list down to the records with one value: a status, an owner, a year.
+
+    ``choices`` lists the values a user can pick, each with its label in the active language
+    (values are ``str`` or ``int``, so a view can keep them in its settings); ``condition`` makes
+    the ``WHERE`` clause for one chosen value, on the listing's own table (a subquery where it
+    needs another table).
+    """
+
+    key: str
+    header: str  # an untranslated msgid, marked with N_()
+    choices: Callable[[Session], list[tuple[str | int, str]]]
+    condition: Callable[[str | int], ColumnElement[bool]]
+
+
+#: The chosen value per filter key; a filter that is not set is absent.
+FilterValues: TypeAlias = "Mapping[str, str | int]"
+
+
+@dataclass(frozen=True)
 class Order:
     """Which column a list is sorted on, and in which direction."""
 
@@ -85,6 +105,7 @@ class Listing:
     columns: tuple[Column, ...]
     page_query: Callable[[], AnySelect]  # selects "id" and what the columns read, unfiltered
     default_order: Order
+    filters: tuple[Filter, ...] = ()
     _by_key: dict[str, Column] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -97,6 +118,12 @@ class Listing:
             return self._by_key[key]
         except KeyError:
             raise KeyError(f"{self.name} has no column {key!r}") from None
+
+    def filter(self, key: str) -> Filter:
+        for candidate in self.filters:
+            if candidate.key == key:
+                return candidate
+        raise KeyError(f"{self.name} has no filter {key!r}")
 
     def index(self, key: str) -> int:
         """The position of the column ``key``."""
@@ -118,8 +145,22 @@ def matching(search_key: QueryableAttribute[str], query: str) -> list[ColumnElem
     return [search_key.like(like_pattern(term), escape="\\") for term in search_terms(query)]
 
 
+def filter_conditions(listing: Listing, filters: FilterValues | None) -> list[ColumnElement[bool]]:
+    """The ``WHERE`` clauses of the chosen filter values; unknown filter keys are ignored."""
+    known = {candidate.key: candidate for candidate in listing.filters}
+    return [
+        known[key].condition(value)
+        for key, value in (filters or {}).items()
+        if key in known and value is not None
+    ]
+
+
 def id_query(
-    session: Session, listing: Listing, query: str = "", order: Order | None = None
+    session: Session,
+    listing: Listing,
+    query: str = "",
+    order: Order | None = None,
+    filters: FilterValues | None = None,
 ) -> AnySelect:
     """The statement that selects the ids of ``listing`` matching ``query``, in ``order``.
 
@@ -137,6 +178,7 @@ def id_query(
         statement = statement.where(
             listing.id_column.in_(select(listing.id_column).where(*conditions))
         )
+    statement = statement.where(*filter_conditions(listing, filters))
     terms: list[ColumnElement[Any]] = []
     for expression in column.sort(session):
         term = expression.desc() if order.descending else expression.asc()
@@ -147,14 +189,18 @@ def id_query(
 
 
 def find_ids(
-    database: Database, listing: Listing, query: str = "", order: Order | None = None
+    database: Database,
+    listing: Listing,
+    query: str = "",
+    order: Order | None = None,
+    filters: FilterValues | None = None,
 ) -> array[int]:
     """The ids of all records of ``listing`` that match ``query``, sorted by ``order``.
 
     An ``array`` of 64-bit integers: half a million ids take 4 MB, not the 40 MB of a list.
     """
     with database.reading() as session:
-        statement = id_query(session, listing, query, order)
+        statement = id_query(session, listing, query, order, filters)
         result = session.connection().execute(statement)
         ids = array("q", result.scalars())
     log.debug("%s: %d ids for %r sorted by %s", listing.name, len(ids), query, order)

@@ -71,12 +71,22 @@ def reset_postgres(url: URL) -> None:
     engine.dispose()
 
 
+#: Tables the migrations fill with data that tests keep (the settings row is reset instead).
+MIGRATION_DATA_TABLES = CODE_TABLES | {"checklist_item", "centre_settings"}
+
+
 def truncate_postgres(database: Database) -> None:
-    """Empty every table but the code lists and Alembic's bookkeeping."""
-    tables = [name for name in Base.metadata.tables if name not in CODE_TABLES]
+    """Empty every table but the migrations' data and Alembic's bookkeeping."""
+    tables = [name for name in Base.metadata.tables if name not in MIGRATION_DATA_TABLES]
     quoted = ", ".join(f'"{name}"' for name in tables)
     with database.engine.begin() as connection:
         connection.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
+        connection.execute(
+            text(
+                "UPDATE centre_settings"
+                " SET retention_years = 7, idle_lock_minutes = 15, version = 1"
+            )
+        )
 
 
 @contextmanager
