@@ -1,0 +1,142 @@
+"""Optimistic locking: a save based on an old copy of a record is refused, never applied.
+
+Every edited record carries a ``version`` (SQLAlchemy's ``version_id_col``). A form remembers the
+version it showed; the service calls :func:`check_version` before it changes anything, and a
+concurrent change between that check and the write makes the flush fail, which
+:func:`stale_guard` turns into the same :class:`StaleRecordError`. The message says who changed
+the record, when, and which fields, taken from the audit trail, so the user can reload knowing
+what they will see; the form keeps what they typed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, Protocol
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from expatdesk import i18n
+from expatdesk.db.models import AuditEntry
+from expatdesk.errors import UserError
+from expatdesk.i18n import N_, _
+
+#: How the fields of the records are named in messages (a column not listed shows its own name).
+FIELD_LABELS: dict[str, str] = {
+    "given_name": N_("Given name"),
+    "family_name": N_("Family name"),
+    "date_of_birth": N_("Date of birth"),
+    "nationality": N_("Nationality"),
+    "email": N_("E-mail"),
+    "phone": N_("Phone"),
+    "bsn": N_("BSN"),
+    "employer_id": N_("Employer"),
+    "category_code": N_("Category"),
+    "education_level_code": N_("Education level"),
+    "arrival_date": N_("Arrival"),
+    "departure_date": N_("Departure"),
+    "municipality_code": N_("Municipality"),
+    "preferred_language": N_("Preferred language"),
+    "survey_consent": N_("Survey consent"),
+    "survey_consent_date": N_("Survey consent"),
+    "notes": N_("Notes"),
+    "name": N_("Name"),
+    "kvk_number": N_("KvK number"),
+    "high_tech": N_("High-tech"),
+    "recognised_sponsor": N_("Recognised sponsor"),
+    "website": N_("Website"),
+    "subject": N_("Subject"),
+    "status": N_("Status"),
+    "owner_id": N_("Owner"),
+    "title": N_("Title"),
+    "due_date": N_("Due date"),
+    "done_at": N_("Done"),
+}
+
+
+def field_label(column: str) -> str:
+    """A column's name as the forms show it, in the active language."""
+    return _(FIELD_LABELS[column]) if column in FIELD_LABELS else column.replace("_", " ")
+
+
+class Versioned(Protocol):
+    id: Any
+    version: Any
+
+
+class StaleRecordError(UserError):
+    """Someone else changed or deleted the record since the form read it."""
+
+    def __init__(self, message: str, entity: str, entity_id: int | None) -> None:
+        super().__init__(message)
+        self.entity = entity
+        self.entity_id = entity_id
+
+
+def _field_names(changes: str | None) -> list[str]:
+    if not changes:
+        return []
+    try:
+        data = json.loads(changes)
+    except ValueError:
+        return []
+    if not isinstance(data, dict):
+        return []
+    return list(dict.fromkeys(field_label(name) for name in sorted(data)))
+
+
+def stale_message(session: Session, entity: str, entity_id: int | None) -> str:
+    """"Anna changed this record on 26 Nov 2026 at 14:32 (e-mail, phone). …" from the trail."""
+    latest = None
+    if entity_id is not None:
+        latest = session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
+            .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+            .limit(1)
+        ).first()
+    advice = _("Reload it to see the current version; what you typed is kept until you do.")
+    if latest is None:
+        return _("Someone else changed this record after you opened it.") + " " + advice
+    when = i18n.format_datetime(latest.at)
+    if latest.action == "delete":
+        return _("{user} deleted this record on {when}.").format(user=latest.username, when=when)
+    fields = _field_names(latest.changes)
+    if fields:
+        changed = _("{user} changed this record on {when} ({fields}).").format(
+            user=latest.username, when=when, fields=i18n.join(fields)
+        )
+    else:
+        changed = _("{user} changed this record on {when}.").format(
+            user=latest.username, when=when
+        )
+    return changed + " " + advice
+
+
+def check_version(session: Session, record: Versioned | None, version: int, entity: str) -> None:
+    """Refuse a change to ``record`` when its stored version is not the one the form showed.
+
+    ``record`` is ``None`` when it was deleted meanwhile.
+    """
+    if record is None:
+        raise StaleRecordError(_("This record was deleted by someone else."), entity, None)
+    if record.version != version:
+        raise StaleRecordError(stale_message(session, entity, record.id), entity, record.id)
+
+
+@contextmanager
+def stale_guard(session: Session, entity: str, entity_id: int | None) -> Iterator[None]:
+    """Turn a failed versioned flush (a concurrent change) into :class:`StaleRecordError`."""
+    try:
+        yield
+    except StaleDataError:
+        raise StaleRecordError(
+            _("Someone else changed this record while you were saving it.")
+            + " "
+            + _("Reload it to see the current version; what you typed is kept until you do."),
+            entity,
+            entity_id,
+        ) from None
