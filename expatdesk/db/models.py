@@ -359,6 +359,7 @@ class Case(Timestamped, Base):
             "closed_at IS NULL OR status = 'closed'", name="closed_at_only_when_closed"
         ),
         Index(None, "status", "owner_id"),
+        Index(None, "search_key"),
         Index(None, "expat_id"),
         Index(None, "employer_id"),
         Index(None, "owner_id"),
@@ -367,6 +368,8 @@ class Case(Timestamped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     case_ref: Mapped[str] = mapped_column(String(64), unique=True)
     subject: Mapped[str] = mapped_column(String(300))
+    #: Folded ref, subject and client name that the cases list searches (expatdesk.text).
+    search_key: Mapped[str] = mapped_column(String(800), default="", server_default="")
     status: Mapped[str] = mapped_column(String(20), default="new")
     expat_id: Mapped[int | None] = mapped_column(ForeignKey("expat.id"))
     employer_id: Mapped[int | None] = mapped_column(ForeignKey("employer.id"))

@@ -21,6 +21,7 @@ from expatdesk.qt.errors import reporting_errors
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.main_window import APP_NAME, MainWindow
 from expatdesk.qt.settings import Settings
+from expatdesk.services.actor import SYSTEM
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,7 @@ def open_main_window(url: URL, settings: Settings, switcher: LanguageSwitcher) -
         return None
     if database.backup_path:
         log.info("backup before migrating: %s", database.backup_path)
-    window = MainWindow(database, settings, switcher)
+    window = MainWindow(database, settings, switcher, SYSTEM)
     window.show()
     return window
 

@@ -27,6 +27,7 @@ from expatdesk.qt.targets_dashboard import TargetsDashboard
 from expatdesk.services import employers as employer_service
 from expatdesk.services import expats as expat_service
 from expatdesk.services import surveys
+from expatdesk.services.actor import Actor
 
 log = logging.getLogger(__name__)
 
@@ -47,9 +48,12 @@ class MainWindow(QMainWindow):
         database: Database,
         settings: Settings,
         switcher: LanguageSwitcher,
+        actor: Actor,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        #: The signed-in staff member; every write the window starts acts for them.
+        self.actor = actor
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.database = database

@@ -89,7 +89,7 @@ def _field_names(changes: str | None) -> list[str]:
 
 
 def stale_message(session: Session, entity: str, entity_id: int | None) -> str:
-    """"Anna changed this record on 26 Nov 2026 at 14:32 (e-mail, phone). …" from the trail."""
+    """ "Anna changed this record on 26 Nov 2026 at 14:32 (e-mail, phone). …" from the trail."""
     latest = None
     if entity_id is not None:
         latest = session.scalars(
@@ -110,9 +110,7 @@ def stale_message(session: Session, entity: str, entity_id: int | None) -> str:
             user=latest.username, when=when, fields=i18n.join(fields)
         )
     else:
-        changed = _("{user} changed this record on {when}.").format(
-            user=latest.username, when=when
-        )
+        changed = _("{user} changed this record on {when}.").format(user=latest.username, when=when)
     return changed + " " + advice
 
 

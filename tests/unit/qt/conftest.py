@@ -14,6 +14,7 @@ from expatdesk.qt import msgbox
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.main_window import MainWindow
 from expatdesk.qt.settings import Settings
+from expatdesk.services.actor import SYSTEM
 from tests.helpers.sample import Sample, add_sample
 
 
@@ -52,7 +53,7 @@ def sample(sqlite_database: Database) -> Sample:
 def window(
     qtbot, sqlite_database: Database, sample: Sample, settings: Settings, switcher
 ) -> MainWindow:
-    window = MainWindow(sqlite_database, settings, switcher)
+    window = MainWindow(sqlite_database, settings, switcher, SYSTEM)
     qtbot.addWidget(window)
     window.show()
     return window

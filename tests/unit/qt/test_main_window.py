@@ -11,6 +11,7 @@ from expatdesk.db.database import Database
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.main_window import MainWindow
 from expatdesk.qt.settings import Settings
+from expatdesk.services.actor import SYSTEM
 
 
 def status_text(window: MainWindow, name: str) -> str:
@@ -96,7 +97,7 @@ def test_geometry_is_remembered(
     window.resize(700, 500)  # within the offscreen screen of 800 × 600
     window.close()
     assert not settings.main_window_geometry.isEmpty()
-    again = MainWindow(sqlite_database, Settings.open(settings.path.parent), switcher)
+    again = MainWindow(sqlite_database, Settings.open(settings.path.parent), switcher, SYSTEM)
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (700, 500)
 
@@ -119,7 +120,7 @@ def test_columns_sort_order_and_split_are_remembered(
     area.ui.table.sortByColumn(ref, Qt.SortOrder.DescendingOrder)
     header.resizeSection(1, 333)
     window.close()
-    again = MainWindow(sqlite_database, Settings.open(settings.path.parent), switcher)
+    again = MainWindow(sqlite_database, Settings.open(settings.path.parent), switcher, SYSTEM)
     qtbot.addWidget(again)
     area = again.expats_area
     header = area.ui.table.horizontalHeader()

@@ -154,6 +154,10 @@ def upgrade() -> None:
     with op.batch_alter_table('delivery_document', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_delivery_document_checklist_item_id'), ['checklist_item_id'], unique=False)
 
+    with op.batch_alter_table('case_file', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('search_key', sa.String(length=800), server_default='', nullable=False))
+        batch_op.create_index(batch_op.f('ix_case_file_search_key'), ['search_key'], unique=False)
+
     with op.batch_alter_table('expat', schema=None) as batch_op:
         batch_op.add_column(sa.Column('anonymised_at', sa.DateTime(), nullable=True))
 
@@ -173,6 +177,10 @@ def downgrade() -> None:
 
     with op.batch_alter_table('expat', schema=None) as batch_op:
         batch_op.drop_column('anonymised_at')
+
+    with op.batch_alter_table('case_file', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_case_file_search_key'))
+        batch_op.drop_column('search_key')
 
     with op.batch_alter_table('delivery_document', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_delivery_document_checklist_item_id'))
