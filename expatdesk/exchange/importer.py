@@ -30,6 +30,7 @@ from expatdesk.exchange.kinds import REF_COLUMNS, Kind, Lookups, kind_named
 from expatdesk.exchange.reading import open_sheet
 from expatdesk.exchange.values import Invalid
 from expatdesk.i18n import _
+from expatdesk.services.actor import Actor, Permission
 
 #: Rows validated together: their references and existing records are looked up at once.
 ROW_BATCH = 1000
@@ -121,15 +122,19 @@ def prepare_import(
     return plan
 
 
-def apply_import(database: Database, plan: ImportPlan) -> Counts:
-    """Write what ``plan`` found to add and update, in one transaction; returns the counts."""
+def apply_import(database: Database, actor: Actor, plan: ImportPlan) -> Counts:
+    """Write what ``plan`` found to add and update, in one transaction; returns the counts.
+
+    Only managers and administrators may import (:data:`Permission.IMPORT`).
+    """
+    actor.require(Permission.IMPORT)
     if plan.errors:
         raise UserError(_("The file has errors; nothing was imported."))
     if plan.applied:
         raise UserError(_("This file was imported already; check it again to import it anew."))
     kind = plan.kind
     try:
-        with database.transaction() as session:
+        with database.transaction(actor) as session:
             connection = session.connection()
             _insert(connection, kind, plan.inserts)
             _update(connection, kind, plan.updates)
@@ -147,12 +152,13 @@ def apply_import(database: Database, plan: ImportPlan) -> Counts:
 
 
 def import_file(
-    database: Database, kind: Kind | str, path: Path, *, dry_run: bool = False
+    database: Database, actor: Actor, kind: Kind | str, path: Path, *, dry_run: bool = False
 ) -> ImportPlan:
     """Prepare and, when the file is valid and not ``dry_run``, apply an import."""
+    actor.require(Permission.IMPORT)
     plan = prepare_import(database, kind, path)
     if plan.ok and not dry_run:
-        apply_import(database, plan)
+        apply_import(database, actor, plan)
     return plan
 
 

@@ -9,18 +9,23 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy.engine import URL
 
 from expatdesk import __version__, i18n
 from expatdesk.config import config_dir
-from expatdesk.db.database import open_database
+from expatdesk.db.database import Database, describe, open_database
 from expatdesk.errors import UserError
 from expatdesk.qt import msgbox
 from expatdesk.qt.errors import reporting_errors
+from expatdesk.qt.first_admin_dialog import FirstAdminDialog
+from expatdesk.qt.idle_lock import IdleLock
 from expatdesk.qt.language import LanguageSwitcher
+from expatdesk.qt.login_dialog import LoginDialog
 from expatdesk.qt.main_window import APP_NAME, MainWindow
 from expatdesk.qt.settings import Settings
+from expatdesk.services import accounts
+from expatdesk.services.accounts import SignedIn
 from expatdesk.services.actor import SYSTEM
 
 log = logging.getLogger(__name__)
@@ -44,16 +49,79 @@ def choose_language(given: str | None, settings: Settings) -> str:
     return settings.language or i18n.default_language()
 
 
-def open_main_window(url: URL, settings: Settings, switcher: LanguageSwitcher) -> MainWindow | None:
-    """Open the database and show the main window on it; ``None`` after showing why not."""
-    try:
+def sign_in(url: URL, switcher: LanguageSwitcher) -> SignedIn | None:
+    """Open the database and sign in; ``None`` when the user gave up (cancelled a dialog).
+
+    Raises :class:`UserError` when the database cannot be opened.
+
+    SQLite: open (and migrate) the file; a new database first asks for its first administrator;
+    then the login dialog checks the username and password. PostgreSQL: the login dialog
+    connects as the staff member's own database role; the owner of a database without staff
+    signs in once to create the first administrator, who then signs in.
+    """
+    username = ""
+    if url.get_backend_name() == "sqlite":
         database = open_database(url)
-    except UserError as error:
-        msgbox.error(None, APP_NAME, str(error))
-        return None
-    if database.backup_path:
-        log.info("backup before migrating: %s", database.backup_path)
-    window = MainWindow(database, settings, switcher, SYSTEM)
+        if database.backup_path:
+            log.info("backup before migrating: %s", database.backup_path)
+        if accounts.needs_first_administrator(database):
+            first = FirstAdminDialog(database)
+            if msgbox.exec_dialog(first) != QDialog.DialogCode.Accepted:
+                database.dispose()
+                return None
+            assert first.administrator is not None
+            username = first.administrator.username
+        target: Database | URL = database
+    else:
+        database = None
+        target = url
+        username = url.username or ""
+    while True:
+        login = LoginDialog(
+            lambda name, password: accounts.sign_in(target, name, password),
+            describe(url.set(username=None, password=None)) if database is None else database.name,
+            switcher,
+            username=username,
+            postgres=database is None,
+        )
+        if msgbox.exec_dialog(login) != QDialog.DialogCode.Accepted or login.signed_in is None:
+            if database is not None:
+                database.dispose()
+            return None
+        signed_in = login.signed_in
+        if not signed_in.first_administrator_needed:
+            return signed_in
+        first = FirstAdminDialog(signed_in.database)
+        accepted = msgbox.exec_dialog(first) == QDialog.DialogCode.Accepted
+        signed_in.database.dispose()
+        if not accepted or first.administrator is None:
+            return None
+        username = first.administrator.username  # now the administrator signs in
+
+
+def open_main_window(
+    url: URL,
+    settings: Settings,
+    switcher: LanguageSwitcher,
+    signed_in: SignedIn | None = None,
+) -> MainWindow | None:
+    """Show the main window for the signed-in staff member; ``None`` after showing why not.
+
+    Without ``signed_in`` (benchmarks) the database at ``url`` is opened and the window acts as
+    the system, without the idle lock.
+    """
+    if signed_in is None:
+        try:
+            database = open_database(url)
+        except UserError as error:
+            msgbox.error(None, APP_NAME, str(error))
+            return None
+        window = MainWindow(database, settings, switcher, SYSTEM)
+        window.show()
+        return window
+    database, actor = signed_in.database, signed_in.actor
+    window = MainWindow(database, settings, switcher, actor)
+    IdleLock(database, actor, accounts.read_idle_lock_minutes(database), window)
     window.show()
     return window
 
@@ -92,13 +160,23 @@ def run(url: URL, language: str | None = None) -> int:
     switcher = LanguageSwitcher(app, settings)
     switcher.apply(choose_language(language, settings))
     try:
-        window = open_main_window(url, settings, switcher)
-        if window is None:
+        try:
+            signed_in = sign_in(url, switcher)
+        except UserError as error:
+            msgbox.error(None, APP_NAME, str(error))
+            return error.exit_code
+        if signed_in is None:
+            return 0  # the user cancelled
+        window = open_main_window(url, settings, switcher, signed_in)
+        if window is None:  # pragma: no cover - a signed-in database is open
             return UserError.exit_code
         try:
             with closing_on_interrupt(app), reporting_errors(lambda: window):
                 return exec_application(app)
         finally:
+            lock = window.findChild(IdleLock)
+            if lock is not None:
+                lock.uninstall()
             if window.isVisible():
                 window.close()
             window.database.dispose()

@@ -33,8 +33,10 @@ from expatdesk.db.database import Database
 from expatdesk.exchange import Counts, ImportPlan, RowError, apply_import, export, prepare_import
 from expatdesk.i18n import N_, _
 from expatdesk.qt import files, msgbox
+from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.background import Job
 from expatdesk.qt.forms.ui_import_dialog import Ui_ImportDialog
+from expatdesk.services.actor import Actor
 
 log = logging.getLogger(__name__)
 
@@ -151,12 +153,18 @@ class ImportDialog(QDialog):
     importFailed = Signal(str)
 
     def __init__(
-        self, database: Database, parent: QWidget | None = None, *, kind: str = "employers"
+        self,
+        database: Database,
+        parent: QWidget | None = None,
+        *,
+        kind: str = "employers",
+        actor: Actor | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_ImportDialog()
         self.ui.setupUi(self)
         self._database = database
+        self._actor = given_or_inherited(actor, parent)
         self._path: Path | None = None
         self._plan: ImportPlan | None = None
         self._job: Job | None = None
@@ -261,10 +269,12 @@ class ImportDialog(QDialog):
         plan = self._plan
         if plan is None or not plan.ok or self._job is not None:
             return
-        database = self._database
+        database, actor = self._database, self._actor
         self._applying = True
         self._status = _("Importing {file}…").format(file=plan.path.name)
-        self._start(lambda: apply_import(database, plan), self._imported, self._import_failed)
+        self._start(
+            lambda: apply_import(database, actor, plan), self._imported, self._import_failed
+        )
 
     def _imported(self, counts: Counts) -> None:
         self._job = None

@@ -23,10 +23,12 @@ from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
+from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.kiosk_pages import STYLE, ChoicePage, ThanksPage, WelcomePage, button
 from expatdesk.qt.kiosk_setup import ExitCodeDialog, KioskSetup
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.services import surveys
+from expatdesk.services.actor import Actor
 from expatdesk.services.surveys import Answers
 
 log = logging.getLogger(__name__)
@@ -52,12 +54,15 @@ class KioskWindow(QWidget):
         setup: KioskSetup,
         switcher: LanguageSwitcher,
         parent: QWidget | None = None,
+        *,
+        actor: Actor | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self.setObjectName("kiosk")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(STYLE)
         self._database = database
+        self._actor = given_or_inherited(actor or setup.actor, parent)
         self._exit_code = setup.exit_code
         self._expat_id = setup.expat_id
         self._switcher = switcher
@@ -186,7 +191,7 @@ class KioskWindow(QWidget):
     def finish(self) -> None:
         """Save the questionnaire and thank the respondent; on failure stay, answers kept."""
         try:
-            response = surveys.record_response(self._database, self.answers())
+            response = surveys.record_response(self._database, self._actor, self.answers())
         except UserError as error:
             log.error("kiosk response not saved: %s", error)
             self.error.setText(_("Your answers could not be saved: {reason}").format(reason=error))

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from expatdesk.i18n import _
+from expatdesk.qt.acting import actor_of
+from expatdesk.services.actor import Actor
 
 MIN_CODE_LENGTH = 4
 ERROR_STYLE = "color: #A33A00; font-weight: bold;"
@@ -30,10 +32,14 @@ ERROR_STYLE = "color: #A33A00; font-weight: bold;"
 
 @dataclass(frozen=True)
 class KioskSetup:
-    """The expat the first response is linked to (``None``: anonymous) and the exit code."""
+    """The expat the first response is linked to (``None``: anonymous) and the exit code.
+
+    ``actor``: the staff member who started the kiosk; the responses are recorded in their name.
+    """
 
     expat_id: int | None
     exit_code: str
+    actor: Actor | None = None
 
 
 def _error_label(parent: QWidget) -> QLabel:
@@ -55,9 +61,21 @@ def _code_edit(name: str, parent: QWidget) -> QLineEdit:
 class KioskSetupDialog(QDialog):
     """Choose linked or anonymous, and set the exit code; OK only with two equal codes."""
 
-    def __init__(self, expat: tuple[int, str] | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        expat: tuple[int, str] | None,
+        parent: QWidget | None = None,
+        *,
+        actor: Actor | None = None,
+    ) -> None:
         super().__init__(parent)
         self._expat = expat
+        self._actor = actor
+        if actor is None:
+            try:
+                self._actor = actor_of(parent)
+            except LookupError:
+                self._actor = None
         self.setup: KioskSetup | None = None
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
@@ -102,7 +120,9 @@ class KioskSetupDialog(QDialog):
             self._refuse(_("The two exit codes differ; type the same code twice."))
             return
         linked = self.linked.isChecked() and self._expat is not None
-        self.setup = KioskSetup(self._expat[0] if linked and self._expat else None, code)
+        self.setup = KioskSetup(
+            self._expat[0] if linked and self._expat else None, code, self._actor
+        )
         super().accept()
 
     def _refuse(self, message: str) -> None:

@@ -36,7 +36,9 @@ from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
 from expatdesk.qt import files, msgbox, printing
+from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.background import Job
+from expatdesk.services.actor import Actor
 
 if TYPE_CHECKING:
     from expatdesk.reports.targets import TargetsReport
@@ -59,14 +61,16 @@ class MadeReport:
     seconds: float
 
 
-def make_report(database: Database, year_from: int, year_to: int, language: str) -> MadeReport:
+def make_report(
+    database: Database, actor: Actor, year_from: int, year_to: int, language: str
+) -> MadeReport:
     """Compute the targets report and render it as PDF (runs in a worker thread)."""
     from expatdesk.reports.pdf import render_targets_pdf
-    from expatdesk.reports.targets import compute_targets
+    from expatdesk.reports.targets import targets_report
     from expatdesk.services.target_settings import read_centre_name
 
     started = time.perf_counter()
-    report = compute_targets(database, year_from, year_to)
+    report = targets_report(database, actor, year_from, year_to)
     pdf = render_targets_pdf(
         report, language=language, centre_name=read_centre_name(database), printed_on=date.today()
     )
@@ -92,10 +96,12 @@ class ReportsArea(QWidget):
         parent: QWidget | None = None,
         *,
         today: Callable[[], date] = date.today,
+        actor: Actor | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reportsArea")
         self._database = database
+        self._actor = given_or_inherited(actor, parent)
         self._today = today
         self._job: Job | None = None
         self._made: MadeReport | None = None
@@ -246,10 +252,10 @@ class ReportsArea(QWidget):
         """Compute and render the report in a worker; the pages show when it is done."""
         if self._job is not None:
             return
-        database = self._database
+        database, actor = self._database, self._actor
         year_from, year_to = self.yearFrom.value(), self.yearTo.value()
         language = self.report_language()
-        self._job = Job(lambda: make_report(database, year_from, year_to, language))
+        self._job = Job(lambda: make_report(database, actor, year_from, year_to, language))
         self._job.finished.connect(self._made_report)
         self._job.failed.connect(self._failed)
         self._started = time.perf_counter()
@@ -398,18 +404,18 @@ class ReportsArea(QWidget):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        self.fromLabel.setText(_("&From"))
+        self.fromLabel.setText(_("Fr&om"))
         self.yearFrom.setAccessibleName(_("First year"))
         self.toLabel.setText(_("&to"))
         self.yearTo.setAccessibleName(_("Last year"))
-        self.languageLabel.setText(_("&Language"))
+        self.languageLabel.setText(_("Lan&guage"))
         self.language.setAccessibleName(_("Language of the report"))
         self.makeButton.setText(_("&Make report"))
         self.makeButton.setToolTip(_("Compute the targets for these years and show the report"))
         self.settingsButton.setText(_("Target &settings…"))
         self.actionMake.setText(_("&Make report"))
         self.actionPrint.setText(_("&Print…"))
-        self.actionPreview.setText(_("Print pre&view"))
+        self.actionPreview.setText(_("Print previe&w"))
         self.actionSavePdf.setText(_("Save as P&DF…"))
         self.actionExportJson.setText(_("Export &JSON…"))
         for action, button in zip(self._output_actions, self._output_buttons, strict=True):

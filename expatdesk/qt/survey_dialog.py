@@ -17,8 +17,10 @@ from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
+from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.forms.ui_survey_dialog import Ui_SurveyDialog
 from expatdesk.services import surveys
+from expatdesk.services.actor import Actor
 from expatdesk.services.surveys import Answers, InvalidAnswerError, Response
 
 log = logging.getLogger(__name__)
@@ -44,11 +46,13 @@ class SurveyDialog(QDialog):
         *,
         respondent_type: str = "expat",
         response: Response | None = None,
+        actor: Actor | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_SurveyDialog()
         self.ui.setupUi(self)
         self._database = database
+        self._actor = given_or_inherited(actor, parent)
         self._respondents = dict(respondents)
         self._response = response
         if response is not None:
@@ -187,10 +191,11 @@ class SurveyDialog(QDialog):
         self.clear_errors()
         try:
             if self._response is None:
-                stored = surveys.record_response(self._database, self.answers())
+                stored = surveys.record_response(self._database, self._actor, self.answers())
             else:
                 stored = surveys.correct_response(
                     self._database,
+                    self._actor,
                     self._response.id,
                     self.answers(),
                     expected_version=self._response.version,

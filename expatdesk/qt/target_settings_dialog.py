@@ -13,8 +13,10 @@ from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
+from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.forms.ui_target_settings_dialog import Ui_TargetSettingsDialog
 from expatdesk.services import target_settings
+from expatdesk.services.actor import Actor
 from expatdesk.services.target_settings import InvalidSettingError, SavedSettings, Settings
 
 log = logging.getLogger(__name__)
@@ -30,11 +32,14 @@ class TargetSettingsDialog(QDialog):
 
     saved = Signal(object)
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, database: Database, parent: QWidget | None = None, *, actor: Actor | None = None
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_TargetSettingsDialog()
         self.ui.setupUi(self)
         self._database = database
+        self._actor = given_or_inherited(actor, parent)
         self._saved: SavedSettings | None = None
         self._centre_name = ""
         self._fields = {
@@ -96,11 +101,13 @@ class TargetSettingsDialog(QDialog):
         self.clear_errors()
         try:
             self._saved = target_settings.update_settings(
-                self._database, self.entered(), expected_version=self._saved.version
+                self._database, self._actor, self.entered(), expected_version=self._saved.version
             )
             name = self.ui.centreName.text()
             if " ".join(name.split()) != self._centre_name:
-                self._centre_name = target_settings.update_centre_name(self._database, name)
+                self._centre_name = target_settings.update_centre_name(
+                    self._database, self._actor, name
+                )
                 self._saved = target_settings.read_settings(self._database)
         except InvalidSettingError as error:
             box, label = self._fields.get(error.field, (None, self.ui.formError))

@@ -49,6 +49,7 @@ from expatdesk.reports.stats import (
     welch_between,
     wilson,
 )
+from expatdesk.services.actor import Actor, Permission
 from expatdesk.services.target_settings import Settings, load_settings
 
 #: The years a report may cover (those the database accepts for hiring records).
@@ -307,6 +308,13 @@ def compute_targets(database: Database, year_from: int, year_to: int) -> Targets
             database, year_from - 1, year_to, session, meanwhile=distributions
         )
     return build_report(year_from, year_to, settings, counts)
+
+
+def targets_report(database: Database, actor: Actor, year_from: int, year_to: int) -> TargetsReport:
+    """The targets report a manager or administrator asks for (:data:`Permission.REPORTS`):
+    the GUI's Reports area and ``expatdesk report targets`` make it through here."""
+    actor.require(Permission.REPORTS)
+    return compute_targets(database, year_from, year_to)
 
 
 def build_report(

@@ -31,6 +31,7 @@ from expatdesk.db.models import (
 )
 from expatdesk.errors import UserError
 from expatdesk.i18n import N_, _
+from expatdesk.services.actor import Actor, Permission
 from expatdesk.services.labels import Label
 
 #: The version of the questionnaire the desk and the kiosk ask now; stored with every answer.
@@ -178,9 +179,12 @@ def _apply(response: SurveyResponse, answers: Answers) -> None:
     ] + [SurveyFacility(facility_code=code) for code in sorted(answers.facilities - current)]
 
 
-def record_response(database: Database, answers: Answers, today: date | None = None) -> Response:
+def record_response(
+    database: Database, actor: Actor, answers: Answers, today: date | None = None
+) -> Response:
     """Check and store a new response; returns it as stored."""
-    with database.transaction() as session:
+    actor.require(Permission.CLIENTS)
+    with database.transaction(actor) as session:
         validate(session, answers, today)
         response = SurveyResponse(
             response_ref=_new_ref(session, date.today()),
@@ -198,6 +202,7 @@ def record_response(database: Database, answers: Answers, today: date | None = N
 
 def correct_response(
     database: Database,
+    actor: Actor,
     response_id: int,
     answers: Answers,
     *,
@@ -205,8 +210,9 @@ def correct_response(
     today: date | None = None,
 ) -> Response:
     """Store corrected answers, if nobody changed the response since ``expected_version``."""
+    actor.require(Permission.CLIENTS)
     try:
-        with database.transaction() as session:
+        with database.transaction(actor) as session:
             response = session.get(
                 SurveyResponse, response_id, options=[selectinload(SurveyResponse.facilities)]
             )

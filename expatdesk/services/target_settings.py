@@ -27,6 +27,7 @@ from expatdesk.db.database import Database
 from expatdesk.db.models import TargetSettings
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
+from expatdesk.services.actor import Actor, Permission
 
 SETTINGS_ID = 1
 #: The range of years the database accepts for ``n_growth_from`` (as for hiring records).
@@ -130,16 +131,22 @@ def read_settings(database: Database) -> SavedSettings:
 
 
 def update_settings(
-    database: Database, settings: Settings, *, expected_version: int | None = None
+    database: Database,
+    actor: Actor,
+    settings: Settings,
+    *,
+    expected_version: int | None = None,
 ) -> SavedSettings:
     """Validate and store ``settings`` in one transaction; returns what is now stored.
 
-    With ``expected_version`` (from :func:`read_settings`), refuses to overwrite a change someone
+    Only managers and administrators may (:data:`Permission.TARGET_SETTINGS`). With
+    ``expected_version`` (from :func:`read_settings`), refuses to overwrite a change someone
     else saved in the meantime.
     """
+    actor.require(Permission.TARGET_SETTINGS)
     validate(settings)
     try:
-        with database.transaction() as session:
+        with database.transaction(actor) as session:
             row = session.get(TargetSettings, SETTINGS_ID, with_for_update=True)
             current = 0 if row is None else row.version
             if expected_version is not None and expected_version != current:
@@ -168,12 +175,14 @@ def read_centre_name(database: Database) -> str:
         return DEFAULT_CENTRE_NAME if row is None else row.centre_name
 
 
-def update_centre_name(database: Database, name: str) -> str:
+def update_centre_name(database: Database, actor: Actor, name: str) -> str:
     """Store the centre's name (trimmed) in one transaction; returns what is now stored.
 
-    Raises :class:`InvalidSettingError` with field ``"centre_name"`` when the name is empty or
-    longer than :data:`CENTRE_NAME_MAX` characters.
+    Only managers and administrators may (:data:`Permission.TARGET_SETTINGS`). Raises
+    :class:`InvalidSettingError` with field ``"centre_name"`` when the name is empty or longer
+    than :data:`CENTRE_NAME_MAX` characters.
     """
+    actor.require(Permission.TARGET_SETTINGS)
     name = " ".join(name.split())
     if not name:
         raise InvalidSettingError("centre_name", _("The centre's name must not be empty."))
@@ -185,7 +194,7 @@ def update_centre_name(database: Database, name: str) -> str:
             ),
         )
     try:
-        with database.transaction() as session:
+        with database.transaction(actor) as session:
             row = session.get(TargetSettings, SETTINGS_ID, with_for_update=True)
             if row is None:
                 row = TargetSettings(id=SETTINGS_ID, **DEFAULTS.to_json())

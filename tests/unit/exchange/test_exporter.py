@@ -14,6 +14,7 @@ from expatdesk.db.models import Base, Case, Employer, Expat
 from expatdesk.errors import UserError
 from expatdesk.exchange import KINDS, Counts, export, import_file
 from expatdesk.exchange.exporter import _csv
+from expatdesk.services.actor import SYSTEM
 from tests.unit.exchange.util import EMPLOYERS, TABLES, counts, load
 
 ATTACK = "=cmd|' /C calc'!A0"
@@ -70,7 +71,7 @@ def test_an_export_reimports_unchanged(
     path = tmp_path / f"out{suffix}"
     assert export(database, kind, path) >= 2
     before = counts(database)
-    plan = import_file(database, kind, path)
+    plan = import_file(database, SYSTEM, kind, path)
     assert plan.errors == []
     assert plan.counts.added == plan.counts.updated == 0
     assert counts(database) == before
@@ -100,7 +101,7 @@ def test_a_round_trip_into_an_empty_database_gives_the_same_file(
     _empty(database)
     assert set(counts(database).values()) == {0}
     for kind, path in exported.items():
-        plan = import_file(database, kind, path)
+        plan = import_file(database, SYSTEM, kind, path)
         assert plan.errors == []
         again = tmp_path_factory.mktemp("again") / f"{kind}.csv"
         export(database, kind, again)
@@ -117,7 +118,7 @@ def test_xlsx_writes_formulas_as_strings(database: Database, tmp_path: Path) -> 
     workbook.close()
     assert cells[ATTACK] == "s"
     assert cells["@SUM(A1)"] == "s"
-    plan = import_file(database, "employers", path)
+    plan = import_file(database, SYSTEM, "employers", path)
     assert plan.counts == Counts(unchanged=3)
     with database.reading() as session:
         name = session.scalars(select(Employer.name).where(Employer.employer_ref == "EMP-3"))

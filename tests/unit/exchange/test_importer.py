@@ -12,6 +12,7 @@ from expatdesk.db.database import Database
 from expatdesk.db.models import Employer, Expat, SurveyFacility, SurveyResponse
 from expatdesk.errors import UserError
 from expatdesk.exchange import Counts, apply_import, import_file, prepare_import
+from expatdesk.services.actor import SYSTEM, Actor, PermissionDeniedError
 from tests.unit.exchange.util import EMPLOYERS, EXPATS, counts, load, messages, write
 
 
@@ -103,12 +104,12 @@ def test_a_broken_rule_names_row_column_and_problem_and_writes_nothing(
 ) -> None:
     # A valid row before the broken one must not be written either.
     before = counts(people)
-    plan = import_file(people, kind, write(tmp_path, text, "broken.csv"))
+    plan = import_file(people, SYSTEM, kind, write(tmp_path, text, "broken.csv"))
     assert len(plan.errors) == 1, messages(plan)
     assert messages(plan)[0].startswith(expected)
     assert counts(people) == before
     with pytest.raises(UserError, match="nothing was imported"):
-        apply_import(people, plan)
+        apply_import(people, SYSTEM, plan)
 
 
 def test_every_error_is_reported_and_valid_rows_are_not_written(
@@ -121,7 +122,7 @@ def test_every_error_is_reported_and_valid_rows_are_not_written(
         "R4,expat,EX-2,2015-01-01,7,,ja,\n"
     )
     before = counts(people)
-    plan = import_file(people, "surveys", write(tmp_path, text))
+    plan = import_file(people, SYSTEM, "surveys", write(tmp_path, text))
     assert messages(plan) == [
         "row 3, column score_service: 0 is not between 1 and 10",
         "row 4, column score_added_value: 12 is not between 1 and 10",
@@ -190,7 +191,7 @@ def test_windows_1252_semicolons_and_dutch_dates(database: Database, tmp_path: P
         "EX-9;Jürgen;Müller;07-03-1985;Buiten Twente\r\n"
     )
     path = write(tmp_path, text, "dutch.csv", encoding="cp1252")
-    plan = import_file(database, "expats", path)
+    plan = import_file(database, SYSTEM, "expats", path)
     assert plan.errors == []
     with database.reading() as session:
         muller = session.scalars(select(Expat).where(Expat.expat_ref == "EX-9")).one()
@@ -201,7 +202,7 @@ def test_windows_1252_semicolons_and_dutch_dates(database: Database, tmp_path: P
 
 def test_utf8_with_bom(database: Database, tmp_path: Path) -> None:
     path = write(tmp_path, "\ufeff" + EMPLOYERS, "bom.csv")
-    plan = import_file(database, "employers", path)
+    plan = import_file(database, SYSTEM, "employers", path)
     assert plan.errors == []
     assert plan.counts == Counts(added=2)
 
@@ -241,14 +242,14 @@ def test_surveys_resolve_respondents_and_facilities(people: Database, tmp_path: 
 def test_dry_run_plan_writes_nothing_and_apply_writes_it(people: Database, tmp_path: Path) -> None:
     path = write(tmp_path, EMPLOYERS.replace("Thales Nederland", "Thales") + "EMP-3,New,,no,,,,\n")
     before = counts(people)
-    plan = import_file(people, "employers", path, dry_run=True)
+    plan = import_file(people, SYSTEM, "employers", path, dry_run=True)
     assert plan.counts == Counts(added=1, updated=1, unchanged=1)
     assert plan.preview[0]["name"] == "Thales"
     assert counts(people) == before
-    assert apply_import(people, plan) == plan.counts
+    assert apply_import(people, SYSTEM, plan) == plan.counts
     assert counts(people)["employer"] == before["employer"] + 1
     with pytest.raises(UserError, match="imported already"):
-        apply_import(people, plan)
+        apply_import(people, SYSTEM, plan)
 
 
 def test_apply_refuses_when_the_database_changed_meanwhile(
@@ -261,7 +262,7 @@ def test_apply_refuses_when_the_database_changed_meanwhile(
         thales.notes = "edited"
     before = counts(people)
     with pytest.raises(UserError, match="changed"):
-        apply_import(people, plan)
+        apply_import(people, SYSTEM, plan)
     assert counts(people) == before
 
 
@@ -270,7 +271,7 @@ def test_a_ref_added_meanwhile_is_refused(people: Database, tmp_path: Path) -> N
     plan = prepare_import(people, "employers", write(tmp_path, text))
     load(people, tmp_path, "employers", text, "other.csv")
     with pytest.raises(UserError, match="changed since the file was checked"):
-        apply_import(people, plan)
+        apply_import(people, SYSTEM, plan)
 
 
 def test_unknown_kind(database: Database, tmp_path: Path) -> None:
@@ -280,7 +281,7 @@ def test_unknown_kind(database: Database, tmp_path: Path) -> None:
 
 def test_the_same_kvk_twice_in_a_file(database: Database, tmp_path: Path) -> None:
     text = "employer_ref,name,high_tech,kvk_number\nA,A,no,12345678\nB,B,no,12345678\n"
-    plan = import_file(database, "employers", write(tmp_path, text))
+    plan = import_file(database, SYSTEM, "employers", write(tmp_path, text))
     assert messages(plan) == ["row 3, column kvk_number: 12345678 appears already in row 2"]
     assert counts(database)["employer"] == 0
 
@@ -297,13 +298,29 @@ def test_xlsx_with_real_dates_and_numbers(people: Database, tmp_path: Path) -> N
     sheet.append(["R-3", "expat", date(2015, 3, 7), 8.5, None])
     path = tmp_path / "surveys.xlsx"
     workbook.save(path)
-    plan = import_file(people, "surveys", path)
+    plan = import_file(people, SYSTEM, "surveys", path)
     assert messages(plan) == ["row 4, column score_service: '8.5' is not a whole number"]
     sheet.delete_rows(4)
     workbook.save(path)
-    plan = import_file(people, "surveys", path)
+    plan = import_file(people, SYSTEM, "surveys", path)
     assert plan.errors == []
     assert plan.counts == Counts(added=2)
     with people.reading() as session:
         dates = set(session.scalars(select(SurveyResponse.responded_on)))
         assert dates == {date(2015, 3, 7)}
+
+
+def test_only_managers_and_administrators_import(database: Database, tmp_path: Path) -> None:
+    path = write(tmp_path, EMPLOYERS)
+    plan = prepare_import(database, "employers", path)
+    desk = Actor(None, "sanne", "Sanne", "desk_officer")
+    message = "Only managers and administrators may import data."
+    with pytest.raises(PermissionDeniedError, match=message):
+        apply_import(database, desk, plan)
+    with pytest.raises(PermissionDeniedError, match=message):
+        import_file(database, desk, "employers", path)
+    assert counts(database)["employer"] == 0
+    for role in ("manager", "administrator"):
+        plan = prepare_import(database, "employers", path)
+        assert apply_import(database, Actor(None, "erik", "Erik", role), plan).added in (0, 2)
+    assert counts(database)["employer"] == 2

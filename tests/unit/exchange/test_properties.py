@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.exchange import KINDS, import_file
+from expatdesk.services.actor import SYSTEM
 from tests.unit.exchange.util import EMPLOYERS, EXPATS, counts, load
 
 PROPERTY = settings(
@@ -38,7 +39,7 @@ def people(sqlite_database: Database, tmp_path: Path) -> Database:
 def _import_is_all_or_nothing(database: Database, path: Path, kind: str) -> None:
     before = counts(database)
     try:
-        plan = import_file(database, kind, path)
+        plan = import_file(database, SYSTEM, kind, path)
     except UserError:
         assert counts(database) == before
         return

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from expatdesk.db.database import Database
 from expatdesk.db.models import Base
 from expatdesk.exchange import ImportPlan, import_file
+from expatdesk.services.actor import SYSTEM
 
 TABLES = (
     "employer",
@@ -49,7 +50,7 @@ def counts(database: Database) -> dict[str, int]:
 
 def load(database: Database, folder: Path, kind: str, text: str, name: str = "") -> ImportPlan:
     """Import ``text`` as a CSV of ``kind``; the test fails if the file has errors."""
-    plan = import_file(database, kind, write(folder, text, name or f"{kind}.csv"))
+    plan = import_file(database, SYSTEM, kind, write(folder, text, name or f"{kind}.csv"))
     assert plan.errors == [], [str(error) for error in plan.errors]
     return plan
 

@@ -12,8 +12,14 @@ from expatdesk import i18n
 from expatdesk.config import config_dir
 from expatdesk.db.database import Database, parse_url
 from expatdesk.qt import app as app_module
+from expatdesk.qt import msgbox
+from expatdesk.qt.first_admin_dialog import FirstAdminDialog
+from expatdesk.qt.idle_lock import IdleLock
+from expatdesk.qt.login_dialog import LoginDialog
 from expatdesk.qt.main_window import MainWindow
 from expatdesk.qt.settings import Settings
+from expatdesk.services import accounts
+from expatdesk.services.actor import SYSTEM
 
 
 @pytest.fixture
@@ -44,22 +50,80 @@ def test_a_bad_database_is_reported_and_exits_with_1(
     assert seen == []
 
 
-def test_run_shows_the_main_window_and_names_the_app(
-    qapp, sqlite_database: Database, seen: list[MainWindow], dialogs: list[QDialog]
+ADMIN_PASSWORD = "a long password"
+
+
+@pytest.fixture
+def signing_in(monkeypatch: pytest.MonkeyPatch, dialogs: list[QDialog]) -> list[QDialog]:
+    """The first administrator and login dialogs are filled in and accepted (and recorded)."""
+
+    def run(dialog: QDialog) -> int:
+        dialogs.append(dialog)
+        if isinstance(dialog, FirstAdminDialog):
+            dialog.ui.username.setText("marieke")
+            dialog.ui.displayName.setText("Marieke Lansink")
+            dialog.ui.password.setText(ADMIN_PASSWORD)
+            dialog.ui.repeat.setText(ADMIN_PASSWORD)
+        elif isinstance(dialog, LoginDialog):
+            if not dialog.ui.username.text():
+                dialog.ui.username.setText("marieke")
+            dialog.ui.password.setText(ADMIN_PASSWORD)
+        else:
+            return int(QDialog.DialogCode.Rejected)
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(msgbox, "exec_dialog", run)
+    return dialogs
+
+
+def test_run_asks_for_the_first_administrator_signs_in_and_shows_the_window(
+    qapp, sqlite_database: Database, seen: list[MainWindow], signing_in: list[QDialog]
 ) -> None:
     url: URL = sqlite_database.url
     assert app_module.run(url, language=None) == 0
+    first, login = signing_in
+    assert isinstance(first, FirstAdminDialog)
+    assert isinstance(login, LoginDialog)
+    assert login.ui.username.text() == "marieke"  # the administrator just made
     (window,) = seen
+    assert window.actor.username == "marieke"
+    assert window.actor.role == "administrator"
+    lock = window.findChild(IdleLock)
+    assert lock is not None
+    assert lock.interval_ms == 15 * 60_000
     assert window.windowTitle() == f"ExpatDesk — {sqlite_database.name}"
     assert not window.isVisible()  # closed when the loop ended
-    assert dialogs == []
     assert qapp.applicationName() == "ExpatDesk"
     assert qapp.organizationName() == "ExpatDesk"
     assert (config_dir() / "settings.ini").exists()
 
 
+def test_an_existing_database_only_asks_to_sign_in(
+    qapp, sqlite_database: Database, seen: list[MainWindow], signing_in: list[QDialog]
+) -> None:
+    accounts.create_staff(
+        sqlite_database, SYSTEM, "marieke", "Marieke", "desk_officer", ADMIN_PASSWORD
+    )
+    assert app_module.run(sqlite_database.url, language="en") == 0
+    (login,) = signing_in
+    assert isinstance(login, LoginDialog)
+    (window,) = seen
+    assert (window.actor.username, window.actor.role) == ("marieke", "desk_officer")
+
+
+def test_cancelling_the_sign_in_ends_without_a_window(
+    qapp, sqlite_database: Database, seen: list[MainWindow], dialogs: list[QDialog]
+) -> None:
+    accounts.create_staff(sqlite_database, SYSTEM, "anna", "Anna", "desk_officer", ADMIN_PASSWORD)
+    assert app_module.run(sqlite_database.url, language="en") == 0
+    (login,) = dialogs
+    assert isinstance(login, LoginDialog)
+    assert seen == []
+
+
 def test_run_uses_the_remembered_language(
-    qapp, sqlite_database: Database, monkeypatch: pytest.MonkeyPatch
+    qapp, sqlite_database: Database, monkeypatch: pytest.MonkeyPatch, signing_in
 ) -> None:
     Settings.open(config_dir()).language = "nl"
     languages: list[str] = []

@@ -16,6 +16,7 @@ from expatdesk.exchange import prepare_import
 from expatdesk.qt import files, import_dialog, msgbox
 from expatdesk.qt.import_dialog import ImportDialog
 from expatdesk.qt.main_window import MainWindow
+from expatdesk.services.actor import SYSTEM
 
 VALID = (
     "employer_ref,name,kvk_number,high_tech,municipality\n"
@@ -38,7 +39,7 @@ def employer_refs(database: Database) -> set[str]:
 
 @pytest.fixture
 def dialog(qtbot, sqlite_database: Database, switcher) -> ImportDialog:
-    dialog = ImportDialog(sqlite_database)
+    dialog = ImportDialog(sqlite_database, actor=SYSTEM)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -127,7 +128,7 @@ def test_database_changed_meanwhile_is_shown_and_nothing_written(
     other = write(tmp_path, "other.csv", "employer_ref,name,high_tech\nIMP-2,Someone else,no\n")
     from expatdesk.exchange import import_file
 
-    import_file(sqlite_database, "employers", other)  # someone adds IMP-2 meanwhile
+    import_file(sqlite_database, SYSTEM, "employers", other)  # someone adds IMP-2 meanwhile
     with qtbot.waitSignal(dialog.importFailed, timeout=10000):
         qtbot.mouseClick(dialog.importButton, Qt.MouseButton.LeftButton)
     assert dialogs[-1].icon() == QMessageBox.Icon.Critical

@@ -18,6 +18,7 @@ from expatdesk.qt import msgbox
 from expatdesk.qt.kiosk import KioskWindow
 from expatdesk.qt.kiosk_setup import ExitCodeDialog, KioskSetup, KioskSetupDialog
 from expatdesk.qt.main_window import MainWindow
+from expatdesk.services.actor import SYSTEM
 from tests.helpers.sample import Sample
 
 CODE = "2468"
@@ -72,7 +73,7 @@ def answer_exit_code(monkeypatch: pytest.MonkeyPatch, qtbot, code: str) -> list[
 
 @pytest.fixture
 def kiosk(qtbot, sqlite_database: Database, sample: Sample, switcher) -> Iterator[KioskWindow]:
-    window = KioskWindow(sqlite_database, KioskSetup(sample.expats["jose"], CODE), switcher)
+    window = KioskWindow(sqlite_database, KioskSetup(sample.expats["jose"], CODE, SYSTEM), switcher)
     qtbot.addWidget(window)
     window.showFullScreen()
     qtbot.waitExposed(window)

@@ -19,13 +19,14 @@ from expatdesk.db.database import Database
 from expatdesk.qt import files, msgbox, printing
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.reports_area import ReportsArea
+from expatdesk.services.actor import SYSTEM
 from tests.unit.qt.targets_data import TODAY, add_targets_data
 
 
 @pytest.fixture
 def area(qtbot, sqlite_database: Database, switcher: LanguageSwitcher) -> ReportsArea:
     add_targets_data(sqlite_database)
-    area = ReportsArea(sqlite_database, today=lambda: TODAY)
+    area = ReportsArea(sqlite_database, today=lambda: TODAY, actor=SYSTEM)
     qtbot.addWidget(area)
     area.resize(900, 700)
     area.show()

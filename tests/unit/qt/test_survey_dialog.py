@@ -16,6 +16,7 @@ from expatdesk.qt.main_window import MainWindow
 from expatdesk.qt.survey_chooser import SurveyChooser
 from expatdesk.qt.survey_dialog import SurveyDialog
 from expatdesk.services import surveys
+from expatdesk.services.actor import SYSTEM
 from tests.helpers.sample import Sample
 
 # --- helpers shared by these tests -------------------------------------------------------------
@@ -204,6 +205,7 @@ def test_a_response_is_corrected_from_the_menu(
     jose = sample.expats["jose"]
     first = surveys.record_response(
         sqlite_database,
+        SYSTEM,
         surveys.Answers("expat", jose, surveys.date.today(), 5, intends_to_leave="yes"),
     )
     assert window.expats_area.select_id(jose)
@@ -244,13 +246,16 @@ def test_correcting_a_response_changed_meanwhile_is_refused(
 ) -> None:
     jose = sample.expats["jose"]
     first = surveys.record_response(
-        sqlite_database, surveys.Answers("expat", jose, surveys.date.today(), 5)
+        sqlite_database, SYSTEM, surveys.Answers("expat", jose, surveys.date.today(), 5)
     )
-    dialog = SurveyDialog(sqlite_database, {"expat": None, "employer": None}, response=first)
+    dialog = SurveyDialog(
+        sqlite_database, {"expat": None, "employer": None}, response=first, actor=SYSTEM
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     surveys.correct_response(
         sqlite_database,
+        SYSTEM,
         first.id,
         surveys.Answers("expat", jose, surveys.date.today(), 3),
         expected_version=first.version,

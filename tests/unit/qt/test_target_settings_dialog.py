@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from expatdesk.db.database import Database
 from expatdesk.qt.main_window import MainWindow
 from expatdesk.qt.target_settings_dialog import TargetSettingsDialog
+from expatdesk.services.actor import SYSTEM
 from expatdesk.services.target_settings import (
     DEFAULTS,
     read_centre_name,
@@ -17,7 +18,7 @@ from tests.unit.qt.targets_data import add_targets_data
 
 
 def make_dialog(qtbot, database: Database) -> TargetSettingsDialog:
-    dialog = TargetSettingsDialog(database)
+    dialog = TargetSettingsDialog(database, actor=SYSTEM)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -74,7 +75,7 @@ def test_a_change_meanwhile_is_refused_and_reloaded(
     dialog = make_dialog(qtbot, sqlite_database)
     saved = read_settings(sqlite_database)
     update_settings(
-        sqlite_database, saved.settings.__class__(**{**DEFAULTS.to_json(), "min_n": 30})
+        sqlite_database, SYSTEM, saved.settings.__class__(**{**DEFAULTS.to_json(), "min_n": 30})
     )
     dialog.ui.alpha.setValue(0.02)
     ok(dialog)

@@ -18,6 +18,7 @@ from expatdesk.db.models import (
     SurveyFacility,
     SurveyResponse,
 )
+from expatdesk.services.actor import SYSTEM
 from expatdesk.services.target_settings import DEFAULTS, Settings, update_settings
 
 _refs = count(1)
@@ -154,4 +155,4 @@ def use_settings(database: Database, **changes: float) -> Settings:
         o_threshold=float(values["o_threshold"]),
         p_threshold=float(values["p_threshold"]),
     )
-    return update_settings(database, settings).settings
+    return update_settings(database, SYSTEM, settings).settings

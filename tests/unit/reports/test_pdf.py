@@ -29,6 +29,7 @@ from expatdesk.reports.target_queries import (
     TargetCounts,
 )
 from expatdesk.reports.targets import Status, TargetsReport, build_report
+from expatdesk.services.actor import SYSTEM
 from expatdesk.services.target_settings import DEFAULTS, update_centre_name
 from tests.unit.reports.records import records
 
@@ -190,7 +191,7 @@ def test_the_command_writes_a_pdf_with_the_stored_centre_name(
     with records(database) as add:
         add.attracting_employers(2015, total=12, served=7)
         add.intentions(2015, yes=3, no=9, facility="expat_centre")
-    update_centre_name(database, "Expat Centre Enschede")
+    update_centre_name(database, SYSTEM, "Expat Centre Enschede")
     target = tmp_path / "targets.pdf"
     arguments = ["report", "targets", "--from", "2015", "--to", "2015", "--format", "pdf"]
     assert main([*arguments, "--lang", "nl", "--database", _url(database), "-o", str(target)]) == 0

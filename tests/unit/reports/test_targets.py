@@ -13,7 +13,14 @@ import pytest
 
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
-from expatdesk.reports.targets import Status, TargetsReport, check_years, compute_targets
+from expatdesk.reports.targets import (
+    Status,
+    TargetsReport,
+    check_years,
+    compute_targets,
+    targets_report,
+)
+from expatdesk.services.actor import Actor, PermissionDeniedError
 from expatdesk.services.target_settings import DEFAULTS
 from tests.unit.reports import reference
 from tests.unit.reports.records import records, use_settings
@@ -534,3 +541,12 @@ def test_an_in_memory_database_is_read_in_one_session() -> None:
         database.dispose()
     assert (report.target_n[0].denominator, report.target_n[0].numerator) == (10, 6)
     assert (report.target_q[0].n, report.target_q[0].yes) == (12, 3)
+
+
+def test_only_managers_and_administrators_make_reports(database: Database) -> None:
+    desk = Actor(None, "sanne", "Sanne", "desk_officer")
+    with pytest.raises(PermissionDeniedError, match="Only managers and administrators may make"):
+        targets_report(database, desk, 2020, 2020)
+    for role in ("manager", "administrator"):
+        report = targets_report(database, Actor(None, "erik", "Erik", role), 2020, 2020)
+        assert report.to_json() == compute_targets(database, 2020, 2020).to_json()

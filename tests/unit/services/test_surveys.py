@@ -8,9 +8,10 @@ import pytest
 from sqlalchemy import select
 
 from expatdesk.db.database import Database
-from expatdesk.db.models import SurveyFacility, SurveyResponse
+from expatdesk.db.models import AuditEntry, SurveyFacility, SurveyResponse
 from expatdesk.errors import UserError
 from expatdesk.services import employers, expats, surveys
+from expatdesk.services.actor import SYSTEM, Actor, PermissionDeniedError
 from expatdesk.services.surveys import CURRENT_QUESTIONNAIRE, Answers, InvalidAnswerError
 from tests.helpers.sample import Sample
 
@@ -31,7 +32,7 @@ def _expat_answers(sample: Sample, **changes: object) -> Answers:
 
 
 def test_record_stores_the_answers_in_one_row(database: Database, sample: Sample) -> None:
-    response = surveys.record_response(database, _expat_answers(sample), today=TODAY)
+    response = surveys.record_response(database, SYSTEM, _expat_answers(sample), today=TODAY)
     with database.reading() as session:
         row = session.scalars(select(SurveyResponse)).one()
         stored = (
@@ -58,17 +59,19 @@ def test_record_stores_the_answers_in_one_row(database: Database, sample: Sample
 
 def test_references_are_unique(database: Database, sample: Sample) -> None:
     refs = {
-        surveys.record_response(database, _expat_answers(sample), today=TODAY).ref for _ in range(5)
+        surveys.record_response(database, SYSTEM, _expat_answers(sample), today=TODAY).ref
+        for _ in range(5)
     }
     assert len(refs) == 5
 
 
 def test_anonymous_and_employer_responses(database: Database, sample: Sample) -> None:
     anonymous = surveys.record_response(
-        database, _expat_answers(sample, respondent_id=None), today=TODAY
+        database, SYSTEM, _expat_answers(sample, respondent_id=None), today=TODAY
     )
     employer = surveys.record_response(
         database,
+        SYSTEM,
         Answers("employer", sample.employers["thales"], date(2026, 1, 5), 7, 9),
         today=TODAY,
     )
@@ -82,6 +85,7 @@ def test_anonymous_and_employer_responses(database: Database, sample: Sample) ->
 def test_blank_answers_are_allowed(database: Database, sample: Sample) -> None:
     response = surveys.record_response(
         database,
+        SYSTEM,
         _expat_answers(sample, score_service=None, intends_to_leave=None, facilities=frozenset()),
         today=TODAY,
     )
@@ -126,7 +130,7 @@ def test_invalid_answers_are_refused_with_the_field_named(
     database: Database, sample: Sample, changes: dict[str, object], field: str, message: str
 ) -> None:
     with pytest.raises(InvalidAnswerError) as raised:
-        surveys.record_response(database, _expat_answers(sample, **changes), today=TODAY)
+        surveys.record_response(database, SYSTEM, _expat_answers(sample, **changes), today=TODAY)
     assert (raised.value.field, str(raised.value)) == (field, message)
     with database.reading() as session:
         assert session.scalars(select(SurveyResponse)).all() == []
@@ -137,7 +141,7 @@ def test_employers_do_not_answer_the_question_about_leaving(
 ) -> None:
     answers = Answers("employer", sample.employers["thales"], TODAY, 7, 8, intends_to_leave="yes")
     with pytest.raises(InvalidAnswerError, match="Only expats answer") as raised:
-        surveys.record_response(database, answers, today=TODAY)
+        surveys.record_response(database, SYSTEM, answers, today=TODAY)
     assert raised.value.field == "intends_to_leave"
 
 
@@ -145,14 +149,17 @@ def test_messages_are_translated(database: Database, sample: Sample) -> None:
     from expatdesk import i18n
 
     with i18n.using("nl"), pytest.raises(InvalidAnswerError) as raised:
-        surveys.record_response(database, _expat_answers(sample, score_service=12), today=TODAY)
+        surveys.record_response(
+            database, SYSTEM, _expat_answers(sample, score_service=12), today=TODAY
+        )
     assert raised.value.field == "score_service"
 
 
 def test_correction_changes_answers_and_facilities(database: Database, sample: Sample) -> None:
-    first = surveys.record_response(database, _expat_answers(sample), today=TODAY)
+    first = surveys.record_response(database, SYSTEM, _expat_answers(sample), today=TODAY)
     corrected = surveys.correct_response(
         database,
+        SYSTEM,
         first.id,
         _expat_answers(sample, score_service=6, facilities=frozenset({"housing_service"})),
         expected_version=first.version,
@@ -167,9 +174,10 @@ def test_correction_changes_answers_and_facilities(database: Database, sample: S
 
 
 def test_correction_of_a_stale_version_is_refused(database: Database, sample: Sample) -> None:
-    first = surveys.record_response(database, _expat_answers(sample), today=TODAY)
+    first = surveys.record_response(database, SYSTEM, _expat_answers(sample), today=TODAY)
     surveys.correct_response(
         database,
+        SYSTEM,
         first.id,
         _expat_answers(sample, score_service=9),
         expected_version=first.version,
@@ -178,6 +186,7 @@ def test_correction_of_a_stale_version_is_refused(database: Database, sample: Sa
     with pytest.raises(UserError, match="changed this survey response in the meantime"):
         surveys.correct_response(
             database,
+            SYSTEM,
             first.id,
             _expat_answers(sample, score_service=2),
             expected_version=first.version,
@@ -189,10 +198,11 @@ def test_correction_of_a_stale_version_is_refused(database: Database, sample: Sa
 
 
 def test_invalid_correction_changes_nothing(database: Database, sample: Sample) -> None:
-    first = surveys.record_response(database, _expat_answers(sample), today=TODAY)
+    first = surveys.record_response(database, SYSTEM, _expat_answers(sample), today=TODAY)
     with pytest.raises(InvalidAnswerError):
         surveys.correct_response(
             database,
+            SYSTEM,
             first.id,
             _expat_answers(sample, score_service=42),
             expected_version=first.version,
@@ -205,14 +215,14 @@ def test_responses_are_listed_per_respondent_newest_first(
     database: Database, sample: Sample
 ) -> None:
     older = surveys.record_response(
-        database, _expat_answers(sample, responded_on=date(2025, 5, 1)), today=TODAY
+        database, SYSTEM, _expat_answers(sample, responded_on=date(2025, 5, 1)), today=TODAY
     )
-    newer = surveys.record_response(database, _expat_answers(sample), today=TODAY)
+    newer = surveys.record_response(database, SYSTEM, _expat_answers(sample), today=TODAY)
     surveys.record_response(
-        database, _expat_answers(sample, respondent_id=sample.expats["anna"]), today=TODAY
+        database, SYSTEM, _expat_answers(sample, respondent_id=sample.expats["anna"]), today=TODAY
     )
     employer = surveys.record_response(
-        database, Answers("employer", sample.employers["thales"], TODAY, 8, 7), today=TODAY
+        database, SYSTEM, Answers("employer", sample.employers["thales"], TODAY, 8, 7), today=TODAY
     )
     jose = sample.expats["jose"]
     assert [r.id for r in surveys.responses_of_expat(database, jose)] == [newer.id, older.id]
@@ -230,3 +240,35 @@ def test_responses_are_listed_per_respondent_newest_first(
 
 def test_load_response_of_a_missing_id(database: Database, sample: Sample) -> None:
     assert surveys.load_response(database, 12345) is None
+
+
+@pytest.mark.parametrize("role", ["desk_officer", "manager", "administrator"])
+def test_every_role_records_and_corrects_responses(
+    database: Database, sample: Sample, role: str
+) -> None:
+    actor = Actor(None, "sanne", "Sanne", role)
+    first = surveys.record_response(database, actor, _expat_answers(sample), today=TODAY)
+    surveys.correct_response(
+        database,
+        actor,
+        first.id,
+        _expat_answers(sample, score_service=6),
+        expected_version=first.version,
+        today=TODAY,
+    )
+    with database.reading() as session:
+        who = session.scalars(
+            select(AuditEntry.username).where(AuditEntry.entity == "survey_response")
+        )
+        assert list(who) == ["sanne", "sanne"]
+
+
+def test_a_role_without_client_work_may_not(database: Database, sample: Sample) -> None:
+    stranger = Actor(None, "guest", "Guest", "guest")
+    with pytest.raises(PermissionDeniedError, match="may not work with client records"):
+        surveys.record_response(database, stranger, _expat_answers(sample), today=TODAY)
+    first = surveys.record_response(database, SYSTEM, _expat_answers(sample), today=TODAY)
+    with pytest.raises(PermissionDeniedError):
+        surveys.correct_response(
+            database, stranger, first.id, _expat_answers(sample), expected_version=first.version
+        )

@@ -6,18 +6,21 @@ import dataclasses
 import math
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import IntegrityError
 
 from expatdesk.db.database import Database, open_database
+from expatdesk.db.models import AuditEntry
 from expatdesk.errors import UserError
+from expatdesk.services.actor import SYSTEM, Actor, PermissionDeniedError
 from expatdesk.services.target_settings import (
     DEFAULTS,
     InvalidSettingError,
     SavedSettings,
     Settings,
     read_settings,
+    update_centre_name,
     update_settings,
     validate,
 )
@@ -52,23 +55,29 @@ def test_the_migration_stores_the_defaults_as_the_only_row(empty_url: URL) -> No
 
 def test_update_then_read(database: Database) -> None:
     changed = dataclasses.replace(DEFAULTS, alpha=0.1, min_n=25, n_growth_from=2018)
-    saved = update_settings(database, changed)
+    saved = update_settings(database, SYSTEM, changed)
     assert saved.settings == changed
     again = read_settings(database)
     assert again == saved
     newer = update_settings(
-        database, dataclasses.replace(changed, p_threshold=7.5), expected_version=saved.version
+        database,
+        SYSTEM,
+        dataclasses.replace(changed, p_threshold=7.5),
+        expected_version=saved.version,
     )
     assert newer.version == saved.version + 1
     assert read_settings(database).settings.p_threshold == 7.5
 
 
 def test_a_stale_version_is_refused_and_changes_nothing(database: Database) -> None:
-    first = update_settings(database, dataclasses.replace(DEFAULTS, min_n=12))
-    update_settings(database, dataclasses.replace(DEFAULTS, min_n=13))
+    first = update_settings(database, SYSTEM, dataclasses.replace(DEFAULTS, min_n=12))
+    update_settings(database, SYSTEM, dataclasses.replace(DEFAULTS, min_n=13))
     with pytest.raises(UserError, match="in the meantime"):
         update_settings(
-            database, dataclasses.replace(DEFAULTS, min_n=14), expected_version=first.version
+            database,
+            SYSTEM,
+            dataclasses.replace(DEFAULTS, min_n=14),
+            expected_version=first.version,
         )
     assert read_settings(database).settings.min_n == 13
 
@@ -79,7 +88,7 @@ def test_a_missing_row_reads_as_the_defaults_and_is_created_again(database: Data
     assert read_settings(database) == read_settings(database)
     assert read_settings(database).settings == DEFAULTS
     assert read_settings(database).version == 0
-    saved = update_settings(database, dataclasses.replace(DEFAULTS, alpha=0.01))
+    saved = update_settings(database, SYSTEM, dataclasses.replace(DEFAULTS, alpha=0.01))
     assert read_settings(database) == saved
     assert saved.settings.alpha == 0.01
 
@@ -109,7 +118,7 @@ def test_invalid_settings_name_their_field_and_store_nothing(
 ) -> None:
     bad = dataclasses.replace(DEFAULTS, **{field: value})
     with pytest.raises(InvalidSettingError) as error:
-        update_settings(database, bad)
+        update_settings(database, SYSTEM, bad)
     assert error.value.field == field
     assert f"({field})" in str(error.value)
     assert read_settings(database).settings == DEFAULTS
@@ -126,7 +135,7 @@ def test_invalid_settings_name_their_field_and_store_nothing(
 )  # fmt: skip
 def test_the_edges_of_every_range_are_accepted(database: Database, settings: Settings) -> None:
     validate(settings)
-    assert update_settings(database, settings).settings == settings
+    assert update_settings(database, SYSTEM, settings).settings == settings
 
 
 @pytest.mark.parametrize(
@@ -142,13 +151,13 @@ def test_the_edges_of_every_range_are_accepted(database: Database, settings: Set
     ],
 )
 def test_the_database_refuses_what_the_service_refuses(database: Database, assignment: str) -> None:
-    update_settings(database, DEFAULTS)  # make sure the row exists
+    update_settings(database, SYSTEM, DEFAULTS)  # make sure the row exists
     with pytest.raises(IntegrityError), database.transaction() as session:
         session.execute(text(f"UPDATE target_settings SET {assignment}"))
 
 
 def test_the_table_holds_one_row_only(database: Database) -> None:
-    update_settings(database, DEFAULTS)
+    update_settings(database, SYSTEM, DEFAULTS)
     with pytest.raises(IntegrityError), database.transaction() as session:
         session.execute(
             text(
@@ -166,7 +175,7 @@ def test_migration_0002_downgrades_and_upgrades_an_existing_database(empty_url: 
     from expatdesk.db.database import alembic_config, make_engine
 
     database = open_database(empty_url)
-    update_settings(database, dataclasses.replace(DEFAULTS, min_n=30))
+    update_settings(database, SYSTEM, dataclasses.replace(DEFAULTS, min_n=30))
     database.dispose()
     engine = make_engine(empty_url)
     with engine.begin() as connection:
@@ -179,3 +188,28 @@ def test_migration_0002_downgrades_and_upgrades_an_existing_database(empty_url: 
         assert read_settings(database) == SavedSettings(DEFAULTS, 1)
     finally:
         database.dispose()
+
+
+@pytest.mark.parametrize("role", ["manager", "administrator"])
+def test_managers_and_administrators_change_the_settings(database: Database, role: str) -> None:
+    actor = Actor(None, "erik", "Erik", role)
+    assert update_settings(database, actor, dataclasses.replace(DEFAULTS, min_n=11)).settings == (
+        dataclasses.replace(DEFAULTS, min_n=11)
+    )
+    assert update_centre_name(database, actor, "Expat Centre East") == "Expat Centre East"
+    with database.reading() as session:
+        who = session.scalars(
+            select(AuditEntry.username).where(AuditEntry.entity == "target_settings")
+        )
+        assert set(who) == {"erik"}
+
+
+def test_a_desk_officer_may_not_change_the_settings(database: Database) -> None:
+    desk = Actor(None, "sanne", "Sanne", "desk_officer")
+    before = read_settings(database)
+    message = "Only managers and administrators may change target settings."
+    with pytest.raises(PermissionDeniedError, match=message):
+        update_settings(database, desk, dataclasses.replace(DEFAULTS, min_n=11))
+    with pytest.raises(PermissionDeniedError, match=message):
+        update_centre_name(database, desk, "Expat Centre East")
+    assert read_settings(database) == before
