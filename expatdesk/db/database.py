@@ -19,10 +19,13 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from expatdesk.db import audit  # noqa: F401  (registers the audit trail on every session)
+from expatdesk.db import (
+    audit,  # noqa: F401  (registers the audit trail on every session)
+    roles,
+)
 from expatdesk.errors import DatabaseError, NewerDatabaseError, UserError
 from expatdesk.i18n import _
 
@@ -34,7 +37,7 @@ if TYPE_CHECKING:
 #: The newest schema revision, the last migration in ``migrations/versions`` (a test checks).
 #: Knowing it without Alembic lets a database that is up to date open without importing Alembic,
 #: which would cost a quarter of a second on every start; Alembic loads only to migrate.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 POSTGRES_CONNECT_TIMEOUT_S = 5
@@ -123,8 +126,19 @@ def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
         cursor.close()
 
 
+#: Execution option of the connection of :meth:`Database.transaction`: a transaction that writes.
+WRITING = "expatdesk_writing"
+
+
 def _sqlite_on_begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A transaction that writes takes the write lock when it begins (BEGIN IMMEDIATE), waiting
+    # for it up to the busy timeout. With a plain BEGIN, a transaction that read first fails at
+    # its first write with "database is locked", at once and whatever the busy timeout, when
+    # another connection wrote in between (WAL mode cannot upgrade an old snapshot).
+    if connection.get_execution_options().get(WRITING):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        connection.exec_driver_sql("BEGIN")
 
 
 # --- migrations -------------------------------------------------------------------------------
@@ -255,19 +269,47 @@ class Database:
 
         ``actor`` is who acts; the audit trail (:mod:`expatdesk.db.audit`) writes it down with
         every record the transaction creates, changes or deletes.
+
+        A database that cannot be written (read-only, disk full, locked, server gone) raises
+        :class:`DatabaseError` with a message for the user; nothing of the block is then saved.
         """
-        with self.sessions() as session, session.begin():
-            session.info["actor"] = actor
-            yield session
+        committing = False
+        try:
+            with self.sessions() as session, session.begin():
+                session.info["actor"] = actor
+                if self.is_sqlite:
+                    session.connection(execution_options={WRITING: True})
+                yield session
+                committing = True
+        except DBAPIError as error:
+            message = problem_message(self.url, error)
+            if message is None:
+                raise
+            if committing and not self.is_sqlite:
+                # The connection broke during COMMIT: the server may or may not have committed.
+                message += " " + _("Check whether the change was saved.")
+            else:
+                message += " " + _("Nothing was saved.")
+            raise DatabaseError(message) from None
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A session for queries only; nothing it does is committed."""
-        with self.sessions() as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+        """A session for queries only; nothing it does is committed.
+
+        A database that cannot be read (server gone, file unreadable) raises
+        :class:`DatabaseError` with a message for the user.
+        """
+        try:
+            with self.sessions() as session:
+                try:
+                    yield session
+                finally:
+                    session.rollback()
+        except DBAPIError as error:
+            message = problem_message(self.url, error)
+            if message is None:
+                raise
+            raise DatabaseError(message) from None
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -366,14 +408,36 @@ def open_database(url: URL | str, *, migrate: bool = True) -> Database:
             if database.is_sqlite and state.has_tables and url.database != ":memory:":
                 database.backup_path = backup_sqlite(engine, state.revision)
             with engine.begin() as connection:
+                _refuse_migration_by_staff(database, connection)
                 upgrade(connection)
+        if migrate and not database.is_sqlite:
+            with engine.begin() as connection:
+                if roles.is_owner(connection):
+                    roles.secure(connection)  # staff roles and grants, after every migration
     except DBAPIError as error:
         engine.dispose()
-        raise DatabaseError(_connection_message(url, error)) from None
+        problem = problem_message(url, error) if database.is_sqlite else None
+        raise DatabaseError(problem or _connection_message(url, error)) from None
     except UserError:
         engine.dispose()
         raise
     return database
+
+
+def with_credentials(url: URL, username: str, password: str) -> URL:
+    """``url`` with the database user and password a staff member signs in with."""
+    return url.set(username=username, password=password)
+
+
+def _refuse_migration_by_staff(database: Database, connection: Connection) -> None:
+    """On PostgreSQL only the owner of the schema migrates it; staff get a message saying so."""
+    if not database.is_sqlite and not roles.is_owner(connection):
+        raise DatabaseError(
+            _(
+                "The database {name} must first be updated to this version of ExpatDesk by its "
+                "owner (expatdesk init)."
+            ).format(name=database.name)
+        )
 
 
 def _check_backup(path: Path) -> None:
@@ -409,6 +473,73 @@ def _refuse_foreign(url: URL, state: SchemaState) -> None:
                 "The database {name} holds tables of another program; ExpatDesk does not touch it."
             ).format(name=describe(url))
         )
+
+
+# SQLite's primary result codes for a database that cannot be used as it is.
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN = (
+    5,
+    6,
+    8,
+    10,
+    13,
+    14,
+)
+#: PostgreSQL's SQLSTATEs of a lost connection: class 08, and the server shutting down or crashing.
+_POSTGRES_GONE = ("08", "57P01", "57P02", "57P03")
+
+
+def problem_message(url: URL, error: DBAPIError) -> str | None:
+    """What to tell the user when ``error`` says the database cannot be used as it is.
+
+    A read-only, full, locked or unopenable SQLite file, or a PostgreSQL server that went away,
+    is something the user can act on; ``None`` means anything else (a bug, a broken constraint).
+    """
+    original = error.orig
+    reason = (
+        str(original).strip().splitlines()[0] if str(original).strip() else type(error).__name__
+    )
+    name = describe(url)
+    if isinstance(original, sqlite3.Error):
+        code = getattr(original, "sqlite_errorcode", None)
+        primary = code & 0xFF if isinstance(code, int) else None
+        if primary == _SQLITE_READONLY:
+            return _(
+                "The database {name} is read-only: ExpatDesk may not write to the file or to "
+                "its folder. Ask for write access, or work on a copy."
+            ).format(name=name)
+        if primary == _SQLITE_FULL:
+            return _(
+                "The disk is full: the database {name} cannot grow. Free some space on the "
+                "disk, then try again."
+            ).format(name=name)
+        if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            return _(
+                "The database {name} is busy: another program kept it locked for more than "
+                "{seconds} seconds. Try again in a moment."
+            ).format(name=name, seconds=SQLITE_BUSY_TIMEOUT_MS // 1000)
+        if primary == _SQLITE_CANTOPEN:
+            return _(
+                "Cannot open the files of the database {name} ({reason}): ExpatDesk needs to "
+                "write to the file and to its folder."
+            ).format(name=name, reason=reason)
+        if primary == _SQLITE_IOERR:
+            return _(
+                "The database {name} cannot be read or written ({reason}). Check the disk."
+            ).format(name=name, reason=reason)
+        return None
+    if url.get_backend_name() == "postgresql":
+        sqlstate = getattr(original, "sqlstate", None)
+        gone = (
+            error.connection_invalidated
+            or (sqlstate is None and isinstance(error, OperationalError))
+            or (isinstance(sqlstate, str) and sqlstate.startswith(_POSTGRES_GONE))
+        )
+        if gone:
+            return _(
+                "No connection to the database server {name}: {reason}. Try again when the "
+                "server runs again."
+            ).format(name=name, reason=reason)
+    return None
 
 
 def _connection_message(url: URL, error: DBAPIError) -> str:

@@ -5,7 +5,9 @@ Rows go straight to the driver: ``executemany`` on SQLite, ``COPY … FROM STDIN
 Maintaining a dozen indexes row by row costs more than building them once, so for the duration
 of the load the writer drops the secondary indexes of the tables it fills (and on PostgreSQL also
 their unique and foreign-key constraints) and then recreates them from the definitions the
-database itself reported, under the same names. Everything happens in the one transaction: if the
+database itself reported, under the same names. On SQLite it also drops the triggers of those
+tables, which keep the search indexes (:mod:`expatdesk.db.search_index`) in step row by row, and
+builds the search indexes once after the load. Everything happens in the one transaction: if the
 load fails, the rollback brings the schema back as it was. Afterwards PostgreSQL's sequences are
 moved past the ids written, and both databases gather the statistics their planners use.
 """
@@ -20,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from expatdesk.db import search_index
 from expatdesk.demo.base import Row, TableSpec
 
 #: Page cache for the SQLite connection while loading, in KiB (the default is 2 MiB).
@@ -55,6 +58,8 @@ class SQLiteWriter(BulkWriter):
         self.cursor = driver.cursor()
         self.statements: dict[str, str] = {}
         self.indexes: list[tuple[str, str]] = []
+        self.triggers: list[tuple[str, str]] = []
+        self.tables: list[str] = []
         self.cache_size: int | None = None
 
     def prepare(self, tables: Sequence[TableSpec]) -> None:
@@ -62,6 +67,7 @@ class SQLiteWriter(BulkWriter):
         self.cache_size = int(cursor.execute("PRAGMA cache_size").fetchone()[0])
         cursor.execute(f"PRAGMA cache_size = {-SQLITE_CACHE_KIB}")
         names = [table.name for table in tables]
+        self.tables = names
         marks = ", ".join("?" * len(names))
         self.indexes = cursor.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
@@ -70,6 +76,13 @@ class SQLiteWriter(BulkWriter):
         ).fetchall()
         for name, _sql in self.indexes:
             cursor.execute(f'DROP INDEX "{name}"')
+        self.triggers = cursor.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+            f"AND tbl_name IN ({marks}) ORDER BY name",
+            names,
+        ).fetchall()
+        for name, _sql in self.triggers:
+            cursor.execute(f'DROP TRIGGER "{name}"')
 
     def write(self, table: TableSpec, rows: list[Row]) -> None:
         if not rows:
@@ -88,6 +101,11 @@ class SQLiteWriter(BulkWriter):
         for _name, sql in self.indexes:
             cursor.execute(sql)
         self.indexes = []
+        for statement in search_index.rebuild_statements(self.tables):
+            cursor.execute(statement)
+        for _name, sql in self.triggers:
+            cursor.execute(sql)
+        self.triggers = []
         limit = cursor.execute("PRAGMA analysis_limit").fetchone()[0]
         cursor.execute(f"PRAGMA analysis_limit = {SQLITE_ANALYSIS_LIMIT}")
         cursor.execute("ANALYZE")

@@ -1,14 +1,25 @@
-"""An area of the main window: a searchable, sortable list and the selected record beside it.
+"""An area of the main window: a searchable, filterable, sortable list and the selected record.
 
 What differs between areas (the list, how a record is loaded and shown, the texts) is an
 :class:`AreaSpec`; :mod:`expatdesk.qt.expats` and :mod:`expatdesk.qt.employers` define theirs.
+
+The list reads its ids off the GUI thread (:class:`~expatdesk.qt.record_model.RecordTableModel`
+in the background mode): typing never waits for a query, the first rows show as soon as they are
+found, and the count follows. The filter bar (:class:`~expatdesk.qt.list_filters.FilterBar`)
+narrows the list down; "Export list…" writes the list as shown to a CSV or XLSX file
+(:mod:`expatdesk.services.list_export`). :func:`area_state` and :func:`save_area_state` keep the
+columns, the split, the filters and the order of an area in the settings between sessions.
 """
 
 from __future__ import annotations
 
+import itertools
+import json
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,24 +29,93 @@ from PySide6.QtCore import (
     QModelIndex,
     Qt,
     QTimer,
+    QUrl,
     Signal,
 )
-from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
+from expatdesk import i18n
 from expatdesk.db.database import Database
+from expatdesk.i18n import N_, _
+from expatdesk.qt import detail_html, files, msgbox
+from expatdesk.qt.background import Job
 from expatdesk.qt.forms.ui_record_area import Ui_RecordArea
+from expatdesk.qt.list_filters import FilterBar
 from expatdesk.qt.record_model import RecordTableModel
-from expatdesk.services.listing import Listing
+from expatdesk.qt.settings import Settings
+from expatdesk.services.list_export import export_list
+from expatdesk.services.listing import Listing, Order
 
 log = logging.getLogger(__name__)
 
 
+#: The file types the list exports to.
+EXPORT_FILTER = N_("Spreadsheets (*.csv *.xlsx);;CSV files (*.csv);;Excel workbooks (*.xlsx)")
+
+FilterValues = Mapping[str, str | int]
+
+
 @dataclass(frozen=True)
 class AreaState:
-    """What the user arranged in an area: the column widths and sort order, and the split."""
+    """What the user arranged in an area: the column widths and sort order, the split, the
+    filters and the order of the list."""
 
     columns: QByteArray
     splitter: QByteArray
+    filters: FilterValues = field(default_factory=dict)
+    order: Order | None = None
+
+
+def area_state(settings: Settings, name: str) -> AreaState:
+    """The state of the area ``name`` (``"expats"``, ``"employers"``) kept in ``settings``."""
+    return AreaState(
+        getattr(settings, f"{name}_columns"),
+        getattr(settings, f"{name}_splitter"),
+        _filters_of(getattr(settings, f"{name}_filters")),
+        _order_of(getattr(settings, f"{name}_order")),
+    )
+
+
+def save_area_state(settings: Settings, name: str, state: AreaState) -> None:
+    """Keep ``state`` of the area ``name`` in ``settings`` for the next session."""
+    setattr(settings, f"{name}_columns", state.columns)
+    setattr(settings, f"{name}_splitter", state.splitter)
+    setattr(settings, f"{name}_filters", json.dumps(dict(state.filters), sort_keys=True))
+    order = state.order
+    setattr(settings, f"{name}_order", "" if order is None else _order_text(order))
+
+
+def _filters_of(text: str) -> dict[str, str | int]:
+    """Filter values kept as JSON; anything else reads as no filter."""
+    try:
+        values = json.loads(text) if text else {}
+    except ValueError:
+        log.info("ignoring the kept filters %r", text)
+        return {}
+    if not isinstance(values, dict):
+        return {}
+    return {
+        str(key): value
+        for key, value in values.items()
+        if isinstance(value, (str, int)) and not isinstance(value, bool)
+    }
+
+
+def _order_text(order: Order) -> str:
+    return f"-{order.key}" if order.descending else order.key
+
+
+def _order_of(text: str) -> Order | None:
+    key = text.removeprefix("-")
+    return Order(key, descending=text.startswith("-")) if key else None
 
 
 @dataclass(frozen=True)
@@ -63,12 +143,23 @@ class RecordArea(QWidget):
     """The list of one kind of record, its search box and the selected record's details.
 
     Signals:
-        countChanged(int): the list now shows this many records.
+        countChanged(int): the list now shows this many records (while the whole list is
+            still being read, the first ones: :meth:`count_text` says so).
+        openRecordRequested(str, int): a link on the record's page was followed: the kind of
+            record ("expat", "employer", "case") and its id.
+        recordActivated(int): a row was double-clicked or Enter was pressed on it: the record's
+            id (the area shows it and moves the focus to it).
+        listExported(int): the list was exported; this many records were written.
     """
 
     countChanged = Signal(int)
+    openRecordRequested = Signal(str, int)
+    recordActivated = Signal(int)
+    listExported = Signal(int)
 
-    SEARCH_DELAY_MS = 150
+    #: Typing pauses this long before the list searches; the search itself runs off the GUI
+    #: thread and shows its first rows within a few tens of milliseconds.
+    SEARCH_DELAY_MS = 60
     MAX_COLUMN_WIDTH = 200
     COLUMN_PADDING = 10
 
@@ -88,9 +179,16 @@ class RecordArea(QWidget):
         self._spec = spec
         self._record: Any = None
         self._keep_id: int | None = None
+        self._wanted_id: int | None = None
         self._fitted = False
+        self._export_job: Job | None = None
+        self._go_to_list = False
+        self._export_folder = Path.home()
+        self._today = date.today
 
-        self.model = RecordTableModel(database, spec.listing, self)
+        self.model = RecordTableModel(database, spec.listing, self, background=True)
+        self.filterBar = FilterBar(database, spec.listing, self)
+        self.ui.filterLayout.addWidget(self._scrolling(self.filterBar))
         self._set_up_table()
         self._empty_label = self._make_empty_label()
         self._search_timer = self._make_search_timer()
@@ -98,22 +196,64 @@ class RecordArea(QWidget):
         self.ui.searchEdit.returnPressed.connect(self._search_and_go_to_list)
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
-        self.model.loaded.connect(self.countChanged)
+        self.model.loaded.connect(self._loaded)
+        self.model.partlyLoaded.connect(self.countChanged)
         self.ui.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
-        self.ui.table.activated.connect(self._focus_detail)
+        self.ui.table.activated.connect(self._activated)
+        self.ui.detail.anchorClicked.connect(self._link_clicked)
+        self.filterBar.changed.connect(self._filter)
+        self.ui.exportButton.clicked.connect(self.export_list)
+        self._set_tab_order()
         self._retranslate()
 
         # Sorting the view loads the list: the header's indicator says on what.
-        default = spec.listing.default_order
-        self.ui.table.horizontalHeader().setSortIndicator(
-            spec.listing.index(default.key),
-            Qt.SortOrder.DescendingOrder if default.descending else Qt.SortOrder.AscendingOrder,
-        )
+        self._indicate(spec.listing.default_order)
         if state is not None:
             self._restore_state(state)
+        self.model.request(order=self._indicated(), filters=self.filterBar.values(), load=False)
         self.ui.table.setSortingEnabled(True)
         if not self.model.is_loaded:
             self.model.reload()
+
+    def _scrolling(self, bar: FilterBar) -> QScrollArea:
+        """The filter bar in a strip that scrolls sideways where the window is narrow."""
+        strip = QScrollArea(self)
+        strip.setObjectName("filterStrip")
+        strip.setWidget(bar)
+        strip.setWidgetResizable(True)
+        strip.setFrameShape(QFrame.Shape.NoFrame)
+        strip.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the filters in it
+        strip.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        strip.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        scroll_bar = strip.horizontalScrollBar().sizeHint().height()
+        strip.setFixedHeight(bar.sizeHint().height() + scroll_bar)
+        strip.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        strip.setVisible(bool(self._spec.listing.filters))
+        return strip
+
+    def _set_tab_order(self) -> None:
+        """Search, the filters and "Clear filters", Export, the list, the record."""
+        chain: list[QWidget] = [self.ui.searchEdit]
+        chain += [*self.filterBar.controls(), self.filterBar.clearButton]
+        chain += [self.ui.exportButton, self.ui.table, self.ui.detail]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _indicate(self, order: Order) -> None:
+        """Show ``order`` in the header's sort indicator."""
+        self.ui.table.horizontalHeader().setSortIndicator(
+            self._spec.listing.index(order.key),
+            Qt.SortOrder.DescendingOrder if order.descending else Qt.SortOrder.AscendingOrder,
+        )
+
+    def _indicated(self) -> Order:
+        header = self.ui.table.horizontalHeader()
+        columns = self._spec.listing.columns
+        section = header.sortIndicatorSection()
+        if not 0 <= section < len(columns):
+            return self._spec.listing.default_order
+        descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        return Order(columns[section].key, descending)
 
     def _set_up_table(self) -> None:
         table = self.ui.table
@@ -157,6 +297,8 @@ class RecordArea(QWidget):
         return self._spec
 
     def count_text(self) -> str:
+        if not self.model.complete:
+            return _("Counting…")
         return self._spec.count_text(self.model.rowCount())
 
     def focus_search(self) -> None:
@@ -175,8 +317,35 @@ class RecordArea(QWidget):
         self._select_row(row)
         return True
 
+    def show_record(self, record_id: int) -> None:
+        """Select the record ``record_id``; when the search or the filters hide it, they are
+        cleared (and the record is selected once the list holds it)."""
+        if self.select_id(record_id):
+            return
+        self._wanted_id = record_id
+        self._search_timer.stop()
+        self.ui.searchEdit.blockSignals(True)
+        self.ui.searchEdit.clear()
+        self.ui.searchEdit.blockSignals(False)
+        self.filterBar.set_values({})
+        self.model.request(query="", filters={})
+
+    def filters(self) -> dict[str, str | int]:
+        """The filter values chosen now."""
+        return self.filterBar.values()
+
+    def set_filters(self, values: FilterValues) -> None:
+        """Choose the filter values ``values`` and show the list they let through."""
+        self.filterBar.set_values(values)
+        self.model.set_filters(self.filterBar.values())
+
     def state(self) -> AreaState:
-        return AreaState(self.ui.table.horizontalHeader().saveState(), self.ui.splitter.saveState())
+        return AreaState(
+            self.ui.table.horizontalHeader().saveState(),
+            self.ui.splitter.saveState(),
+            self.filterBar.values(),
+            self.model.order,
+        )
 
     def _restore_state(self, state: AreaState) -> None:
         header = self.ui.table.horizontalHeader()
@@ -186,9 +355,14 @@ class RecordArea(QWidget):
             header.setSectionsMovable(False)
         if not state.splitter.isEmpty():
             self.ui.splitter.restoreState(state.splitter)
+        order = state.order
+        if order is not None and order.key in {c.key for c in self._spec.listing.columns}:
+            self._indicate(order)
+        self.filterBar.set_values(state.filters)
 
     def refresh(self) -> None:
-        """Read the list again, keeping the selected record."""
+        """Read the list again, keeping the selected record (and the filters' choices)."""
+        self.filterBar.refresh_choices()
         self.model.reload()
 
     def refresh_detail(self) -> None:
@@ -206,9 +380,100 @@ class RecordArea(QWidget):
         self.model.search(self.ui.searchEdit.text())
 
     def _search_and_go_to_list(self) -> None:
+        """Enter: search now, and go to the list when it shows what was found."""
+        self._go_to_list = True
         self._search_now()
+        if not self.model.busy:  # the same search as before: nothing to wait for
+            self._to_list()
+
+    def _to_list(self) -> None:
+        self._go_to_list = False
         if self.model.rowCount():
             self.ui.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _filter(self, values: dict[str, str | int]) -> None:
+        self.model.set_filters(values)
+
+    def _loaded(self, count: int) -> None:
+        """The whole list is read: its count, and a record asked for before it was there."""
+        if self._wanted_id is not None and self.select_id(self._wanted_id):
+            self._wanted_id = None
+        self.countChanged.emit(count)
+
+    # --- exporting ----------------------------------------------------------------------------
+
+    def export_list(self) -> bool:
+        """Ask for a file and write the list to it as it is shown, in a worker.
+
+        ``False`` when the user cancelled or an export is still running.
+        """
+        if self._export_job is not None:
+            return False
+        title = self._spec.table_name()
+        suggested = self._export_folder / f"{self._spec.name}-{self._today().isoformat()}.xlsx"
+        path = files.save_file_name(self, _("Export list"), suggested, _(EXPORT_FILTER))
+        if path is None:
+            return False
+        if path.suffix.lower() not in (".csv", ".xlsx"):
+            path = path.with_name(path.name + ".xlsx")
+        self._export_folder = path.parent
+        database, listing, model = self._database, self._spec.listing, self.model
+        query, order, filters = model.query, model.order, model.filters
+        columns = self.visible_columns()
+        job = Job(
+            lambda: export_list(
+                database,
+                listing,
+                path,
+                query=query,
+                order=order,
+                filters=filters,
+                columns=columns,
+                title=title,
+            )
+        )
+        job.finished.connect(lambda count: self._exported(path, count))
+        job.failed.connect(self._export_failed)
+        self._export_job = job
+        self._show_exporting()
+        job.start()
+        return True
+
+    def visible_columns(self) -> list[str]:
+        """The keys of the columns the list shows, in the order it shows them."""
+        header = self.ui.table.horizontalHeader()
+        columns = self._spec.listing.columns
+        logical = [header.logicalIndex(visual) for visual in range(header.count())]
+        return [
+            columns[i].key
+            for i in logical
+            if 0 <= i < len(columns) and not header.isSectionHidden(i)
+        ]
+
+    def is_exporting(self) -> bool:
+        return self._export_job is not None
+
+    def _exported(self, path: Path, count: int) -> None:
+        self._export_job = None
+        self._show_exporting()
+        msgbox.information(
+            self,
+            _("Export list"),
+            i18n.ngettext(
+                "{count} record exported to {file}.", "{count} records exported to {file}.", count
+            ).format(count=i18n.format_number(count), file=path.name),
+        )
+        self.listExported.emit(count)
+
+    def _export_failed(self, message: str) -> None:
+        self._export_job = None
+        self._show_exporting()
+        msgbox.error(self, _("Export list"), message)
+
+    def _show_exporting(self) -> None:
+        button = self.ui.exportButton
+        button.setEnabled(self._export_job is None)
+        button.setText(_("&Export list…") if self._export_job is None else _("Exporting…"))
 
     # --- selection and the detail view --------------------------------------------------------
 
@@ -216,7 +481,10 @@ class RecordArea(QWidget):
         self._keep_id = self.current_id()
 
     def _restore_selection(self) -> None:
-        row = self.model.row_of(self._keep_id) if self._keep_id is not None else None
+        keep = self._wanted_id if self._wanted_id is not None else self._keep_id
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is not None or self.model.complete:
+            self._wanted_id = None  # else the rest of the list may hold it (see _loaded)
         self._keep_id = None
         if row is None and self.model.rowCount():
             row = 0
@@ -227,6 +495,8 @@ class RecordArea(QWidget):
         self._update_empty_label()
         if not self._fitted and self.model.rowCount():
             self._fit_columns()
+        if self._go_to_list:
+            self._to_list()
 
     def _select_row(self, row: int) -> None:
         table = self.ui.table
@@ -253,14 +523,31 @@ class RecordArea(QWidget):
         else:
             detail.setHtml(self._spec.render(record))
 
-    def _focus_detail(self) -> None:
+    def _link_clicked(self, url: QUrl) -> None:
+        target = detail_html.record_of(url.toString())
+        if target is not None:
+            self.openRecordRequested.emit(*target)
+
+    def _activated(self, index: QModelIndex) -> None:
+        """Double-click or Enter on a row: open the record (its page gets the focus)."""
+        record_id = self.model.id_at(index.row())
+        if record_id is None:
+            return
+        if self.current_id() != record_id:
+            self._select_row(index.row())
         self.ui.detail.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.recordActivated.emit(record_id)
 
     def _update_empty_label(self) -> None:
         empty = self.model.rowCount() == 0
         if empty:
             query = self.model.query
-            text = self._spec.nothing_found(query) if query else self._spec.none_yet()
+            if query:
+                text = self._spec.nothing_found(query)
+            elif self.model.filters:
+                text = _("No record passes these filters.")
+            else:
+                text = self._spec.none_yet()
             self._empty_label.setText(text)
         self._empty_label.setVisible(empty)
 
@@ -283,6 +570,7 @@ class RecordArea(QWidget):
 
     def _retranslate(self) -> None:
         spec = self._spec
+        self._show_exporting()
         self.ui.searchEdit.setPlaceholderText(spec.search_placeholder())
         self.ui.searchEdit.setAccessibleName(spec.search_name())
         self.ui.table.setAccessibleName(spec.table_name())

@@ -1,9 +1,17 @@
 """A table model over a whole table of any size, read lazily.
 
-The model holds only the ordered ids of the records that match the search (one query, see
-:func:`expatdesk.services.listing.find_ids`) and reads the rows a view asks for a page at a time
-into a cache of a bounded number of pages (:func:`expatdesk.services.listing.fetch_rows`). The
-cells are formatted when they are shown, so a language switch only needs ``dataChanged``.
+The model holds only the ordered ids of the records that match the search and the filters (one
+query, see :func:`expatdesk.services.listing.find_ids`) and reads the rows a view asks for a page
+at a time into a cache of a bounded number of pages
+(:func:`expatdesk.services.listing.fetch_rows`). The cells are formatted when they are shown, so
+a language switch only needs ``dataChanged``.
+
+In the background mode of a list the user types into, a new search, order or filter never waits
+in the GUI thread: the first ids are asked for in a worker thread (fast, see
+:mod:`expatdesk.services.listing`) and shown as soon as they come, then the whole id list follows
+from another worker and its rows are appended. Each request has a generation number; the answer
+of a request that a newer one replaced is dropped, and its queries are interrupted. An error of
+the newest request is raised again in the GUI thread, where :mod:`expatdesk.qt.errors` reports it.
 """
 
 from __future__ import annotations
@@ -11,6 +19,7 @@ from __future__ import annotations
 import logging
 from array import array
 from collections import OrderedDict
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,34 +27,91 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRunnable,
     Qt,
+    QThreadPool,
     Signal,
 )
 
 from expatdesk import i18n
 from expatdesk.db.database import Database
 from expatdesk.i18n import _
-from expatdesk.services.listing import PAGE_SIZE, Listing, Order, Row, fetch_rows, find_ids
+from expatdesk.services.listing import (
+    FIRST_IDS,
+    PAGE_SIZE,
+    Interrupt,
+    Listing,
+    Order,
+    Row,
+    SearchCancelled,
+    fetch_rows,
+    find_ids,
+)
 
 log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
+FilterValues = Mapping[str, str | int]
+
+_pool: QThreadPool | None = None
+
+
+def list_pool() -> QThreadPool:
+    """The threads the lists read their ids in, apart from the global pool's long jobs."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setObjectName("lists")
+        _pool.setMaxThreadCount(2)  # a first page while the previous whole list finishes
+    return _pool
+
+
+class _Relay(QObject):
+    """Carries a worker's result into the GUI thread (it lives there; its signal is queued)."""
+
+    done = Signal(int, object, object)  # generation, result, error
+
+
+class _Query(QRunnable):
+    def __init__(self, relay: _Relay, generation: int, function: Callable[[], Any]) -> None:
+        super().__init__()
+        self._relay = relay
+        self._generation = generation
+        self._function = function
+
+    def run(self) -> None:
+        result: Any = None
+        failure: BaseException | None = None
+        try:
+            result = self._function()
+        except BaseException as error:  # handed to the GUI thread, which decides
+            failure = error
+        try:
+            self._relay.done.emit(self._generation, result, failure)
+        except RuntimeError:  # the model is gone: nobody waits for the answer
+            log.debug("a list's answer came after the list was closed")
 
 
 class RecordTableModel(QAbstractTableModel):
     """The records of a :class:`~expatdesk.services.listing.Listing`, searched and sorted in SQL.
 
-    Searching (:meth:`search`) and sorting (:meth:`sort`, called by the view when a header is
-    clicked) read the id list again and reset the model.
+    Searching (:meth:`search`), filtering (:meth:`set_filters`) and sorting (:meth:`sort`,
+    called by the view when a header is clicked) read the id list again and reset the model; with
+    ``background``, off the GUI thread (see the module). :meth:`reload` always reads the whole
+    list at once, in the GUI thread.
 
     Signals:
-        loaded(int): the id list was read again; the number of records it holds.
+        loaded(int): the whole id list was read again; the number of records it holds.
+        partlyLoaded(int): the first ids are shown; the whole list is being read.
     """
 
     loaded = Signal(int)
+    partlyLoaded = Signal(int)
 
     #: How many pages of rows the cache keeps; the least recently used go first.
     MAX_PAGES = 20
+    #: How many ids a search in the background shows first.
+    FIRST = FIRST_IDS
 
     def __init__(
         self,
@@ -54,6 +120,7 @@ class RecordTableModel(QAbstractTableModel):
         parent: QObject | None = None,
         *,
         page_size: int = PAGE_SIZE,
+        background: bool = False,
     ) -> None:
         super().__init__(parent)
         self._database = database
@@ -63,8 +130,17 @@ class RecordTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[Row | None]] = OrderedDict()
         self._query = ""
         self._order = listing.default_order
+        self._filters: dict[str, str | int] = {}
         self._language = i18n.language()
         self._is_loaded = False
+        self._complete = False
+        self._background = background
+        self._generation = 0
+        self._running = 0
+        self._interrupt: Interrupt | None = None
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._answered)
+        self._pending: dict[int, Callable[[Any], None]] = {}
         self.page_reads = 0  # for tests and the log: how many pages were read
 
     # --- what the model shows -----------------------------------------------------------------
@@ -82,8 +158,26 @@ class RecordTableModel(QAbstractTableModel):
         return self._order
 
     @property
+    def filters(self) -> dict[str, str | int]:
+        return dict(self._filters)
+
+    @property
     def is_loaded(self) -> bool:
         return self._is_loaded
+
+    @property
+    def complete(self) -> bool:
+        """Whether the model holds every matching id (not only the first ones)."""
+        return self._complete
+
+    @property
+    def busy(self) -> bool:
+        """Whether a worker is still reading ids for this model."""
+        return self._running > 0
+
+    def ids(self) -> array[int]:
+        """The ids the model shows, in their order (a copy)."""
+        return array("q", self._ids)
 
     def id_at(self, row: int) -> int | None:
         """The id of the record in ``row``."""
@@ -103,45 +197,142 @@ class RecordTableModel(QAbstractTableModel):
 
     def search(self, query: str) -> None:
         """Show the records that match ``query`` (every term, case- and accent-insensitive)."""
-        query = " ".join(query.split())
-        if query == self._query and self._is_loaded:
-            return
-        self._query = query
-        self.reload()
+        self.request(query=query)
+
+    def set_filters(self, filters: FilterValues) -> None:
+        """Show only the records that pass ``filters`` (see the listing's filters)."""
+        self.request(filters=filters)
+
+    def set_order(self, order: Order) -> None:
+        """Sort on ``order`` (a column key and a direction)."""
+        self.request(order=order)
+
+    def request(
+        self,
+        *,
+        query: str | None = None,
+        order: Order | None = None,
+        filters: FilterValues | None = None,
+        load: bool = True,
+    ) -> None:
+        """Show the list for the given search, order and filters (the others stay as they are).
+
+        Reads it only when something changed or it was never read; not at all without ``load``
+        (to set up a list before it is first read).
+        """
+        changed = False
+        if query is not None:
+            query = " ".join(query.split())
+            changed |= query != self._query
+            self._query = query
+        if order is not None:
+            changed |= order != self._order
+            self._order = order
+        if filters is not None:
+            wanted = {key: value for key, value in filters.items() if value is not None}
+            changed |= wanted != self._filters
+            self._filters = wanted
+        if load and (changed or not self._is_loaded):
+            self._load()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._listing.columns):
             return
-        wanted = Order(
-            self._listing.columns[column].key, descending=order == Qt.SortOrder.DescendingOrder
+        self.set_order(
+            Order(self._listing.columns[column].key, order == Qt.SortOrder.DescendingOrder)
         )
-        if wanted == self._order and self._is_loaded:
-            return
-        self._order = wanted
-        self.reload()
 
     def reload(self) -> None:
-        """Read the id list again (after a search, a sort, or a change to the data)."""
-        ids = find_ids(self._database, self._listing, self._query, self._order)
-        self.beginResetModel()
-        self._ids = ids
-        self._pages.clear()
-        self._language = i18n.language()
-        self._is_loaded = True
-        self.endResetModel()
-        self.loaded.emit(len(ids))
+        """Read the whole id list again now (after a change to the data), in the GUI thread."""
+        self._drop_pending()
+        ids = find_ids(self._database, self._listing, self._query, self._order, self._filters)
+        self._show(ids, complete=True)
 
     def retranslate(self) -> None:
         """The language changed: new headers and cell texts, and a new order if it depends on it."""
         sorted_by_language = self._listing.column(self._order.key).by_language
         if self._is_loaded and sorted_by_language and self._language != i18n.language():
-            self.reload()
+            self._load()
             return
         self._language = i18n.language()
         columns = len(self._listing.columns)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, columns - 1), [])
+
+    # --- reading ids ----------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        if not self._background:
+            self.reload()
+            return
+        self._drop_pending()
+        interrupt = self._interrupt = Interrupt()
+        request = (self._database, self._listing, self._query, self._order, dict(self._filters))
+        if not self._is_loaded:
+            # A list that opens shows its first rows at once; only the rest waits.
+            self._first_answered(find_ids(*request, first=self.FIRST, interrupt=interrupt))
+            return
+        self._start(
+            lambda: find_ids(*request, first=self.FIRST, interrupt=interrupt),
+            self._first_answered,
+        )
+
+    def _start(self, function: Callable[[], Any], answered: Callable[[Any], None]) -> None:
+        self._pending[self._generation] = answered
+        self._running += 1
+        list_pool().start(_Query(self._relay, self._generation, function))
+
+    def _drop_pending(self) -> None:
+        """Forget the answers still to come, and stop their queries."""
+        self._generation += 1
+        self._pending.clear()
+        if self._interrupt is not None:
+            self._interrupt.cancel()
+            self._interrupt = None
+
+    def _answered(self, generation: int, result: Any, error: BaseException | None) -> None:
+        self._running -= 1
+        answered = self._pending.pop(generation, None)
+        if answered is None or isinstance(error, SearchCancelled):
+            return  # a request that a newer one replaced
+        if error is not None:
+            raise error
+        answered(result)
+
+    def _first_answered(self, ids: array[int]) -> None:
+        complete = len(ids) != self.FIRST
+        self._show(ids, complete=complete)
+        if complete:
+            return
+        interrupt = self._interrupt
+        request = (self._database, self._listing, self._query, self._order, dict(self._filters))
+        self._start(lambda: find_ids(*request, interrupt=interrupt), self._all_answered)
+
+    def _all_answered(self, ids: array[int]) -> None:
+        shown = len(self._ids)
+        if len(ids) > shown and ids[:shown] == self._ids:
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+            self._ids = ids
+            self._complete = True
+            self._pages.pop(shown // self._page_size, None)  # the last page grows
+            self.endInsertRows()
+            self.loaded.emit(len(ids))
+        else:  # the records changed meanwhile: show the list as it is now
+            self._show(ids, complete=True)
+
+    def _show(self, ids: array[int], *, complete: bool) -> None:
+        self.beginResetModel()
+        self._ids = ids
+        self._pages.clear()
+        self._language = i18n.language()
+        self._is_loaded = True
+        self._complete = complete
+        self.endResetModel()
+        if complete:
+            self.loaded.emit(len(ids))
+        else:
+            self.partlyLoaded.emit(len(ids))
 
     # --- Qt's model interface -----------------------------------------------------------------
 

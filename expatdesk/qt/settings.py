@@ -72,8 +72,18 @@ class Settings:
     main_window_state = Option("main_window/state", QByteArray, QByteArray())
     expats_columns = Option("expats/columns", QByteArray, QByteArray())
     expats_splitter = Option("expats/splitter", QByteArray, QByteArray())
+    #: The filters of a list as JSON (``{"category": "researcher"}``) and its order: a column's
+    #: key, with ``-`` before it for descending (``-arrival_date``).
+    expats_filters = Option("expats/filters", str, "")
+    expats_order = Option("expats/order", str, "")
     employers_columns = Option("employers/columns", QByteArray, QByteArray())
     employers_splitter = Option("employers/splitter", QByteArray, QByteArray())
+    employers_filters = Option("employers/filters", str, "")
+    employers_order = Option("employers/order", str, "")
+    cases_columns = Option("cases/columns", QByteArray, QByteArray())
+    cases_splitter = Option("cases/splitter", QByteArray, QByteArray())
+    cases_filters = Option("cases/filters", str, "")
+    cases_order = Option("cases/order", str, "")
 
     def __init__(self, store: QSettings) -> None:
         self.store = store

@@ -18,8 +18,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QSizePolicy, QSplitter,
-    QTableView, QTextBrowser, QVBoxLayout, QWidget)
+    QLabel, QLineEdit, QPushButton, QSizePolicy,
+    QSplitter, QTableView, QTextBrowser, QVBoxLayout,
+    QWidget)
 
 class Ui_RecordArea(object):
     def setupUi(self, RecordArea: Any) -> None:
@@ -43,8 +44,19 @@ class Ui_RecordArea(object):
 
         self.searchLayout.addWidget(self.searchEdit)
 
+        self.exportButton = QPushButton(RecordArea)
+        self.exportButton.setObjectName(u"exportButton")
+
+        self.searchLayout.addWidget(self.exportButton)
+
 
         self.areaLayout.addLayout(self.searchLayout)
+
+        self.filterLayout = QHBoxLayout()
+        self.filterLayout.setSpacing(6)
+        self.filterLayout.setObjectName(u"filterLayout")
+
+        self.areaLayout.addLayout(self.filterLayout)
 
         self.splitter = QSplitter(RecordArea)
         self.splitter.setObjectName(u"splitter")
@@ -76,7 +88,8 @@ class Ui_RecordArea(object):
 #if QT_CONFIG(shortcut)
         self.searchLabel.setBuddy(self.searchEdit)
 #endif // QT_CONFIG(shortcut)
-        QWidget.setTabOrder(self.searchEdit, self.table)
+        QWidget.setTabOrder(self.searchEdit, self.exportButton)
+        QWidget.setTabOrder(self.exportButton, self.table)
         QWidget.setTabOrder(self.table, self.detail)
 
         self.retranslateUi(RecordArea)
@@ -86,5 +99,9 @@ class Ui_RecordArea(object):
 
     def retranslateUi(self, RecordArea: Any) -> None:
         self.searchLabel.setText(QCoreApplication.translate("RecordArea", u"&Search:", None))
+#if QT_CONFIG(tooltip)
+        self.exportButton.setToolTip(QCoreApplication.translate("RecordArea", u"Save the list as it is shown (search, filters, order, columns) as a CSV or Excel file", None))
+#endif // QT_CONFIG(tooltip)
+        self.exportButton.setText(QCoreApplication.translate("RecordArea", u"&Export list\u2026", None))
         pass
     # retranslateUi

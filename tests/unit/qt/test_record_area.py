@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import threading
+from pathlib import Path
+
 import pytest
+from openpyxl import load_workbook
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDialog, QLabel
 
 from expatdesk.db.database import Database
-from expatdesk.qt import employers, expats
-from expatdesk.qt.record_area import RecordArea
+from expatdesk.qt import employers, expats, files
+from expatdesk.qt.language import LanguageSwitcher
+from expatdesk.qt.record_area import RecordArea, area_state, save_area_state
+from expatdesk.qt.settings import Settings
+from expatdesk.services.listing import Order
 from tests.helpers.sample import JOSE_BSN, Sample
 
 
@@ -76,9 +83,13 @@ def test_typing_a_search_filters_after_a_pause(
 
 
 def test_enter_searches_at_once_and_goes_to_the_list(qtbot, area: RecordArea) -> None:
+    with qtbot.wait_active(area):
+        area.activateWindow()
+    area.ui.searchEdit.setFocus()
     area.ui.searchEdit.setText("muller")
     qtbot.keyClick(area.ui.searchEdit, Qt.Key.Key_Return)
-    assert shown(area, "given_name") == ["Anna"]
+    qtbot.wait_until(lambda: shown(area, "given_name") == ["Anna"])
+    qtbot.wait_until(area.ui.table.hasFocus)
 
 
 def test_a_search_without_results_says_so(qtbot, area: RecordArea) -> None:
@@ -107,16 +118,17 @@ def test_clicking_a_header_sorts_both_ways(qtbot, area: RecordArea) -> None:
     ref = area.model.listing.index("ref")
     point = QPoint(header.sectionViewportPosition(ref) + 5, 5)
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    assert shown(area, "ref") == sorted(shown(area, "ref"))
     assert area.model.order.key == "ref"
+    qtbot.wait_until(lambda: shown(area, "ref") == sorted(shown(area, "ref")))
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    assert shown(area, "ref") == sorted(shown(area, "ref"), reverse=True)
     assert area.model.order.descending
+    qtbot.wait_until(lambda: shown(area, "ref") == sorted(shown(area, "ref"), reverse=True))
 
 
-def test_sorting_keeps_the_selected_record(area: RecordArea, sample: Sample) -> None:
+def test_sorting_keeps_the_selected_record(qtbot, area: RecordArea, sample: Sample) -> None:
     assert area.select_id(sample.expats["lars"])
     area.ui.table.sortByColumn(area.model.listing.index("ref"), Qt.SortOrder.DescendingOrder)
+    qtbot.wait_until(lambda: area.model.id_at(0) == sample.expats["priya"])  # EXP-0005 first
     assert area.current_id() == sample.expats["lars"]
     assert "Lars Østergaard" in detail_text(area)
 
@@ -197,7 +209,18 @@ def test_inputs_have_accessible_names_and_a_tab_order(area: RecordArea) -> None:
     assert area.ui.searchEdit.accessibleName() == "Search expats"
     assert area.ui.table.accessibleName() == "Expats"
     assert area.ui.detail.accessibleName() == "Expat details"
-    assert focus_chain(area) == ["table", "detail"]
+    assert focus_chain(area) == [
+        "categoryFilter",
+        "municipalityFilter",
+        "employerFilter",
+        "arrival_yearFilter",
+        "nationalityFilter",
+        "clearFiltersButton",
+        "exportButton",
+        "table",
+        "detail",
+    ]
+    assert area.filterBar.combos["category"].accessibleName() == "Filter: Category"
     assert area.ui.searchLabel.buddy() is area.ui.searchEdit
 
 
@@ -226,3 +249,248 @@ def test_refresh_keeps_the_selection_and_sees_new_records(
     area.refresh()
     assert area.model.rowCount() == 6
     assert area.current_id() == sample.expats["anna"]
+
+
+# --- filters, kept state, export, searching off the GUI thread -----------------------------------
+
+
+def choose(qtbot, combo: QComboBox, text: str) -> None:
+    """Pick the item ``text`` with the keyboard, as a user does."""
+    combo.setFocus()
+    index = combo.findText(text)
+    assert index >= 0, f"{text!r} not in the combo"
+    while combo.currentIndex() != index:
+        key = Qt.Key.Key_Down if combo.currentIndex() < index else Qt.Key.Key_Up
+        qtbot.keyClick(combo, key)
+
+
+def test_the_filter_bar_narrows_the_list_and_clear_filters_undoes_it(
+    qtbot, area: RecordArea, sample: Sample
+) -> None:
+    bar = area.filterBar
+    assert not bar.clearButton.isEnabled()
+    choose(qtbot, bar.combos["municipality"], "Enschede")
+    qtbot.wait_until(lambda: sorted(shown(area, "given_name")) == ["Anna", "Wei"])
+    assert area.model.filters == {"municipality": "enschede"}
+    choose(qtbot, bar.combos["arrival_year"], "2025")
+    qtbot.wait_until(lambda: shown(area, "given_name") == ["Anna"])
+    assert area.count_text() == "1 expat"
+    choose(qtbot, bar.combos["arrival_year"], "2023")  # Lars arrived in 2023, in Hengelo
+    qtbot.wait_until(lambda: area.model.rowCount() == 0)
+    assert empty_label(area).text() == "No record passes these filters."
+    assert bar.clearButton.isEnabled()
+    qtbot.mouseClick(bar.clearButton, Qt.MouseButton.LeftButton)
+    qtbot.wait_until(lambda: area.model.rowCount() == 5)
+    assert area.model.filters == {}
+    assert bar.combos["municipality"].currentText() == "All"
+    assert not bar.clearButton.isEnabled()
+
+
+def test_a_search_and_a_filter_together(qtbot, area: RecordArea, sample: Sample) -> None:
+    choose(qtbot, area.filterBar.combos["nationality"], "Germany")
+    qtbot.wait_until(lambda: shown(area, "given_name") == ["Anna"])
+    qtbot.keyClicks(area.ui.searchEdit, "jose")
+    qtbot.wait_until(lambda: area.model.rowCount() == 0)
+    assert empty_label(area).text() == "No expat matches “jose”."
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # the suggestions' popup, offscreen
+def test_the_employer_filter_finds_an_employer_by_typing(
+    qtbot, area: RecordArea, sample: Sample
+) -> None:
+    chooser = area.filterBar.choosers["employer"]
+    chooser.setFocus()
+    with qtbot.wait_signal(chooser.suggestionsShown):
+        qtbot.keyClicks(chooser, "thales")
+    qtbot.keyClick(chooser.popup, Qt.Key.Key_Return)
+    qtbot.wait_until(lambda: sorted(shown(area, "given_name")) == ["José", "Lars"])
+    assert area.model.filters == {"employer": sample.employers["thales"]}
+
+
+def test_the_employers_list_filters_on_high_tech(
+    qtbot, employer_area: RecordArea, sample: Sample
+) -> None:
+    choose(qtbot, employer_area.filterBar.combos["high_tech"], "No")
+    qtbot.wait_until(lambda: shown(employer_area, "name") == ["Bakkerij Ölmez"])
+    choose(qtbot, employer_area.filterBar.combos["municipality"], "Hengelo")
+    qtbot.wait_until(lambda: employer_area.model.rowCount() == 0)
+
+
+def test_filters_and_order_are_kept_for_a_new_window(
+    qtbot, area: RecordArea, sqlite_database: Database, sample: Sample, tmp_path: Path
+) -> None:
+    settings = Settings.open(tmp_path)
+    choose(qtbot, area.filterBar.combos["municipality"], "Hengelo")
+    area.ui.table.sortByColumn(area.model.listing.index("ref"), Qt.SortOrder.DescendingOrder)
+    qtbot.wait_until(lambda: shown(area, "ref") == ["EXP-0004", "EXP-0001"])
+    save_area_state(settings, "expats", area.state())
+    settings.sync()
+
+    kept = area_state(Settings.open(tmp_path), "expats")
+    assert kept.filters == {"municipality": "hengelo"}
+    assert kept.order == Order("ref", descending=True)
+    again = RecordArea(sqlite_database, expats.spec(), state=kept)
+    qtbot.addWidget(again)
+    assert shown(again, "ref") == ["EXP-0004", "EXP-0001"]  # the first rows come at once
+    assert again.filterBar.combos["municipality"].currentText() == "Hengelo"
+    header = again.ui.table.horizontalHeader()
+    assert header.sortIndicatorSection() == again.model.listing.index("ref")
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+
+def test_kept_filters_that_no_longer_fit_are_dropped(
+    qtbot, sqlite_database: Database, sample: Sample, tmp_path: Path
+) -> None:
+    settings = Settings.open(tmp_path)
+    settings.expats_filters = '{"municipality": "atlantis", "arrival_year": 2025, "shoe": 4}'
+    settings.expats_order = "-shoe_size"
+    area = RecordArea(sqlite_database, expats.spec(), state=area_state(settings, "expats"))
+    qtbot.addWidget(area)
+    assert area.model.filters == {"arrival_year": 2025}
+    assert area.model.order == area.model.listing.default_order
+    assert shown(area, "given_name") == ["Anna"]
+    settings.expats_filters = "not json"
+    assert area_state(settings, "expats").filters == {}
+
+
+def test_export_list_writes_what_the_list_shows(
+    qtbot,
+    area: RecordArea,
+    sample: Sample,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    dialogs: list[QDialog],
+) -> None:
+    target = tmp_path / "hengelo"
+    asked: list[tuple[str, Path]] = []
+
+    def save_file_name(_parent, title: str, suggested: Path, _filter: str) -> Path:
+        asked.append((title, suggested))
+        return target
+
+    monkeypatch.setattr(files, "save_file_name", save_file_name)
+    choose(qtbot, area.filterBar.combos["municipality"], "Hengelo")
+    qtbot.wait_until(lambda: area.model.rowCount() == 2)
+    area.ui.table.horizontalHeader().hideSection(area.model.listing.index("category"))
+    with qtbot.wait_signal(area.listExported, timeout=10_000) as exported:
+        qtbot.mouseClick(area.ui.exportButton, Qt.MouseButton.LeftButton)
+        assert not area.ui.exportButton.isEnabled()
+    assert exported.args == [2]
+    assert asked[0][0] == "Export list"
+    assert asked[0][1].name.startswith("expats-")
+    workbook = load_workbook(tmp_path / "hengelo.xlsx", read_only=True)
+    rows = [list(row) for row in workbook.active.iter_rows(values_only=True)]
+    workbook.close()
+    assert rows[0] == [
+        "Ref.",
+        "Family name",
+        "Given name",
+        "Nationality",
+        "Employer",
+        "Arrival",
+        "Municipality",
+    ]
+    assert [row[0] for row in rows[1:]] == ["EXP-0001", "EXP-0004"]  # García, Østergaard
+    (box,) = dialogs
+    assert box.text() == "2 records exported to hengelo.xlsx."
+    assert area.ui.exportButton.isEnabled()
+
+
+def test_a_stale_search_result_is_dropped(
+    qtbot, area: RecordArea, sample: Sample, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The answer to "jose" comes after the user typed on: it never shows."""
+    from expatdesk.qt import record_model
+
+    release = threading.Event()
+    real = record_model.find_ids
+
+    def slow_for_jose(database, listing, query="", *args, **kwargs):
+        if query == "jose":
+            assert release.wait(10)
+        return real(database, listing, query, *args, **kwargs)
+
+    monkeypatch.setattr(record_model, "find_ids", slow_for_jose)
+    shown_ids: list[list[int]] = []
+    area.model.modelReset.connect(lambda: shown_ids.append(list(area.model.ids())))
+    area.ui.searchEdit.setText("jose")
+    qtbot.wait_until(lambda: area.model.busy)  # the search for "jose" waits in its worker
+    area.ui.searchEdit.setText("muller")  # typing goes on meanwhile
+    qtbot.wait_until(lambda: shown(area, "given_name") == ["Anna"])
+    release.set()
+    qtbot.wait_until(lambda: not area.model.busy)
+    assert shown(area, "given_name") == ["Anna"]
+    assert [sample.expats["jose"]] not in shown_ids
+
+
+def test_the_first_rows_show_before_the_whole_list_is_counted(
+    qtbot, area: RecordArea, sample: Sample, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from expatdesk.qt import record_model
+
+    release = threading.Event()
+    real = record_model.find_ids
+
+    def whole_list_waits(*args, **kwargs):
+        if kwargs.get("first") is None:
+            assert release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(record_model, "find_ids", whole_list_waits)
+    monkeypatch.setattr(area.model, "FIRST", 2)
+    counts: list[int] = []
+    area.countChanged.connect(counts.append)
+    area.ui.table.sortByColumn(area.model.listing.index("ref"), Qt.SortOrder.AscendingOrder)
+    qtbot.wait_until(lambda: shown(area, "ref") == ["EXP-0001", "EXP-0002"])
+    assert area.count_text() == "Counting…"
+    assert not area.model.complete
+    area.select_id(sample.expats["anna"])
+    release.set()
+    qtbot.wait_until(lambda: area.model.complete)
+    assert shown(area, "ref") == ["EXP-0001", "EXP-0002", "EXP-0003", "EXP-0004", "EXP-0005"]
+    assert area.current_id() == sample.expats["anna"]  # rows were added, not reset
+    assert area.count_text() == "5 expats"
+    assert counts == [2, 5]
+
+
+def test_double_click_or_enter_opens_the_record(qtbot, area: RecordArea, sample: Sample) -> None:
+    table = area.ui.table
+    with qtbot.wait_active(area):
+        area.activateWindow()
+    row = area.model.row_of(sample.expats["wei"])
+    assert row is not None
+    rect = table.visualRect(area.model.index(row, 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.wait_signal(area.recordActivated) as opened:  # a double click starts with a click
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened.args == [sample.expats["wei"]]
+    assert "Wei Chen" in detail_text(area)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    with qtbot.wait_signal(area.recordActivated) as opened:
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert opened.args == [area.model.id_at(row + 1)]
+    assert area.ui.detail.hasFocus()
+
+
+def test_show_record_clears_filters_that_hide_it(qtbot, area: RecordArea, sample: Sample) -> None:
+    choose(qtbot, area.filterBar.combos["municipality"], "Enschede")
+    qtbot.wait_until(lambda: area.model.rowCount() == 2)
+    area.show_record(sample.expats["jose"])
+    qtbot.wait_until(lambda: area.current_id() == sample.expats["jose"])
+    assert area.model.filters == {}
+    assert area.filterBar.combos["municipality"].currentText() == "All"
+
+
+def test_the_filter_bar_follows_the_language(
+    qtbot, area: RecordArea, switcher: LanguageSwitcher
+) -> None:
+    bar = area.filterBar
+    label = bar.findChild(QLabel, "categoryFilterLabel")
+    assert label.text() == "Category:"
+    choose(qtbot, bar.combos["category"], "Researcher")
+    switcher.apply("nl")
+    qtbot.wait_until(lambda: label.text() == "Categorie:")
+    assert bar.combos["category"].currentText() == "Onderzoeker"  # still chosen
+    assert bar.findChild(QLabel, "municipalityFilterLabel").text() == "Gemeente:"
+    assert area.filterBar.values() == {"category": "researcher"}

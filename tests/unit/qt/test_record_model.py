@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -160,3 +162,98 @@ def test_retranslate_sorts_again_when_the_order_depends_on_the_language(
         model.retranslate()
     assert column_texts(model, "given_name") != english
     assert column_texts(model, "category")[0] == "Houder Europese blauwe kaart"
+
+
+# --- reading ids off the GUI thread ---------------------------------------------------------------
+
+
+@pytest.fixture
+def background(qtbot, sqlite_database: Database, sample: Sample) -> Iterator[RecordTableModel]:
+    model = RecordTableModel(sqlite_database, expats.LISTING, background=True)
+    model.search("")  # a list that opens reads its first ids at once
+    yield model
+    qtbot.wait_until(lambda: not model.busy)
+
+
+def test_a_list_opens_with_its_first_rows_read_at_once(background: RecordTableModel) -> None:
+    assert background.rowCount() == 5
+    assert background.complete
+    assert not background.busy
+
+
+def test_a_search_in_the_background(qtbot, background: RecordTableModel) -> None:
+    with qtbot.wait_signal(background.loaded) as loaded:
+        background.search("jose")
+        assert background.busy
+        assert background.rowCount() == 5  # the GUI thread did not wait
+    assert loaded.args == [1]
+    assert column_texts(background, "given_name") == ["José"]
+
+
+def test_the_first_ids_then_the_rest(
+    qtbot, qtmodeltester, background: RecordTableModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(background, "FIRST", 2)
+    with qtbot.wait_signal(background.partlyLoaded) as partly:
+        background.sort(background.listing.index("ref"), Qt.SortOrder.DescendingOrder)
+    assert partly.args == [2]
+    assert column_texts(background, "ref")[:2] == ["EXP-0005", "EXP-0004"]
+    with qtbot.wait_signal(background.rowsInserted), qtbot.wait_signal(background.loaded) as all_:
+        pass
+    assert all_.args == [5]
+    assert column_texts(background, "ref") == [f"EXP-000{n}" for n in (5, 4, 3, 2, 1)]
+    assert background.complete
+    qtmodeltester.check(background)
+
+
+def test_only_the_newest_request_shows(
+    qtbot, background: RecordTableModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from expatdesk.qt import record_model
+
+    release = threading.Event()
+    real = record_model.find_ids
+
+    def held(database, listing, query="", *args, **kwargs):
+        if query == "chen":
+            assert release.wait(10)
+        return real(database, listing, query, *args, **kwargs)
+
+    monkeypatch.setattr(record_model, "find_ids", held)
+    resets: list[list[str]] = []
+    background.modelReset.connect(lambda: resets.append(column_texts(background, "given_name")))
+    background.search("chen")
+    background.search("muller")
+    background.set_filters({"municipality": "enschede"})
+    qtbot.wait_until(lambda: resets == [["Anna"]])
+    release.set()
+    qtbot.wait_until(lambda: not background.busy)
+    assert resets == [["Anna"]]
+    assert background.query == "muller"
+    assert background.filters == {"municipality": "enschede"}
+
+
+def test_an_error_of_the_newest_request_reaches_the_gui_thread(
+    qtbot, background: RecordTableModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from expatdesk.qt import record_model
+
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("the disk is gone")
+
+    monkeypatch.setattr(record_model, "find_ids", fail)
+    with qtbot.capture_exceptions() as exceptions:
+        background.search("jose")
+        qtbot.wait_until(lambda: not background.busy)
+    assert [str(error) for _kind, error, _tb in exceptions] == ["the disk is gone"]
+    assert background.rowCount() == 5  # the list stays as it was
+
+
+def test_reload_reads_everything_at_once(
+    background: RecordTableModel, sqlite_database: Database
+) -> None:
+    with sqlite_database.transaction() as session:
+        session.add(Expat(expat_ref="EXP-0099", given_name="Aiko", family_name="Abe"))
+    background.reload()
+    assert background.rowCount() == 6
+    assert background.complete

@@ -25,6 +25,20 @@ def test_defaults_and_round_trip(tmp_path: Path) -> None:
     assert again.language is None
 
 
+def test_the_filters_and_order_of_the_lists(tmp_path: Path) -> None:
+    settings = Settings.open(tmp_path)
+    assert (settings.expats_filters, settings.expats_order) == ("", "")
+    settings.expats_filters = '{"arrival_year": 2024, "category": "researcher"}'
+    settings.expats_order = "-arrival_date"
+    settings.employers_filters = '{"high_tech": 1}'
+    settings.employers_order = "name"
+    settings.sync()
+    again = Settings.open(tmp_path)
+    assert again.expats_filters == '{"arrival_year": 2024, "category": "researcher"}'
+    assert again.expats_order == "-arrival_date"
+    assert (again.employers_filters, again.employers_order) == ('{"high_tech": 1}', "name")
+
+
 def test_a_bad_value_reads_as_the_default(tmp_path: Path) -> None:
     store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     store.setValue("general/language", "klingon")

@@ -5,19 +5,26 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
 from expatdesk import i18n
 from expatdesk.db.database import Database
 from expatdesk.db.models import Expat
+from expatdesk.db.search_index import fts_query
 from expatdesk.services import employers, expats
 from expatdesk.services.listing import (
+    FIRST_IDS,
     PAGE_SIZE,
+    Interrupt,
     Listing,
     Order,
+    SearchCancelled,
+    distinct_values,
     fetch_rows,
     find_ids,
     id_query,
 )
+from expatdesk.text import search_terms
 from tests.helpers.sample import Sample
 
 
@@ -190,3 +197,199 @@ def test_unknown_column_is_an_error() -> None:
     with pytest.raises(KeyError, match="no column"):
         expats.LISTING.column("shoe_size")
     assert expats.LISTING.index("family_name") == 1
+
+
+# --- search as you type: the first ids fast -------------------------------------------------------
+
+#: Names for a list long enough to walk: matches cluster in the list order, as real names do.
+FAMILY_NAMES = ("Abbas", "de Vries", "García", "Jansen", "Kumar", "Müller", "Smit", "Wang", "Øster")
+GIVEN_NAMES = ("Ana", "Jan", "José", "Peter", "Wei", "Lars", "Priya", "Ömer")
+
+
+@pytest.fixture
+def crowd(database: Database, sample: Sample) -> list[int]:
+    """The sample and 300 more expats with repeating names, spread over categories and years."""
+    categories = ("knowledge_migrant", "researcher", "blue_card", None)
+    with database.transaction() as session:
+        people = [
+            Expat(
+                expat_ref=f"EXP-1{number:04d}",
+                given_name=GIVEN_NAMES[number % len(GIVEN_NAMES)],
+                family_name=FAMILY_NAMES[number * 7 % len(FAMILY_NAMES)],
+                email=f"p{number}@example.org" if number % 3 else None,
+                category_code=categories[number % len(categories)],
+                arrival_date=date(2015 + number % 10, 1 + number % 12, 1) if number % 5 else None,
+                nationality=("NL", "ES", "CN", None)[number % 4],
+            )
+            for number in range(300)
+        ]
+        session.add_all(people)
+        session.flush()
+        return [person.id for person in people]
+
+
+FIRST_QUERIES = [
+    "",
+    "a",
+    "e",
+    "jo",
+    "jose",
+    "ana",
+    "de v",
+    "de vries",
+    "MÜLLER",
+    "exp-1",
+    "EXP-10042",
+    "p12@",
+    "zz",
+    "wang wei",
+]
+FIRST_FILTERS: list[dict[str, str | int]] = [
+    {},
+    {"category": "researcher"},
+    {"arrival_year": 2019, "nationality": "ES"},
+]
+
+
+@pytest.mark.parametrize(
+    ("walk", "few"),
+    [(60_000, 5_000), (40, 0), (3, 0), (60_000, 0)],
+    ids=["defaults", "short walk", "no walk", "long walk"],
+)
+def test_the_first_ids_are_the_start_of_the_whole_list(
+    database: Database, crowd: list[int], monkeypatch: pytest.MonkeyPatch, walk: int, few: int
+) -> None:
+    """Whichever way they are found (walking the order, sorting the matches), the first ids are
+    exactly the first of the whole list, in every order, with and without filters."""
+    from expatdesk.services import listing
+
+    monkeypatch.setattr(listing, "WALK_LIMIT", walk)
+    monkeypatch.setattr(listing, "WALK_LIMIT_ROWS", walk)
+    monkeypatch.setattr(listing, "WALK_LIMIT_INDEXED", walk)
+    monkeypatch.setattr(listing, "FEW_CANDIDATES", few)
+    orders = [Order("family_name"), Order("family_name", True), Order("ref"), Order("category")]
+    for query in FIRST_QUERIES:
+        for filters in FIRST_FILTERS:
+            for order in orders:
+                whole = list(find_ids(database, expats.LISTING, query, order, filters))
+                for first in (1, 7, 60):
+                    found = list(
+                        find_ids(database, expats.LISTING, query, order, filters, first=first)
+                    )
+                    context = (query, filters, order, first)
+                    assert found == whole[: len(found)], context
+                    assert len(found) >= min(first, len(whole)), context
+                    if len(found) != first:
+                        assert found == whole, context
+
+
+def test_search_matches_what_the_folded_text_holds(database: Database, crowd: list[int]) -> None:
+    """Every term, folded, occurs in the folded search key: the index finds no more, no less."""
+    with database.reading() as session:
+        keys = dict(session.execute(select(Expat.id, Expat.search_key)).all())
+    for query in [*FIRST_QUERIES, "José Abbas", "o", "ster", "@example", "1000", "é", "ß"]:
+        terms = search_terms(query)
+        expected = {id_ for id_, key in keys.items() if all(term in key for term in terms)}
+        assert set(find_ids(database, expats.LISTING, query)) == expected, query
+
+
+@pytest.mark.parametrize(
+    ("query", "names"),
+    [("j", ["jose"]), ("Ø", ["jose", "lars"]), ("GARCÍA jose", ["jose"]), ("chen wei", ["wei"])],
+)
+def test_first_ids_are_case_and_accent_insensitive(
+    database: Database, sample: Sample, query: str, names: list[str]
+) -> None:
+    found = find_ids(database, expats.LISTING, query, first=FIRST_IDS)
+    assert sorted(found) == sorted(sample.expats[name] for name in names)
+
+
+def test_a_cancelled_search_stops(database: Database, sample: Sample) -> None:
+    interrupt = Interrupt()
+    interrupt.cancel()
+    with pytest.raises(SearchCancelled):
+        find_ids(database, expats.LISTING, "jose", interrupt=interrupt)
+    with pytest.raises(SearchCancelled):
+        find_ids(database, expats.LISTING, "a", first=2, interrupt=interrupt)
+
+
+def test_the_trigram_index_narrows_sqlite_queries(database: Database) -> None:
+    with database.reading() as session:
+        statement = id_query(session, expats.LISTING, 'ab"c de')
+    compiled = str(statement.compile(database.engine))
+    if database.is_sqlite:
+        assert "expat_search MATCH" in compiled
+    else:
+        assert "MATCH" not in compiled  # PostgreSQL's trigram index serves the LIKE itself
+    assert compiled.count("LIKE") == 2
+    assert fts_query(search_terms('ab"c de')) == '"ab""" "b""c"'  # quotes doubled, "de" too short
+
+
+# --- filters ------------------------------------------------------------------------------------
+
+
+def choices(database: Database, listing: Listing, key: str) -> list[tuple[str | int, str]]:
+    choose = listing.filter(key).choices
+    assert choose is not None
+    with database.reading() as session:
+        return choose(session)
+
+
+def test_expat_filters(database: Database, sample: Sample) -> None:
+    def found(**filters: str | int) -> list[str]:
+        ids = find_ids(database, expats.LISTING, "", Order("ref"), filters)
+        return texts(database, expats.LISTING, "given_name", list(ids))
+
+    assert found(category="researcher") == ["Anna"]
+    assert found(municipality="hengelo") == ["José", "Lars"]
+    assert found(employer=sample.employers["university"]) == ["Anna", "Wei"]
+    assert found(arrival_year=2024) == ["Wei"]
+    assert found(nationality="DK") == ["Lars"]
+    assert found(municipality="enschede", arrival_year=2025) == ["Anna"]
+    assert found(municipality="enschede", category="eu_worker") == []
+    assert found(shoe_size=43) == ["José", "Anna", "Wei", "Lars", "Priya"]  # unknown: ignored
+
+
+def test_expat_filter_choices(database: Database, sample: Sample) -> None:
+    assert [key for key, _ in choices(database, expats.LISTING, "arrival_year")] == [
+        2026,
+        2025,
+        2024,
+        2023,
+    ]
+    assert choices(database, expats.LISTING, "nationality") == [
+        ("CN", "China"),
+        ("DK", "Denmark"),
+        ("DE", "Germany"),
+        ("IN", "India"),
+        ("ES", "Spain"),
+    ]
+    category = choices(database, expats.LISTING, "category")
+    assert ("researcher", "Researcher") in category
+    municipality = choices(database, expats.LISTING, "municipality")
+    assert ("hengelo", "Hengelo") in municipality
+    assert expats.LISTING.filter("employer").choices is None
+    assert expats.LISTING.filter("employer").chooser == "employer"
+    i18n.set_language("nl")
+    assert choices(database, expats.LISTING, "nationality")[1] == ("DK", "Denemarken")
+    assert ("researcher", "Onderzoeker") in choices(database, expats.LISTING, "category")
+
+
+def test_employer_filters(database: Database, sample: Sample) -> None:
+    def found(**filters: str | int) -> list[int]:
+        return list(find_ids(database, employers.LISTING, "", Order("ref"), filters))
+
+    thales, university, bakery = (
+        sample.employers[name] for name in ("thales", "university", "bakery")
+    )
+    assert found(high_tech=1) == [thales, university]
+    assert found(high_tech=0) == [bakery]
+    assert found(municipality="almelo") == [bakery]
+    assert found(municipality="almelo", high_tech=1) == []
+    assert choices(database, employers.LISTING, "high_tech") == [(1, "Yes"), (0, "No")]
+
+
+def test_distinct_values_come_from_the_index(database: Database, sample: Sample) -> None:
+    with database.reading() as session:
+        assert distinct_values(session, Expat.nationality) == ["CN", "DE", "DK", "ES", "IN"]
+        assert distinct_values(session, Expat.departure_date) == []
