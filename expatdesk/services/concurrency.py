@@ -54,6 +54,10 @@ FIELD_LABELS: dict[str, str] = {
     "title": N_("Title"),
     "due_date": N_("Due date"),
     "done_at": N_("Done"),
+    "family": N_("Family members"),
+    "permits": N_("Permits"),
+    "contacts": N_("Contact persons"),
+    "hiring": N_("International hires"),
 }
 
 
@@ -94,7 +98,11 @@ def stale_message(session: Session, entity: str, entity_id: int | None) -> str:
     if entity_id is not None:
         latest = session.scalars(
             select(AuditEntry)
-            .where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
+            .where(
+                AuditEntry.entity == entity,
+                AuditEntry.entity_id == entity_id,
+                AuditEntry.action != "view_bsn",
+            )
             .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
             .limit(1)
         ).first()

@@ -1,0 +1,176 @@
+"""A date that may be left empty, typed as the UI language writes it or picked on a calendar.
+
+A :class:`QDateEdit` always holds a date; a date of birth or a departure is often unknown, so
+:class:`DateField` is a line edit: ``26-11-2026`` in Dutch, ``26/11/2026`` in English, with any of
+``-``, ``/``, ``.`` or a space between day, month and year, also ``2026-11-26`` and ``26112026``.
+Alt+Down (or the calendar button at its end) opens a calendar.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QPainter, QPixmap
+from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QVBoxLayout, QWidget
+
+from expatdesk import i18n
+from expatdesk.i18n import _
+
+_DAY_FIRST = re.compile(r"^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_PACKED = re.compile(r"^(\d{2})(\d{2})(\d{4})$")
+#: The example date the message about an unreadable date shows, written the language's way.
+EXAMPLE = date(2026, 11, 26)
+
+
+def parse(text: str) -> date | None:
+    """The date ``text`` names, day first; ``None`` for empty text.
+
+    Raises :class:`ValueError` for text that is no date.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    for pattern, order in ((_DAY_FIRST, (2, 1, 0)), (_PACKED, (2, 1, 0)), (_ISO, (0, 1, 2))):
+        match = pattern.match(text)
+        if match:
+            parts = [int(part) for part in match.groups()]
+            return date(parts[order[0]], parts[order[1]], parts[order[2]])
+    raise ValueError(text)
+
+
+def format_problem() -> str:
+    """The message for a date that cannot be read."""
+    return _("Type a date as {example}.").format(example=i18n.format_date(EXAMPLE, "short"))
+
+
+def _calendar_icon() -> QIcon:
+    """A small calendar drawn in the palette's text colour: no icon theme is needed."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    colour = QColor("#555555")
+    painter.setPen(colour)
+    painter.drawRect(QRect(1, 2, 13, 12))
+    painter.fillRect(QRect(1, 2, 14, 3), colour)
+    for row in range(2):
+        for column in range(3):
+            painter.fillRect(QRect(3 + 4 * column, 7 + 3 * row, 2, 2), colour)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class _CalendarPopup(QWidget):
+    """The calendar of a :class:`DateField`, as a popup below it."""
+
+    picked = Signal(QDate)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.calendar = QCalendarWidget(self)
+        self.calendar.setObjectName("calendar")
+        self.calendar.setGridVisible(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.calendar)
+        self.calendar.activated.connect(self._pick)
+        self.calendar.clicked.connect(self._pick)
+
+    def _pick(self, day: QDate) -> None:
+        self.picked.emit(day)
+        self.close()
+
+
+class DateField(QLineEdit):
+    """An optional date. :meth:`value` reads it; :meth:`set_value` shows one.
+
+    Signals:
+        calendarShown(): the calendar popup opened (tests and screen readers follow it).
+    """
+
+    calendarShown = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._calendar_action = QAction(_calendar_icon(), "", self)
+        self._calendar_action.triggered.connect(self.show_calendar)
+        self.addAction(self._calendar_action, QLineEdit.ActionPosition.TrailingPosition)
+        self.popup: _CalendarPopup | None = None
+        self._retranslate()
+
+    # --- value --------------------------------------------------------------------------------
+
+    def value(self) -> date | None:
+        """The date typed; ``None`` when empty. Raises :class:`ValueError` for a non-date."""
+        return parse(self.text())
+
+    def is_valid(self) -> bool:
+        try:
+            self.value()
+        except ValueError:
+            return False
+        return True
+
+    def set_value(self, value: date | None) -> None:
+        self.setText("" if value is None else i18n.format_date(value, "short"))
+
+    # --- the calendar -------------------------------------------------------------------------
+
+    def show_calendar(self) -> None:
+        """Open the calendar on the date typed (today when there is none)."""
+        popup = _CalendarPopup(self)
+        popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        popup.calendar.setLocale(_qlocale())
+        try:
+            current = self.value() or date.today()
+        except ValueError:
+            current = date.today()
+        popup.calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+        popup.picked.connect(self._picked)
+        popup.destroyed.connect(self._forget_popup)
+        popup.move(self.mapToGlobal(QPoint(0, self.height())))
+        self.popup = popup
+        popup.show()
+        popup.calendar.setFocus()
+        self.calendarShown.emit()
+
+    def _picked(self, day: QDate) -> None:
+        self.set_value(date(day.year(), day.month(), day.day()))
+        self.setFocus()
+
+    def _forget_popup(self) -> None:
+        self.popup = None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            self.show_calendar()
+            return
+        super().keyPressEvent(event)
+
+    # --- language -----------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            # Keep the date, written the new language's way.
+            try:
+                value = self.value()
+            except ValueError:
+                value = None
+            else:
+                self.set_value(value)
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        # How a date is written in this language, spelled out (translated: "dd-mm-jjjj").
+        self.setPlaceholderText(_("dd/mm/yyyy"))
+        self._calendar_action.setText(_("Choose a date"))
+        self._calendar_action.setToolTip(_("Choose a date on the calendar (Alt+Down)"))
+
+
+def _qlocale() -> QLocale:
+    if i18n.language() == "nl":
+        return QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)

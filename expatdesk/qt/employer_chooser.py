@@ -1,0 +1,148 @@
+"""Choosing an employer among tens of thousands by typing part of its name, KvK number or ref.
+
+:class:`EmployerChooser` is a line edit whose suggestions are asked from the database as the user
+types (:func:`expatdesk.services.employer_records.find_employers`, a handful at a time), never a
+combo box holding every employer. A suggestion taken with Enter or a click is the choice; text
+typed over it, without taking a new suggestion, is no choice (:meth:`is_resolved` says so), and an
+empty field means no employer.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+
+from expatdesk.db.database import Database
+from expatdesk.i18n import _
+from expatdesk.services import employer_records
+from expatdesk.services.employer_records import EmployerChoice
+
+#: Where a suggestion keeps the employer's id and its name.
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+NAME_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def choice_text(choice: EmployerChoice) -> str:
+    """A suggestion as the list shows it: the name, then ref and KvK number to tell alike apart."""
+    details = choice.ref if not choice.kvk_number else f"{choice.ref}, KvK {choice.kvk_number}"
+    return f"{choice.name} ({details})"
+
+
+class EmployerChooser(QLineEdit):
+    """A line edit that suggests employers as one types.
+
+    Signals:
+        employerChanged(object): the chosen employer's id, or ``None``.
+        suggestionsShown(int): the number of suggestions found for the latest text.
+    """
+
+    employerChanged = Signal(object)
+    suggestionsShown = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._database: Database | None = None
+        self._chosen: EmployerChoice | None = None
+        self.suggestions = QStandardItemModel(self)
+        completer = QCompleter(self.suggestions, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.setCompletionRole(NAME_ROLE)
+        completer.setMaxVisibleItems(12)
+        completer.activated[QModelIndex].connect(self._take)  # type: ignore[index]
+        self.setCompleter(completer)
+        self.suggester = completer
+        popup = completer.popup()
+        assert popup is not None
+        self.popup = popup
+        popup.installEventFilter(self)
+        # Several keys typed in one go cost one query.
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.search_now)
+        self.textEdited.connect(self._edited)
+        self._retranslate()
+
+    def set_database(self, database: Database) -> None:
+        self._database = database
+
+    # --- value --------------------------------------------------------------------------------
+
+    def employer_id(self) -> int | None:
+        """The chosen employer; ``None`` when none is chosen (see :meth:`is_resolved`)."""
+        if self._chosen is None or self.text().strip() != self._chosen.name:
+            return None
+        return self._chosen.id
+
+    def is_resolved(self) -> bool:
+        """Whether the field is empty or shows a chosen employer (not just typed text)."""
+        return not self.text().strip() or self.employer_id() is not None
+
+    def set_employer(self, choice: EmployerChoice | None) -> None:
+        self._chosen = choice
+        self.setText("" if choice is None else choice.name)
+
+    # --- searching ----------------------------------------------------------------------------
+
+    def _edited(self, text: str) -> None:
+        if not text.strip() and self._chosen is not None:
+            self._chosen = None
+            self.employerChanged.emit(None)
+        self._timer.start()
+
+    def search_now(self) -> None:
+        """Ask the database for the employers that match the text, and suggest them."""
+        self._timer.stop()
+        text = self.text().strip()
+        if self._database is None or not text:
+            self.suggestions.clear()
+            self.popup.hide()
+            return
+        found = employer_records.find_employers(self._database, text)
+        self.suggestions.clear()
+        for choice in found:
+            item = QStandardItem(choice_text(choice))
+            item.setData(choice.id, ID_ROLE)
+            item.setData(choice.name, NAME_ROLE)
+            item.setData(choice, Qt.ItemDataRole.UserRole)
+            item.setEditable(False)
+            self.suggestions.appendRow(item)
+        self.suggestionsShown.emit(len(found))
+        if found:
+            self.completer().setCompletionPrefix("")
+            self.completer().complete()
+        else:
+            self.popup.hide()
+
+    def _take(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        choice = index.data(Qt.ItemDataRole.UserRole)
+        if isinstance(choice, EmployerChoice):
+            self.set_employer(choice)
+            self.employerChanged.emit(choice.id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the suggestions takes the first one before any was highlighted."""
+        popup = self.popup
+        if (
+            watched is popup
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not popup.currentIndex().isValid()
+            and self.suggestions.rowCount() > 0
+        ):
+            popup.hide()
+            self._take(self.suggestions.index(0, 0))
+            return True
+        return super().eventFilter(watched, event)
+
+    # --- language -----------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setPlaceholderText(_("Type part of the name, KvK number or reference"))

@@ -1,0 +1,628 @@
+"""The expat editor: register an expat or change one, with family members and permits.
+
+Five tabs: personal details, work and stay, family (partner and children), permits, and consent
+and notes. Nationality and preferred language are searched by typing part of a name in the UI
+language; the employer is suggested from the database as one types. The BSN shows masked; typing
+replaces it, and "Show BSN" reveals it, which the audit trail records.
+
+Saving checks everything first (:mod:`expatdesk.services.expat_records`), shows each problem in
+red under its field and saves nothing. Registering an expat, or changing the name, date of birth,
+e-mail or BSN of one, first looks for records of the same person
+(:mod:`expatdesk.services.duplicates`) and offers to open one of them instead. Family members and
+permits are edited in small dialogs and saved together with the expat, in one transaction.
+
+Construct with :meth:`ExpatEditor.for_new` or :meth:`ExpatEditor.for_existing`; the editor is
+non-modal, so ``show()`` it. :func:`confirm_and_delete_expat` deletes one after asking.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+
+from expatdesk import i18n
+from expatdesk.db.database import Database
+from expatdesk.errors import UserError
+from expatdesk.i18n import N_, _
+from expatdesk.qt import msgbox
+from expatdesk.qt.date_field import DateField, format_problem
+from expatdesk.qt.duplicate_warning import ask_about_duplicates
+from expatdesk.qt.forms.ui_expat_editor import Ui_ExpatEditor
+from expatdesk.qt.record_editor import (
+    ItemDialog,
+    ItemTable,
+    RecordEditor,
+    confirm,
+    fill_labels,
+    retranslate_labels,
+    select_code,
+)
+from expatdesk.services import duplicates, expat_records
+from expatdesk.services.actor import Actor
+from expatdesk.services.employer_records import EmployerChoice
+from expatdesk.services.expat_records import ExpatForm, FamilyMemberForm, PermitForm
+from expatdesk.services.expats import relation_label
+from expatdesk.services.labels import Label
+from expatdesk.services.validation import Problems, clean, digits_only
+from expatdesk.text import fold
+
+log = logging.getLogger(__name__)
+
+
+def _date_state(field: DateField) -> object:
+    """A date field's value for comparing: the date, or the text when it is no date."""
+    try:
+        return field.value()
+    except ValueError:
+        return field.text()
+
+
+def _read(field: DateField) -> date | None:
+    """A date field's date; ``None`` when empty or no date (reported by input checks)."""
+    return field.value() if field.is_valid() else None
+
+
+def _date_problem(problems: Problems, key: str, field: DateField) -> None:
+    if not field.is_valid():
+        problems.add(key, format_problem())
+
+
+# --- family members and permits -----------------------------------------------------------------
+
+
+class FamilyMemberDialog(ItemDialog):
+    """A partner or child: relation, names, date of birth and (for a child) the school."""
+
+    def __init__(self, member: FamilyMemberForm | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("FamilyMemberDialog")
+        self._new = member is None
+        self.relation = QComboBox(self)
+        self.relation.addItem("", "partner")
+        self.relation.addItem("", "child")
+        self.given_name = QLineEdit(self)
+        self.given_name.setMaxLength(100)
+        self.family_name = QLineEdit(self)
+        self.family_name.setMaxLength(100)
+        self.date_of_birth = DateField(self)
+        self.school = QLineEdit(self)
+        self.school.setMaxLength(200)
+        self.add_field("relation", N_("&Relation"), self.relation, N_("Relation"))
+        self.add_field("given_name", N_("&Given name"), self.given_name, N_("Given name"))
+        self.add_field("family_name", N_("&Family name"), self.family_name, N_("Family name"))
+        self.add_field(
+            "date_of_birth", N_("Date of &birth"), self.date_of_birth, N_("Date of birth")
+        )
+        self.add_field("school", N_("&School"), self.school, N_("School"))
+        self.finish_layout()
+        member = member or FamilyMemberForm()
+        select_code(self.relation, member.relation)
+        self.given_name.setText(member.given_name)
+        self.family_name.setText(member.family_name or "")
+        self.date_of_birth.set_value(member.date_of_birth)
+        self.school.setText(member.school or "")
+        self.relation.currentIndexChanged.connect(self._relation_changed)
+        self._relation_changed()
+        self.resize(420, self.sizeHint().height())
+        self.relation.setFocus()
+
+    def _relation_changed(self) -> None:
+        self.school.setEnabled(self.relation.currentData() == "child")
+
+    def value(self) -> FamilyMemberForm:
+        relation = str(self.relation.currentData())
+        return FamilyMemberForm(
+            relation=relation,
+            given_name=self.given_name.text(),
+            family_name=clean(self.family_name.text()),
+            date_of_birth=_read(self.date_of_birth),
+            school=clean(self.school.text()) if relation == "child" else None,
+        )
+
+    def problems(self) -> Problems:
+        if not self.date_of_birth.is_valid():
+            problems = Problems()
+            problems.add("date_of_birth", format_problem())
+            return problems
+        return expat_records.family_problems(self.value())
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(_("New family member") if self._new else _("Family member"))
+        for row, relation in enumerate(("partner", "child")):
+            self.relation.setItemText(row, relation_label(relation))
+
+
+class PermitDialog(ItemDialog):
+    """A permit: type, number, valid from, valid until."""
+
+    def __init__(
+        self,
+        permit_types: tuple[Label, ...],
+        permit: PermitForm | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("PermitDialog")
+        self._new = permit is None
+        self._types = permit_types
+        self.permit_type = QComboBox(self)
+        fill_labels(self.permit_type, permit_types)
+        self.number = QLineEdit(self)
+        self.number.setMaxLength(40)
+        self.valid_from = DateField(self)
+        self.valid_until = DateField(self)
+        self.add_field("permit_type_code", N_("&Type"), self.permit_type, N_("Type of permit"))
+        self.add_field("number", N_("&Number"), self.number, N_("Permit number"))
+        self.add_field("valid_from", N_("Valid &from"), self.valid_from, N_("Valid from"))
+        self.add_field("valid_until", N_("Valid &until"), self.valid_until, N_("Valid until"))
+        self.finish_layout()
+        permit = permit or PermitForm()
+        select_code(self.permit_type, permit.permit_type_code)
+        self.number.setText(permit.number or "")
+        self.valid_from.set_value(permit.valid_from)
+        self.valid_until.set_value(permit.valid_until)
+        self.resize(420, self.sizeHint().height())
+        self.permit_type.setFocus()
+
+    def value(self) -> PermitForm:
+        code = self.permit_type.currentData()
+        return PermitForm(
+            permit_type_code=str(code) if code else None,
+            number=clean(self.number.text()),
+            valid_from=_read(self.valid_from),
+            valid_until=_read(self.valid_until),
+        )
+
+    def problems(self) -> Problems:
+        problems = Problems()
+        _date_problem(problems, "valid_from", self.valid_from)
+        _date_problem(problems, "valid_until", self.valid_until)
+        if problems:
+            return problems
+        return expat_records.permit_problems(self.value(), {label.code for label in self._types})
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(_("New permit") if self._new else _("Permit"))
+        retranslate_labels(self.permit_type, self._types)
+
+
+def _family_value(dialog: ItemDialog, original: FamilyMemberForm | None) -> FamilyMemberForm:
+    """What the dialog holds; an edited member keeps the id and version of the one it replaces."""
+    assert isinstance(dialog, FamilyMemberDialog)
+    value = dialog.value()
+    return value if original is None else replace(value, id=original.id, version=original.version)
+
+
+def _permit_value(dialog: ItemDialog, original: PermitForm | None) -> PermitForm:
+    assert isinstance(dialog, PermitDialog)
+    value = dialog.value()
+    return value if original is None else replace(value, id=original.id, version=original.version)
+
+
+# --- the editor ---------------------------------------------------------------------------------
+
+
+class ExpatEditor(RecordEditor):
+    """Registers a new expat or changes one; non-modal.
+
+    Signals:
+        saved(int): the expat's id, after it was saved (the editor then closes).
+        openRecordRequested(str, int): ``("expat", id)``: the user chose to open an existing
+            record of the same person instead of registering a duplicate (nothing was saved).
+    """
+
+    openRecordRequested = Signal(str, int)
+
+    def __init__(
+        self,
+        database: Database,
+        actor: Actor,
+        form: ExpatForm,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(database, actor, parent)
+        self.ui = Ui_ExpatEditor()
+        self.ui.setupUi(self)
+        self.setObjectName("ExpatEditor")
+        self._form = form
+        self._choices = expat_records.choices(database)
+        self._permit_labels = {label.code: label for label in self._choices.permit_types}
+        self._bsn_edited = False
+        self._duplicates_accepted: tuple[object, ...] | None = None
+        ui = self.ui
+        fill_labels(ui.category, self._choices.categories)
+        fill_labels(ui.educationLevel, self._choices.education_levels)
+        fill_labels(ui.municipality, self._choices.municipalities)
+        for combo in (ui.category, ui.educationLevel, ui.municipality):
+            combo.setMaxVisibleItems(16)
+        ui.employer.set_database(database)
+        self.family = ItemTable[FamilyMemberForm](
+            ui.familyTable,
+            (ui.addFamilyButton, ui.editFamilyButton, ui.removeFamilyButton),
+            lambda: [_("Relation"), _("Name"), _("Date of birth"), _("School")],
+            lambda member: [
+                relation_label(member.relation),
+                member.name,
+                i18n.format_date(member.date_of_birth),
+                member.school or "",
+            ],
+            lambda member, _others: FamilyMemberDialog(member, self),
+            _family_value,
+        )
+        self.permits = ItemTable[PermitForm](
+            ui.permitsTable,
+            (ui.addPermitsButton, ui.editPermitsButton, ui.removePermitsButton),
+            lambda: [_("Type"), _("Number"), _("Valid from"), _("Valid until")],
+            self._permit_cells,
+            lambda permit, _others: PermitDialog(self._choices.permit_types, permit, self),
+            _permit_value,
+        )
+        self.tables = {"family": self.family, "permits": self.permits}
+        self.error_labels = {
+            "given_name": ui.givenNameError,
+            "family_name": ui.familyNameError,
+            "date_of_birth": ui.dateOfBirthError,
+            "nationality": ui.nationalityError,
+            "email": ui.emailError,
+            "phone": ui.phoneError,
+            "new_bsn": ui.bsnError,
+            "preferred_language": ui.preferredLanguageError,
+            "employer_id": ui.employerError,
+            "category_code": ui.categoryError,
+            "education_level_code": ui.educationLevelError,
+            "arrival_date": ui.arrivalDateError,
+            "departure_date": ui.departureDateError,
+            "municipality_code": ui.municipalityError,
+            "family": ui.familyError,
+            "permits": ui.permitsError,
+            "survey_consent_date": ui.surveyConsentDateError,
+            "notes": ui.notesError,
+        }
+        self.inputs = {
+            "given_name": ui.givenName,
+            "family_name": ui.familyName,
+            "date_of_birth": ui.dateOfBirth,
+            "nationality": ui.nationality,
+            "email": ui.email,
+            "phone": ui.phone,
+            "new_bsn": ui.bsn,
+            "preferred_language": ui.preferredLanguage,
+            "employer_id": ui.employer,
+            "category_code": ui.category,
+            "education_level_code": ui.educationLevel,
+            "arrival_date": ui.arrivalDate,
+            "departure_date": ui.departureDate,
+            "municipality_code": ui.municipality,
+            "survey_consent_date": ui.surveyConsentDate,
+            "notes": ui.notes,
+        }
+        ui.buttonBox.accepted.connect(self.accept)
+        ui.buttonBox.rejected.connect(self.reject)
+        ui.showBsnButton.clicked.connect(self.reveal_bsn)
+        ui.bsn.textEdited.connect(self._bsn_typed)
+        ui.bsn.installEventFilter(self)
+        ui.surveyConsent.toggled.connect(self._consent_toggled)
+        self._show(form)
+        self.mark_unmodified()
+        self._retranslate()
+        self.clear_errors()
+        self.resize(680, 560)
+        ui.tabs.setCurrentIndex(0)
+        ui.givenName.setFocus()
+
+    # --- construction -------------------------------------------------------------------------
+
+    @classmethod
+    def for_new(
+        cls, database: Database, actor: Actor, parent: QWidget | None = None
+    ) -> ExpatEditor:
+        """An editor to register a new expat."""
+        return cls(database, actor, ExpatForm(), parent)
+
+    @classmethod
+    def for_existing(
+        cls, database: Database, actor: Actor, expat_id: int, parent: QWidget | None = None
+    ) -> ExpatEditor:
+        """An editor of the stored expat ``expat_id``; :class:`UserError` if it is gone."""
+        form = expat_records.load_expat_form(database, expat_id)
+        if form is None:
+            raise UserError(_("This expat no longer exists."))
+        return cls(database, actor, form, parent)
+
+    @property
+    def expat_id(self) -> int | None:
+        return self._form.id
+
+    # --- showing ------------------------------------------------------------------------------
+
+    def _show(self, form: ExpatForm) -> None:
+        ui = self.ui
+        ui.givenName.setText(form.given_name)
+        ui.familyName.setText(form.family_name)
+        ui.dateOfBirth.set_value(form.date_of_birth)
+        ui.nationality.set_code(form.nationality)
+        ui.email.setText(form.email or "")
+        ui.phone.setText(form.phone or "")
+        ui.bsn.setText(form.bsn_masked or "")
+        self._bsn_edited = False
+        ui.preferredLanguage.set_code(form.preferred_language)
+        ui.employer.set_employer(
+            None
+            if form.employer_id is None
+            else EmployerChoice(form.employer_id, "", form.employer_name or "", None)
+        )
+        select_code(ui.category, form.category_code)
+        select_code(ui.educationLevel, form.education_level_code)
+        ui.arrivalDate.set_value(form.arrival_date)
+        ui.departureDate.set_value(form.departure_date)
+        select_code(ui.municipality, form.municipality_code)
+        ui.surveyConsent.setChecked(form.survey_consent)
+        ui.surveyConsentDate.set_value(form.survey_consent_date)
+        ui.surveyConsentDate.setEnabled(form.survey_consent)
+        ui.notes.setPlainText(form.notes or "")
+        self.family.set_items(form.family)
+        self.permits.set_items(form.permits)
+        self._update_bsn_button()
+
+    def _permit_cells(self, permit: PermitForm) -> list[str]:
+        code = permit.permit_type_code
+        label = self._permit_labels.get(code or "")
+        return [
+            str(label) if label is not None else (code or ""),
+            permit.number or "",
+            i18n.format_date(permit.valid_from),
+            i18n.format_date(permit.valid_until),
+        ]
+
+    def _update_bsn_button(self) -> None:
+        self.ui.showBsnButton.setEnabled(
+            self._form.id is not None
+            and self._form.bsn_masked is not None
+            and not self._bsn_edited
+            and self.ui.bsn.text() == (self._form.bsn_masked or "")
+        )
+
+    # --- what was typed -----------------------------------------------------------------------
+
+    def new_bsn(self) -> str | None:
+        """The BSN typed over the stored one (``""``: removed); ``None`` when untouched."""
+        return self.ui.bsn.text() if self._bsn_edited else None
+
+    def snapshot(self) -> object:
+        ui = self.ui
+        return (
+            ui.givenName.text(),
+            ui.familyName.text(),
+            _date_state(ui.dateOfBirth),
+            ui.nationality.entered(),
+            ui.email.text(),
+            ui.phone.text(),
+            self.new_bsn(),
+            ui.preferredLanguage.entered(),
+            ui.employer.text(),
+            ui.employer.employer_id(),
+            ui.category.currentData(),
+            ui.educationLevel.currentData(),
+            _date_state(ui.arrivalDate),
+            _date_state(ui.departureDate),
+            ui.municipality.currentData(),
+            ui.surveyConsent.isChecked(),
+            _date_state(ui.surveyConsentDate),
+            ui.notes.toPlainText(),
+            self.family.items(),
+            self.permits.items(),
+        )
+
+    def input_problems(self) -> Problems:
+        """What cannot even be read: a date that is no date, an employer not chosen."""
+        ui = self.ui
+        problems = Problems()
+        for key, field in (
+            ("date_of_birth", ui.dateOfBirth),
+            ("arrival_date", ui.arrivalDate),
+            ("departure_date", ui.departureDate),
+            ("survey_consent_date", ui.surveyConsentDate),
+        ):
+            _date_problem(problems, key, field)
+        if not ui.employer.is_resolved():
+            problems.add("employer_id", _("Choose an employer from the suggestions."))
+        return problems
+
+    def form(self) -> ExpatForm:
+        """The form as typed (call after :meth:`input_problems` found nothing)."""
+        ui = self.ui
+        read = _read
+        return replace(
+            self._form,
+            given_name=ui.givenName.text(),
+            family_name=ui.familyName.text(),
+            date_of_birth=read(ui.dateOfBirth),
+            nationality=ui.nationality.entered(),
+            email=ui.email.text(),
+            phone=ui.phone.text(),
+            new_bsn=self.new_bsn(),
+            preferred_language=ui.preferredLanguage.entered(),
+            employer_id=ui.employer.employer_id(),
+            employer_name=ui.employer.text() or None,
+            category_code=ui.category.currentData(),
+            education_level_code=ui.educationLevel.currentData(),
+            arrival_date=read(ui.arrivalDate),
+            departure_date=read(ui.departureDate),
+            municipality_code=ui.municipality.currentData(),
+            survey_consent=ui.surveyConsent.isChecked(),
+            survey_consent_date=read(ui.surveyConsentDate),
+            notes=ui.notes.toPlainText(),
+            family=self.family.items(),
+            permits=self.permits.items(),
+        )
+
+    # --- saving -------------------------------------------------------------------------------
+
+    def _identity(self, form: ExpatForm) -> tuple[object, ...]:
+        return (
+            fold(form.given_name),
+            fold(form.family_name),
+            form.date_of_birth,
+            fold(form.email or ""),
+            digits_only(form.new_bsn) if form.new_bsn else None,
+        )
+
+    def _identity_changed(self, form: ExpatForm) -> bool:
+        if self._form.id is None or form.new_bsn:
+            return True
+        return self._identity(form) != self._identity(replace(self._form, new_bsn=None))
+
+    def _duplicate_stops_save(self, form: ExpatForm) -> bool:
+        """Warn about records of the same person; whether the user chose not to save."""
+        identity = self._identity(form)
+        if not self._identity_changed(form) or identity == self._duplicates_accepted:
+            return False
+        if not clean(form.given_name) or not clean(form.family_name):
+            return False  # the required names are reported first
+        candidates = duplicates.find_expat_duplicates(
+            self.database,
+            email=clean(form.email),
+            bsn=digits_only(form.new_bsn) if form.new_bsn else None,
+            given_name=clean(form.given_name),
+            family_name=clean(form.family_name),
+            date_of_birth=form.date_of_birth,
+            exclude_id=self._form.id,
+        )
+        if not candidates:
+            return False
+        choice = ask_about_duplicates(self, candidates)
+        if choice.action == "open" and choice.expat_id is not None:
+            log.info("registration left for the existing expat %s", choice.expat_id)
+            self.openRecordRequested.emit("expat", choice.expat_id)
+            self.close_without_asking()
+            return True
+        if choice.action == "save":
+            self._duplicates_accepted = identity
+            return False
+        return True
+
+    def store(self) -> int | None:
+        self.input_problems().raise_if_any()
+        form = self.form()
+        if self._duplicate_stops_save(form):
+            return None
+        if self._form.id is None:
+            return expat_records.create_expat(self.database, self.actor, form)
+        assert self._form.version is not None
+        expat_records.update_expat(
+            self.database, self.actor, self._form.id, self._form.version, form
+        )
+        return self._form.id
+
+    def reload(self) -> bool:
+        if self._form.id is None:
+            return False
+        form = expat_records.load_expat_form(self.database, self._form.id)
+        if form is None:
+            msgbox.error(self, self.windowTitle(), _("This expat no longer exists."))
+            return False
+        self._form = form
+        self._show(form)
+        self._retranslate()
+        return True
+
+    def record_title(self) -> str:
+        if self._form.id is None:
+            return _("the new expat")
+        return f"{self._form.name} ({self._form.ref})"
+
+    def form_error_label(self) -> QLabel:
+        return self.ui.formError
+
+    # --- the BSN ------------------------------------------------------------------------------
+
+    def reveal_bsn(self) -> None:
+        """Show the whole BSN (written into the audit trail)."""
+        if self._form.id is None:
+            return
+        try:
+            bsn = expat_records.reveal_bsn(self.database, self.actor, self._form.id)
+        except UserError as error:
+            self.show_failure(str(error))
+            return
+        if bsn is not None:
+            self.ui.bsn.setText(bsn)
+        self.ui.showBsnButton.setEnabled(False)
+        self.ui.bsn.setFocus()
+
+    def _bsn_typed(self) -> None:
+        self._bsn_edited = True
+        self.ui.showBsnButton.setEnabled(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Entering the masked BSN selects it, so typing replaces it.
+        if (
+            watched is self.ui.bsn
+            and event.type() == QEvent.Type.FocusIn
+            and not self._bsn_edited
+            and "*" in self.ui.bsn.text()
+        ):
+            QTimer.singleShot(0, self.ui.bsn.selectAll)
+        return super().eventFilter(watched, event)
+
+    def _consent_toggled(self, checked: bool) -> None:
+        self.ui.surveyConsentDate.setEnabled(checked)
+        if checked and not self.ui.surveyConsentDate.text().strip():
+            self.ui.surveyConsentDate.set_value(date.today())
+
+    # --- language -----------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        ui = self.ui
+        if self._form.id is None:
+            self.setWindowTitle(_("New expat"))
+            ui.headerLabel.setText(_("New expat"))
+        else:
+            self.setWindowTitle(_("Expat {ref}").format(ref=self._form.ref))
+            ui.headerLabel.setText(f"{self._form.name} ({self._form.ref})")
+        retranslate_labels(ui.category, self._choices.categories)
+        retranslate_labels(ui.educationLevel, self._choices.education_levels)
+        retranslate_labels(ui.municipality, self._choices.municipalities)
+        self.family.retranslate()
+        self.permits.retranslate()
+
+
+# --- deleting -----------------------------------------------------------------------------------
+
+
+def confirm_and_delete_expat(
+    parent: QWidget | None, database: Database, actor: Actor, expat_id: int
+) -> bool:
+    """Ask, then delete the expat with family and permits; ``True`` when deleted.
+
+    A refusal (other records refer to the expat, someone changed it meanwhile) is told.
+    """
+    title = _("Delete expat")
+    form = expat_records.load_expat_form(database, expat_id)
+    if form is None or form.version is None:
+        msgbox.error(parent, title, _("This expat no longer exists."))
+        return False
+    question = _(
+        "Delete {name} ({ref}) with their family members and permits? This cannot be undone."
+    ).format(name=form.name, ref=form.ref)
+    if not confirm(parent, title, question, _("&Delete")):
+        return False
+    try:
+        expat_records.delete_expat(database, actor, expat_id, form.version)
+    except UserError as error:
+        msgbox.error(parent, title, str(error))
+        return False
+    log.info("expat %s deleted", form.ref)
+    return True

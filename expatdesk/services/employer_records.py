@@ -1,0 +1,550 @@
+"""Registering, changing and deleting employers, with their contact persons and yearly hiring.
+
+Like :mod:`expatdesk.services.expat_records`: a frozen :class:`EmployerForm` holds every editable
+field and, as tuples of small forms, the contact persons and the hiring records (how many
+international knowledge workers the employer hired in a year, the N denominator of the targets
+report). :func:`create_employer` and :func:`update_employer` check everything, then write the
+employer, its contacts and its hiring in ONE transaction; a problem raises a
+:class:`~expatdesk.services.validation.ValidationError` keyed by form field names
+(``contacts[0].email``, ``hiring[2].year``) and nothing is written.
+
+:func:`find_employers` serves the employer choice of the expat form: a few matches for what was
+typed so far, fast among tens of thousands of employers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import QueryableAttribute, Session, selectinload
+
+from expatdesk import i18n
+from expatdesk.db import audit
+from expatdesk.db.database import Database
+from expatdesk.db.models import (
+    Case,
+    ContactPerson,
+    Employer,
+    Expat,
+    HiringRecord,
+    Municipality,
+    ServiceDelivery,
+    SurveyResponse,
+)
+from expatdesk.db.types import utcnow
+from expatdesk.errors import UserError
+from expatdesk.i18n import _, ngettext
+from expatdesk.services.actor import Actor, Permission
+from expatdesk.services.concurrency import StaleRecordError, check_version, stale_guard
+from expatdesk.services.labels import Label
+from expatdesk.services.listing import matching
+from expatdesk.services.validation import (
+    Problems,
+    clean,
+    digits_only,
+    email_problem,
+    kvk_problem,
+    required,
+    too_long,
+)
+
+#: The years a hiring record can be about (the database's CHECK constraint).
+FIRST_YEAR = 1900
+LAST_YEAR = 2200
+#: How many employers :func:`find_employers` returns by default.
+MATCHES = 20
+_CREATE_ATTEMPTS = 3
+_REF_PREFIX = "EMP-"
+_REF_DIGITS = 6
+_WEBSITE = re.compile(r"^(https?://)?[^\s/@]+\.[^\s/@]{2,}(/\S*)?$", re.IGNORECASE)
+
+
+# --- forms ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContactForm:
+    """A contact person as the editor shows it; ``id``/``version`` are ``None`` for a new one."""
+
+    name: str = ""
+    job_title: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    id: int | None = None
+    version: int | None = None
+
+
+@dataclass(frozen=True)
+class HiringForm:
+    """International hires in one year; ``id``/``version`` are ``None`` for a new record."""
+
+    year: int | None = None
+    international_hires: int | None = None
+    source: str | None = None
+    id: int | None = None
+    version: int | None = None
+
+
+@dataclass(frozen=True)
+class EmployerForm:
+    """Every editable field of an employer, with contact persons and hiring records.
+
+    ``id``, ``ref`` and ``version`` describe the stored record the form was loaded from and are
+    not saved (:func:`update_employer` takes the version the form showed).
+    """
+
+    name: str = ""
+    kvk_number: str | None = None
+    high_tech: bool = False
+    municipality_code: str | None = None
+    recognised_sponsor: bool = False
+    website: str | None = None
+    notes: str | None = None
+    contacts: tuple[ContactForm, ...] = ()
+    hiring: tuple[HiringForm, ...] = ()
+    id: int | None = None
+    ref: str | None = None
+    version: int | None = None
+
+
+@dataclass(frozen=True)
+class EmployerChoice:
+    """An employer as a chooser lists it."""
+
+    id: int
+    ref: str
+    name: str
+    kvk_number: str | None
+
+
+def municipalities(database: Database) -> tuple[Label, ...]:
+    """Twente's fourteen municipalities and "outside Twente", in their display order."""
+    with database.reading() as session:
+        rows = session.scalars(select(Municipality).order_by(Municipality.sort_order))
+        return tuple(Label.of(row) for row in rows)
+
+
+def find_employers(database: Database, text: str, limit: int = MATCHES) -> list[EmployerChoice]:
+    """The first ``limit`` employers (by name) whose name, KvK number or ref contains ``text``.
+
+    Every word of ``text`` must occur, case- and accent-insensitively; an empty text matches all.
+    """
+    statement = (
+        select(Employer.id, Employer.employer_ref, Employer.name, Employer.kvk_number)
+        .where(*matching(Employer.search_key, text))
+        .order_by(Employer.name, Employer.id)
+        .limit(limit)
+    )
+    with database.reading() as session:
+        return [EmployerChoice(*row) for row in session.execute(statement)]
+
+
+def employer_choice(database: Database, employer_id: int) -> EmployerChoice | None:
+    """One employer as a chooser shows it; ``None`` if it no longer exists."""
+    statement = select(
+        Employer.id, Employer.employer_ref, Employer.name, Employer.kvk_number
+    ).where(Employer.id == employer_id)
+    with database.reading() as session:
+        row = session.execute(statement).first()
+        return None if row is None else EmployerChoice(*row)
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def _form_of(employer: Employer) -> EmployerForm:
+    return EmployerForm(
+        name=employer.name,
+        kvk_number=employer.kvk_number,
+        high_tech=employer.high_tech,
+        municipality_code=employer.municipality_code,
+        recognised_sponsor=employer.recognised_sponsor,
+        website=employer.website,
+        notes=employer.notes,
+        contacts=tuple(
+            ContactForm(
+                name=contact.name,
+                job_title=contact.job_title,
+                email=contact.email,
+                phone=contact.phone,
+                id=contact.id,
+                version=contact.version,
+            )
+            for contact in employer.contacts
+        ),
+        hiring=tuple(
+            HiringForm(
+                year=record.year,
+                international_hires=record.international_hires,
+                source=record.source,
+                id=record.id,
+                version=record.version,
+            )
+            for record in employer.hiring
+        ),
+        id=employer.id,
+        ref=employer.employer_ref,
+        version=employer.version,
+    )
+
+
+def load_employer_form(database: Database, employer_id: int) -> EmployerForm | None:
+    """The stored employer as a form to edit; ``None`` if it no longer exists."""
+    with database.reading() as session:
+        employer = session.get(
+            Employer,
+            employer_id,
+            options=[selectinload(Employer.contacts), selectinload(Employer.hiring)],
+        )
+        return None if employer is None else _form_of(employer)
+
+
+# --- checking ---------------------------------------------------------------------------------
+
+
+def _contact_problems(problems: Problems, index: int, contact: ContactForm) -> None:
+    key = f"contacts[{index}]."
+    name = clean(contact.name)
+    problems.add(key + "name", required(name) or too_long(name, 200))
+    problems.add(key + "job_title", too_long(clean(contact.job_title), 200))
+    email = clean(contact.email)
+    problems.add(key + "email", email_problem(email))
+    problems.add(key + "phone", too_long(clean(contact.phone), 40))
+
+
+def contact_problems(contact: ContactForm) -> Problems:
+    """The problems of one contact person on its own (keys without ``contacts[i].``)."""
+    found = Problems()
+    _contact_problems(found, 0, contact)
+    return _unprefixed(found, "contacts[0].")
+
+
+def _hiring_problems(
+    problems: Problems, index: int, record: HiringForm, years: dict[int, int]
+) -> None:
+    """``years`` maps each year to the index of its first record in the form."""
+    key = f"hiring[{index}]."
+    if record.year is None:
+        problems.add(key + "year", required(None))
+    elif not FIRST_YEAR <= record.year <= LAST_YEAR:
+        problems.add(
+            key + "year",
+            _("Give a year from {first} to {last}.").format(first=FIRST_YEAR, last=LAST_YEAR),
+        )
+    elif years.setdefault(record.year, index) != index:
+        problems.add(
+            key + "year",
+            _("The hires of {year} are in the list already.").format(year=record.year),
+        )
+    if record.international_hires is None:
+        problems.add(key + "international_hires", required(None))
+    elif record.international_hires < 0:
+        problems.add(key + "international_hires", _("The number of hires cannot be negative."))
+    problems.add(key + "source", too_long(clean(record.source), 200))
+
+
+def hiring_problems(record: HiringForm, others: tuple[HiringForm, ...] = ()) -> Problems:
+    """The problems of one hiring record beside ``others`` (keys without ``hiring[i].``)."""
+    found = Problems()
+    years = {other.year: -1 for other in others if other.year is not None}
+    _hiring_problems(found, 0, record, years)
+    return _unprefixed(found, "hiring[0].")
+
+
+def _unprefixed(problems: Problems, prefix: str) -> Problems:
+    result = Problems()
+    for error in problems:
+        result.add(error.field.removeprefix(prefix), error.message)
+    return result
+
+
+def website_problem(website: str | None) -> str | None:
+    if website is None:
+        return None
+    if len(website) > 300 or not _WEBSITE.match(website):
+        return _("This is not a web address (www.example.nl).")
+    return None
+
+
+def _check(session: Session, form: EmployerForm, employer_id: int | None) -> None:
+    problems = Problems()
+    name = clean(form.name)
+    problems.add("name", required(name) or too_long(name, 200))
+    kvk = digits_only(form.kvk_number)
+    problem = kvk_problem(kvk)
+    problems.add("kvk_number", problem)
+    if kvk is not None and problem is None:
+        statement = select(Employer).where(Employer.kvk_number == kvk)
+        if employer_id is not None:
+            statement = statement.where(Employer.id != employer_id)
+        owner = session.scalars(statement.limit(1)).first()
+        if owner is not None:
+            problems.add(
+                "kvk_number",
+                _("This KvK number belongs to {ref} {name}.").format(
+                    ref=owner.employer_ref, name=owner.name
+                ),
+            )
+    if form.municipality_code is not None and (
+        session.get(Municipality, form.municipality_code) is None
+    ):
+        problems.add("municipality_code", _("Choose a municipality from the list."))
+    problems.add("website", website_problem(clean(form.website)))
+    for index, contact in enumerate(form.contacts):
+        _contact_problems(problems, index, contact)
+    years: dict[int, int] = {}
+    for index, record in enumerate(form.hiring):
+        _hiring_problems(problems, index, record, years)
+    problems.raise_if_any()
+
+
+def check_employer(database: Database, form: EmployerForm, employer_id: int | None = None) -> None:
+    """Raise :class:`ValidationError` if ``form`` cannot be saved; writes nothing."""
+    with database.reading() as session:
+        _check(session, form, employer_id)
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def _next_ref(session: Session) -> str:
+    """A free reference in the demo's format, ``EMP-000123``, numbered after the highest id."""
+    number = (session.scalar(select(func.max(Employer.id))) or 0) + 1
+    for candidate in range(number, number + 20):
+        ref = f"{_REF_PREFIX}{candidate:0{_REF_DIGITS}d}"
+        if session.scalar(select(Employer.id).where(Employer.employer_ref == ref)) is None:
+            return ref
+    highest = session.scalar(
+        select(func.max(Employer.employer_ref)).where(
+            Employer.employer_ref.like(_REF_PREFIX + "_" * _REF_DIGITS)
+        )
+    )
+    digits = (highest or "")[len(_REF_PREFIX) :]
+    number = int(digits) + 1 if digits.isdigit() else number + 20
+    while True:
+        ref = f"{_REF_PREFIX}{number:0{_REF_DIGITS}d}"
+        if session.scalar(select(Employer.id).where(Employer.employer_ref == ref)) is None:
+            return ref
+        number += 1
+
+
+def _set_fields(employer: Employer, form: EmployerForm) -> None:
+    employer.name = clean(form.name) or ""
+    employer.kvk_number = digits_only(form.kvk_number)
+    employer.high_tech = form.high_tech
+    employer.municipality_code = form.municipality_code
+    employer.recognised_sponsor = form.recognised_sponsor
+    employer.website = clean(form.website)
+    employer.notes = clean(form.notes)
+
+
+def _set_contact(contact: ContactPerson, form: ContactForm) -> None:
+    contact.name = clean(form.name) or ""
+    contact.job_title = clean(form.job_title)
+    contact.email = clean(form.email)
+    contact.phone = clean(form.phone)
+
+
+def _set_hiring(record: HiringRecord, form: HiringForm) -> None:
+    assert form.year is not None  # checked before
+    assert form.international_hires is not None
+    record.year = form.year
+    record.international_hires = form.international_hires
+    record.source = clean(form.source)
+
+
+def _removed_meanwhile(what: str, employer_id: int) -> StaleRecordError:
+    advice = _("Reload it to see the current version; what you typed is kept until you do.")
+    return StaleRecordError(what + " " + advice, "employer", employer_id)
+
+
+def _apply_contacts(session: Session, employer: Employer, forms: tuple[ContactForm, ...]) -> bool:
+    """Add, change and remove contact persons as ``forms`` says; whether anything changed."""
+    stored = {contact.id: contact for contact in employer.contacts}
+    kept = {form.id for form in forms if form.id is not None}
+    changed = False
+    for contact in [contact for contact in employer.contacts if contact.id not in kept]:
+        employer.contacts.remove(contact)
+        session.delete(contact)  # deleted now, not as an orphan at flush: the trail sees it
+        changed = True
+    for form in forms:
+        if form.id is None:
+            contact = ContactPerson()
+            _set_contact(contact, form)
+            employer.contacts.append(contact)
+            changed = True
+            continue
+        if form.id not in stored:
+            raise _removed_meanwhile(
+                _("Someone else removed a contact person of this employer after you opened it."),
+                employer.id,
+            )
+        contact = stored[form.id]
+        check_version(session, contact, form.version or 0, "contact_person")
+        _set_contact(contact, form)
+        changed = changed or session.is_modified(contact)
+    return changed
+
+
+def _apply_hiring(session: Session, employer: Employer, forms: tuple[HiringForm, ...]) -> bool:
+    """Add, change and remove hiring records as ``forms`` says; whether anything changed.
+
+    Removed records, and records whose year changes, go first (a record that moves to another
+    year is replaced), so that a year can pass from one record to another in one save without
+    meeting the one-record-per-year constraint.
+    """
+    stored = {record.id: record for record in employer.hiring}
+    by_id = {form.id: form for form in forms if form.id is not None}
+    for form_id in by_id:
+        if form_id not in stored:
+            raise _removed_meanwhile(
+                _("Someone else removed a hiring record of this employer after you opened it."),
+                employer.id,
+            )
+    changed = False
+    for record in list(employer.hiring):
+        form = by_id.get(record.id)
+        if form is not None:
+            check_version(session, record, form.version or 0, "hiring_record")
+        if form is None or form.year != record.year:
+            employer.hiring.remove(record)
+            session.delete(record)
+            changed = True
+    if changed:
+        session.flush()
+    remaining = {record.id: record for record in employer.hiring}
+    for form in forms:
+        existing = remaining.get(form.id) if form.id is not None else None
+        if existing is None:
+            record = HiringRecord()
+            _set_hiring(record, form)
+            employer.hiring.append(record)
+            changed = True
+            continue
+        _set_hiring(existing, form)
+        changed = changed or session.is_modified(existing)
+    return changed
+
+
+def create_employer(database: Database, actor: Actor, form: EmployerForm) -> int:
+    """Register a new employer with contact persons and hiring records; returns the new id.
+
+    The reference is the next free ``EMP-000123``. Raises :class:`ValidationError` and writes
+    nothing when a field cannot be saved.
+    """
+    actor.require(Permission.CLIENTS)
+    for attempt in range(_CREATE_ATTEMPTS):
+        try:
+            with database.transaction(actor) as session:
+                _check(session, form, None)
+                employer = Employer(employer_ref=_next_ref(session), contacts=[], hiring=[])
+                _set_fields(employer, form)
+                session.add(employer)
+                # Everything on a new employer is new, whatever ids the form carries.
+                _apply_contacts(
+                    session,
+                    employer,
+                    tuple(replace(c, id=None, version=None) for c in form.contacts),
+                )
+                _apply_hiring(
+                    session, employer, tuple(replace(h, id=None, version=None) for h in form.hiring)
+                )
+                session.flush()
+                return employer.id
+        except IntegrityError:
+            # Another desk took the same reference (or KvK number) at the same moment: check
+            # again, so a KvK number they took is reported, and take the next reference.
+            if attempt == _CREATE_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def update_employer(
+    database: Database, actor: Actor, employer_id: int, version: int, form: EmployerForm
+) -> None:
+    """Save ``form`` over the employer ``employer_id`` as it stood at ``version``.
+
+    Contact persons and hiring records are added, changed and removed in the same transaction,
+    and count as a change of the employer (its version goes up). Raises
+    :class:`StaleRecordError` when someone else changed the employer since ``version``,
+    :class:`ValidationError` when a field cannot be saved.
+    """
+    actor.require(Permission.CLIENTS)
+    with database.transaction(actor) as session:
+        employer = session.get(
+            Employer,
+            employer_id,
+            options=[selectinload(Employer.contacts), selectinload(Employer.hiring)],
+        )
+        check_version(session, employer, version, "employer")
+        assert employer is not None
+        _check(session, form, employer_id)
+        with stale_guard(session, "employer", employer_id):
+            _set_fields(employer, form)
+            own = session.is_modified(employer, include_collections=False)
+            contacts = _apply_contacts(session, employer, form.contacts)
+            hiring = _apply_hiring(session, employer, form.hiring)
+            if (contacts or hiring) and not own:
+                employer.updated_at = utcnow()  # a new version, so other editors see the change
+            session.flush()
+        if (contacts or hiring) and not own:
+            # The trail names the employer as changed too, so a stale editor learns who did it.
+            changes = {
+                name: ["(changed)", "(changed)"]
+                for name, changed in (("contacts", contacts), ("hiring", hiring))
+                if changed
+            }
+            audit.write(session, [audit.entry(session, "update", "employer", employer_id, changes)])
+
+
+def _count(session: Session, column: QueryableAttribute[int | None], record_id: int) -> int:
+    return session.scalar(select(func.count()).where(column == record_id)) or 0
+
+
+def delete_employer(database: Database, actor: Actor, employer_id: int, version: int) -> None:
+    """Delete the employer with contact persons and hiring records, if nothing refers to it.
+
+    Refused with a :class:`UserError` that counts the expats, cases, service deliveries and
+    survey responses that still refer to the employer.
+    """
+    actor.require(Permission.CLIENTS)
+    with database.transaction(actor) as session:
+        employer = session.get(
+            Employer,
+            employer_id,
+            options=[selectinload(Employer.contacts), selectinload(Employer.hiring)],
+        )
+        check_version(session, employer, version, "employer")
+        assert employer is not None
+        expats = _count(session, Expat.employer_id, employer_id)
+        cases = _count(session, Case.employer_id, employer_id)
+        deliveries = _count(session, ServiceDelivery.employer_id, employer_id)
+        responses = _count(session, SurveyResponse.employer_id, employer_id)
+        records = [
+            text.format(count=i18n.format_number(count))
+            for text, count in (
+                (ngettext("{count} expat", "{count} expats", expats), expats),
+                (ngettext("{count} case", "{count} cases", cases), cases),
+                (
+                    ngettext("{count} service delivery", "{count} service deliveries", deliveries),
+                    deliveries,
+                ),
+                (
+                    ngettext("{count} survey response", "{count} survey responses", responses),
+                    responses,
+                ),
+            )
+            if count
+        ]
+        if records:
+            raise UserError(
+                _(
+                    "{name} cannot be deleted: other records refer to this employer ({records})."
+                ).format(name=employer.name, records=i18n.join(records))
+            )
+        with stale_guard(session, "employer", employer_id):
+            session.delete(employer)
+            session.flush()
