@@ -61,3 +61,8 @@ def expat_search_key(given_name: str, family_name: str, email: str | None, expat
 def employer_search_key(name: str, kvk_number: str | None, employer_ref: str) -> str:
     """What the employer search matches: the name, KvK number and ref, folded."""
     return fold(" ".join(part for part in (name, kvk_number, employer_ref) if part))
+
+
+def case_search_key(case_ref: str, subject: str, *client_names: str | None) -> str:
+    """What the cases search matches: the ref, the subject and the client's name(s), folded."""
+    return fold(" ".join(part for part in (case_ref, subject, *client_names) if part))

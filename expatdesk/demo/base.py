@@ -66,8 +66,8 @@ STAFF_USER = TableSpec(
 )
 CASE = TableSpec(
     "case_file",
-    ("id", "case_ref", "subject", "status", "expat_id", "employer_id", "owner_id", "opened_on",
-     "closed_at", *_STAMPED),
+    ("id", "case_ref", "subject", "search_key", "status", "expat_id", "employer_id", "owner_id",
+     "opened_on", "closed_at", *_STAMPED),
 )  # fmt: skip
 CASE_NOTE = TableSpec("case_note", ("id", "case_id", "author_id", "created_at", "text"))
 TASK = TableSpec("task", ("id", "case_id", "title", "due_date", "done_at", *_STAMPED))
@@ -83,11 +83,15 @@ SURVEY_RESPONSE = TableSpec(
      *_STAMPED),
 )  # fmt: skip
 SURVEY_FACILITY = TableSpec("survey_response_facility", ("response_id", "facility_code"))
+AUDIT_ENTRY = TableSpec(
+    "audit_entry",
+    ("id", "at", "staff_user_id", "username", "action", "entity", "entity_id", "changes"),
+)
 
 #: Every table the demo writes, parents before children.
 TABLES = (
     EMPLOYER, CONTACT_PERSON, EXPAT, FAMILY_MEMBER, PERMIT, HIRING_RECORD, STAFF_USER, CASE,
-    CASE_NOTE, TASK, SERVICE_DELIVERY, SURVEY_RESPONSE, SURVEY_FACILITY,
+    CASE_NOTE, TASK, SERVICE_DELIVERY, SURVEY_RESPONSE, SURVEY_FACILITY, AUDIT_ENTRY,
 )  # fmt: skip
 
 #: Receives the rows of one table, a batch at a time.

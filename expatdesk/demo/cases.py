@@ -13,6 +13,8 @@ from datetime import date
 
 from expatdesk.demo.base import CASE, CASE_NOTE, TASK, Picker, Row
 from expatdesk.demo.state import CATEGORIES, CHILDREN, PARTNER, World
+from expatdesk.services.expats import full_name
+from expatdesk.text import case_search_key
 
 OPEN_STATUSES = Picker(
     [("new", 15), ("in_progress", 35), ("waiting_client", 15), ("waiting_authority", 20),
@@ -166,9 +168,14 @@ class _CaseWriter:
         closed = min(opened + 5 + int(rnd() * 80), today) if status == "closed" else 0
         created = stamp(opened, int(rnd() * minutes))
         closed_at = stamp(closed, int(rnd() * minutes)) if closed else None
+        ref = f"CAS-{case_id:06d}"
+        if expat:
+            client = full_name(world.given_name[expat - 1], world.family_name[expat - 1])
+        else:
+            client = world.employer_name[employer - 1]
         self.cases.append(
-            (case_id, f"CAS-{case_id:06d}", subject, status, expat or None, employer or None,
-             owner, day(opened), closed_at, 1, created, closed_at or created)
+            (case_id, ref, subject, case_search_key(ref, subject, client), status, expat or None,
+             employer or None, owner, day(opened), closed_at, 1, created, closed_at or created)
         )  # fmt: skip
         end = closed or today
         for _ in range(int(rnd() * 3) + running):

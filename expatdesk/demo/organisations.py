@@ -123,6 +123,7 @@ def make_employers(world: World) -> None:
              sponsor, website, note, 1, stamp, stamp)
         )  # fmt: skip
         world.employer_start.append(start)
+        world.employer_name.append(name)
         world.high_tech.append(is_tech)
         world.sponsor.append(sponsor)
         if kind == ANCHOR:

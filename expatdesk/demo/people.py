@@ -247,6 +247,8 @@ def make_expats(world: World) -> None:
         world.arrival.append(arrival)
         world.departure.append(departure)
         world.employer_of.append(employer_id)
+        world.given_name.append(given.written)
+        world.family_name.append(surname.written)
         world.category.append(CATEGORY_INDEX[category])
         world.household.append(household)
         world.consent.append(consent)

@@ -44,6 +44,8 @@ class World:
 
     employer_count: int = 0
     employer_start: list[int] = field(default_factory=list)
+    #: Names, for the search keys of the cases (references to the pooled strings: 8 bytes each).
+    employer_name: list[str] = field(default_factory=list)
     high_tech: bytearray = field(default_factory=bytearray)
     sponsor: bytearray = field(default_factory=bytearray)
     employer_weights: WeightedIndex = field(default_factory=lambda: WeightedIndex([1.0]))
@@ -57,6 +59,8 @@ class World:
     arrival: array[int] = field(default_factory=lambda: array("i"))
     departure: array[int] = field(default_factory=lambda: array("i"))  # 0: still here
     employer_of: array[int] = field(default_factory=lambda: array("i"))  # 0: none, else id
+    given_name: list[str] = field(default_factory=list)
+    family_name: list[str] = field(default_factory=list)
     category: bytearray = field(default_factory=bytearray)
     household: bytearray = field(default_factory=bytearray)
     consent: bytearray = field(default_factory=bytearray)

@@ -6,12 +6,13 @@ that write get a database of their own.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import fields
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from statistics import mean
 from typing import Any
@@ -21,8 +22,10 @@ from sqlalchemy import func, inspect, select, text
 from sqlalchemy.orm import Session
 
 from expatdesk import demo
+from expatdesk.db.audit import ENTITY_CLASSES, creation_changes
 from expatdesk.db.database import Database, open_database
 from expatdesk.db.models import (
+    AuditEntry,
     Base,
     Case,
     Employer,
@@ -38,7 +41,9 @@ from expatdesk.db.models import (
 from expatdesk.demo.base import TABLES
 from expatdesk.demo.profiles import PROFILES
 from expatdesk.errors import UserError
-from expatdesk.text import employer_search_key, expat_search_key
+from expatdesk.services import accounts, dashboard
+from expatdesk.services.expats import full_name
+from expatdesk.text import case_search_key, employer_search_key, expat_search_key
 from tests.helpers import databases
 
 TODAY = date(2026, 11, 26)  # a Thursday
@@ -152,7 +157,32 @@ def test_counts_are_those_of_the_small_size(filled: Filled) -> None:
         "service_delivery": summary.deliveries,
         "survey_response": summary.responses,
         "survey_response_facility": summary.facilities_used,
+        "audit_entry": summary.audit_entries,
     }
+
+
+def test_one_account_per_role_and_passwords_for_the_staff(filled: Filled) -> None:
+    summary = filled.summary
+    assert [(a.username, a.role, a.password) for a in summary.accounts] == [
+        ("admin", "administrator", "admin-expatdesk"),
+        ("manager", "manager", "manager-expatdesk"),
+        ("desk", "desk_officer", "desk-expatdesk"),
+    ]
+    database = filled.database
+    if not database.is_sqlite:  # the server keeps passwords: none stored, none printed
+        assert summary.staff_password is None
+        with filled.session() as session:
+            assert session.scalar(select(func.count(StaffUser.password_hash))) == 0
+        return
+    assert summary.staff_password == "twente-demo"
+    for account in summary.accounts:
+        actor = accounts.authenticate(database, account.username, account.password)
+        assert actor.role == account.role
+    assert accounts.authenticate(database, "marieke.lansink", "twente-demo").role == (
+        "administrator"
+    )
+    with filled.session() as session:
+        assert session.scalar(select(func.count()).where(StaffUser.password_hash.is_(None))) == 0
 
 
 def test_employers(filled: Filled) -> None:
@@ -272,7 +302,47 @@ def test_cases_give_the_desk_a_worklist(filled: Filled) -> None:
     assert sum(owner is not None for owner in owners) > len(owners) / 2
     assert roles["desk_officer"] >= 3
     assert roles["manager"] >= 1
-    assert roles["administrator"] == 1
+    assert roles["administrator"] == 2  # the centre's and the demo account "admin"
+
+
+def test_a_recent_audit_trail_by_the_demo_staff(filled: Filled) -> None:
+    """The desk's last days are in the trail, so the home screen shows recent changes."""
+    since = datetime.combine(TODAY - timedelta(days=10), time(), tzinfo=UTC)
+    today = datetime.combine(TODAY, time(), tzinfo=UTC)
+    with filled.session() as session:
+        entries = session.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
+        staff = {user.id: user.username for user in session.scalars(select(StaffUser))}
+        demo_accounts = {"admin", "manager", "desk"}
+        assert 30 <= len(entries) <= 300
+        assert [entry.at for entry in entries] == sorted(entry.at for entry in entries)
+        kinds = Counter((entry.action, entry.entity) for entry in entries)
+        for kind in [("create", "case"), ("update", "case"), ("create", "case_note"),
+                     ("update", "task"), ("create", "expat"), ("create", "permit")]:  # fmt: skip
+            assert kinds[kind] > 0, kind
+        for entry in entries:
+            assert since <= entry.at < today
+            assert 7 <= entry.at.hour < 17  # in office hours
+            assert staff[entry.staff_user_id] == entry.username
+            assert entry.username not in demo_accounts
+            changes = json.loads(entry.changes)
+            model = ENTITY_CLASSES[entry.entity]
+            record = session.get(model, entry.entity_id)
+            assert record is not None, (entry.entity, entry.entity_id)
+            if entry.action == "create" and entry.entity in ("expat", "permit", "case_note"):
+                # What the ORM's trail would have written for it.
+                values = {key: getattr(record, key) for key in changes}
+                assert changes == creation_changes(model, values)
+        expats = [entry for entry in entries if entry.entity == "expat"]
+        for entry in expats:
+            stored = session.get_one(Expat, entry.entity_id).bsn
+            written = json.loads(entry.changes).get("bsn")
+            if stored:
+                assert written == [None, "*****" + stored[-4:]]
+            assert stored is None or stored not in entry.changes
+        recent = dashboard.recent_changes(session)
+    assert len(recent) == dashboard.RECENT_LIMIT
+    assert {change.kind for change in recent} >= {"case", "expat"}
+    assert all(change.exists for change in recent)
 
 
 def test_deliveries(filled: Filled) -> None:
@@ -348,6 +418,20 @@ def test_search_keys_are_those_the_orm_computes(filled: Filled) -> None:
         assert employer.search_key == employer_search_key(
             employer.name, employer.kvk_number, employer.employer_ref
         )
+
+
+def test_case_search_keys_are_those_the_service_computes(filled: Filled) -> None:
+    with filled.session() as session:
+        rows = session.execute(
+            select(Case.case_ref, Case.subject, Case.search_key, Expat.given_name,
+                   Expat.family_name, Employer.name)
+            .outerjoin(Expat, Expat.id == Case.expat_id)
+            .outerjoin(Employer, Employer.id == Case.employer_id)
+        ).all()  # fmt: skip
+    assert len(rows) > 300
+    for ref, subject, key, given, family, employer in rows:
+        client = employer if given is None else full_name(given, family)
+        assert key == case_search_key(ref, subject, client)
 
 
 def test_trends_make_the_targets_interesting(filled: Filled) -> None:

@@ -1,0 +1,771 @@
+"""One case at the desk: its client, status, owner, the services with their document checklists,
+the tasks and the notes, all changed in place.
+
+Every change saves at once, as one call of :mod:`expatdesk.services.cases`, and the page reads the
+case again afterwards. The status buttons offer only the steps the workflow allows. A refused
+change shows its message in the bar above the tabs and keeps what was typed; when someone else
+changed the case meanwhile, the bar offers to reload it. A closed case takes notes only, until it
+is reopened.
+
+Keyboard: Tab walks the page; Ctrl+Tab switches between services, tasks and notes; Space ticks a
+document or a task off; F2 edits a task's title or due date; Delete deletes the task; Enter in the
+new task's title adds it; Ctrl+Return adds the note being written.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHeaderView,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidgetItem,
+    QWidget,
+)
+from sqlalchemy.exc import DBAPIError
+
+from expatdesk import i18n
+from expatdesk.db.database import Database
+from expatdesk.errors import UserError
+from expatdesk.i18n import N_, _
+from expatdesk.qt import errors, msgbox
+from expatdesk.qt.desk_widgets import select_data, set_date, set_date_locale
+from expatdesk.qt.forms.ui_case_page import Ui_CasePage
+from expatdesk.services import cases, deliveries
+from expatdesk.services.actor import Actor
+from expatdesk.services.cases import CaseDetail, CaseService, TaskInfo
+from expatdesk.services.concurrency import StaleRecordError
+from expatdesk.services.validation import ValidationError
+
+log = logging.getLogger(__name__)
+
+Index = QModelIndex | QPersistentModelIndex
+
+#: Where a table item keeps its record's id, and a task's due date.
+ID_ROLE = Qt.ItemDataRole.UserRole
+DUE_ROLE = Qt.ItemDataRole.UserRole + 1
+DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+#: The due-date editor's lowest date stands for "no due date".
+NO_DUE_DATE = QDate(1999, 12, 31)
+OVERDUE_COLOUR = QColor("#A33A00")
+
+DONE_COLUMN, TITLE_COLUMN, DUE_COLUMN = 0, 1, 2
+SERVICE_HEADERS = (N_("Service"), N_("Date"), N_("Documents"))
+TASK_HEADERS = (N_("Done"), N_("Task"), N_("Due date"))
+
+
+def status_action(current: str, target: str) -> str:
+    """The text of the button that moves a case from ``current`` to ``target``."""
+    if target == "in_progress":
+        if current == "new":
+            return _("Start work")
+        if current == "closed":
+            return _("Reopen")
+        return _("Resume work")
+    if target == "waiting_client":
+        return _("Wait for the client")
+    if target == "waiting_authority":
+        return _("Wait for an authority")
+    if target == "closed":
+        return _("Close the case")
+    return cases.status_label(target)
+
+
+class DueDateDelegate(QStyledItemDelegate):
+    """Edits a task's due date in the table; the lowest date means "no due date"."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = QDateEdit(parent)
+        editor.setObjectName("dueDateEditor")
+        editor.setCalendarPopup(True)
+        editor.setMinimumDate(NO_DUE_DATE)
+        editor.setSpecialValueText(_("No due date"))
+        editor.setAccessibleName(_("Due date"))
+        set_date_locale(editor)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QDateEdit)
+        value = index.data(DUE_ROLE)
+        if isinstance(value, date):
+            set_date(editor, value)
+        else:
+            editor.setDate(QDate.currentDate())
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        assert isinstance(editor, QDateEdit)
+        chosen = editor.date()
+        value = None if chosen == NO_DUE_DATE else chosen.toPython()
+        model.setData(index, value, DUE_ROLE)
+
+
+class CasePage(QWidget):
+    """A case's page; :meth:`show_case` shows one.
+
+    Signals:
+        openRecordRequested(str, int): open the client: ``"expat"`` or ``"employer"``, and its id.
+        changed(int): a change to the case ``id`` was saved (the list may show it differently).
+    """
+
+    openRecordRequested = Signal(str, int)
+    changed = Signal(int)
+
+    def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_CasePage()
+        self.ui.setupUi(self)
+        self._database = database
+        self._actor = actor
+        self._detail: CaseDetail | None = None
+        self._filling = False
+        self._status_buttons: list[QPushButton] = []
+        self._catalogue = deliveries.service_catalogue(database)
+        self._set_up_inputs()
+        self._set_up_tables()
+        self._connect()
+        self._retranslate()
+        self.clear()
+
+    def _set_up_inputs(self) -> None:
+        ui = self.ui
+        ui.serviceCombo.addItem("", None)
+        for service in self._catalogue:
+            ui.serviceCombo.addItem("", service.code)
+        ui.serviceCombo.setMaxVisibleItems(18)
+        for edit in (ui.serviceDate, ui.taskDueEdit):
+            edit.setMinimumDate(QDate(1900, 1, 1))  # the service explains old dates
+        ui.serviceDate.setDate(QDate.currentDate())
+        ui.taskDueEdit.setDate(QDate.currentDate().addDays(7))
+        ui.taskDueEdit.setEnabled(False)
+        ui.messageBar.hide()
+
+    def _set_up_tables(self) -> None:
+        for table, count in ((self.ui.servicesTable, 3), (self.ui.tasksTable, 3)):
+            table.setColumnCount(count)
+            # Headers over their column's text, as in the other lists.
+            table.horizontalHeader().setDefaultAlignment(
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+            )
+            rows = table.verticalHeader()
+            rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
+        header = self.ui.servicesTable.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header = self.ui.tasksTable.horizontalHeader()
+        header.setSectionResizeMode(DONE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(DUE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        self._due_delegate = DueDateDelegate(self.ui.tasksTable)
+        self.ui.tasksTable.setItemDelegateForColumn(DUE_COLUMN, self._due_delegate)
+
+    def _connect(self) -> None:
+        ui = self.ui
+        ui.clientLabel.linkActivated.connect(self._open_client)
+        ui.ownerCombo.activated.connect(self._owner_chosen)
+        ui.reloadButton.clicked.connect(self.reload)
+        ui.servicesTable.itemSelectionChanged.connect(self._show_checklist)
+        ui.addServiceButton.clicked.connect(self.add_service)
+        ui.removeServiceButton.clicked.connect(self.remove_service)
+        ui.checklistList.itemChanged.connect(self._document_changed)
+        ui.tasksTable.itemChanged.connect(self._task_changed)
+        ui.tasksTable.itemSelectionChanged.connect(self._update_enabled)
+        ui.taskDueCheck.toggled.connect(ui.taskDueEdit.setEnabled)
+        ui.taskTitleEdit.returnPressed.connect(self.add_task)
+        ui.addTaskButton.clicked.connect(self.add_task)
+        ui.deleteTaskButton.clicked.connect(self.delete_task)
+        ui.addNoteButton.clicked.connect(self.add_note)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), ui.noteEdit)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.add_note)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), ui.tasksTable)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_task)
+
+    # --- what the page shows ------------------------------------------------------------------
+
+    @property
+    def case_id(self) -> int | None:
+        return None if self._detail is None else self._detail.id
+
+    @property
+    def detail(self) -> CaseDetail | None:
+        return self._detail
+
+    def show_case(self, case_id: int) -> bool:
+        """Show the case ``case_id``; ``False`` (and an empty page) when it no longer exists."""
+        self.hide_message()
+        try:
+            detail = cases.load_case(self._database, case_id)
+        except cases.CaseNotFoundError as error:
+            self.clear()
+            self.show_message(str(error))
+            return False
+        if self._detail is None or self._detail.id != case_id:
+            self.ui.noteEdit.clear()
+            self.ui.taskTitleEdit.clear()
+            self.ui.taskDueCheck.setChecked(False)
+            self.ui.servicesTable.clearSelection()
+        self._detail = detail
+        self._render()
+        return True
+
+    def reload(self) -> None:
+        """Read the shown case again (after someone else changed it)."""
+        if self._detail is not None:
+            self.show_case(self._detail.id)
+
+    def clear(self) -> None:
+        """Show no case."""
+        self._detail = None
+        self._render()
+
+    def selected_service(self) -> CaseService | None:
+        if self._detail is None:
+            return None
+        row = self.ui.servicesTable.currentRow()
+        services = self._detail.services
+        return services[row] if 0 <= row < len(services) else None
+
+    def selected_task(self) -> TaskInfo | None:
+        if self._detail is None:
+            return None
+        row = self.ui.tasksTable.currentRow()
+        tasks = self._detail.tasks
+        return tasks[row] if 0 <= row < len(tasks) else None
+
+    def message(self) -> str:
+        """The message in the bar, ``""`` when there is none."""
+        return "" if self.ui.messageBar.isHidden() else self.ui.messageLabel.text()
+
+    def show_message(self, text: str, *, stale: bool = False) -> None:
+        self.ui.messageLabel.setText(text)
+        self.ui.reloadButton.setVisible(stale)
+        self.ui.messageBar.show()
+
+    def hide_message(self) -> None:
+        self.ui.messageLabel.clear()
+        self.ui.messageBar.hide()
+
+    # --- rendering ----------------------------------------------------------------------------
+
+    def _render(self) -> None:
+        self._filling = True
+        try:
+            self._render_header()
+            self._render_services()
+            self._render_tasks()
+            self._render_notes()
+        finally:
+            self._filling = False
+        self._show_checklist()
+        self._update_enabled()
+        self._retitle_tabs()
+
+    def _render_header(self) -> None:
+        ui, detail = self.ui, self._detail
+        for button in self._status_buttons:
+            # Out of the row at once: the row is filled anew now, the button is deleted later.
+            ui.statusButtonsLayout.removeWidget(button)
+            button.hide()
+            button.deleteLater()
+        self._status_buttons = []
+        if detail is None:
+            for widget in (ui.titleLabel, ui.clientLabel, ui.statusValue, ui.datesLabel):
+                widget.clear()
+            ui.ownerCombo.clear()
+            return
+        ui.titleLabel.setText(f"{detail.ref} · {detail.subject}")
+        ui.clientLabel.setText(
+            " / ".join(
+                f'<a href="{client.kind}:{client.id}">{html.escape(client.name)}</a>'
+                for client in detail.clients
+            )
+            or html.escape(_("The client no longer exists."))
+        )
+        ui.statusValue.setText(cases.status_label(detail.status))
+        previous: QWidget = ui.clientLabel
+        for target in detail.transitions:
+            button = QPushButton(status_action(detail.status, target), ui.statusButtons)
+            button.setObjectName(f"status_{target}")
+            button.setAccessibleName(
+                _("Set the status to “{status}”").format(status=cases.status_label(target))
+            )
+            button.clicked.connect(lambda _checked=False, status=target: self.set_status(status))
+            ui.statusButtonsLayout.addWidget(button)
+            button.show()  # now, so that the focus can go to it at once
+            self.setTabOrder(previous, button)
+            previous = button
+            self._status_buttons.append(button)
+        self.setTabOrder(previous, ui.ownerCombo)
+        self._fill_owners(detail)
+        dates = _("Opened on {date}").format(date=i18n.format_date(detail.opened_on))
+        if detail.closed_at is not None:
+            dates += " · " + _("closed on {date}").format(
+                date=i18n.format_datetime(detail.closed_at, seconds=False)
+            )
+        ui.datesLabel.setText(dates)
+
+    def _fill_owners(self, detail: CaseDetail) -> None:
+        combo = self.ui.ownerCombo
+        combo.clear()
+        combo.addItem(_("Nobody yet"), None)
+        choices = cases.owners(self._database)
+        if detail.owner is not None and detail.owner not in choices:
+            choices.append(detail.owner)  # no longer active, but still the owner
+        for owner in choices:
+            combo.addItem(owner.name, owner.id)
+        select_data(combo, None if detail.owner is None else detail.owner.id)
+
+    def _render_services(self) -> None:
+        table = self.ui.servicesTable
+        selected = self.selected_service()
+        keep = selected.id if selected is not None else None
+        services = () if self._detail is None else self._detail.services
+        table.setRowCount(len(services))
+        for row, service in enumerate(services):
+            total = len(service.documents)
+            documents = (
+                _("{checked} of {total}").format(checked=service.checked_count, total=total)
+                if total
+                else _("none needed")
+            )
+            for column, text in enumerate(
+                (str(service.service), i18n.format_date(service.delivered_on), documents)
+            ):
+                item = QTableWidgetItem(text)
+                item.setData(ID_ROLE, service.id)
+                table.setItem(row, column, item)
+        if services:
+            rows = [row for row, service in enumerate(services) if service.id == keep]
+            table.selectRow(rows[0] if rows else 0)
+
+    def _show_checklist(self) -> None:
+        """The documents of the selected service, ticked off or not."""
+        listing = self.ui.checklistList
+        service = self.selected_service()
+        self._filling = True
+        try:
+            listing.clear()
+            if service is None:
+                self.ui.checklistLabel.setText(_("&Documents"))
+                return
+            if not service.documents:
+                self.ui.checklistLabel.setText(
+                    _("&Documents: {service} needs none.").format(service=service.service)
+                )
+                return
+            self.ui.checklistLabel.setText(
+                _("&Documents for {service}").format(service=service.service)
+            )
+            for check in service.documents:
+                item = QListWidgetItem(listing)
+                item.setText(_document_text(check))
+                item.setData(ID_ROLE, service.id)
+                item.setData(DOCUMENT_ROLE, check.document.id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(
+                    Qt.CheckState.Checked if check.checked else Qt.CheckState.Unchecked
+                )
+            if listing.count():
+                listing.setCurrentRow(0)
+        finally:
+            self._filling = False
+        self._update_enabled()
+
+    def _render_tasks(self) -> None:
+        table = self.ui.tasksTable
+        selected = self.selected_task()
+        keep = (selected.id, table.currentColumn()) if selected is not None else None
+        tasks = () if self._detail is None else self._detail.tasks
+        closed = self._detail is not None and self._detail.closed
+        today = date.today()
+        table.setRowCount(len(tasks))
+        for row, task in enumerate(tasks):
+            done = QTableWidgetItem()
+            done.setData(ID_ROLE, task.id)
+            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            if not closed:
+                flags |= Qt.ItemFlag.ItemIsUserCheckable
+            done.setFlags(flags)
+            done.setCheckState(Qt.CheckState.Checked if task.done else Qt.CheckState.Unchecked)
+            done.setData(
+                Qt.ItemDataRole.AccessibleTextRole, _("Done") if task.done else _("Not done")
+            )
+            title = QTableWidgetItem(task.title)
+            due = QTableWidgetItem(_due_text(task, today))
+            due.setData(DUE_ROLE, task.due_date)
+            for item in (title, due):
+                item.setData(ID_ROLE, task.id)
+                item.setFlags(
+                    flags & ~Qt.ItemFlag.ItemIsUserCheckable
+                    | (Qt.ItemFlag.NoItemFlags if closed else Qt.ItemFlag.ItemIsEditable)
+                )
+            if task.done:
+                font = title.font()
+                font.setStrikeOut(True)
+                title.setFont(font)
+            if task.overdue(today):
+                font = QFont(due.font())
+                font.setBold(True)
+                due.setFont(font)
+                due.setForeground(QBrush(OVERDUE_COLOUR))
+                due.setToolTip(_("Overdue"))
+            table.setItem(row, DONE_COLUMN, done)
+            table.setItem(row, TITLE_COLUMN, title)
+            table.setItem(row, DUE_COLUMN, due)
+        if keep is not None:
+            rows = [row for row, task in enumerate(tasks) if task.id == keep[0]]
+            if rows:
+                table.setCurrentCell(rows[0], max(keep[1], 0))
+
+    def _render_notes(self) -> None:
+        notes = () if self._detail is None else self._detail.notes
+        if not notes:
+            self.ui.notesView.setHtml(
+                "" if self._detail is None else f"<p><i>{html.escape(_('No notes yet.'))}</i></p>"
+            )
+            return
+        parts = []
+        for note in notes:
+            author = html.escape(note.author or "ExpatDesk")
+            when = html.escape(i18n.format_datetime(note.written_at, seconds=False))
+            text = html.escape(note.text).replace("\n", "<br>")
+            parts.append(f"<p><b>{author}</b> · {when}<br>{text}</p>")
+        self.ui.notesView.setHtml("".join(parts))
+
+    def _retitle_tabs(self) -> None:
+        detail = self._detail
+        tabs = self.ui.tabs
+        services = 0 if detail is None else len(detail.services)
+        open_tasks = 0 if detail is None else sum(not task.done for task in detail.tasks)
+        notes = 0 if detail is None else len(detail.notes)
+        tabs.setTabText(
+            tabs.indexOf(self.ui.servicesTab), _("Services ({count})").format(count=services)
+        )
+        tabs.setTabText(
+            tabs.indexOf(self.ui.tasksTab), _("Tasks ({count} open)").format(count=open_tasks)
+        )
+        tabs.setTabText(tabs.indexOf(self.ui.notesTab), _("Notes ({count})").format(count=notes))
+
+    def _update_enabled(self) -> None:
+        ui, detail = self.ui, self._detail
+        shown = detail is not None
+        editable = shown and not (detail is not None and detail.closed)
+        ui.tabs.setEnabled(shown)
+        ui.ownerCombo.setEnabled(editable)
+        inputs: list[QWidget] = [
+            ui.serviceCombo,
+            ui.serviceDate,
+            ui.addServiceButton,
+            ui.taskTitleEdit,
+            ui.taskDueCheck,
+            ui.addTaskButton,
+            ui.checklistList,
+        ]
+        for widget in inputs:
+            widget.setEnabled(editable)
+        ui.taskDueEdit.setEnabled(editable and ui.taskDueCheck.isChecked())
+        ui.removeServiceButton.setEnabled(editable and self.selected_service() is not None)
+        ui.deleteTaskButton.setEnabled(editable and self.selected_task() is not None)
+        ui.tasksTable.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            if editable
+            else QAbstractItemView.EditTrigger.NoEditTriggers
+        )
+        ui.noteEdit.setEnabled(shown)
+        ui.addNoteButton.setEnabled(shown)
+
+    # --- changing the case --------------------------------------------------------------------
+
+    def _attempt(self, change: Callable[[], object], inputs: dict[str, QWidget]) -> bool:
+        """Run one service call; on success read the case again, otherwise say why.
+
+        What was typed stays; a refusal because someone else changed the case offers a reload.
+        """
+        detail = self._detail
+        if detail is None:
+            return False
+        self.hide_message()
+        try:
+            change()
+        except ValidationError as error:
+            self.show_message("\n".join(problem.message for problem in error.errors))
+            widget = inputs.get(error.errors[0].field)
+            if widget is not None:
+                widget.setFocus()
+            return False
+        except StaleRecordError as error:
+            self.show_message(str(error), stale=True)
+            self.ui.reloadButton.setFocus()
+            return False
+        except (UserError, DBAPIError) as error:
+            message = errors.user_message(error)
+            if message is None:
+                raise
+            self.show_message(message)
+            return False
+        self.show_case(detail.id)
+        self.changed.emit(detail.id)
+        return True
+
+    def set_status(self, status: str) -> bool:
+        detail = self._detail
+        if detail is None:
+            return False
+        done = self._attempt(
+            lambda: cases.set_status(
+                self._database, self._actor, detail.id, status, expected_version=detail.version
+            ),
+            {},
+        )
+        if done:
+            (self._status_buttons[0] if self._status_buttons else self.ui.ownerCombo).setFocus()
+        return done
+
+    def _owner_chosen(self, _index: int) -> None:
+        detail = self._detail
+        if detail is None:
+            return
+        owner_id = self.ui.ownerCombo.currentData()
+        current = None if detail.owner is None else detail.owner.id
+        if owner_id == current:
+            return
+        self._attempt(
+            lambda: cases.change_owner(
+                self._database, self._actor, detail.id, owner_id, expected_version=detail.version
+            ),
+            {"owner": self.ui.ownerCombo},
+        )
+
+    def add_note(self) -> bool:
+        detail = self._detail
+        if detail is None:
+            return False
+        text = self.ui.noteEdit.toPlainText()
+        done = self._attempt(
+            lambda: cases.add_note(self._database, self._actor, detail.id, text),
+            {"note": self.ui.noteEdit},
+        )
+        if done:
+            self.ui.noteEdit.clear()
+            self.ui.noteEdit.setFocus()
+        return done
+
+    def add_task(self) -> bool:
+        detail = self._detail
+        if detail is None:
+            return False
+        title = self.ui.taskTitleEdit.text()
+        due = self.ui.taskDueEdit.date().toPython() if self.ui.taskDueCheck.isChecked() else None
+        done = self._attempt(
+            lambda: cases.add_task(self._database, self._actor, detail.id, title, due),  # type: ignore[arg-type]
+            {"title": self.ui.taskTitleEdit, "due_date": self.ui.taskDueEdit},
+        )
+        if done:
+            self.ui.taskTitleEdit.clear()
+            self.ui.taskDueCheck.setChecked(False)
+            self.ui.taskTitleEdit.setFocus()
+        return done
+
+    def delete_task(self) -> bool:
+        task = self.selected_task()
+        if task is None or self._detail is None or self._detail.closed:
+            return False
+        return self._attempt(
+            lambda: cases.delete_task(
+                self._database, self._actor, task.id, expected_version=task.version
+            ),
+            {},
+        )
+
+    def _task_changed(self, item: QTableWidgetItem) -> None:
+        """A task's done box, title or due date was changed in the table: save it.
+
+        The save (and the new rendering it brings) waits until the table has finished with the
+        item: re-filling the table while its editor is still committing would pull the item from
+        under it.
+        """
+        if self._filling or self._detail is None:
+            return
+        task = next((t for t in self._detail.tasks if t.id == item.data(ID_ROLE)), None)
+        if task is None:
+            return
+        column = item.column()
+        if column == DONE_COLUMN:
+            done = item.checkState() == Qt.CheckState.Checked
+            if done != task.done:
+                QTimer.singleShot(0, self, partial(self._save_task_done, task, done))
+            return
+        title, due = task.title, task.due_date
+        if column == TITLE_COLUMN:
+            title = item.text()
+        elif column == DUE_COLUMN:
+            value = item.data(DUE_ROLE)
+            due = value if isinstance(value, date) else None
+        if (title, due) != (task.title, task.due_date):
+            QTimer.singleShot(0, self, partial(self._save_task_edit, task, title, due))
+
+    def _save_task_done(self, task: TaskInfo, done: bool) -> None:
+        self._attempt(
+            lambda: cases.set_task_done(
+                self._database, self._actor, task.id, done, expected_version=task.version
+            ),
+            {},
+        )
+
+    def _save_task_edit(self, task: TaskInfo, title: str, due: date | None) -> None:
+        self._attempt(
+            lambda: cases.edit_task(
+                self._database, self._actor, task.id, title, due, expected_version=task.version
+            ),
+            {"title": self.ui.tasksTable, "due_date": self.ui.tasksTable},
+        )
+
+    def add_service(self) -> bool:
+        detail = self._detail
+        if detail is None:
+            return False
+        code = self.ui.serviceCombo.currentData()
+        on = self.ui.serviceDate.date().toPython()
+        added: list[int] = []
+
+        def add() -> None:
+            added.append(
+                cases.add_service(self._database, self._actor, detail.id, code or "", on)  # type: ignore[arg-type]
+            )
+
+        done = self._attempt(
+            add, {"service": self.ui.serviceCombo, "delivered_on": self.ui.serviceDate}
+        )
+        if done and self._detail is not None:
+            rows = [row for row, s in enumerate(self._detail.services) if s.id == added[0]]
+            if rows:
+                self.ui.servicesTable.selectRow(rows[0])
+            self.ui.serviceCombo.setCurrentIndex(0)
+            self.ui.checklistList.setFocus()
+        return done
+
+    def remove_service(self) -> bool:
+        service = self.selected_service()
+        if service is None or self._detail is None or self._detail.closed:
+            return False
+        question = QMessageBox(
+            QMessageBox.Icon.Question,
+            _("Remove service"),
+            _("Remove {service} of {date} from this case?").format(
+                service=service.service, date=i18n.format_date(service.delivered_on)
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        if service.checked_count:
+            question.setInformativeText(
+                i18n.ngettext(
+                    "The {count} document ticked off for it is forgotten too.",
+                    "The {count} documents ticked off for it are forgotten too.",
+                    service.checked_count,
+                ).format(count=service.checked_count)
+            )
+        question.setDefaultButton(QMessageBox.StandardButton.No)
+        if msgbox.exec_dialog(question) != QMessageBox.StandardButton.Yes:
+            return False
+        return self._attempt(
+            lambda: cases.remove_service(
+                self._database, self._actor, service.id, expected_version=service.version
+            ),
+            {},
+        )
+
+    def _document_changed(self, item: QListWidgetItem) -> None:
+        """A document was ticked off or unticked: save it once the list is done with the item."""
+        if self._filling or self._detail is None:
+            return
+        checked = item.checkState() == Qt.CheckState.Checked
+        row = self.ui.checklistList.row(item)
+        QTimer.singleShot(
+            0,
+            self,
+            partial(
+                self._save_document, item.data(ID_ROLE), item.data(DOCUMENT_ROLE), checked, row
+            ),
+        )
+
+    def _save_document(self, delivery_id: int, document_id: int, checked: bool, row: int) -> None:
+        if self._attempt(
+            lambda: cases.set_document_checked(
+                self._database, self._actor, delivery_id, document_id, checked
+            ),
+            {},
+        ):
+            self.ui.checklistList.setCurrentRow(row)
+
+    def _open_client(self, link: str) -> None:
+        kind, _sep, record_id = link.partition(":")
+        if kind in ("expat", "employer") and record_id.isdigit():
+            self.openRecordRequested.emit(kind, int(record_id))
+
+    # --- language -----------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        ui = self.ui
+        ui.serviceCombo.setItemText(0, _("Choose a service"))
+        for index, service in enumerate(self._catalogue, start=1):
+            ui.serviceCombo.setItemText(index, str(service))
+        ui.servicesTable.setHorizontalHeaderLabels([_(text) for text in SERVICE_HEADERS])
+        ui.tasksTable.setHorizontalHeaderLabels([_(text) for text in TASK_HEADERS])
+        ui.reloadButton.setToolTip(_("Show the case as it is stored now"))
+        ui.addNoteButton.setToolTip(_("Add the note (Ctrl+Return)"))
+        for edit in (ui.serviceDate, ui.taskDueEdit):
+            set_date_locale(edit)
+        self._render()
+
+
+def _document_text(check: cases.DocumentCheck) -> str:
+    if check.checked_at is None:
+        return str(check.document)
+    when = i18n.format_datetime(check.checked_at, seconds=False)
+    if check.checked_by:
+        return _("{document} (ticked off by {name}, {when})").format(
+            document=check.document, name=check.checked_by, when=when
+        )
+    return _("{document} (ticked off {when})").format(document=check.document, when=when)
+
+
+def _due_text(task: TaskInfo, today: date) -> str:
+    if task.due_date is None:
+        return ""
+    text = i18n.format_date(task.due_date)
+    if task.overdue(today):
+        return _("{date} (overdue)").format(date=text)
+    return text

@@ -1,0 +1,211 @@
+"""Small pieces the desk's case and service forms share.
+
+:class:`ClientSearch` turns a search box and a combo box into a picker of an expat or an employer:
+typing searches (folded, like the lists) and the combo offers the matches, the first one chosen.
+Enter in the search box searches at once and goes no further: it never presses the form's default
+button, so a walk-in is not saved (nor a case opened) for whoever happened to match first.
+:func:`set_date_locale` makes a date edit show dates the way the active language writes them.
+:func:`show_message` and :func:`hide_message` drive the inline message labels of the forms.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
+from sqlalchemy import select
+
+from expatdesk import i18n
+from expatdesk.db.database import Database
+from expatdesk.i18n import _
+from expatdesk.services import employers, expats
+from expatdesk.services.listing import Listing, Row, fetch_rows, matching
+
+#: The style of an inline error message (the colour of the survey form's messages).
+ERROR_STYLE = "color: #A33A00; font-weight: bold;"
+
+
+def set_date_locale(edit: QDateEdit) -> None:
+    """Show the date as the active language writes it (``26-11-2026`` or ``26/11/2026``)."""
+    dutch = i18n.language() == "nl"
+    locale = QLocale(
+        QLocale.Language.Dutch if dutch else QLocale.Language.English,
+        QLocale.Country.Netherlands if dutch else QLocale.Country.UnitedKingdom,
+    )
+    edit.setLocale(locale)
+    edit.setDisplayFormat(locale.dateFormat(QLocale.FormatType.ShortFormat))
+
+
+def set_date(edit: QDateEdit, value: date) -> None:
+    """Show a Python ``date`` in ``edit``."""
+    edit.setDate(QDate(value.year, value.month, value.day))
+
+
+def index_of(combo: QComboBox, value: object) -> int:
+    for index in range(combo.count()):
+        if combo.itemData(index) == value:
+            return index
+    return -1
+
+
+def select_data(combo: QComboBox, value: object) -> bool:
+    """Choose the item whose data is ``value``; ``False`` when there is none."""
+    index = index_of(combo, value)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+    return index >= 0
+
+
+def show_message(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.show()
+
+
+def hide_message(label: QLabel) -> None:
+    label.clear()
+    label.hide()
+
+
+def _expat_text(row: Row) -> str:
+    return f"{expats.full_name(row['given_name'], row['family_name'])} ({row['expat_ref']})"
+
+
+def _employer_text(row: Row) -> str:
+    return f"{row['name']} ({row['employer_ref']})"
+
+
+class ClientSearch(QObject):
+    """An expat or employer picker made of a search box and a combo box of the matches.
+
+    The combo's first item is "no expat"/"no employer" (data ``None``); a search lists the first
+    :data:`MAX_MATCHES` matches and chooses the first. The matches come in the order of the folded
+    search key (given name first for expats, the name for employers): the database walks that
+    index and stops at the fiftieth match, so even one letter on half a million expats takes a
+    few milliseconds (the ``demo --size large`` database: at most 130 ms, for a rare pair of
+    words). Searching waits for a pause in typing, or for Enter; the search box keeps Enter to
+    itself (the dialog's default button is not pressed), and the combo then offers the matches.
+
+    Signals:
+        chosen(object): the chosen id, or ``None``.
+    """
+
+    chosen = Signal(object)
+
+    MAX_MATCHES = 50
+    SEARCH_DELAY_MS = 150
+
+    def __init__(
+        self,
+        database: Database,
+        kind: str,
+        search: QLineEdit,
+        combo: QComboBox,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if kind not in ("expat", "employer"):
+            raise ValueError(f"unknown client kind {kind!r}")
+        self._database = database
+        self.kind = kind
+        self.search = search
+        self.combo = combo
+        self._listing: Listing = expats.LISTING if kind == "expat" else employers.LISTING
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.search_now)
+        self._searched = ""
+        self.search.textChanged.connect(self._timer.start)
+        self.search.installEventFilter(self)
+        self.combo.currentIndexChanged.connect(lambda _index: self.chosen.emit(self.chosen_id()))
+        self.combo.addItem("", None)
+        self.retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the search box searches now and is used up there: the dialog never sees it
+        (a line edit passes Enter on, and a dialog presses its default button with it)."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers()
+            & ~(Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier)
+        ):
+            if self._timer.isActive() or self.search.text().strip() != self._searched:
+                self.search_now()  # (the matches of this text, and the choice, stay otherwise)
+            return True
+        return super().eventFilter(watched, event)
+
+    def chosen_id(self) -> int | None:
+        value = self.combo.currentData()
+        return int(value) if value is not None else None
+
+    def choose(self, record_id: int | None) -> None:
+        """Offer and choose the record ``record_id`` (``None``: nobody)."""
+        if record_id is None:
+            self.combo.setCurrentIndex(0)
+            return
+        rows = fetch_rows(self._database, self._listing, [record_id])
+        if record_id not in rows:
+            self.combo.setCurrentIndex(0)
+            return
+        self._fill([(record_id, self._text(rows[record_id]))])
+        self.combo.setCurrentIndex(1)
+
+    def search_now(self) -> None:
+        """List the matches of what the search box holds now."""
+        self._timer.stop()
+        query = self.search.text().strip()
+        self._searched = query
+        if not query:
+            return
+        listing = self._listing
+        statement = (
+            select(listing.id_column)
+            .where(*matching(listing.search_key, query))
+            .order_by(listing.search_key, listing.id_column)
+            .limit(self.MAX_MATCHES)
+        )
+        with self._database.reading() as session:
+            ids = list(session.execute(statement).scalars())
+        rows = fetch_rows(self._database, self._listing, ids)
+        self._fill(
+            [(record_id, self._text(rows[record_id])) for record_id in ids if record_id in rows]
+        )
+        self.combo.setCurrentIndex(1 if self.combo.count() > 1 else 0)
+        self.combo.setToolTip("" if self.combo.count() > 1 else self._nothing_found(query))
+
+    def _text(self, row: Row) -> str:
+        return _expat_text(row) if self.kind == "expat" else _employer_text(row)
+
+    def _fill(self, items: list[tuple[int, str]]) -> None:
+        self.combo.blockSignals(True)
+        try:
+            while self.combo.count() > 1:
+                self.combo.removeItem(1)
+            for record_id, text in items:
+                self.combo.addItem(text, record_id)
+        finally:
+            self.combo.blockSignals(False)
+
+    def _nothing_found(self, query: str) -> str:
+        if self.kind == "expat":
+            return _("No expat matches “{query}”.").format(query=query)
+        return _("No employer matches “{query}”.").format(query=query)
+
+    def retranslate(self) -> None:
+        if self.kind == "expat":
+            self.combo.setItemText(0, _("No expat"))
+            self.search.setPlaceholderText(_("Type a name, e-mail or ref. to find an expat"))
+        else:
+            self.combo.setItemText(0, _("No employer"))
+            self.search.setPlaceholderText(_("Type a name, KvK number or ref. to find an employer"))
+
+
+def focus(widget: QWidget | None) -> None:
+    """Move the keyboard focus to ``widget`` (when there is one)."""
+    if widget is not None:
+        widget.setFocus()

@@ -1,0 +1,163 @@
+"""A walk-in: a service delivered at the desk outside a case, recorded in a few keystrokes.
+
+The expat and/or employer are found by typing (see :class:`~expatdesk.qt.desk_widgets.
+ClientSearch`), or come preset from the record the desk has open; the date is today unless
+changed. Saving is one call of :func:`expatdesk.services.deliveries.record_walk_in`; a refused
+save shows its messages beside the fields and keeps everything typed.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
+from sqlalchemy.exc import DBAPIError
+
+from expatdesk.db.database import Database
+from expatdesk.errors import UserError
+from expatdesk.i18n import _
+from expatdesk.qt import errors
+from expatdesk.qt.desk_widgets import (
+    ClientSearch,
+    hide_message,
+    select_data,
+    set_date_locale,
+    show_message,
+)
+from expatdesk.qt.forms.ui_walk_in_dialog import Ui_WalkInDialog
+from expatdesk.services import deliveries
+from expatdesk.services.actor import Actor
+from expatdesk.services.validation import ValidationError
+
+log = logging.getLogger(__name__)
+
+
+class WalkInDialog(QDialog):
+    """Record a walk-in service for ``expat_id`` and/or ``employer_id`` (or for a client found).
+
+    Signals:
+        saved(int): the id of the stored service delivery.
+    """
+
+    saved = Signal(int)
+
+    def __init__(
+        self,
+        database: Database,
+        actor: Actor,
+        parent: QWidget | None = None,
+        expat_id: int | None = None,
+        employer_id: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_WalkInDialog()
+        self.ui.setupUi(self)
+        self._database = database
+        self._actor = actor
+        self.expat = ClientSearch(database, "expat", self.ui.expatSearch, self.ui.expatCombo, self)
+        self.employer = ClientSearch(
+            database, "employer", self.ui.employerSearch, self.ui.employerCombo, self
+        )
+        self.expat.choose(expat_id)
+        self.employer.choose(employer_id)
+        self._catalogue = deliveries.service_catalogue(database)
+        self.ui.serviceCombo.addItem("", None)
+        for service in self._catalogue:
+            self.ui.serviceCombo.addItem("", service.code)
+        self.ui.serviceCombo.setMaxVisibleItems(18)
+        self.ui.deliveredOn.setMinimumDate(QDate(1900, 1, 1))  # the service explains old dates
+        self.ui.deliveredOn.setDate(QDate.currentDate())
+        self._errors: dict[str, QLabel] = {
+            "client": self.ui.clientError,
+            "expat": self.ui.clientError,
+            "employer": self.ui.clientError,
+            "service": self.ui.serviceError,
+            "delivered_on": self.ui.deliveredOnError,
+            "notes": self.ui.notesError,
+        }
+        self._inputs: dict[str, QWidget] = {
+            "client": self.ui.expatSearch,
+            "expat": self.ui.expatCombo,
+            "employer": self.ui.employerCombo,
+            "service": self.ui.serviceCombo,
+            "delivered_on": self.ui.deliveredOn,
+            "notes": self.ui.notesEdit,
+        }
+        self.ui.buttonBox.accepted.connect(self.accept)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self._save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        self._save_shortcut.activated.connect(self.accept)
+        self.clear_errors()
+        self._retranslate()
+        first = self.ui.serviceCombo if expat_id or employer_id else self.ui.expatSearch
+        first.setFocus()
+
+    # --- what was entered ---------------------------------------------------------------------
+
+    def service_code(self) -> str | None:
+        value = self.ui.serviceCombo.currentData()
+        return None if value is None else str(value)
+
+    def choose_service(self, code: str) -> bool:
+        return select_data(self.ui.serviceCombo, code)
+
+    def error_text(self, field: str) -> str:
+        label = self._errors.get(field, self.ui.formError)
+        return "" if label.isHidden() else label.text()
+
+    def clear_errors(self) -> None:
+        for label in {*self._errors.values(), self.ui.formError}:
+            hide_message(label)
+
+    # --- saving -------------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        """Save; stays open, with the messages beside the fields, when the save is refused."""
+        self.clear_errors()
+        try:
+            delivery_id = deliveries.record_walk_in(
+                self._database,
+                self._actor,
+                self.service_code() or "",
+                self.ui.deliveredOn.date().toPython(),  # type: ignore[arg-type]
+                expat_id=self.expat.chosen_id(),
+                employer_id=self.employer.chosen_id(),
+                notes=self.ui.notesEdit.toPlainText(),
+            )
+        except ValidationError as error:
+            for problem in error.errors:
+                show_message(self._errors.get(problem.field, self.ui.formError), problem.message)
+            widget = self._inputs.get(error.errors[0].field)
+            if widget is not None:
+                widget.setFocus()
+            return
+        except (UserError, DBAPIError) as error:
+            message = errors.user_message(error)
+            if message is None:
+                raise
+            show_message(self.ui.formError, message)
+            return
+        log.info("walk-in delivery %d saved", delivery_id)
+        self.saved.emit(delivery_id)
+        super().accept()
+
+    # --- language -----------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.expat.retranslate()
+        self.employer.retranslate()
+        self.ui.serviceCombo.setItemText(0, _("Choose a service"))
+        for index, service in enumerate(self._catalogue, start=1):
+            self.ui.serviceCombo.setItemText(index, str(service))
+        set_date_locale(self.ui.deliveredOn)
+        save = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+        if save is not None:
+            save.setToolTip(_("Save (Ctrl+S)"))

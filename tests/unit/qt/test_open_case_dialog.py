@@ -1,0 +1,215 @@
+"""The open-case form: for the expat or employer at hand, owner the signed-in staff member, the
+first services ticked; refused input keeps everything typed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from sqlalchemy import select
+
+from expatdesk.db.database import Database
+from expatdesk.db.models import Case, ServiceDelivery
+from expatdesk.qt.open_case_dialog import OpenCaseDialog
+from expatdesk.services import cases
+from expatdesk.services.actor import Actor
+from tests.helpers.sample import Sample
+from tests.unit.qt.desk_helpers import add_staff, choose
+
+
+@pytest.fixture
+def actor(sqlite_database: Database) -> Actor:
+    add_staff(sqlite_database, "bram", "Bram Jansen", "manager")
+    return add_staff(sqlite_database, "anna", "Anna de Vries", "desk_officer")
+
+
+def _dialog(qtbot, database: Database, actor: Actor, **kwargs: int) -> OpenCaseDialog:
+    dialog = OpenCaseDialog(database, actor, None, **kwargs)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    return dialog
+
+
+def _ctrl_s(qtbot, dialog: OpenCaseDialog) -> None:
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+
+def _tick_service(qtbot, dialog: OpenCaseDialog, text: str) -> None:
+    """Walk to the service with the arrow keys and tick it with the space bar."""
+    listing = dialog.ui.servicesList
+    listing.setFocus()
+    target = next(row for row in range(listing.count()) if listing.item(row).text() == text)
+    if listing.currentRow() < 0:
+        qtbot.keyClick(listing, Qt.Key.Key_Home)
+    while listing.currentRow() < target:
+        qtbot.keyClick(listing, Qt.Key.Key_Down)
+    qtbot.keyClick(listing, Qt.Key.Key_Space)
+    assert listing.item(target).checkState() == Qt.CheckState.Checked
+
+
+def test_open_a_case_for_the_expat_at_hand(
+    qtbot, sqlite_database: Database, sample: Sample, actor: Actor
+) -> None:
+    dialog = _dialog(qtbot, sqlite_database, actor, expat_id=sample.expats["jose"])
+    assert dialog.ui.expatCombo.currentText() == "José García (EXP-0001)"
+    assert dialog.ui.ownerCombo.currentText() == "Anna de Vries"
+    assert [dialog.ui.ownerCombo.itemText(i) for i in range(3)] == [
+        "Nobody yet",
+        "Anna de Vries",
+        "Bram Jansen",
+    ]
+    assert dialog.ui.openedOn.date() == QDate.currentDate()
+    assert dialog.focusWidget() is dialog.ui.subjectEdit
+
+    qtbot.keyClicks(dialog.ui.subjectEdit, "Residence permit application")
+    _tick_service(qtbot, dialog, "Residence permit, highly skilled migrant")
+    _tick_service(qtbot, dialog, "30% ruling")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        _ctrl_s(qtbot, dialog)
+    assert not dialog.isVisible()
+
+    detail = cases.load_case(sqlite_database, saved.args[0])
+    assert detail.subject == "Residence permit application"
+    assert detail.expat is not None
+    assert detail.expat.name == "José García"
+    assert detail.owner == cases.StaffChoice(actor.user_id or 0, "Anna de Vries")
+    assert detail.status == "new"
+    assert [(s.service.code, s.delivered_on) for s in detail.services] == [
+        ("permit_hsm", date.today()),
+        ("tax_30_ruling", date.today()),
+    ]
+
+
+def test_open_a_case_for_an_employer_found_by_typing(
+    qtbot, sqlite_database: Database, sample: Sample, actor: Actor
+) -> None:
+    dialog = _dialog(qtbot, sqlite_database, actor)
+    assert dialog.focusWidget() is dialog.ui.expatSearch
+    dialog.ui.employerSearch.setFocus()
+    qtbot.keyClicks(dialog.ui.employerSearch, "olmez")
+    qtbot.keyClick(dialog.ui.employerSearch, Qt.Key.Key_Return)
+    assert dialog.ui.employerCombo.currentText() == "Bakkerij Ölmez (EMP-0003)"
+    dialog.ui.subjectEdit.setFocus()
+    qtbot.keyClicks(dialog.ui.subjectEdit, "Application as recognised sponsor")
+    choose(qtbot, dialog.ui.ownerCombo, "Nobody yet")
+    dialog.ui.openedOn.setDate(QDate(2026, 11, 2))
+    with qtbot.waitSignal(dialog.saved) as saved:
+        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    detail = cases.load_case(sqlite_database, saved.args[0])
+    assert detail.employer is not None
+    assert (detail.employer.name, detail.expat, detail.owner) == ("Bakkerij Ölmez", None, None)
+    assert detail.opened_on == date(2026, 11, 2)
+    assert detail.services == ()
+
+
+def test_enter_in_a_search_box_searches_and_never_opens_the_case(
+    qtbot, sqlite_database: Database, sample: Sample, actor: Actor
+) -> None:
+    dialog = _dialog(qtbot, sqlite_database, actor)
+    dialog.ui.subjectEdit.setFocus()
+    qtbot.keyClicks(dialog.ui.subjectEdit, "Residence permit application")
+    assert dialog.open_button.isDefault()
+    for search, text, found in (
+        (dialog.ui.expatSearch, "chen", "Wei Chen (EXP-0003)"),
+        (dialog.ui.employerSearch, "thales", "Thales Nederland (EMP-0001)"),
+    ):
+        search.setFocus()
+        with qtbot.assertNotEmitted(dialog.saved):
+            qtbot.keyClicks(search, text)
+            qtbot.keyClick(search, Qt.Key.Key_Return)
+            qtbot.keyClick(search, Qt.Key.Key_Return)
+        combo = dialog.ui.expatCombo if search is dialog.ui.expatSearch else dialog.ui.employerCombo
+        assert combo.currentText() == found
+        assert search.hasFocus()
+    assert dialog.isVisible()
+    with sqlite_database.reading() as session:
+        assert session.scalars(select(Case)).all() == []
+    with qtbot.waitSignal(dialog.saved):
+        _ctrl_s(qtbot, dialog)
+
+
+def test_refused_input_shows_messages_and_keeps_what_was_typed(
+    qtbot, sqlite_database: Database, sample: Sample, actor: Actor
+) -> None:
+    dialog = _dialog(qtbot, sqlite_database, actor)
+    _tick_service(qtbot, dialog, "DigiD")
+    dialog.ui.openedOn.setDate(QDate.currentDate().addDays(3))
+    _ctrl_s(qtbot, dialog)
+
+    assert dialog.isVisible()
+    assert dialog.error_text("client") == "Choose an expat or an employer (or both)."
+    assert dialog.error_text("subject") == "This field is required."
+    assert dialog.error_text("opened_on") == "This date lies in the future."
+    assert dialog.focusWidget() is dialog.ui.subjectEdit
+    assert dialog.checked_services() == ["digid"]
+    with sqlite_database.reading() as session:
+        assert session.scalars(select(Case)).all() == []
+        assert session.scalars(select(ServiceDelivery)).all() == []
+
+    qtbot.keyClicks(dialog.ui.subjectEdit, "DigiD")
+    dialog.ui.expatSearch.setFocus()
+    qtbot.keyClicks(dialog.ui.expatSearch, "chen")
+    qtbot.keyClick(dialog.ui.expatSearch, Qt.Key.Key_Return)
+    dialog.ui.openedOn.setDate(QDate.currentDate())
+    with qtbot.waitSignal(dialog.saved):
+        _ctrl_s(qtbot, dialog)
+    assert dialog.error_text("subject") == ""
+    with sqlite_database.reading() as session:
+        assert session.scalars(select(ServiceDelivery.expat_id)).all() == [sample.expats["wei"]]
+
+
+def test_escape_cancels(qtbot, sqlite_database: Database, sample: Sample, actor: Actor) -> None:
+    dialog = _dialog(qtbot, sqlite_database, actor, expat_id=sample.expats["jose"])
+    qtbot.keyClicks(dialog.ui.subjectEdit, "Never mind")
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(dialog.ui.subjectEdit, Qt.Key.Key_Escape)
+    with sqlite_database.reading() as session:
+        assert session.scalars(select(Case)).all() == []
+
+
+def test_accessible_names_and_mnemonics(
+    qtbot, sqlite_database: Database, sample: Sample, actor: Actor
+) -> None:
+    dialog = _dialog(qtbot, sqlite_database, actor)
+    ui = dialog.ui
+    for widget in (
+        ui.expatSearch,
+        ui.expatCombo,
+        ui.employerSearch,
+        ui.employerCombo,
+        ui.subjectEdit,
+        ui.ownerCombo,
+        ui.openedOn,
+        ui.servicesList,
+    ):
+        assert widget.accessibleName(), widget.objectName()
+    labels = [
+        ui.expatLabel,
+        ui.employerLabel,
+        ui.subjectLabel,
+        ui.ownerLabel,
+        ui.openedOnLabel,
+        ui.servicesLabel,
+    ]
+    texts = [label.text() for label in labels] + [dialog.open_button.text()]
+    keys = [text[text.index("&") + 1].lower() for text in texts]
+    assert len(set(keys)) == len(keys), texts
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    assert dialog.focusWidget() is ui.subjectEdit
+
+
+def test_dutch(qtbot, sqlite_database: Database, sample: Sample, actor: Actor, switcher) -> None:
+    dialog = _dialog(qtbot, sqlite_database, actor)
+    switcher.apply("nl")
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "Zaak openen")
+    assert dialog.open_button.text() == "&Zaak openen"
+    assert dialog.ui.ownerCombo.itemText(0) == "Nog niemand"
+    assert dialog.ui.servicesList.item(0).text() == "Verblijfsvergunning kennismigrant"
+    ui = dialog.ui
+    labels = [ui.expatLabel, ui.employerLabel, ui.subjectLabel, ui.ownerLabel, ui.openedOnLabel]
+    texts = [label.text() for label in [*labels, ui.servicesLabel]] + [dialog.open_button.text()]
+    keys = [text[text.index("&") + 1].lower() for text in texts]
+    assert len(set(keys)) == len(keys), texts
