@@ -5,21 +5,34 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import ScalarSelect, func, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from expatdesk import i18n
 from expatdesk.db.database import Database
-from expatdesk.db.models import Employer, Expat, Municipality
+from expatdesk.db.models import Case, Employer, Expat, Municipality, ServiceDelivery
 from expatdesk.i18n import N_
-from expatdesk.services import surveys
+from expatdesk.services import surveys, timeline
 from expatdesk.services.labels import Label, label, label_column, picked, yes_no
-from expatdesk.services.listing import AnySelect, Column, Join, Listing, Order, field_text
+from expatdesk.services.listing import (
+    AnySelect,
+    Column,
+    Filter,
+    Join,
+    Listing,
+    Order,
+    field_text,
+)
+from expatdesk.services.timeline import CaseInfo, DeliveryInfo
 
 
 def _expat_count() -> ScalarSelect[int]:
-    """The number of expats working for the employer of the outer query."""
+    """The number of expats working for the employer of the outer query.
+
+    ``count(*)``, not ``count(id)``: PostgreSQL counts the index entries without visiting rows.
+    """
     return (
-        select(func.count(Expat.id))
+        select(func.count())
+        .select_from(Expat)
         .where(Expat.employer_id == Employer.id)
         .correlate(Employer)
         .scalar_subquery()
@@ -27,6 +40,16 @@ def _expat_count() -> ScalarSelect[int]:
 
 
 _MUNICIPALITY = Join(Municipality, Municipality.code == Employer.municipality_code)
+
+
+def _municipalities(session: Session) -> list[tuple[str | int, str]]:
+    """The municipalities with their labels in the active language, in the list's order."""
+    rows = session.execute(
+        select(Municipality.code, Municipality.label_en, Municipality.label_nl).order_by(
+            Municipality.sort_order, Municipality.code
+        )
+    )
+    return [(code, picked(en, nl)) for code, en, nl in rows]
 
 
 def _page_query() -> AnySelect:
@@ -69,6 +92,7 @@ LISTING = Listing(
             lambda _session: [_expat_count()],
             lambda row: i18n.format_number(row["expat_count"]),
             numeric=True,
+            value=lambda row: row["expat_count"],
         ),
         Column(
             "high_tech",
@@ -94,6 +118,20 @@ LISTING = Listing(
     ),
     page_query=_page_query,
     default_order=Order("name"),
+    filters=(
+        Filter(
+            "municipality",
+            N_("Municipality"),
+            _municipalities,
+            lambda code: Employer.municipality_code == str(code),
+        ),
+        Filter(
+            "high_tech",
+            N_("High-tech"),
+            lambda _session: [(1, yes_no(True)), (0, yes_no(False))],
+            lambda value: Employer.high_tech.is_(bool(int(value))),
+        ),
+    ),
 )
 
 
@@ -133,10 +171,20 @@ class EmployerDetail:
     expat_count: int
     #: Survey responses, newest first (:mod:`expatdesk.services.surveys`).
     surveys: tuple[surveys.Response, ...] = ()
+    #: The cases opened for the employer, the newest first.
+    cases: tuple[CaseInfo, ...] = ()
+    #: The newest services delivered to the employer (at most ``DELIVERY_LIMIT``) …
+    deliveries: tuple[DeliveryInfo, ...] = ()
+    #: … and how many there are in all.
+    delivery_count: int = 0
 
 
 def load_employer(database: Database, employer_id: int) -> EmployerDetail | None:
-    """The record of one employer with contacts, hiring and expat count; ``None`` if gone."""
+    """The record of one employer with everything linked to it; ``None`` if gone.
+
+    One query per linked table: contacts, hiring, the expat count, cases, service deliveries
+    (the newest) and survey responses.
+    """
     with database.reading() as session:
         employer = session.get(
             Employer,
@@ -150,6 +198,9 @@ def load_employer(database: Database, employer_id: int) -> EmployerDetail | None
         if employer is None:
             return None
         count = session.scalar(select(func.count(Expat.id)).where(Expat.employer_id == employer_id))
+        deliveries, delivery_count = timeline.deliveries_in(
+            session, ServiceDelivery.employer_id == employer_id
+        )
         return EmployerDetail(
             id=employer.id,
             ref=employer.employer_ref,
@@ -170,4 +221,7 @@ def load_employer(database: Database, employer_id: int) -> EmployerDetail | None
             ),
             expat_count=count or 0,
             surveys=tuple(surveys.responses_in(session, "employer", employer.id)),
+            cases=timeline.cases_in(session, Case.employer_id == employer_id),
+            deliveries=deliveries,
+            delivery_count=delivery_count,
         )

@@ -10,24 +10,36 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import case, select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from expatdesk import i18n
 from expatdesk.db.database import Database
-from expatdesk.db.models import Employer, Expat, ExpatCategory, Municipality, Permit
+from expatdesk.db.models import (
+    Case,
+    Employer,
+    Expat,
+    ExpatCategory,
+    Municipality,
+    Permit,
+    ServiceDelivery,
+)
 from expatdesk.i18n import N_, _
-from expatdesk.services import surveys
+from expatdesk.services import surveys, timeline
 from expatdesk.services.labels import Label, label, label_column, picked
 from expatdesk.services.listing import (
     AnySelect,
     Column,
     Expression,
+    Filter,
+    FilterChoices,
     Join,
     Listing,
     Order,
+    distinct_values,
     field_text,
 )
+from expatdesk.services.timeline import CaseInfo, DeliveryInfo
 
 #: How much of a BSN is shown: the last four digits.
 BSN_VISIBLE_DIGITS = 4
@@ -65,18 +77,59 @@ def relation_label(relation: str) -> str:
 # --- the list ---------------------------------------------------------------------------------
 
 
+def _present_countries(session: Session) -> list[str]:
+    """The nationalities of the expats, sorted by the country's name in the active language.
+
+    An index lookup per nationality (:func:`~expatdesk.services.listing.distinct_values`), not a
+    read of every expat.
+    """
+    present = set(distinct_values(session, Expat.nationality))
+    return [code for code, _name in i18n.countries() if code in present]
+
+
 def _nationality_order(session: Session) -> list[Expression]:
     """Sort on the country's name in the active language, not on its code.
 
-    Only the countries that occur are ranked (an indexed ``DISTINCT``): each branch of the
-    ``CASE`` costs time on every row.
+    Only the countries that occur are ranked: each branch of the ``CASE`` costs time on every row.
     """
-    present = set(session.scalars(select(Expat.nationality).distinct()))
-    codes = [code for code, _name in i18n.countries() if code in present]
+    codes = _present_countries(session)
     if not codes:
         return [Expat.nationality]
     ranks = {code: rank for rank, code in enumerate(codes)}
     return [case(ranks, value=Expat.nationality, else_=None), Expat.nationality]
+
+
+def _nationality_choices(session: Session) -> list[tuple[str | int, str]]:
+    return [(code, i18n.country_name(code)) for code in _present_countries(session)]
+
+
+def _code_choices(table: type[ExpatCategory] | type[Municipality]) -> FilterChoices:
+    """The codes of a code list with their labels in the active language, in the list's order."""
+
+    def choices(session: Session) -> list[tuple[str | int, str]]:
+        rows = session.execute(
+            select(table.code, table.label_en, table.label_nl).order_by(
+                table.sort_order, table.code
+            )
+        )
+        return [(code, picked(en, nl)) for code, en, nl in rows]
+
+    return choices
+
+
+def _arrival_years(session: Session) -> list[tuple[str | int, str]]:
+    """The years from the latest arrival back to the earliest (two index lookups)."""
+    # Two statements: SQLite looks a lone min() or max() up in the index, both at once it scans.
+    earliest = session.scalar(select(func.min(Expat.arrival_date)))
+    latest = session.scalar(select(func.max(Expat.arrival_date)))
+    if earliest is None or latest is None:
+        return []
+    return [(year, str(year)) for year in range(latest.year, earliest.year - 1, -1)]
+
+
+def _arrived_in(year: str | int) -> ColumnElement[bool]:
+    start = date(int(year), 1, 1)
+    return (Expat.arrival_date >= start) & (Expat.arrival_date < start.replace(year=start.year + 1))
 
 
 _EMPLOYER = Join(Employer, Employer.id == Expat.employer_id)
@@ -155,6 +208,7 @@ LISTING = Listing(
             lambda _session: [Expat.arrival_date],
             lambda row: i18n.format_date(row["arrival_date"]),
             nullable=True,
+            value=lambda row: row["arrival_date"],
         ),
         Column(
             "municipality",
@@ -168,6 +222,34 @@ LISTING = Listing(
     ),
     page_query=_page_query,
     default_order=Order("family_name"),
+    filters=(
+        Filter(
+            "category",
+            N_("Category"),
+            _code_choices(ExpatCategory),
+            lambda code: Expat.category_code == str(code),
+        ),
+        Filter(
+            "municipality",
+            N_("Municipality"),
+            _code_choices(Municipality),
+            lambda code: Expat.municipality_code == str(code),
+        ),
+        Filter(
+            "employer",
+            N_("Employer"),
+            None,
+            lambda employer_id: Expat.employer_id == int(employer_id),
+            chooser="employer",
+        ),
+        Filter("arrival_year", N_("Arrival year"), _arrival_years, _arrived_in),
+        Filter(
+            "nationality",
+            N_("Nationality"),
+            _nationality_choices,
+            lambda code: Expat.nationality == str(code),
+        ),
+    ),
 )
 
 
@@ -181,6 +263,8 @@ class FamilyMemberInfo:
     family_name: str | None
     date_of_birth: date | None
     school: str | None
+    #: The (local) date the desk registered the family member.
+    registered_on: date | None = None
 
     @property
     def name(self) -> str:
@@ -226,6 +310,12 @@ class ExpatDetail:
     permits: tuple[PermitInfo, ...]
     #: Survey responses, newest first (:mod:`expatdesk.services.surveys`).
     surveys: tuple[surveys.Response, ...] = ()
+    #: The expat's cases, the newest first.
+    cases: tuple[CaseInfo, ...] = ()
+    #: The newest services delivered to the expat (at most ``DELIVERY_LIMIT``) …
+    deliveries: tuple[DeliveryInfo, ...] = ()
+    #: … and how many there are in all.
+    delivery_count: int = 0
 
     @property
     def name(self) -> str:
@@ -233,7 +323,11 @@ class ExpatDetail:
 
 
 def load_expat(database: Database, expat_id: int) -> ExpatDetail | None:
-    """The record of one expat with family and permits; ``None`` if it no longer exists."""
+    """The record of one expat with everything linked to it; ``None`` if it no longer exists.
+
+    One query per linked table: the expat with its code lists and employer, family, permits,
+    cases, service deliveries and survey responses.
+    """
     with database.reading() as session:
         expat = session.get(
             Expat,
@@ -249,6 +343,9 @@ def load_expat(database: Database, expat_id: int) -> ExpatDetail | None:
         )
         if expat is None:
             return None
+        deliveries, delivery_count = timeline.deliveries_in(
+            session, ServiceDelivery.expat_id == expat_id
+        )
         return ExpatDetail(
             id=expat.id,
             ref=expat.expat_ref,
@@ -277,6 +374,7 @@ def load_expat(database: Database, expat_id: int) -> ExpatDetail | None:
                     member.family_name,
                     member.date_of_birth,
                     member.school,
+                    member.created_at.astimezone().date() if member.created_at else None,
                 )
                 for member in expat.family
             ),
@@ -290,4 +388,7 @@ def load_expat(database: Database, expat_id: int) -> ExpatDetail | None:
                 for permit in expat.permits
             ),
             surveys=tuple(surveys.responses_in(session, "expat", expat.id)),
+            cases=timeline.cases_in(session, Case.expat_id == expat_id),
+            deliveries=deliveries,
+            delivery_count=delivery_count,
         )
