@@ -13,14 +13,18 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from expatdesk import __version__, i18n
+from expatdesk.cli_staff import add_staff_command
 from expatdesk.config import database_target
 from expatdesk.db.database import Database, open_database, parse_url
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
 from expatdesk.reports import output
+
+if TYPE_CHECKING:
+    from expatdesk.demo import DemoSummary
 
 EXIT_USAGE = 2
 
@@ -97,6 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(run=_run_demo)
     _add_report_command(commands, common)
     _add_exchange_commands(commands, common)
+    _add_bench_command(commands, common)
+    add_staff_command(commands, common)
     return parser
 
 
@@ -129,6 +135,86 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser], common
 
 def _kinds_help() -> str:
     return _("one of: {kinds}").format(kinds=", ".join(EXCHANGE_KINDS))
+
+
+def _add_bench_command(commands: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    """``bench [--json FILE] [--allow-small]``: timings beside their floors (README, Benchmarks)."""
+    from expatdesk.bench.results import KEYS
+
+    bench = commands.add_parser(
+        "bench",
+        parents=[common],
+        help=_("measure the desk's speed on the large demo database, each figure beside its floor"),
+    )
+    bench.add_argument(
+        "--json", metavar=_("FILE"), type=Path, help=_("also write the figures to FILE as JSON")
+    )
+    bench.add_argument(
+        "--allow-small",
+        action="store_true",
+        help=_("measure a database that is not the large demo too"),
+    )
+    bench.add_argument(
+        "--repeat",
+        type=_positive,
+        default=3,
+        metavar=_("N"),
+        help=_("start the app N times and take the median (default: %(default)s)"),
+    )
+    bench.add_argument(
+        "--import-rows",
+        type=_positive,
+        default=100_000,
+        metavar=_("N"),
+        help=_("survey rows to import into a scratch database (default: %(default)s)"),
+    )
+    bench.add_argument(
+        "--scroll-steps",
+        type=_positive,
+        default=500,
+        metavar=_("N"),
+        help=_("jumps to scroll the expats list end to end in (default: %(default)s)"),
+    )
+    bench.add_argument(
+        "--only",
+        metavar=_("FIGURES"),
+        type=lambda text: tuple(part.strip() for part in text.split(",") if part.strip()),
+        default=KEYS,
+        help=_("measure only these, separated by commas: {keys}").format(keys=", ".join(KEYS)),
+    )
+    bench.set_defaults(run=_run_bench)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(_("not a positive whole number: {text}").format(text=text))
+    return value
+
+
+def _run_bench(args: argparse.Namespace) -> int:
+    import json
+
+    from expatdesk.bench.runner import Options, run_bench
+
+    if args.json is not None:
+        output.check_writable(args.json)
+    options = Options(
+        allow_small=args.allow_small,
+        repeat=args.repeat,
+        import_rows=args.import_rows,
+        scroll_steps=args.scroll_steps,
+        only=args.only,
+    )
+    report = run_bench(parse_url(database_target(getattr(args, "database", None))), options)
+    print(report.table(), end="")
+    if args.json is not None:
+        data = json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n"
+        output.write_atomically(args.json, data.encode("utf-8"))
+    return 0
 
 
 def _add_report_command(commands: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
@@ -247,14 +333,42 @@ def _run_demo(args: argparse.Namespace) -> int:
             responses=i18n.format_number(summary.responses),
         )
     )
+    _print_demo_accounts(summary)
     return 0
+
+
+def _print_demo_accounts(summary: DemoSummary) -> None:
+    """The demo's accounts, to sign in with (on SQLite, with their passwords)."""
+    from expatdesk.services.actor import role_label
+
+    if summary.accounts:
+        print(_("Demo accounts (username, password, role):"))
+        for account in summary.accounts:
+            if summary.staff_password is None:
+                print(f"  {account.username:<10} {role_label(account.role)}")
+            else:
+                print(f"  {account.username:<10} {account.password:<20} {role_label(account.role)}")
+    if summary.staff_password is not None:
+        print(
+            _(
+                "The demo's staff members (such as marieke.lansink) use the password {password}."
+            ).format(password=summary.staff_password)
+        )
+    else:
+        print(
+            _(
+                "PostgreSQL keeps the passwords: give an account its login with "
+                "'expatdesk staff password USERNAME'."
+            )
+        )
 
 
 def _run_report_targets(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import DBAPIError
 
     from expatdesk.errors import DatabaseError
-    from expatdesk.reports.targets import check_years, compute_targets
+    from expatdesk.reports.targets import check_years, targets_report
+    from expatdesk.services import accounts
 
     check_years(args.year_from, args.year_to)
     if args.output is None and args.format in output.FILE_ONLY_FORMATS:
@@ -266,7 +380,9 @@ def _run_report_targets(args: argparse.Namespace) -> int:
     database = _open(args)
     centre_name = None
     try:
-        report = compute_targets(database, args.year_from, args.year_to)
+        report = targets_report(
+            database, accounts.connection_actor(database), args.year_from, args.year_to
+        )
         if args.format == "pdf":
             from expatdesk.services.target_settings import read_centre_name
 
@@ -292,6 +408,7 @@ def _run_report_targets(args: argparse.Namespace) -> int:
 def _run_import(args: argparse.Namespace) -> int:
     from expatdesk.exchange import apply_import, prepare_import
     from expatdesk.exchange.reading import file_format
+    from expatdesk.services import accounts
 
     file_format(args.file)  # an unknown extension is refused before the database is opened
     database = _open(args)
@@ -310,7 +427,7 @@ def _run_import(args: argparse.Namespace) -> int:
             )
             return 1
         if not args.dry_run:
-            apply_import(database, plan)
+            apply_import(database, accounts.connection_actor(database), plan)
     finally:
         database.dispose()
     counts = plan.counts

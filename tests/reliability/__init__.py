@@ -1,0 +1,1 @@
+"""Reliability: crashes, concurrent writers and faults lose no data; users get messages."""
