@@ -6,28 +6,39 @@ import logging
 
 from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from expatdesk import __version__, i18n
 from expatdesk.db.database import Database
-from expatdesk.i18n import _
+from expatdesk.errors import UserError
+from expatdesk.i18n import _, ngettext
 from expatdesk.qt import employers, expats, msgbox
+from expatdesk.qt.cases_area import CasesArea
+from expatdesk.qt.employer_editor import EmployerEditor, confirm_and_delete_employer
+from expatdesk.qt.expat_editor import ExpatEditor, confirm_and_delete_expat
 from expatdesk.qt.forms.ui_main_window import Ui_MainWindow
+from expatdesk.qt.home import HomeArea
+from expatdesk.qt.idle_lock import IdleLock
 from expatdesk.qt.import_dialog import KIND_LABELS, Exporter, ImportDialog
 from expatdesk.qt.kiosk import KioskWindow
 from expatdesk.qt.kiosk_setup import KioskSetupDialog
 from expatdesk.qt.language import LanguageSwitcher
-from expatdesk.qt.record_area import AreaState, RecordArea
+from expatdesk.qt.merge_dialog import MergeDialog
+from expatdesk.qt.open_case_dialog import OpenCaseDialog
+from expatdesk.qt.password_dialog import change_own_password
+from expatdesk.qt.record_area import RecordArea, area_state, save_area_state
 from expatdesk.qt.reports_area import ReportsArea
 from expatdesk.qt.settings import Settings
+from expatdesk.qt.staff_dialog import StaffDialog, open_staff_accounts
 from expatdesk.qt.survey_chooser import SurveyChooser
 from expatdesk.qt.survey_dialog import SurveyDialog
 from expatdesk.qt.target_settings_dialog import TargetSettingsDialog
 from expatdesk.qt.targets_dashboard import TargetsDashboard
+from expatdesk.qt.walk_in_dialog import WalkInDialog
 from expatdesk.services import employers as employer_service
 from expatdesk.services import expats as expat_service
 from expatdesk.services import surveys
-from expatdesk.services.actor import Actor
+from expatdesk.services.actor import Actor, Permission
 
 log = logging.getLogger(__name__)
 
@@ -60,36 +71,42 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._switcher = switcher
 
+        self.home_area = HomeArea(database, actor, self)
         self.expats_area = RecordArea(
             database,
             expats.spec(),
             self,
-            state=AreaState(settings.expats_columns, settings.expats_splitter),
+            state=area_state(settings, "expats"),
         )
         self.employers_area = RecordArea(
             database,
             employers.spec(),
             self,
-            state=AreaState(settings.employers_columns, settings.employers_splitter),
+            state=area_state(settings, "employers"),
         )
+        self.cases_area = CasesArea(database, actor, self, state=area_state(settings, "cases"))
         self.targets_area = TargetsDashboard(database, self)
         self.reports_area = ReportsArea(database, self)
         self.areas: list[QWidget] = [
+            self.home_area,
             self.expats_area,
             self.employers_area,
+            self.cases_area,
             self.targets_area,
             self.reports_area,
         ]
         self._area_actions = [
+            self.ui.actionHome,
             self.ui.actionExpats,
             self.ui.actionEmployers,
+            self.ui.actionCases,
             self.ui.actionTargets,
             self.ui.actionReports,
         ]
         view_group = QActionGroup(self)
         for number, (area, action) in enumerate(zip(self.areas, self._area_actions, strict=True)):
             self.ui.areas.addWidget(area)
-            if isinstance(area, RecordArea):
+            if isinstance(area, (RecordArea, CasesArea)):
                 area.countChanged.connect(self._update_count)
             view_group.addAction(action)
             action.triggered.connect(lambda _checked=False, n=number: self.show_area(n))
@@ -113,6 +130,20 @@ class MainWindow(QMainWindow):
         self.ui.actionCorrectSurvey.triggered.connect(self.correct_survey)
         self.ui.actionStartKiosk.triggered.connect(self.start_kiosk)
         self.ui.actionImport.triggered.connect(self.open_import)
+        self.ui.actionNew.triggered.connect(self.new_record)
+        self.ui.actionEdit.triggered.connect(self.edit_record)
+        self.ui.actionDelete.triggered.connect(self.delete_record)
+        self.ui.actionOpenCase.triggered.connect(self.open_case)
+        self.ui.actionWalkIn.triggered.connect(self.record_walk_in)
+        self.ui.actionMerge.triggered.connect(self.merge_expats)
+        self.ui.actionStaffAccounts.triggered.connect(self.open_staff_accounts)
+        self.ui.actionChangePassword.triggered.connect(self.change_password)
+        self.ui.actionLock.triggered.connect(self.lock)
+        self._apply_role()
+        for area in (self.expats_area, self.employers_area):
+            area.listExported.connect(self._list_exported)
+        for source in (self.home_area, self.cases_area, self.expats_area, self.employers_area):
+            source.openRecordRequested.connect(self.open_record)
         self.exporter = Exporter(database, self)
         self._export_actions: dict[str, QAction] = {}
         for kind in KIND_LABELS:
@@ -140,7 +171,6 @@ class MainWindow(QMainWindow):
         self.ui.statusBar.addPermanentWidget(self._database_label)
 
         self.ui.navigation.currentRowChanged.connect(self.show_area)
-        self.setTabOrder(self.ui.navigation, self.expats_area.ui.searchEdit)
 
         if not self.restoreGeometry(settings.main_window_geometry):
             self._default_size()
@@ -171,12 +201,210 @@ class MainWindow(QMainWindow):
         if self.ui.navigation.currentRow() != number:
             self.ui.navigation.setCurrentRow(number)
         self._area_actions[number].setChecked(True)
+        self._update_actions()
         self._update_count()
+
+    def _record_area(self) -> RecordArea | None:
+        area = self.current_area()
+        return area if isinstance(area, RecordArea) else None
+
+    def _update_actions(self) -> None:
+        """Edit, delete and merge act on the selected expat or employer of the area shown."""
+        area = self._record_area()
+        self.ui.actionEdit.setEnabled(area is not None)
+        self.ui.actionDelete.setEnabled(area is not None)
+        self.ui.actionMerge.setEnabled(area is self.expats_area)
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Show the record ``kind`` (expat, employer, case) ``record_id`` in its area."""
+        if kind == "case":
+            self.show_area(self.areas.index(self.cases_area))
+            self.cases_area.open_case(record_id)
+            return
+        area = {"expat": self.expats_area, "employer": self.employers_area}.get(kind)
+        if area is None:
+            return
+        self.show_area(self.areas.index(area))
+        area.show_record(record_id)
 
     def focus_search(self) -> None:
         area = self.current_area()
-        if isinstance(area, RecordArea):
+        if isinstance(area, (RecordArea, CasesArea)):
             area.focus_search()
+
+    # --- records ------------------------------------------------------------------------------
+
+    def _selected_id(self, kind: str) -> int | None:
+        area = self.expats_area if kind == "expat" else self.employers_area
+        return area.current_id()
+
+    def _client(self) -> tuple[int | None, int | None]:
+        """The selected expat or employer of the area shown, as ``(expat_id, employer_id)``."""
+        area = self.current_area()
+        if area is self.expats_area:
+            return self.expats_area.current_id(), None
+        if area is self.employers_area:
+            return None, self.employers_area.current_id()
+        return None, None
+
+    def new_record(self) -> QDialog:
+        """Ctrl+N: a new employer in the employers area, a case in the cases area, else an expat."""
+        area = self.current_area()
+        dialog: QDialog
+        if area is self.cases_area:
+            return self.open_case()
+        if area is self.employers_area:
+            employer_editor = EmployerEditor.for_new(self.database, self.actor, self)
+            employer_editor.saved.connect(lambda record_id: self._saved("employer", record_id))
+            dialog = employer_editor
+        else:
+            expat_editor = ExpatEditor.for_new(self.database, self.actor, self)
+            expat_editor.saved.connect(lambda record_id: self._saved("expat", record_id))
+            expat_editor.openRecordRequested.connect(self.open_record)
+            dialog = expat_editor
+        msgbox.exec_dialog(dialog)
+        return dialog
+
+    def edit_record(self) -> QDialog | None:
+        """Ctrl+E: edit the selected expat or employer."""
+        area = self._record_area()
+        record_id = area.current_id() if area is not None else None
+        if area is None or record_id is None:
+            msgbox.information(self, _("Edit"), _("Select an expat or an employer first."))
+            return None
+        try:
+            if area is self.employers_area:
+                employer_editor = EmployerEditor.for_existing(
+                    self.database, self.actor, record_id, self
+                )
+                employer_editor.saved.connect(lambda rid: self._saved("employer", rid))
+                dialog: QDialog = employer_editor
+            else:
+                expat_editor = ExpatEditor.for_existing(self.database, self.actor, record_id, self)
+                expat_editor.saved.connect(lambda rid: self._saved("expat", rid))
+                expat_editor.openRecordRequested.connect(self.open_record)
+                dialog = expat_editor
+        except UserError as error:
+            msgbox.error(self, _("Edit"), str(error))
+            area.refresh()
+            return None
+        msgbox.exec_dialog(dialog)
+        return dialog
+
+    def delete_record(self) -> bool:
+        """Delete the selected expat or employer after asking; refused while others depend on it."""
+        area = self._record_area()
+        record_id = area.current_id() if area is not None else None
+        if area is None or record_id is None:
+            msgbox.information(self, _("Delete"), _("Select an expat or an employer first."))
+            return False
+        if area is self.employers_area:
+            deleted = confirm_and_delete_employer(self, self.database, self.actor, record_id)
+        else:
+            deleted = confirm_and_delete_expat(self, self.database, self.actor, record_id)
+        if deleted:
+            area.refresh()
+            self.home_area.refresh()
+            self.ui.statusBar.showMessage(_("Record deleted"), 5000)
+        return deleted
+
+    def _saved(self, kind: str, record_id: int) -> None:
+        area = self.expats_area if kind == "expat" else self.employers_area
+        area.refresh()
+        self.open_record(kind, record_id)
+        area.refresh_detail()
+        self.home_area.refresh()
+        self.ui.statusBar.showMessage(_("Saved"), 5000)
+
+    def open_case(self) -> OpenCaseDialog:
+        """Open a case for the selected expat or employer (or one chosen in the dialog)."""
+        expat_id, employer_id = self._client()
+        dialog = OpenCaseDialog(
+            self.database, self.actor, self, expat_id=expat_id, employer_id=employer_id
+        )
+        dialog.saved.connect(self._case_opened)
+        msgbox.exec_dialog(dialog)
+        return dialog
+
+    def _case_opened(self, case_id: int) -> None:
+        self.cases_area.refresh()
+        self.open_record("case", case_id)
+        self.home_area.refresh()
+        for area in (self.expats_area, self.employers_area):
+            area.refresh_detail()
+        self.ui.statusBar.showMessage(_("Case opened"), 5000)
+
+    def record_walk_in(self) -> WalkInDialog:
+        """Record a service delivered outside a case to the selected expat or employer."""
+        expat_id, employer_id = self._client()
+        dialog = WalkInDialog(
+            self.database, self.actor, self, expat_id=expat_id, employer_id=employer_id
+        )
+        dialog.saved.connect(self._walk_in_saved)
+        msgbox.exec_dialog(dialog)
+        return dialog
+
+    def _walk_in_saved(self, _delivery_id: int) -> None:
+        for area in (self.expats_area, self.employers_area):
+            area.refresh_detail()
+        self.targets_area.refresh()
+        self.ui.statusBar.showMessage(_("Service recorded"), 5000)
+
+    def merge_expats(self) -> MergeDialog | None:
+        """Merge a duplicate into the selected expat; everything linked moves to the one kept."""
+        keep_id = self.expats_area.current_id()
+        if self.current_area() is not self.expats_area or keep_id is None:
+            msgbox.information(self, _("Merge expats"), _("Select the expat record to keep first."))
+            return None
+        dialog = MergeDialog(self.database, self.actor, keep_id, self)
+        dialog.merged.connect(self._merged)
+        msgbox.exec_dialog(dialog)
+        return dialog
+
+    def _merged(self, kept_id: int) -> None:
+        self.expats_area.refresh()
+        self.cases_area.refresh()
+        self.home_area.refresh()
+        self.open_record("expat", kept_id)
+        self.expats_area.refresh_detail()
+        self.ui.statusBar.showMessage(_("Records merged"), 5000)
+
+    def _list_exported(self, count: int) -> None:
+        self.ui.statusBar.showMessage(
+            ngettext("{count} record exported", "{count} records exported", count).format(
+                count=i18n.format_number(count)
+            ),
+            5000,
+        )
+
+    # --- accounts -----------------------------------------------------------------------------
+
+    def _apply_role(self) -> None:
+        """Show only what the signed-in role may do (the services refuse the rest anyway)."""
+        actor = self.actor
+        self.ui.actionStaffAccounts.setVisible(actor.can(Permission.STAFF))
+        self.ui.actionChangePassword.setVisible(actor.user_id is not None)
+        self.ui.actionImport.setVisible(actor.can(Permission.IMPORT))
+        self.ui.actionTargetSettings.setVisible(actor.can(Permission.TARGET_SETTINGS))
+        reports = actor.can(Permission.REPORTS)
+        self.ui.actionReports.setVisible(reports)
+        self.ui.actionTargets.setVisible(reports)
+        self.ui.menuReports.menuAction().setVisible(reports)  # making and printing reports
+        for area in (self.targets_area, self.reports_area):
+            row = self.areas.index(area)
+            self.ui.navigation.setRowHidden(row, not reports)
+
+    def open_staff_accounts(self) -> StaffDialog | None:
+        return open_staff_accounts(self.database, self.actor, self)
+
+    def change_password(self) -> bool:
+        return change_own_password(self.database, self.actor, self)
+
+    def lock(self) -> None:
+        """Ctrl+L: lock the session now (also when the idle time has not passed)."""
+        idle_lock = self.findChild(IdleLock)
+        if idle_lock is not None:
+            idle_lock.lock()
 
     # --- dialogs ------------------------------------------------------------------------------
 
@@ -201,8 +429,9 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _imported(self) -> None:
-        for area in (self.expats_area, self.employers_area):
+        for area in (self.expats_area, self.employers_area, self.cases_area):
             area.refresh()
+        self.home_area.refresh()
         self.targets_area.refresh()
         self.ui.statusBar.showMessage(_("Import done"), 5000)
 
@@ -316,7 +545,8 @@ class MainWindow(QMainWindow):
 
     def _update_count(self) -> None:
         area = self.current_area()
-        self._count_label.setText(area.count_text() if isinstance(area, RecordArea) else "")
+        text = area.count_text() if isinstance(area, (RecordArea, CasesArea)) else ""
+        self._count_label.setText(text)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -338,11 +568,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.main_window_geometry = self.saveGeometry()
         self._settings.main_window_state = self.saveState()
-        expats_state = self.expats_area.state()
-        self._settings.expats_columns = expats_state.columns
-        self._settings.expats_splitter = expats_state.splitter
-        employers_state = self.employers_area.state()
-        self._settings.employers_columns = employers_state.columns
-        self._settings.employers_splitter = employers_state.splitter
+        save_area_state(self._settings, "expats", self.expats_area.state())
+        save_area_state(self._settings, "employers", self.employers_area.state())
+        save_area_state(self._settings, "cases", self.cases_area.state())
         self._settings.sync()
         super().closeEvent(event)

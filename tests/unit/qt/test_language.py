@@ -55,7 +55,7 @@ def test_the_language_menu_switches_every_window_at_once(
     qtbot.addWidget(box)
     box.show()
     window.employers_area.select_id(1)
-    window.show_area(1)
+    window.show_area(2)
     area = window.employers_area
 
     with qtbot.wait_signal(switcher.languageChanged):
@@ -66,7 +66,7 @@ def test_the_language_menu_switches_every_window_at_once(
         assert window.ui.menuView.title() == "Beel&d"
         assert window.ui.menuLanguage.title() == "&Taal"
         assert window.ui.actionQuit.text() == "&Afsluiten"
-        assert window.ui.navigation.item(1).text() == "Werkgevers"
+        assert window.ui.navigation.item(2).text() == "Werkgevers"
         assert area.model.headerData(1, Qt.Orientation.Horizontal) == "Naam"
         assert "Contactpersonen" in area.ui.detail.toPlainText()
         assert area.ui.searchLabel.text() == "&Zoeken:"

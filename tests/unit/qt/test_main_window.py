@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import SIGNAL, Qt
+from PySide6.QtCore import SIGNAL, Qt, QUrl
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
@@ -24,34 +24,40 @@ def test_title_and_status_bar_name_the_database(
     window: MainWindow, sqlite_database: Database
 ) -> None:
     assert window.windowTitle() == f"ExpatDesk — {sqlite_database.name}"
+    window.show_area(1)
     assert status_text(window, "databaseLabel") == f"Database: {sqlite_database.name}"
     assert status_text(window, "countLabel") == "5 expats"
 
 
-def test_the_areas_are_expats_and_employers(window: MainWindow) -> None:
+def test_the_areas_start_at_home(window: MainWindow) -> None:
     navigation = window.ui.navigation
     assert [navigation.item(row).text() for row in range(navigation.count())] == [
+        "Home",
         "Expats",
         "Employers",
+        "Cases",
         "Targets",
         "Reports",
     ]
-    assert window.current_area() is window.expats_area
-    navigation.setCurrentRow(1)
+    assert window.current_area() is window.home_area
+    assert window.ui.actionHome.isChecked()
+    navigation.setCurrentRow(2)
     assert window.current_area() is window.employers_area
     assert window.ui.actionEmployers.isChecked()
     assert status_text(window, "countLabel") == "3 employers"
 
 
 def test_view_menu_and_shortcuts_switch_areas(qtbot, window: MainWindow) -> None:
-    assert window.ui.actionExpats.shortcut() == QKeySequence("Ctrl+1")
-    assert window.ui.actionEmployers.shortcut() == QKeySequence("Ctrl+2")
+    assert window.ui.actionHome.shortcut() == QKeySequence("Ctrl+1")
+    assert window.ui.actionExpats.shortcut() == QKeySequence("Ctrl+2")
+    assert window.ui.actionEmployers.shortcut() == QKeySequence("Ctrl+3")
+    assert window.ui.actionCases.shortcut() == QKeySequence("Ctrl+4")
     assert window.ui.actionSearch.shortcut() == QKeySequence("Ctrl+F")
     with qtbot.wait_active(window):
         window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.current_area() is window.employers_area
-    assert window.ui.navigation.currentRow() == 1
+    assert window.ui.navigation.currentRow() == 2
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.employers_area.ui.searchEdit.hasFocus()
     window.ui.actionExpats.trigger()
@@ -63,12 +69,19 @@ def test_view_menu_and_shortcuts_switch_areas(qtbot, window: MainWindow) -> None
 
 
 def test_status_bar_counts_the_search_results(qtbot, window: MainWindow) -> None:
+    window.show_area(1)
     qtbot.keyClicks(window.expats_area.ui.searchEdit, "muller")
     qtbot.wait_until(lambda: status_text(window, "countLabel") == "1 expat")
 
 
 def test_every_menu_item_does_something(window: MainWindow) -> None:
-    menus = [window.ui.menuFile, window.ui.menuView, window.ui.menuLanguage, window.ui.menuHelp]
+    menus = [
+        window.ui.menuFile,
+        window.ui.menuView,
+        window.ui.menuRecords,
+        window.ui.menuLanguage,
+        window.ui.menuHelp,
+    ]
     for menu in menus:
         for action in menu.actions():
             if action.isSeparator():
@@ -94,12 +107,12 @@ def test_quit_closes_the_window(qtbot, window: MainWindow) -> None:
 def test_geometry_is_remembered(
     qtbot, window: MainWindow, sqlite_database: Database, settings: Settings, switcher
 ) -> None:
-    window.resize(700, 500)  # within the offscreen screen of 800 × 600
+    window.resize(770, 560)  # within the offscreen screen of 800 × 600
     window.close()
     assert not settings.main_window_geometry.isEmpty()
     again = MainWindow(sqlite_database, Settings.open(settings.path.parent), switcher, SYSTEM)
     qtbot.addWidget(again)
-    assert (again.width(), again.height()) == (700, 500)
+    assert (again.width(), again.height()) == (770, 560)
 
 
 def test_language_menu_is_exclusive_and_shows_the_active_language(
@@ -129,3 +142,72 @@ def test_columns_sort_order_and_split_are_remembered(
     assert area.model.order.key == "ref"
     assert area.model.order.descending
     assert area.model.data(area.model.index(0, ref)) == "EXP-0005"
+
+
+def test_open_record_shows_it_in_its_area_even_when_the_search_hides_it(
+    qtbot, window: MainWindow, sample
+) -> None:
+    window.show_area(1)
+    qtbot.keyClicks(window.expats_area.ui.searchEdit, "muller")
+    qtbot.wait_until(lambda: window.expats_area.model.rowCount() == 1)
+    window.open_record("expat", sample.expats["jose"])
+    assert window.current_area() is window.expats_area
+    qtbot.wait_until(lambda: window.expats_area.current_id() == sample.expats["jose"])
+    assert window.expats_area.ui.searchEdit.text() == ""
+    window.open_record("employer", sample.employers["university"])
+    assert window.current_area() is window.employers_area
+    assert window.employers_area.current_id() == sample.employers["university"]
+
+
+def test_a_link_on_a_record_page_opens_the_linked_record(
+    qtbot, window: MainWindow, sample
+) -> None:
+    window.show_area(1)
+    area = window.expats_area
+    area.show_record(sample.expats["jose"])
+    qtbot.wait_until(lambda: area.current_id() == sample.expats["jose"])
+    employer_id = sample.employers["university"]
+    area.ui.detail.anchorClicked.emit(QUrl(f"expatdesk://employer/{employer_id}"))
+    assert window.current_area() is window.employers_area
+    assert window.employers_area.current_id() == employer_id
+
+
+def test_new_edit_and_delete_act_on_the_area_shown(
+    window: MainWindow, sample, dialogs: list[QDialog]
+) -> None:
+    from expatdesk.qt.employer_editor import EmployerEditor
+    from expatdesk.qt.expat_editor import ExpatEditor
+    from expatdesk.qt.open_case_dialog import OpenCaseDialog
+
+    window.show_area(1)
+    window.expats_area.show_record(sample.expats["jose"])
+    window.ui.actionNew.trigger()
+    window.ui.actionEdit.trigger()
+    window.show_area(2)
+    window.ui.actionNew.trigger()
+    window.show_area(3)
+    window.ui.actionNew.trigger()
+    kinds = [type(dialog) for dialog in dialogs]
+    assert kinds == [ExpatEditor, ExpatEditor, EmployerEditor, OpenCaseDialog]
+    assert dialogs[0].windowTitle() == "New expat"
+    assert dialogs[1].windowTitle() != "New expat"
+    assert not window.ui.actionEdit.isEnabled()  # the cases area edits on the case page
+
+
+def test_actions_follow_the_role(
+    qtbot, sqlite_database: Database, settings: Settings, switcher
+) -> None:
+    from expatdesk.services.actor import Actor
+
+    desk = MainWindow(
+        sqlite_database, settings, switcher, Actor(None, "desk", "Desk", "desk_officer")
+    )
+    qtbot.addWidget(desk)
+    assert not desk.ui.actionStaffAccounts.isVisible()
+    assert not desk.ui.actionImport.isVisible()
+    assert not desk.ui.actionTargetSettings.isVisible()
+    assert desk.ui.navigation.isRowHidden(desk.areas.index(desk.reports_area))
+    admin = MainWindow(sqlite_database, settings, switcher, SYSTEM)
+    qtbot.addWidget(admin)
+    assert admin.ui.actionStaffAccounts.isVisible()
+    assert not admin.ui.navigation.isRowHidden(admin.areas.index(admin.reports_area))
