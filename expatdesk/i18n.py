@@ -138,11 +138,22 @@ def format_date(value: date | None, format: str = "medium") -> str:
     return dates.format_date(value, format=format, locale=locale())
 
 
-def format_datetime(value: datetime | None, format: str = "medium") -> str:
-    """A moment in the active locale, in the computer's time zone; ``""`` when unknown."""
+def format_datetime(value: datetime | None, format: str = "medium", *, seconds: bool = True) -> str:
+    """A moment in the active locale, in the computer's time zone; ``""`` when unknown.
+
+    ``seconds=False`` gives the time to the minute, with the date as ``format`` writes it:
+    ``14 Nov 2026, 14:46`` (``14 nov 2026, 14:46`` in Dutch) for the ``"medium"`` format.
+    """
     if value is None:
         return ""
-    return dates.format_datetime(value.astimezone(), format=format, locale=locale())
+    moment = value.astimezone()
+    if seconds:
+        return dates.format_datetime(moment, format=format, locale=locale())
+    active = locale()
+    pattern = str(active.datetime_formats[format]).format(
+        active.time_formats["short"].pattern, active.date_formats[format].pattern
+    )
+    return dates.format_datetime(moment, format=pattern, locale=active)
 
 
 def format_number(value: float | int | None, decimals: int | None = None) -> str:

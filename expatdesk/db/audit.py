@@ -8,12 +8,14 @@ digits); password hashes are written as ``"(changed)"``. Bookkeeping columns (``
 ``search_key``, timestamps) are left out.
 
 Writes that bypass the ORM (bulk demo data, bulk imports) are not in the trail record by record;
-they write one summary entry themselves.
+they write entries of their own, made with :func:`creation_changes` and :func:`trail_value` so
+that they read like those of the ORM.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -81,7 +83,8 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def _shown(key: str, value: Any) -> Any:
+def trail_value(key: str, value: Any) -> Any:
+    """A field's value as the trail writes it: a BSN masked, a secret hidden, dates as ISO text."""
     if key in _MASKED:
         return mask(value)
     if key in _SECRET:
@@ -89,21 +92,31 @@ def _shown(key: str, value: Any) -> Any:
     return _plain(value)
 
 
-def _columns(obj: Base) -> list[str]:
+def _columns_of(cls: type[Base]) -> list[str]:
     return [
         attr.key
-        for attr in inspect(type(obj)).column_attrs
+        for attr in inspect(cls).column_attrs
         if attr.key not in _SKIPPED and attr.key != "id"
     ]
 
 
-def _created(obj: Base) -> dict[str, list[Any]]:
+def _columns(obj: Base) -> list[str]:
+    return _columns_of(type(obj))
+
+
+def creation_changes(cls: type[Base], values: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """What the trail records for a new ``cls`` record with these column ``values``: every field
+    that is set, as ``[None, value]`` (see :func:`trail_value`)."""
     changes: dict[str, list[Any]] = {}
-    for key in _columns(obj):
-        value = getattr(obj, key, None)
+    for key in _columns_of(cls):
+        value = values.get(key)
         if value is not None and value is not False:
-            changes[key] = [None, _shown(key, value)]
+            changes[key] = [None, trail_value(key, value)]
     return changes
+
+
+def _created(obj: Base) -> dict[str, list[Any]]:
+    return creation_changes(type(obj), {key: getattr(obj, key, None) for key in _columns(obj)})
 
 
 def _deleted(obj: Base) -> dict[str, list[Any]]:
@@ -112,7 +125,7 @@ def _deleted(obj: Base) -> dict[str, list[Any]]:
     for key in _columns(obj):
         value = loaded.get(key)
         if value is not None and value is not False:
-            changes[key] = [_shown(key, value), None]
+            changes[key] = [trail_value(key, value), None]
     return changes
 
 
@@ -130,7 +143,7 @@ def _updated(obj: Base) -> dict[str, list[Any]]:
         if key in _SECRET:
             changes[key] = ["(changed)", "(changed)"]
         else:
-            changes[key] = [_shown(key, old), _shown(key, new)]
+            changes[key] = [trail_value(key, old), trail_value(key, new)]
     return changes
 
 

@@ -437,6 +437,8 @@ class ItemTable(Generic[T]):
         table.setColumnCount(len(headers()))
         table.verticalHeader().hide()
         header = table.horizontalHeader()
+        # Headers over their column's text, as in the lists: on the left (numbers: right).
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if stretched is None:
             header.setStretchLastSection(True)
         else:
@@ -527,6 +529,10 @@ class ItemTable(Generic[T]):
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels(self._headers())
+        for column in self._numeric:
+            item = self.table.horizontalHeaderItem(column)
+            if item is not None:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._refill()
 
 

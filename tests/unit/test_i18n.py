@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -32,6 +32,17 @@ def test_numbers_and_dates_follow_the_language() -> None:
     assert i18n.format_percent(0.5812) == "58.1%"
     assert i18n.format_date(date(2026, 11, 26), "long") == "26 November 2026"
     assert i18n.format_number(3000) == "3,000"
+
+
+def test_moments_to_the_minute_read_like_the_dates() -> None:
+    moment = datetime(2026, 11, 14, 14, 46, 3).astimezone()  # the computer's time zone
+    i18n.set_language("nl")
+    assert i18n.format_datetime(moment, seconds=False) == "14 nov 2026, 14:46"
+    assert i18n.format_datetime(moment) == "14 nov 2026, 14:46:03"
+    i18n.set_language("en")
+    assert i18n.format_datetime(moment, seconds=False) == "14 Nov 2026, 14:46"
+    assert i18n.format_datetime(moment, "short", seconds=False) == "14/11/2026, 14:46"
+    assert i18n.format_datetime(None, seconds=False) == ""
 
 
 def test_countries_are_named_in_the_active_language() -> None:

@@ -200,6 +200,9 @@ def test_long_e_mail_addresses_leave_every_contact_column_in_view(
     metrics = table.fontMetrics()
     assert header.sectionSize(3) > metrics.horizontalAdvance("+31 53 236 1459")
     assert header.sectionSize(0) > metrics.horizontalAdvance("Sander Groot Nibbelink")
+    assert header.defaultAlignment() & Qt.AlignmentFlag.AlignLeft  # over the text, as in lists
+    hires = ui.hiringTable.horizontalHeaderItem(1)
+    assert hires.textAlignment() & Qt.AlignmentFlag.AlignRight  # over the numbers
     # The address is cut short; its tooltip has it whole.
     assert header.sectionSize(2) < metrics.horizontalAdvance(email)
     assert table.item(row, 2).toolTip() == email

@@ -159,9 +159,7 @@ def test_open_record_shows_it_in_its_area_even_when_the_search_hides_it(
     assert window.employers_area.current_id() == sample.employers["university"]
 
 
-def test_a_link_on_a_record_page_opens_the_linked_record(
-    qtbot, window: MainWindow, sample
-) -> None:
+def test_a_link_on_a_record_page_opens_the_linked_record(qtbot, window: MainWindow, sample) -> None:
     window.show_area(1)
     area = window.expats_area
     area.show_record(sample.expats["jose"])
