@@ -29,10 +29,11 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from expatdesk import i18n
 from expatdesk.db.database import Database
-from expatdesk.i18n import _, ngettext
+from expatdesk.i18n import N_, _, ngettext
 from expatdesk.qt.case_page import CasePage
 from expatdesk.qt.desk_widgets import select_data
 from expatdesk.qt.forms.ui_cases_area import Ui_CasesArea
+from expatdesk.qt.list_exporter import ListExporter
 from expatdesk.qt.record_area import AreaState
 from expatdesk.qt.record_model import Index, RecordTableModel
 from expatdesk.services import cases
@@ -89,10 +90,12 @@ class CasesArea(QWidget):
 
     Signals:
         countChanged(int): the list now shows this many cases.
+        listExported(int): the list was exported; this many cases were written.
         openRecordRequested(str, int): open a client (``"expat"``/``"employer"``, id).
     """
 
     countChanged = Signal(int)
+    listExported = Signal(int)
     openRecordRequested = Signal(str, int)
 
     SEARCH_DELAY_MS = 150
@@ -144,6 +147,17 @@ class CasesArea(QWidget):
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
         self.model.loaded.connect(self.countChanged)
+        self.exporter = ListExporter(
+            self,
+            database,
+            cases.LISTING,
+            self.model,
+            self.ui.table,
+            self.ui.exportButton,
+            lambda: _("Cases"),
+            label=N_("E&xport list…"),
+        )
+        self.exporter.exported.connect(self.listExported)
         self.ui.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.ui.table.activated.connect(self._focus_page)
         self.page.changed.connect(self._case_changed)
@@ -253,7 +267,15 @@ class CasesArea(QWidget):
         self.page.reload()
 
     def state(self) -> AreaState:
-        return AreaState(self.ui.table.horizontalHeader().saveState(), self.ui.splitter.saveState())
+        """Columns, split and the chosen filters ("everything" kept as such, not as unset)."""
+        chosen: dict[str, str | int] = {}
+        for key, combo in (("status", self.ui.statusFilter), ("owner", self.ui.ownerFilter)):
+            value = combo.currentData()
+            if value is not None:
+                chosen[key] = value if isinstance(value, int) else str(value)
+        return AreaState(
+            self.ui.table.horizontalHeader().saveState(), self.ui.splitter.saveState(), chosen
+        )
 
     def _restore_state(self, state: AreaState) -> None:
         header = self.ui.table.horizontalHeader()
@@ -263,6 +285,11 @@ class CasesArea(QWidget):
             header.setSectionsMovable(False)
         if not state.splitter.isEmpty():
             self.ui.splitter.restoreState(state.splitter)
+        for key, combo in (("status", self.ui.statusFilter), ("owner", self.ui.ownerFilter)):
+            if key in state.filters:
+                combo.blockSignals(True)
+                select_data(combo, state.filters[key])  # an owner who left: the default stays
+                combo.blockSignals(False)
 
     # --- searching and filtering --------------------------------------------------------------
 
@@ -381,6 +408,7 @@ class CasesArea(QWidget):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
+        self.exporter.retranslate()
         status = self.ui.statusFilter
         status.setItemText(0, _("Open cases"))
         status.setItemText(1, _("All cases"))

@@ -140,8 +140,8 @@ class MainWindow(QMainWindow):
         self.ui.actionChangePassword.triggered.connect(self.change_password)
         self.ui.actionLock.triggered.connect(self.lock)
         self._apply_role()
-        for area in (self.expats_area, self.employers_area):
-            area.listExported.connect(self._list_exported)
+        for exporting in (self.expats_area, self.employers_area, self.cases_area):
+            exporting.listExported.connect(self._list_exported)
         for source in (self.home_area, self.cases_area, self.expats_area, self.employers_area):
             source.openRecordRequested.connect(self.open_record)
         self.exporter = Exporter(database, self)

@@ -18,8 +18,6 @@ import json
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -42,23 +40,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expatdesk import i18n
 from expatdesk.db.database import Database
-from expatdesk.i18n import N_, _
-from expatdesk.qt import detail_html, files, msgbox
-from expatdesk.qt.background import Job
+from expatdesk.i18n import _
+from expatdesk.qt import detail_html
 from expatdesk.qt.forms.ui_record_area import Ui_RecordArea
+from expatdesk.qt.list_exporter import ListExporter
 from expatdesk.qt.list_filters import FilterBar
 from expatdesk.qt.record_model import RecordTableModel
 from expatdesk.qt.settings import Settings
-from expatdesk.services.list_export import export_list
 from expatdesk.services.listing import Listing, Order
 
 log = logging.getLogger(__name__)
 
-
-#: The file types the list exports to.
-EXPORT_FILTER = N_("Spreadsheets (*.csv *.xlsx);;CSV files (*.csv);;Excel workbooks (*.xlsx)")
 
 FilterValues = Mapping[str, str | int]
 
@@ -181,10 +174,7 @@ class RecordArea(QWidget):
         self._keep_id: int | None = None
         self._wanted_id: int | None = None
         self._fitted = False
-        self._export_job: Job | None = None
         self._go_to_list = False
-        self._export_folder = Path.home()
-        self._today = date.today
 
         self.model = RecordTableModel(database, spec.listing, self, background=True)
         self.filterBar = FilterBar(database, spec.listing, self)
@@ -202,7 +192,16 @@ class RecordArea(QWidget):
         self.ui.table.activated.connect(self._activated)
         self.ui.detail.anchorClicked.connect(self._link_clicked)
         self.filterBar.changed.connect(self._filter)
-        self.ui.exportButton.clicked.connect(self.export_list)
+        self.exporter = ListExporter(
+            self,
+            database,
+            spec.listing,
+            self.model,
+            self.ui.table,
+            self.ui.exportButton,
+            spec.table_name,
+        )
+        self.exporter.exported.connect(self.listExported)
         self._set_tab_order()
         self._retranslate()
 
@@ -403,77 +402,15 @@ class RecordArea(QWidget):
     # --- exporting ----------------------------------------------------------------------------
 
     def export_list(self) -> bool:
-        """Ask for a file and write the list to it as it is shown, in a worker.
-
-        ``False`` when the user cancelled or an export is still running.
-        """
-        if self._export_job is not None:
-            return False
-        title = self._spec.table_name()
-        suggested = self._export_folder / f"{self._spec.name}-{self._today().isoformat()}.xlsx"
-        path = files.save_file_name(self, _("Export list"), suggested, _(EXPORT_FILTER))
-        if path is None:
-            return False
-        if path.suffix.lower() not in (".csv", ".xlsx"):
-            path = path.with_name(path.name + ".xlsx")
-        self._export_folder = path.parent
-        database, listing, model = self._database, self._spec.listing, self.model
-        query, order, filters = model.query, model.order, model.filters
-        columns = self.visible_columns()
-        job = Job(
-            lambda: export_list(
-                database,
-                listing,
-                path,
-                query=query,
-                order=order,
-                filters=filters,
-                columns=columns,
-                title=title,
-            )
-        )
-        job.finished.connect(lambda count: self._exported(path, count))
-        job.failed.connect(self._export_failed)
-        self._export_job = job
-        self._show_exporting()
-        job.start()
-        return True
+        """Ask for a file and write the list to it as it is shown (see :class:`ListExporter`)."""
+        return self.exporter.export()
 
     def visible_columns(self) -> list[str]:
         """The keys of the columns the list shows, in the order it shows them."""
-        header = self.ui.table.horizontalHeader()
-        columns = self._spec.listing.columns
-        logical = [header.logicalIndex(visual) for visual in range(header.count())]
-        return [
-            columns[i].key
-            for i in logical
-            if 0 <= i < len(columns) and not header.isSectionHidden(i)
-        ]
+        return self.exporter.visible_columns()
 
     def is_exporting(self) -> bool:
-        return self._export_job is not None
-
-    def _exported(self, path: Path, count: int) -> None:
-        self._export_job = None
-        self._show_exporting()
-        msgbox.information(
-            self,
-            _("Export list"),
-            i18n.ngettext(
-                "{count} record exported to {file}.", "{count} records exported to {file}.", count
-            ).format(count=i18n.format_number(count), file=path.name),
-        )
-        self.listExported.emit(count)
-
-    def _export_failed(self, message: str) -> None:
-        self._export_job = None
-        self._show_exporting()
-        msgbox.error(self, _("Export list"), message)
-
-    def _show_exporting(self) -> None:
-        button = self.ui.exportButton
-        button.setEnabled(self._export_job is None)
-        button.setText(_("&Export list…") if self._export_job is None else _("Exporting…"))
+        return self.exporter.is_exporting()
 
     # --- selection and the detail view --------------------------------------------------------
 
@@ -570,7 +507,7 @@ class RecordArea(QWidget):
 
     def _retranslate(self) -> None:
         spec = self._spec
-        self._show_exporting()
+        self.exporter.retranslate()
         self.ui.searchEdit.setPlaceholderText(spec.search_placeholder())
         self.ui.searchEdit.setAccessibleName(spec.search_name())
         self.ui.table.setAccessibleName(spec.table_name())

@@ -18,8 +18,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QSizePolicy,
-    QSplitter, QTableView, QVBoxLayout, QWidget)
+    QHeaderView, QLabel, QLineEdit, QPushButton,
+    QSizePolicy, QSplitter, QTableView, QVBoxLayout,
+    QWidget)
 
 class Ui_CasesArea(object):
     def setupUi(self, CasesArea: Any) -> None:
@@ -65,6 +66,12 @@ class Ui_CasesArea(object):
 
         self.searchLayout.addWidget(self.ownerFilter)
 
+        self.exportButton = QPushButton(CasesArea)
+        self.exportButton.setObjectName(u"exportButton")
+        self.exportButton.setAutoDefault(False)
+
+        self.searchLayout.addWidget(self.exportButton)
+
 
         self.areaLayout.addLayout(self.searchLayout)
 
@@ -98,7 +105,8 @@ class Ui_CasesArea(object):
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.searchEdit, self.statusFilter)
         QWidget.setTabOrder(self.statusFilter, self.ownerFilter)
-        QWidget.setTabOrder(self.ownerFilter, self.table)
+        QWidget.setTabOrder(self.ownerFilter, self.exportButton)
+        QWidget.setTabOrder(self.exportButton, self.table)
 
         self.retranslateUi(CasesArea)
 
@@ -118,6 +126,9 @@ class Ui_CasesArea(object):
 #if QT_CONFIG(accessibility)
         self.ownerFilter.setAccessibleName(QCoreApplication.translate("CasesArea", u"Show the cases of", None))
 #endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.exportButton.setToolTip(QCoreApplication.translate("CasesArea", u"Write the cases the list shows to a CSV or Excel file", None))
+#endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(accessibility)
         self.table.setAccessibleName(QCoreApplication.translate("CasesArea", u"Cases", None))
 #endif // QT_CONFIG(accessibility)

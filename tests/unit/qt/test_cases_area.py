@@ -283,3 +283,34 @@ def test_a_case_opened_in_the_dialog_shows_in_the_area(
     assert row is not None
     assert area.model.index(row, 1).data() == "Orientation year application"
     assert area.count_text() == "3 cases"
+
+
+def test_the_cases_list_exports_as_shown(
+    qtbot, sqlite_database, monkeypatch, tmp_path, dialogs
+) -> None:
+    """"Export list…" writes the cases the list shows, with the list's headers."""
+    import csv
+
+    from expatdesk.qt import files
+    from expatdesk.qt.cases_area import CasesArea
+    from expatdesk.services import cases as case_service
+    from expatdesk.services.actor import SYSTEM
+    from tests.helpers.sample import add_sample
+
+    sample = add_sample(sqlite_database)
+    case_service.open_case(
+        sqlite_database, SYSTEM, subject="Housing in Enschede", expat_id=sample.expats["jose"]
+    )
+    target = tmp_path / "cases.csv"
+    monkeypatch.setattr(files, "save_file_name", lambda *_args: target)
+    area = CasesArea(sqlite_database, SYSTEM)
+    qtbot.addWidget(area)
+    area.ui.statusFilter.setCurrentIndex(area.ui.statusFilter.findData("*"))
+    qtbot.wait_until(lambda: area.model.rowCount() == 1)
+    assert area.ui.exportButton.text() == "E&xport list…"
+    with qtbot.wait_signal(area.listExported, timeout=10_000) as exported:
+        qtbot.mouseClick(area.ui.exportButton, Qt.MouseButton.LeftButton)
+    assert exported.args == [1]
+    rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0][:2] == ["Ref.", "Subject"]
+    assert rows[1][1] == "Housing in Enschede"

@@ -209,3 +209,19 @@ def test_actions_follow_the_role(
     qtbot.addWidget(admin)
     assert admin.ui.actionStaffAccounts.isVisible()
     assert not admin.ui.navigation.isRowHidden(admin.areas.index(admin.reports_area))
+
+
+def test_the_cases_filters_are_remembered(
+    qtbot, window: MainWindow, sqlite_database: Database, settings: Settings, switcher
+) -> None:
+    area = window.cases_area
+    status = area.ui.statusFilter
+    status.setCurrentIndex(status.findData("closed"))
+    owner = area.ui.ownerFilter
+    owner.setCurrentIndex(owner.findData("*"))
+    window.close()
+    again = MainWindow(sqlite_database, Settings.open(settings.path.parent), switcher, SYSTEM)
+    qtbot.addWidget(again)
+    assert again.cases_area.ui.statusFilter.currentData() == "closed"
+    assert again.cases_area.ui.ownerFilter.currentData() == "*"
+    assert again.cases_area.filters() == {"status": "closed"}
