@@ -1,19 +1,57 @@
-"""The employers area: the list of employers and one employer's record."""
+"""The employers area: the list of employers and one employer's record.
+
+Opening an employer loads the record and the newest entries of its history (contact persons and
+international hires included) as an :class:`EmployerPage`; :func:`render` draws either that or a
+bare :class:`~expatdesk.services.employers.EmployerDetail`.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from expatdesk import i18n
+from expatdesk.db.database import Database
 from expatdesk.i18n import _, ngettext
 from expatdesk.qt import survey_summary
-from expatdesk.qt.detail_html import DetailPage
+from expatdesk.qt.detail_html import (
+    HISTORY_SHOWN,
+    DetailPage,
+    add_cases,
+    add_deliveries,
+    add_history,
+    add_timeline,
+)
 from expatdesk.qt.record_area import AreaSpec
 from expatdesk.services import employers
 from expatdesk.services.employers import EmployerDetail
+from expatdesk.services.history import History, load_history
 from expatdesk.services.labels import yes_no
+from expatdesk.services.timeline import employer_events
 
 
-def render(employer: EmployerDetail) -> str:
-    """The read-only HTML view of one employer."""
+@dataclass(frozen=True)
+class EmployerPage:
+    """What the employer's page shows: the record and the newest entries of its history."""
+
+    employer: EmployerDetail
+    history: History
+
+
+def load(database: Database, employer_id: int) -> EmployerPage | None:
+    """The employer's record and its history's latest :data:`HISTORY_SHOWN` entries; ``None``
+    when the employer no longer exists."""
+    employer = employers.load_employer(database, employer_id)
+    if employer is None:
+        return None
+    return EmployerPage(
+        employer, load_history(database, "employer", employer_id, limit=HISTORY_SHOWN)
+    )
+
+
+def render(record: EmployerDetail | EmployerPage) -> str:
+    """The read-only HTML view of one employer (with its history for an :class:`EmployerPage`)."""
+    history = record.history if isinstance(record, EmployerPage) else None
+    employer = record.employer if isinstance(record, EmployerPage) else record
     page = DetailPage(employer.name, employer.ref)
     page.section(_("Details"))
     page.fields(
@@ -37,6 +75,12 @@ def render(employer: EmployerDetail) -> str:
         ],
         empty=_("No contact persons registered."),
     )
+    add_cases(page, employer.cases, empty=_("No cases for this employer."))
+    add_timeline(
+        page,
+        employer_events(employer),
+        unloaded=employer.delivery_count - len(employer.deliveries),
+    )
     page.section(_("International hires per year"))
     page.table(
         [_("Year"), _("International hires"), _("Source")],
@@ -47,10 +91,19 @@ def render(employer: EmployerDetail) -> str:
         empty=_("No hiring figures registered."),
         unbroken={0, 1},
     )
+    add_deliveries(
+        page,
+        employer.deliveries,
+        employer.delivery_count,
+        empty=_("No services delivered to this employer."),
+        for_employer=True,
+    )
     survey_summary.add_section(page, employer.surveys, employer=True)
     if employer.notes:
         page.section(_("Notes"))
         page.paragraph(employer.notes)
+    if history is not None:
+        add_history(page, history)
     return page.html()
 
 
@@ -58,7 +111,7 @@ def spec() -> AreaSpec:
     return AreaSpec(
         name="employers",
         listing=employers.LISTING,
-        load=employers.load_employer,
+        load=load,
         render=render,
         count_text=lambda count: ngettext("{count} employer", "{count} employers", count).format(
             count=i18n.format_number(count)

@@ -333,6 +333,7 @@ class ExpatEditor(RecordEditor):
         form = expat_records.load_expat_form(database, expat_id)
         if form is None:
             raise UserError(_("This expat no longer exists."))
+        expat_records.refuse_anonymised(expat_records.is_anonymised(database, expat_id))
         return cls(database, actor, form, parent)
 
     @property

@@ -1,27 +1,76 @@
-"""The expats area: the list of expats and one expat's record."""
+"""The expats area: the list of expats and one expat's record.
+
+Opening an expat loads the record (:func:`expatdesk.services.expats.load_expat`) and the newest
+entries of its history (:func:`expatdesk.services.history.load_history`) as an :class:`ExpatPage`;
+:func:`render` draws either that or a bare :class:`~expatdesk.services.expats.ExpatDetail`.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from expatdesk import i18n
+from expatdesk.db.database import Database
 from expatdesk.i18n import _, ngettext
 from expatdesk.qt import survey_summary
-from expatdesk.qt.detail_html import DetailPage, warning
+from expatdesk.qt.detail_html import (
+    HISTORY_SHOWN,
+    DetailPage,
+    add_cases,
+    add_deliveries,
+    add_history,
+    add_timeline,
+    linked,
+    warning,
+)
 from expatdesk.qt.record_area import AreaSpec
 from expatdesk.services import expats
 from expatdesk.services.expats import ExpatDetail, relation_label
+from expatdesk.services.history import History, load_history
 from expatdesk.services.labels import yes_no
+from expatdesk.services.timeline import expat_events
 
 
 def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def render(expat: ExpatDetail, today: date | None = None) -> str:
-    """The read-only HTML view of one expat. The BSN is only ever shown masked."""
+@dataclass(frozen=True)
+class ExpatPage:
+    """What the expat's page shows: the record and the newest entries of its history."""
+
+    expat: ExpatDetail
+    history: History
+
+
+def load(database: Database, expat_id: int) -> ExpatPage | None:
+    """The expat's record and its history's latest :data:`HISTORY_SHOWN` entries; ``None``
+    when the expat no longer exists."""
+    expat = expats.load_expat(database, expat_id)
+    if expat is None:
+        return None
+    return ExpatPage(expat, load_history(database, "expat", expat_id, limit=HISTORY_SHOWN))
+
+
+def render(record: ExpatDetail | ExpatPage, today: date | None = None) -> str:
+    """The read-only HTML view of one expat. The BSN is only ever shown masked.
+
+    The "History" section is there when ``record`` is an :class:`ExpatPage`.
+    """
     today = today or date.today()
+    history = record.history if isinstance(record, ExpatPage) else None
+    expat = record.expat if isinstance(record, ExpatPage) else record
     page = DetailPage(expat.name, expat.ref)
+    if history is not None and history.anonymised_at is not None:
+        page.paragraph(
+            warning(
+                _(
+                    "The personal data of this expat was erased on {date}; what is left keeps "
+                    "the reports' figures."
+                ).format(date=i18n.format_date(history.anonymised_at.astimezone().date()))
+            )
+        )
     page.section(_("Personal details"))
     page.fields(
         [
@@ -36,7 +85,13 @@ def render(expat: ExpatDetail, today: date | None = None) -> str:
     page.section(_("Work and stay"))
     page.fields(
         [
-            (_("Employer"), expat.employer_name),
+            (
+                _("Employer"),
+                linked(
+                    expat.employer_name,
+                    None if expat.employer_id is None else ("employer", expat.employer_id),
+                ),
+            ),
             (_("Category"), _text(expat.category)),
             (_("Education level"), _text(expat.education_level)),
             (_("Arrival"), i18n.format_date(expat.arrival_date)),
@@ -44,6 +99,12 @@ def render(expat: ExpatDetail, today: date | None = None) -> str:
             (_("Municipality"), _text(expat.municipality)),
             (_("Survey consent"), _consent(expat)),
         ]
+    )
+    add_cases(page, expat.cases, empty=_("No cases for this expat."))
+    add_timeline(
+        page,
+        expat_events(expat, today),
+        unloaded=expat.delivery_count - len(expat.deliveries),
     )
     page.section(_("Family members"))
     page.table(
@@ -77,10 +138,19 @@ def render(expat: ExpatDetail, today: date | None = None) -> str:
         empty=_("No permits registered."),
         unbroken={1, 2, 3},
     )
+    add_deliveries(
+        page,
+        expat.deliveries,
+        expat.delivery_count,
+        empty=_("No services delivered to this expat."),
+        for_employer=False,
+    )
     survey_summary.add_section(page, expat.surveys, employer=False)
     if expat.notes:
         page.section(_("Notes"))
         page.paragraph(expat.notes)
+    if history is not None:
+        add_history(page, history)
     return page.html()
 
 
@@ -101,7 +171,7 @@ def spec() -> AreaSpec:
     return AreaSpec(
         name="expats",
         listing=expats.LISTING,
-        load=expats.load_expat,
+        load=load,
         render=render,
         count_text=lambda count: ngettext("{count} expat", "{count} expats", count).format(
             count=i18n.format_number(count)

@@ -12,7 +12,7 @@ from expatdesk import __version__, i18n
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.i18n import _, ngettext
-from expatdesk.qt import employers, expats, msgbox
+from expatdesk.qt import employers, expats, msgbox, privacy_dialogs
 from expatdesk.qt.cases_area import CasesArea
 from expatdesk.qt.employer_editor import EmployerEditor, confirm_and_delete_employer
 from expatdesk.qt.expat_editor import ExpatEditor, confirm_and_delete_expat
@@ -136,6 +136,9 @@ class MainWindow(QMainWindow):
         self.ui.actionOpenCase.triggered.connect(self.open_case)
         self.ui.actionWalkIn.triggered.connect(self.record_walk_in)
         self.ui.actionMerge.triggered.connect(self.merge_expats)
+        self.ui.actionExportPersonalData.triggered.connect(self.export_personal_data)
+        self.ui.actionErasePersonalData.triggered.connect(self.erase_personal_data)
+        self.ui.actionRetention.triggered.connect(self.open_retention)
         self.ui.actionStaffAccounts.triggered.connect(self.open_staff_accounts)
         self.ui.actionChangePassword.triggered.connect(self.change_password)
         self.ui.actionLock.triggered.connect(self.lock)
@@ -214,6 +217,8 @@ class MainWindow(QMainWindow):
         self.ui.actionEdit.setEnabled(area is not None)
         self.ui.actionDelete.setEnabled(area is not None)
         self.ui.actionMerge.setEnabled(area is self.expats_area)
+        self.ui.actionExportPersonalData.setEnabled(area is self.expats_area)
+        self.ui.actionErasePersonalData.setEnabled(area is self.expats_area)
 
     def open_record(self, kind: str, record_id: int) -> None:
         """Show the record ``kind`` (expat, employer, case) ``record_id`` in its area."""
@@ -377,12 +382,54 @@ class MainWindow(QMainWindow):
             5000,
         )
 
+    # --- privacy ------------------------------------------------------------------------------
+
+    def _selected_expat(self, title: str) -> int | None:
+        expat_id = self.expats_area.current_id()
+        if self.current_area() is not self.expats_area or expat_id is None:
+            msgbox.information(self, title, _("Select an expat first."))
+            return None
+        return expat_id
+
+    def export_personal_data(self) -> bool:
+        """Everything held about the selected expat, as a PDF for them and as JSON."""
+        expat_id = self._selected_expat(_("Export personal data"))
+        if expat_id is None:
+            return False
+        return privacy_dialogs.export_subject_access(self, self.database, self.actor, expat_id)
+
+    def erase_personal_data(self) -> bool:
+        """Anonymise the selected expat on request; survey answers and services keep counting."""
+        expat_id = self._selected_expat(_("Erase personal data"))
+        if expat_id is None:
+            return False
+        erased = privacy_dialogs.erase_expat(self, self.database, self.actor, expat_id)
+        if erased:
+            self._anonymised()
+        return erased
+
+    def open_retention(self) -> privacy_dialogs.RetentionDialog:
+        dialog = privacy_dialogs.RetentionDialog(self.database, self.actor, self)
+        dialog.anonymised.connect(lambda _count: self._anonymised())
+        msgbox.exec_dialog(dialog)
+        return dialog
+
+    def _anonymised(self) -> None:
+        self.expats_area.refresh()
+        self.expats_area.refresh_detail()
+        self.cases_area.refresh()
+        self.home_area.refresh()
+        self.targets_area.refresh()
+        self.ui.statusBar.showMessage(_("Personal data erased"), 5000)
+
     # --- accounts -----------------------------------------------------------------------------
 
     def _apply_role(self) -> None:
         """Show only what the signed-in role may do (the services refuse the rest anyway)."""
         actor = self.actor
         self.ui.actionStaffAccounts.setVisible(actor.can(Permission.STAFF))
+        self.ui.actionErasePersonalData.setVisible(actor.can(Permission.ERASURE))
+        self.ui.actionRetention.setVisible(actor.can(Permission.RETENTION))
         self.ui.actionChangePassword.setVisible(actor.user_id is not None)
         self.ui.actionImport.setVisible(actor.can(Permission.IMPORT))
         self.ui.actionTargetSettings.setVisible(actor.can(Permission.TARGET_SETTINGS))

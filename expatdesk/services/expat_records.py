@@ -639,6 +639,7 @@ def update_expat(
         )
         check_version(session, expat, version, "expat")
         assert expat is not None
+        refuse_anonymised(expat.anonymised_at is not None)
         _check(session, form, today, expat)
         with stale_guard(session, "expat", expat_id):
             _set_fields(expat, form, today)
@@ -665,6 +666,20 @@ def _count(session: Session, column: QueryableAttribute[int | None], record_id: 
 
 def _counted(text: str, count: int) -> str:
     return text.format(count=i18n.format_number(count))
+
+
+def refuse_anonymised(anonymised: bool) -> None:
+    """An expat whose personal data was erased is not edited again (the erasure would be undone
+    bit by bit); their survey answers and services keep counting as they are."""
+    if anonymised:
+        raise UserError(
+            _("This expat's personal data was erased; the record can no longer be changed.")
+        )
+
+
+def is_anonymised(database: Database, expat_id: int) -> bool:
+    with database.reading() as session:
+        return session.scalar(select(Expat.anonymised_at).where(Expat.id == expat_id)) is not None
 
 
 def delete_expat(database: Database, actor: Actor, expat_id: int, version: int) -> None:

@@ -288,7 +288,7 @@ def test_a_case_opened_in_the_dialog_shows_in_the_area(
 def test_the_cases_list_exports_as_shown(
     qtbot, sqlite_database, monkeypatch, tmp_path, dialogs
 ) -> None:
-    """"Export list…" writes the cases the list shows, with the list's headers."""
+    """ "Export list…" writes the cases the list shows, with the list's headers."""
     import csv
 
     from expatdesk.qt import files

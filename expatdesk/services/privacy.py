@@ -1,0 +1,777 @@
+"""Privacy (GDPR): erasing an expat's personal data, the retention period, and subject access.
+
+Anonymising an expat (:func:`anonymise_expat`, on request; :func:`apply_retention`, after the
+retention period) runs in ONE transaction and keeps every figure of the targets report
+(``shared/spec/targets.md``) as it was. The decision on what goes and what stays:
+
+What the report needs of an expat, and so what stays on the anonymised row:
+    ``employer_id`` (N: the employer an arriving expat was attracted by, and the employer a
+    delivery without one of its own is attributed to) and the YEAR of ``arrival_date`` (N's
+    denominator counts arrivals per calendar year): the date becomes 1 January of that year, so
+    the row no longer tells the day someone arrived. ``expat_ref`` stays too: it is the number
+    the other records and the trail refer to, and it identifies nobody outside the centre.
+What goes from the row:
+    the names (the family name becomes ``Anonymised``, the given name empty, so every list shows
+    "Anonymised"), date of birth, nationality, e-mail, phone, BSN, notes, preferred language,
+    category, education level, municipality, departure date and the survey consent with its
+    date. None of them is read by the targets report; together they would single a person out.
+Records about the person:
+    family members and permits are deleted (they are personal through and through); the
+    expat's cases stay with status and dates (the retention period is counted from them) but
+    their subject becomes ``Anonymised`` and their notes and tasks, free text that may hold
+    anything, are deleted; service deliveries stay linked to the anonymised row (N counts them
+    through its employer) with their notes cleared; survey responses stay linked as they are:
+    grades, intention and facilities are what O, P and Q count, and they say nothing about who
+    answered once the row is anonymous.
+The audit trail:
+    its entries stay (who did what when is the centre's accountability), but the values they
+    kept of the erased data do not: in every entry about the expat, its family members,
+    permits, cases, case notes, tasks and service deliveries, each value of a field that is not
+    kept (:data:`KEPT`) becomes ``"(erased)"``; the entries still say which fields changed.
+    Staff cannot change the trail; on SQLite the service rewrites the entries in the same
+    transaction, on PostgreSQL it calls ``expatdesk_scrub_audit`` (:mod:`expatdesk.db.roles`),
+    a ``SECURITY DEFINER`` function of the schema's owner that only the administrators' group
+    may execute and that refuses anything but erasing values. One entry records the erasure
+    itself: when, by whom and why.
+
+The retention period (:func:`retention_candidates`): an expat is past it when they have at least
+one case, none of their cases is open, and their last contact with the centre was more than
+``retention_years`` years before today. The last contact is the latest of: the last closing of
+one of their cases, the last service delivered to them, their last survey response, and the last
+change of their record by staff. An expat who never had a case is never selected (the period runs
+"after a case was closed"); such a record can be erased on request.
+
+Subject access lives in :mod:`expatdesk.services.subject_access`; it finds the trail of an
+expat's records with :func:`trail_records`, as an erasure does.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, and_, case, func, or_, select, text, update
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, selectinload
+
+from expatdesk import i18n
+from expatdesk.db import audit, roles
+from expatdesk.db.database import Database
+from expatdesk.db.models import (
+    AuditEntry,
+    Case,
+    CaseNote,
+    CentreSettings,
+    Employer,
+    Expat,
+    FamilyMember,
+    Permit,
+    ServiceDelivery,
+    SurveyResponse,
+    Task,
+)
+from expatdesk.db.types import utcnow
+from expatdesk.errors import UserError
+from expatdesk.i18n import _
+from expatdesk.services.actor import Actor, Permission, PermissionDeniedError
+from expatdesk.services.concurrency import StaleRecordError, check_version, stale_guard
+from expatdesk.services.expats import full_name
+from expatdesk.services.history import ERASED
+from expatdesk.services.validation import FieldError, ValidationError, clean, too_long
+from expatdesk.text import case_search_key, expat_search_key
+
+#: What an anonymised expat is called, in every list (stored: the same in every language).
+ANONYMISED = "Anonymised"
+#: The subject of an anonymised expat's cases.
+ANONYMISED_SUBJECT = "Anonymised"
+REASON_LIMIT = 500
+RETENTION_RANGE = (1, 100)
+DEFAULT_RETENTION_YEARS = 7
+#: How many audit entries are rewritten per statement.
+_SCRUB_BATCH = 500
+
+#: Per entity of the trail, the fields whose values survive an erasure; all others are erased.
+KEPT: dict[str, frozenset[str]] = {
+    "expat": frozenset(
+        {"expat_ref", "employer_id", "anonymised_at", "erasure_reason", "merged_from", "purpose"}
+        | {"family", "permits"}  # "(changed)" markers of update_expat
+    ),
+    "family_member": frozenset({"expat_id"}),
+    "permit": frozenset({"expat_id"}),
+    "case": frozenset(
+        {"case_ref", "status", "expat_id", "employer_id", "owner_id", "opened_on", "closed_at"}
+    ),
+    "case_note": frozenset({"case_id", "author_id"}),
+    "task": frozenset({"case_id", "due_date", "done_at"}),
+    "service_delivery": frozenset(
+        {"service_ref", "service_code", "delivered_on", "expat_id", "employer_id", "case_id"}
+    ),
+}
+
+
+@contextmanager
+def refusals() -> Iterator[None]:
+    """A privilege the database refuses (PostgreSQL grants) becomes a message, not a crash."""
+    try:
+        yield
+    except DBAPIError as error:
+        if getattr(error.orig, "sqlstate", None) == "42501":  # insufficient_privilege
+            reason = str(error.orig).strip().splitlines()[0]
+            raise PermissionDeniedError(
+                _("The database refused this: {reason}").format(reason=reason)
+            ) from None
+        raise
+
+
+# --- what an erasure removes -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ErasurePreview:
+    """What erasing an expat would remove and keep, for the confirmation dialog."""
+
+    id: int
+    ref: str
+    name: str
+    version: int
+    anonymised_at: datetime | None
+    family_members: int
+    permits: int
+    cases: int
+    case_notes: int
+    tasks: int
+    deliveries: int
+    survey_responses: int
+
+
+@dataclass(frozen=True)
+class Erasure:
+    """What an erasure did."""
+
+    id: int
+    ref: str
+    family_members: int
+    permits: int
+    cases: int
+    case_notes: int
+    tasks: int
+    deliveries_kept: int
+    survey_responses_kept: int
+    trail_entries: int  # audit entries whose erased values were removed
+
+
+def _count(session: Session, condition: ColumnElement[bool]) -> int:
+    return session.scalar(select(func.count()).where(condition)) or 0
+
+
+def erasure_preview(database: Database, actor: Actor, expat_id: int) -> ErasurePreview:
+    """What anonymising the expat ``expat_id`` removes and keeps (administrators)."""
+    actor.require(Permission.ERASURE)
+    with database.reading() as session:
+        expat = session.get(Expat, expat_id)
+        if expat is None:
+            raise UserError(_("This expat no longer exists."))
+        case_ids = select(Case.id).where(Case.expat_id == expat_id).scalar_subquery()
+        return ErasurePreview(
+            id=expat.id,
+            ref=expat.expat_ref,
+            name=full_name(expat.given_name, expat.family_name),
+            version=expat.version,
+            anonymised_at=expat.anonymised_at,
+            family_members=_count(session, FamilyMember.expat_id == expat_id),
+            permits=_count(session, Permit.expat_id == expat_id),
+            cases=_count(session, Case.expat_id == expat_id),
+            case_notes=_count(session, CaseNote.case_id.in_(case_ids)),
+            tasks=_count(session, Task.case_id.in_(case_ids)),
+            deliveries=_count(session, ServiceDelivery.expat_id == expat_id),
+            survey_responses=_count(session, SurveyResponse.expat_id == expat_id),
+        )
+
+
+def _reason(reason: str) -> str:
+    cleaned = clean(reason)
+    problem = (
+        _("Say why the personal data is erased (for instance: at the person's request).")
+        if not cleaned
+        else too_long(cleaned, REASON_LIMIT)
+    )
+    if problem:
+        raise ValidationError([FieldError("reason", problem)])
+    assert cleaned is not None
+    return cleaned
+
+
+def anonymise_expat(
+    database: Database,
+    actor: Actor,
+    expat_id: int,
+    version: int,
+    reason: str,
+    now: datetime | None = None,
+) -> Erasure:
+    """Erase the personal data of the expat ``expat_id`` as it stood at ``version``.
+
+    See the module's documentation for what goes and what stays. Administrators only
+    (:attr:`Permission.ERASURE`); ``reason`` is required and goes into the trail. Raises
+    :class:`StaleRecordError` when someone changed the expat since ``version``, and
+    :class:`UserError` when the expat is anonymised already.
+    """
+    actor.require(Permission.ERASURE)
+    why = _reason(reason)
+    moment = now or utcnow()
+    with refusals(), database.transaction(actor) as session:
+        _require_scrubbing(database, session)
+        expat = session.get(
+            Expat,
+            expat_id,
+            options=[selectinload(Expat.family), selectinload(Expat.permits)],
+            with_for_update=not database.is_sqlite,
+        )
+        check_version(session, expat, version, "expat")
+        assert expat is not None
+        if expat.anonymised_at is not None:
+            raise UserError(
+                _("The personal data of {ref} was erased already.").format(ref=expat.expat_ref)
+            )
+        erasure, touched = _anonymise(session, expat, why, moment)
+        scrubbed = _scrub_trail(session, database, {expat_id}, touched)
+        return _with_trail(erasure, scrubbed)
+
+
+def _with_trail(erasure: Erasure, scrubbed: int) -> Erasure:
+    return Erasure(**{**erasure.__dict__, "trail_entries": scrubbed})
+
+
+def _require_scrubbing(database: Database, session: Session) -> None:
+    if not database.is_sqlite and not roles.has_scrub_function(session.connection()):
+        raise UserError(
+            _(
+                "The database {name} must first be updated to this version of ExpatDesk by its "
+                "owner (expatdesk init) before personal data can be erased."
+            ).format(name=database.name)
+        )
+
+
+def _arrival_year(arrival: date | None) -> date | None:
+    return None if arrival is None else date(arrival.year, 1, 1)
+
+
+def _anonymise(
+    session: Session, expat: Expat, reason: str, moment: datetime
+) -> tuple[Erasure, dict[str, set[int]]]:
+    """Erase one loaded expat's personal data; returns what was done and the ids of the records
+    whose trail must be scrubbed (before their rows went)."""
+    expat_id, ref, version = expat.id, expat.expat_ref, expat.version
+    cases = list(
+        session.scalars(
+            select(Case)
+            .where(Case.expat_id == expat_id)
+            .options(selectinload(Case.notes), selectinload(Case.tasks))
+        )
+    )
+    deliveries = list(
+        session.scalars(select(ServiceDelivery).where(ServiceDelivery.expat_id == expat_id))
+    )
+    touched: dict[str, set[int]] = {
+        "family_member": {member.id for member in expat.family},
+        "permit": {permit.id for permit in expat.permits},
+        "case": {record.id for record in cases},
+        "case_note": {note.id for record in cases for note in record.notes},
+        "task": {task.id for record in cases for task in record.tasks},
+        "service_delivery": {delivery.id for delivery in deliveries},
+    }
+    employer_names = {
+        row.id: row.name
+        for row in session.execute(
+            select(Employer.id, Employer.name).where(
+                Employer.id.in_({record.employer_id for record in cases if record.employer_id})
+            )
+        )
+    }
+    with stale_guard(session, "expat", expat_id):
+        for member in list(expat.family):
+            session.delete(member)
+        for permit in list(expat.permits):
+            session.delete(permit)
+        for record in cases:
+            for note in list(record.notes):
+                session.delete(note)
+            for task in list(record.tasks):
+                session.delete(task)
+            record.subject = ANONYMISED_SUBJECT
+            record.search_key = case_search_key(
+                record.case_ref,
+                ANONYMISED_SUBJECT,
+                ANONYMISED,
+                employer_names.get(record.employer_id) if record.employer_id else None,
+            )
+        for delivery in deliveries:
+            if delivery.notes is not None:
+                delivery.notes = None
+        session.flush()
+    session.expunge(expat)
+    changed = session.execute(
+        update(Expat)
+        .where(Expat.id == expat_id, Expat.version == version)
+        .values(
+            given_name="",
+            family_name=ANONYMISED,
+            search_key=expat_search_key("", ANONYMISED, None, ref),
+            date_of_birth=None,
+            nationality=None,
+            email=None,
+            phone=None,
+            bsn=None,
+            category_code=None,
+            education_level_code=None,
+            arrival_date=_arrival_year(expat.arrival_date),
+            departure_date=None,
+            municipality_code=None,
+            preferred_language=None,
+            survey_consent=False,
+            survey_consent_date=None,
+            notes=None,
+            anonymised_at=moment,
+            updated_at=moment,
+            version=version + 1,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if changed.rowcount != 1:  # type: ignore[attr-defined]
+        raise StaleRecordError(
+            _("Someone else changed this record while you were saving it.")
+            + " "
+            + _("Reload it to see the current version; what you typed is kept until you do."),
+            "expat",
+            expat_id,
+        )
+    changes = {
+        "anonymised_at": [None, moment.isoformat(timespec="seconds")],
+        "erasure_reason": [None, reason],
+    }
+    audit.write(session, [audit.entry(session, "update", "expat", expat_id, changes)])
+    responses = _count(session, SurveyResponse.expat_id == expat_id)
+    erasure = Erasure(
+        id=expat_id,
+        ref=ref,
+        family_members=len(touched["family_member"]),
+        permits=len(touched["permit"]),
+        cases=len(cases),
+        case_notes=len(touched["case_note"]),
+        tasks=len(touched["task"]),
+        deliveries_kept=len(deliveries),
+        survey_responses_kept=responses,
+        trail_entries=0,
+    )
+    return erasure, touched
+
+
+# --- erasing values from the trail ------------------------------------------------------------
+
+
+def _trail_rows(
+    session: Session, entity: str, condition: ColumnElement[bool] | None = None
+) -> Iterator[tuple[int, int, str, str | None]]:
+    """``(id, entity_id, action, changes)`` of the entries of ``entity``, streamed."""
+    statement = select(
+        AuditEntry.id, AuditEntry.entity_id, AuditEntry.action, AuditEntry.changes
+    ).where(AuditEntry.entity == entity)
+    if condition is not None:
+        statement = statement.where(condition)
+    for row in session.execute(statement.execution_options(yield_per=2000)):
+        yield row.id, row.entity_id, row.action, row.changes
+
+
+def loads(changes: str | None) -> dict[str, Any]:
+    if not changes:
+        return {}
+    try:
+        data = json.loads(changes)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+#: Up to this many records, the trail is searched for the JSON that names them (``LIKE``, in
+#: the database); for more, every entry of the kind is read and its JSON checked here.
+_LIKE_LIMIT = 100
+
+
+def _naming(key: str, parents: set[int]) -> ColumnElement[bool] | None:
+    """A condition that holds for every entry whose JSON names one of ``parents`` in ``key``
+    (as :func:`audit.entry` writes it: ``"key": [old, new]``), and for few others."""
+    if len(parents) > _LIKE_LIMIT:
+        return None
+    return or_(
+        *(
+            AuditEntry.changes.like(pattern)
+            for parent in sorted(parents)
+            for pattern in (f'%"{key}": [{parent}, %', f'%"{key}": [%, {parent}]%')
+        )
+    )
+
+
+def _linked(
+    session: Session, entity: str, key: str, parents: set[int], known: set[int]
+) -> set[int]:
+    """``known`` (the records of ``parents`` that exist) and the ``entity`` records the trail
+    says were deleted while they belonged to one of ``parents`` through ``key``.
+
+    A deleted record's entry holds all its values, the link to its parent included; records
+    that still exist are found in their tables, so only the (few) delete entries are read.
+    """
+    found = set(known)
+    if not parents:
+        return found
+    # The trail's JSON is written by audit.entry alone (json.dumps), so the pair of a key is
+    # found in the text without parsing every entry.
+    pair = re.compile(rf'"{re.escape(key)}"\s*:\s*\[\s*(null|-?\d+)\s*,\s*(null|-?\d+)\s*\]')
+    wanted = {str(parent) for parent in parents}
+    deleted = AuditEntry.action == "delete"
+    naming = _naming(key, parents)
+    condition = deleted if naming is None else and_(deleted, naming)
+    for _id, entity_id, _action, changes in _trail_rows(session, entity, condition):
+        if entity_id in found or not changes:
+            continue
+        match = pair.search(changes)
+        if match is not None and (match.group(1) in wanted or match.group(2) in wanted):
+            found.add(entity_id)
+    return found
+
+
+def trail_records(
+    session: Session, expat_ids: set[int], known: Mapping[str, set[int]] | None = None
+) -> dict[str, set[int]]:
+    """Every record of the trail that belongs to the expats ``expat_ids``: per entity, the ids
+    of the expats themselves, their family members, permits, cases, the cases' notes and tasks,
+    service deliveries and survey responses, also those removed since (found through the
+    ``expat_id`` / ``case_id`` their entries name). ``known`` adds ids read before rows went."""
+    known = known or {}
+    current: dict[str, set[int]] = {
+        "family_member": set(
+            session.scalars(select(FamilyMember.id).where(FamilyMember.expat_id.in_(expat_ids)))
+        ),
+        "permit": set(session.scalars(select(Permit.id).where(Permit.expat_id.in_(expat_ids)))),
+        "case": set(session.scalars(select(Case.id).where(Case.expat_id.in_(expat_ids)))),
+        "service_delivery": set(
+            session.scalars(
+                select(ServiceDelivery.id).where(ServiceDelivery.expat_id.in_(expat_ids))
+            )
+        ),
+        "survey_response": set(
+            session.scalars(select(SurveyResponse.id).where(SurveyResponse.expat_id.in_(expat_ids)))
+        ),
+    }
+    records: dict[str, set[int]] = {"expat": set(expat_ids)}
+    for entity, ids in current.items():
+        records[entity] = _linked(
+            session, entity, "expat_id", expat_ids, ids | known.get(entity, set())
+        )
+    cases = records["case"]
+    for entity, model in (("case_note", CaseNote), ("task", Task)):
+        ids = (
+            set(session.scalars(select(model.id).where(model.case_id.in_(cases))))
+            if cases
+            else set()
+        )
+        records[entity] = _linked(session, entity, "case_id", cases, ids | known.get(entity, set()))
+    return records
+
+
+def scrubbed(entity: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    """An entry's changes with the values of every field not :data:`KEPT` erased."""
+    kept = KEPT.get(entity)
+    if kept is None:
+        return dict(data)
+    result: dict[str, Any] = {}
+    for name, value in data.items():
+        if name in kept:
+            result[name] = value
+        elif isinstance(value, list):
+            result[name] = [None if side is None else ERASED for side in value]
+        else:
+            result[name] = None if value is None else ERASED
+    return result
+
+
+def _dumps(data: Mapping[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def _scrub_trail(
+    session: Session,
+    database: Database,
+    expat_ids: set[int],
+    known: Mapping[str, set[int]] | None = None,
+) -> int:
+    """Erase the values of personal fields from every entry about the expats; returns how many
+    entries changed."""
+    records = trail_records(session, expat_ids, known)
+    updates: list[tuple[int, str]] = []
+    for entity, ids in records.items():
+        if entity not in KEPT or not ids:
+            continue
+        for chunk in chunks(sorted(ids), 900):
+            rows = _trail_rows(session, entity, AuditEntry.entity_id.in_(chunk))
+            for entry_id, _entity_id, _action, changes in rows:
+                data = loads(changes)
+                if not data:
+                    continue
+                clean_data = scrubbed(entity, data)
+                if clean_data != data:
+                    updates.append((entry_id, _dumps(clean_data)))
+    for batch in chunks(updates, _SCRUB_BATCH):
+        if database.is_sqlite:
+            session.execute(
+                update(AuditEntry).execution_options(synchronize_session=False),
+                [{"id": entry_id, "changes": changes} for entry_id, changes in batch],
+            )
+        else:
+            session.execute(
+                text(
+                    f"SELECT {roles.SCRUB_FUNCTION}"
+                    "(CAST(:ids AS integer[]), CAST(:changes AS text[]))"
+                ),
+                {
+                    "ids": [entry_id for entry_id, _changes in batch],
+                    "changes": [changes for _entry_id, changes in batch],
+                },
+            )
+    return len(updates)
+
+
+_T = TypeVar("_T")
+
+
+def chunks(items: Sequence[_T], size: int) -> Iterator[Sequence[_T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+# --- retention --------------------------------------------------------------------------------
+
+
+def read_retention_years(database: Database) -> int:
+    """Years after the last contact before an expat's personal data is erased."""
+    with database.reading() as session:
+        row = session.get(CentreSettings, 1)
+        return DEFAULT_RETENTION_YEARS if row is None else int(row.retention_years)
+
+
+def update_retention_years(database: Database, actor: Actor, years: int) -> int:
+    """Store the retention period (administrators); returns what is now stored."""
+    actor.require(Permission.RETENTION)
+    low, high = RETENTION_RANGE
+    if not low <= years <= high:
+        raise ValidationError(
+            [
+                FieldError(
+                    "retention_years",
+                    _("Between {low} and {high} years.").format(low=low, high=high),
+                )
+            ]
+        )
+    with refusals(), database.transaction(actor) as session:
+        row = session.get(CentreSettings, 1, with_for_update=True)
+        if row is None:
+            row = CentreSettings(id=1, idle_lock_minutes=15)
+            session.add(row)
+        row.retention_years = years
+        session.flush()
+        return int(row.retention_years)
+
+
+@dataclass(frozen=True)
+class RetentionCandidate:
+    """An expat past the retention period, and why."""
+
+    id: int
+    ref: str
+    name: str
+    cases: int
+    last_closed: date  # the last closing of one of their cases
+    last_contact: date  # the latest of that, deliveries, survey responses and record changes
+
+    @property
+    def why(self) -> str:
+        """The reason, in the active language."""
+        if self.last_contact > self.last_closed:
+            return _("Last case closed on {closed}; last contact on {contact}.").format(
+                closed=i18n.format_date(self.last_closed),
+                contact=i18n.format_date(self.last_contact),
+            )
+        return _("Last case closed on {closed}; no contact since.").format(
+            closed=i18n.format_date(self.last_closed)
+        )
+
+
+def retention_cutoff(today: date, years: int) -> date:
+    """The day ``years`` years before ``today`` (28 February for a 29 February)."""
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:
+        return today.replace(year=today.year - years, day=28)
+
+
+def retention_candidates(database: Database, today: date | None = None) -> list[RetentionCandidate]:
+    """The expats past the retention period (see the module's documentation), by ref."""
+    today = today or date.today()
+    with database.reading() as session:
+        years = _retention_years_in(session)
+        return _candidates(session, retention_cutoff(today, years))
+
+
+def _retention_years_in(session: Session) -> int:
+    row = session.get(CentreSettings, 1)
+    return DEFAULT_RETENTION_YEARS if row is None else int(row.retention_years)
+
+
+def _moment(day: date) -> datetime:
+    return datetime.combine(day, time(), tzinfo=UTC)
+
+
+def _candidates(
+    session: Session, cutoff: date, only: Iterable[int] | None = None
+) -> list[RetentionCandidate]:
+    """The candidates with a last contact before ``cutoff`` (among ``only``, when given)."""
+    start = _moment(cutoff)
+    per_expat = (
+        select(
+            Case.expat_id.label("expat_id"),
+            func.count().label("cases"),
+            func.max(Case.closed_at).label("last_closed"),
+        )
+        .where(Case.expat_id.is_not(None))
+        .group_by(Case.expat_id)
+        .having(func.sum(_is_open()) == 0, func.max(Case.closed_at) < start)
+    )
+    if only is not None:
+        per_expat = per_expat.where(Case.expat_id.in_(sorted(set(only))))
+    cases = per_expat.subquery()
+    later_delivery = (
+        select(ServiceDelivery.id)
+        .where(ServiceDelivery.expat_id == Expat.id, ServiceDelivery.delivered_on >= cutoff)
+        .exists()
+    )
+    later_response = (
+        select(SurveyResponse.id)
+        .where(SurveyResponse.expat_id == Expat.id, SurveyResponse.responded_on >= cutoff)
+        .exists()
+    )
+    rows = session.execute(
+        select(
+            Expat.id,
+            Expat.expat_ref,
+            Expat.given_name,
+            Expat.family_name,
+            Expat.updated_at,
+            cases.c.cases,
+            cases.c.last_closed,
+        )
+        .join(cases, cases.c.expat_id == Expat.id)
+        .where(
+            Expat.anonymised_at.is_(None),
+            Expat.updated_at < start,
+            ~later_delivery,
+            ~later_response,
+        )
+        .order_by(Expat.expat_ref)
+    ).all()
+    if not rows:
+        return []
+    ids = [row.id for row in rows]
+    deliveries = _latest(session, ServiceDelivery.expat_id, ServiceDelivery.delivered_on, ids)
+    responses = _latest(session, SurveyResponse.expat_id, SurveyResponse.responded_on, ids)
+    candidates = []
+    for row in rows:
+        closed = as_utc(row.last_closed).date()
+        contact = max(
+            [
+                closed,
+                as_utc(row.updated_at).date(),
+                *(day for day in (deliveries.get(row.id), responses.get(row.id)) if day),
+            ]
+        )
+        candidates.append(
+            RetentionCandidate(
+                row.id,
+                row.expat_ref,
+                full_name(row.given_name, row.family_name),
+                int(row.cases),
+                closed,
+                contact,
+            )
+        )
+    return candidates
+
+
+def _is_open() -> ColumnElement[int]:
+    return case((Case.status != "closed", 1), else_=0)
+
+
+def as_utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _latest(session: Session, key: Any, day: Any, ids: Sequence[int]) -> dict[int, date]:
+    latest: dict[int, date] = {}
+    for chunk in chunks(list(ids), 900):
+        for expat_id, value in session.execute(
+            select(key, func.max(day)).where(key.in_(chunk)).group_by(key)
+        ):
+            if value is not None:
+                latest[int(expat_id)] = value
+    return latest
+
+
+@dataclass(frozen=True)
+class RetentionResult:
+    """What applying the retention period did: the refs anonymised, and those skipped because
+    they are no longer past it (a case was opened meanwhile, say) or no longer exist."""
+
+    anonymised: tuple[str, ...]
+    skipped: tuple[int, ...]
+    trail_entries: int
+
+
+def apply_retention(
+    database: Database, actor: Actor, ids: Iterable[int], today: date | None = None
+) -> RetentionResult:
+    """Anonymise the expats ``ids`` that are still past the retention period (administrators,
+    after confirming the list of :func:`retention_candidates`), in one transaction."""
+    actor.require(Permission.RETENTION)
+    today = today or date.today()
+    wanted = sorted(set(ids))
+    if not wanted:
+        return RetentionResult((), (), 0)
+    moment = utcnow()
+    with refusals(), database.transaction(actor) as session:
+        _require_scrubbing(database, session)
+        years = _retention_years_in(session)
+        reason = f"Retention period of {years} years passed"
+        eligible = {
+            candidate.id
+            for candidate in _candidates(session, retention_cutoff(today, years), wanted)
+        }
+        done: list[str] = []
+        touched: dict[str, set[int]] = {}
+        for expat_id in sorted(eligible):
+            expat = session.get(
+                Expat,
+                expat_id,
+                options=[selectinload(Expat.family), selectinload(Expat.permits)],
+                with_for_update=not database.is_sqlite,
+            )
+            assert expat is not None
+            erasure, parts = _anonymise(session, expat, reason, moment)
+            done.append(erasure.ref)
+            for entity, part_ids in parts.items():
+                touched.setdefault(entity, set()).update(part_ids)
+        entries = _scrub_trail(session, database, eligible, touched) if eligible else 0
+        skipped = tuple(expat_id for expat_id in wanted if expat_id not in eligible)
+        return RetentionResult(tuple(done), skipped, entries)
