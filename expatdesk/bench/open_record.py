@@ -78,9 +78,11 @@ def open_expats(
     *,
     render: Render | None = None,
     show: Callable[[str], object] | None = None,
+    load: Callable[[Database, int], Any] = load_expat,
 ) -> list[float]:
-    """Milliseconds to open each expat: load, timeline, and ``render`` (then ``show``) the page."""
-    return _timed(ids, load_expat, expat_events, database, render, show)
+    """Milliseconds to open each expat: ``load`` (the record, or the page with its history),
+    timeline, and ``render`` (then ``show``) the page."""
+    return _timed(ids, load, expat_events, database, render, show)
 
 
 def open_employers(

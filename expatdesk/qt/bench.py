@@ -168,8 +168,7 @@ def opening(arguments: dict[str, Any]) -> dict[str, Any]:
     from expatdesk.bench.child import captured, replay, timed
     from expatdesk.bench.open_record import busiest_expats, open_expats, random_ids
     from expatdesk.db.database import open_database
-    from expatdesk.qt.expats import render
-    from expatdesk.services.expats import load_expat
+    from expatdesk.qt.expats import load, render
 
     _application()
     browser = QTextBrowser()
@@ -182,14 +181,18 @@ def opening(arguments: dict[str, Any]) -> dict[str, Any]:
     database = open_database(arguments["url"], migrate=False)
     try:
         ids = random_ids(database, "expat", int(arguments["count"]))
-        open_expats(database, ids[:10], render=render, show=show)  # warm the caches
-        figure = [ms / 1000 for ms in open_expats(database, ids, render=render, show=show)]
+
+        def opened(chosen: list[int]) -> list[float]:  # as the record area opens a page
+            return open_expats(database, chosen, render=render, show=show, load=load)
+
+        opened(ids[:10])  # warm the caches
+        figure = [ms / 1000 for ms in opened(ids)]
         busiest = busiest_expats(database, int(arguments["busiest"]))
-        heaviest = [ms / 1000 for ms in open_expats(database, busiest, render=render, show=show)]
+        heaviest = [ms / 1000 for ms in opened(busiest)]
         statements = []
         for expat_id in ids:
             with captured(database.engine) as queries:
-                load_expat(database, expat_id)
+                load(database, expat_id)
             statements.append(queries)
         raw = database.engine.raw_connection()
         try:
