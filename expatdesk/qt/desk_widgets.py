@@ -10,18 +10,23 @@ button, so a walk-in is not saved (nor a case opened) for whoever happened to ma
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 
 from expatdesk import i18n
 from expatdesk.db.database import Database
+from expatdesk.errors import UserError
 from expatdesk.i18n import _
+from expatdesk.qt import errors
 from expatdesk.services import employers, expats
 from expatdesk.services.listing import Listing, Row, fetch_rows, matching
+from expatdesk.services.validation import ValidationError
 
 #: The style of an inline error message (the colour of the survey form's messages).
 ERROR_STYLE = "color: #A33A00; font-weight: bold;"
@@ -66,6 +71,34 @@ def show_message(label: QLabel, text: str) -> None:
 def hide_message(label: QLabel) -> None:
     label.clear()
     label.hide()
+
+
+def save_or_show(
+    save: Callable[[], int],
+    messages: Mapping[str, QLabel],
+    inputs: Mapping[str, QWidget],
+    general: QLabel,
+) -> int | None:
+    """Run ``save``; when it is refused, show why and return ``None``.
+
+    A :class:`ValidationError` puts each message beside its field (``messages``; the others in
+    ``general``) and focuses the first field; any other problem the user can act on goes to
+    ``general``. What was typed stays in the form. Bugs keep their traceback.
+    """
+    try:
+        return save()
+    except ValidationError as error:
+        for problem in error.errors:
+            show_message(messages.get(problem.field, general), problem.message)
+        widget = inputs.get(error.errors[0].field)
+        if widget is not None:
+            widget.setFocus()
+    except (UserError, DBAPIError) as error:
+        message = errors.user_message(error)
+        if message is None:
+            raise
+        show_message(general, message)
+    return None
 
 
 def _expat_text(row: Row) -> str:

@@ -13,23 +13,19 @@ import logging
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidgetItem, QWidget
-from sqlalchemy.exc import DBAPIError
 
 from expatdesk.db.database import Database
-from expatdesk.errors import UserError
 from expatdesk.i18n import _
-from expatdesk.qt import errors
 from expatdesk.qt.desk_widgets import (
     ClientSearch,
     hide_message,
+    save_or_show,
     select_data,
     set_date_locale,
-    show_message,
 )
 from expatdesk.qt.forms.ui_open_case_dialog import Ui_OpenCaseDialog
 from expatdesk.services import cases, deliveries
 from expatdesk.services.actor import Actor
-from expatdesk.services.validation import ValidationError
 
 log = logging.getLogger(__name__)
 
@@ -141,8 +137,8 @@ class OpenCaseDialog(QDialog):
     def accept(self) -> None:
         """Open the case; stays open, with messages beside the fields, when it is refused."""
         self.clear_errors()
-        try:
-            case_id = cases.open_case(
+        case_id = save_or_show(
+            lambda: cases.open_case(
                 self._database,
                 self._actor,
                 subject=self.ui.subjectEdit.text(),
@@ -151,19 +147,12 @@ class OpenCaseDialog(QDialog):
                 owner_id=self.ui.ownerCombo.currentData(),
                 opened_on=self.ui.openedOn.date().toPython(),  # type: ignore[arg-type]
                 services=self.checked_services(),
-            )
-        except ValidationError as error:
-            for problem in error.errors:
-                show_message(self._errors.get(problem.field, self.ui.formError), problem.message)
-            widget = self._inputs.get(error.errors[0].field)
-            if widget is not None:
-                widget.setFocus()
-            return
-        except (UserError, DBAPIError) as error:
-            message = errors.user_message(error)
-            if message is None:
-                raise
-            show_message(self.ui.formError, message)
+            ),
+            self._errors,
+            self._inputs,
+            self.ui.formError,
+        )
+        if case_id is None:
             return
         log.info("case %d opened", case_id)
         self.saved.emit(case_id)

@@ -13,23 +13,19 @@ import logging
 from PySide6.QtCore import QDate, QEvent, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
-from sqlalchemy.exc import DBAPIError
 
 from expatdesk.db.database import Database
-from expatdesk.errors import UserError
 from expatdesk.i18n import _
-from expatdesk.qt import errors
 from expatdesk.qt.desk_widgets import (
     ClientSearch,
     hide_message,
+    save_or_show,
     select_data,
     set_date_locale,
-    show_message,
 )
 from expatdesk.qt.forms.ui_walk_in_dialog import Ui_WalkInDialog
 from expatdesk.services import deliveries
 from expatdesk.services.actor import Actor
-from expatdesk.services.validation import ValidationError
 
 log = logging.getLogger(__name__)
 
@@ -116,8 +112,8 @@ class WalkInDialog(QDialog):
     def accept(self) -> None:
         """Save; stays open, with the messages beside the fields, when the save is refused."""
         self.clear_errors()
-        try:
-            delivery_id = deliveries.record_walk_in(
+        delivery_id = save_or_show(
+            lambda: deliveries.record_walk_in(
                 self._database,
                 self._actor,
                 self.service_code() or "",
@@ -125,19 +121,12 @@ class WalkInDialog(QDialog):
                 expat_id=self.expat.chosen_id(),
                 employer_id=self.employer.chosen_id(),
                 notes=self.ui.notesEdit.toPlainText(),
-            )
-        except ValidationError as error:
-            for problem in error.errors:
-                show_message(self._errors.get(problem.field, self.ui.formError), problem.message)
-            widget = self._inputs.get(error.errors[0].field)
-            if widget is not None:
-                widget.setFocus()
-            return
-        except (UserError, DBAPIError) as error:
-            message = errors.user_message(error)
-            if message is None:
-                raise
-            show_message(self.ui.formError, message)
+            ),
+            self._errors,
+            self._inputs,
+            self.ui.formError,
+        )
+        if delivery_id is None:
             return
         log.info("walk-in delivery %d saved", delivery_id)
         self.saved.emit(delivery_id)
