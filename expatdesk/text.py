@@ -66,3 +66,15 @@ def employer_search_key(name: str, kvk_number: str | None, employer_ref: str) ->
 def case_search_key(case_ref: str, subject: str, *client_names: str | None) -> str:
     """What the cases search matches: the ref, the subject and the client's name(s), folded."""
     return fold(" ".join(part for part in (case_ref, subject, *client_names) if part))
+
+
+#: How much of a BSN is ever shown: the last four digits.
+BSN_VISIBLE_DIGITS = 4
+
+
+def mask_bsn(bsn: str | None) -> str | None:
+    """A BSN with all but its last four digits hidden: ``*****6789``."""
+    if not bsn:
+        return None
+    hidden = max(len(bsn) - BSN_VISIBLE_DIGITS, 0)
+    return "*" * hidden + bsn[hidden:]

@@ -42,6 +42,7 @@ from expatdesk.db.models import (
     Task,
 )
 from expatdesk.db.types import utcnow
+from expatdesk.text import mask_bsn
 
 #: The audited records and the name the trail gives them.
 AUDITED: dict[type[Base], str] = {
@@ -66,13 +67,6 @@ _SECRET = frozenset({"password_hash"})
 _MASKED = frozenset({"bsn"})
 
 
-def mask(value: str | None) -> str | None:
-    """A BSN as the trail keeps it: ``*****6789``."""
-    if not value:
-        return None
-    return "*" * max(len(value) - 4, 0) + value[-4:]
-
-
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.isoformat(timespec="seconds")
@@ -86,7 +80,7 @@ def _plain(value: Any) -> Any:
 def trail_value(key: str, value: Any) -> Any:
     """A field's value as the trail writes it: a BSN masked, a secret hidden, dates as ISO text."""
     if key in _MASKED:
-        return mask(value)
+        return mask_bsn(value)
     if key in _SECRET:
         return None if value is None else "(set)"
     return _plain(value)

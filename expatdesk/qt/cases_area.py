@@ -12,7 +12,6 @@ member's). The area opens on "my open cases". The selected case shows in a
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import (
@@ -27,7 +26,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
-from expatdesk import i18n
 from expatdesk.db.database import Database
 from expatdesk.i18n import N_, _, ngettext
 from expatdesk.qt.case_page import CasePage
@@ -38,7 +36,6 @@ from expatdesk.qt.record_area import AreaState
 from expatdesk.qt.record_model import Index, RecordTableModel
 from expatdesk.services import cases
 from expatdesk.services.actor import Actor
-from expatdesk.services.listing import find_ids
 
 log = logging.getLogger(__name__)
 
@@ -49,23 +46,10 @@ SQUEEZED = ("subject", "client")
 
 
 class CasesModel(RecordTableModel):
-    """The cases list with the area's filters applied to the id query."""
+    """The cases list; a squeezed column shows its whole text as a tooltip."""
 
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
         super().__init__(database, cases.LISTING, parent)
-        self._filters: dict[str, str | int] = {}
-
-    @property
-    def filters(self) -> dict[str, str | int]:
-        return dict(self._filters)
-
-    def set_filters(self, filters: Mapping[str, str | int]) -> None:
-        """Show only the cases that pass ``filters`` (see the listing's filters)."""
-        wanted = dict(filters)
-        if wanted == self._filters and self.is_loaded:
-            return
-        self._filters = wanted
-        self.reload()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
@@ -73,16 +57,6 @@ class CasesModel(RecordTableModel):
                 return super().data(index, Qt.ItemDataRole.DisplayRole) or None
             return None
         return super().data(index, role)
-
-    def reload(self) -> None:
-        ids = find_ids(self._database, self._listing, self.query, self.order, self._filters)
-        self.beginResetModel()
-        self._ids = ids
-        self._pages.clear()
-        self._language = i18n.language()
-        self._is_loaded = True
-        self.endResetModel()
-        self.loaded.emit(len(ids))
 
 
 class CasesArea(QWidget):

@@ -33,6 +33,7 @@ from expatdesk.qt.background import Job
 from expatdesk.qt.forms.ui_home_area import Ui_HomeArea
 from expatdesk.services import dashboard as dashboard_service
 from expatdesk.services.actor import Actor
+from expatdesk.services.cases import status_label
 from expatdesk.services.dashboard import (
     PERMIT_DAYS_AHEAD,
     PERMIT_DAYS_BEHIND,
@@ -41,7 +42,7 @@ from expatdesk.services.dashboard import (
     PermitEntry,
     TaskEntry,
 )
-from expatdesk.services.timeline import URGENT_DAYS, case_status_label, days_left_text
+from expatdesk.services.timeline import URGENT_DAYS, days_left_text
 
 #: Item data (column 0): the ``(kind, id)`` an entry opens.
 LINK_ROLE = Qt.ItemDataRole.UserRole
@@ -334,7 +335,7 @@ class HomeArea(QWidget):
                 tree,
                 f"case:{status}",
                 _("{section} ({count})").format(
-                    section=case_status_label(status), count=i18n.format_number(count)
+                    section=status_label(status), count=i18n.format_number(count)
                 ),
             )
             entries = by_status.get(status, [])

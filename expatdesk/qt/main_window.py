@@ -239,10 +239,6 @@ class MainWindow(QMainWindow):
 
     # --- records ------------------------------------------------------------------------------
 
-    def _selected_id(self, kind: str) -> int | None:
-        area = self.expats_area if kind == "expat" else self.employers_area
-        return area.current_id()
-
     def _client(self) -> tuple[int | None, int | None]:
         """The selected expat or employer of the area shown, as ``(expat_id, employer_id)``."""
         area = self.current_area()

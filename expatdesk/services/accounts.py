@@ -15,14 +15,12 @@ password.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Connection, Engine, create_engine, func, select, update
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
@@ -34,11 +32,18 @@ from expatdesk.db.database import (
     open_database,
     with_credentials,
 )
-from expatdesk.db.models import ROLES, CentreSettings, StaffUser
+from expatdesk.db.models import ROLES, StaffUser
 from expatdesk.db.types import utcnow
 from expatdesk.errors import DatabaseError, UserError
 from expatdesk.i18n import _, ngettext
-from expatdesk.services.actor import SYSTEM, Actor, Permission, PermissionDeniedError, role_label
+from expatdesk.services.actor import (
+    SYSTEM,
+    Actor,
+    Permission,
+    database_refusals,
+    role_label,
+)
+from expatdesk.services.centre_settings import read_setting, store_setting
 from expatdesk.services.concurrency import check_version, stale_guard
 from expatdesk.services.passwords import Throttle, check_password, hash_password, seconds_to_wait
 from expatdesk.services.validation import (
@@ -448,7 +453,7 @@ def create_first_administrator(
     name = normalise_username(username)
     _check_new_account(database, name, display_name, "administrator", password)
     stored = hash_password(password) if database.is_sqlite else None
-    with _database_refusals(), database.transaction(SYSTEM) as session:
+    with database_refusals(), database.transaction(SYSTEM) as session:
         if session.scalar(select(func.count()).select_from(StaffUser)):
             raise UserError(_("This database has its first administrator already; sign in."))
         user = _add_user(session, database, name, display_name, "administrator", password, stored)
@@ -483,7 +488,7 @@ def create_staff(
     name = normalise_username(username)
     _check_new_account(database, name, display_name, role, password)
     stored = hash_password(password) if database.is_sqlite else None
-    with _database_refusals(), database.transaction(actor) as session:
+    with database_refusals(), database.transaction(actor) as session:
         user = _add_user(session, database, name, display_name, role, password, stored)
         return _account(user)
 
@@ -567,7 +572,7 @@ def change_role(
         raise ValidationError([_field("role", _("Choose a role."))])
     if user_id == actor.user_id:
         raise UserError(_("You cannot change your own role."))
-    with _database_refusals(), database.transaction(actor) as session:
+    with database_refusals(), database.transaction(actor) as session:
         user = session.get(StaffUser, user_id)
         check_version(session, user, version, _ENTITY)
         assert user is not None
@@ -588,7 +593,7 @@ def set_active(
     actor.require(Permission.STAFF)
     if user_id == actor.user_id and not active:
         raise UserError(_("You cannot disable your own account."))
-    with _database_refusals(), database.transaction(actor) as session:
+    with database_refusals(), database.transaction(actor) as session:
         user = session.get(StaffUser, user_id)
         check_version(session, user, version, _ENTITY)
         assert user is not None
@@ -621,7 +626,7 @@ def _keep_an_administrator(session: Session, user: StaffUser) -> None:
 def reset_password(database: Database, actor: Actor, user_id: int, password: str) -> StaffAccount:
     """Give the account ``user_id`` a new password (and clear its failed sign-ins)."""
     actor.require(Permission.STAFF)
-    with _database_refusals(), database.transaction(actor) as session:
+    with database_refusals(), database.transaction(actor) as session:
         user = session.get(StaffUser, user_id)
         if user is None:
             raise UserError(_("This staff account no longer exists."))
@@ -680,7 +685,7 @@ def _change_postgres_password(database: Database, actor: Actor, current: str, ne
     assert actor.user_id is not None
     engine = _probe_engine(database.url, actor.username, current)
     try:
-        with _database_refusals(), engine.begin() as connection:
+        with database_refusals(), engine.begin() as connection:
             roles.change_own_password(connection, actor.username, new)
             with Session(bind=connection) as session:
                 session.info["actor"] = actor
@@ -701,28 +706,12 @@ def _field(name: str, message: str) -> FieldError:
     return FieldError(name, message)
 
 
-@contextmanager
-def _database_refusals() -> Iterator[None]:
-    """A privilege the database refuses (PostgreSQL grants) becomes a message, not a crash."""
-    try:
-        yield
-    except DBAPIError as error:
-        if getattr(error.orig, "sqlstate", None) == "42501":  # insufficient_privilege
-            reason = str(error.orig).strip().splitlines()[0]
-            raise PermissionDeniedError(
-                _("The database refused this: {reason}").format(reason=reason)
-            ) from None
-        raise
-
-
 # --- the idle lock -----------------------------------------------------------------------------
 
 
 def read_idle_lock_minutes(database: Database) -> int:
     """Minutes without input after which a session locks."""
-    with database.reading() as session:
-        row = session.get(CentreSettings, 1)
-        return 15 if row is None else int(row.idle_lock_minutes)
+    return read_setting(database, "idle_lock_minutes")
 
 
 def update_idle_lock_minutes(database: Database, actor: Actor, minutes: int) -> int:
@@ -738,11 +727,4 @@ def update_idle_lock_minutes(database: Database, actor: Actor, minutes: int) -> 
                 )
             ]
         )
-    with _database_refusals(), database.transaction(actor) as session:
-        row = session.get(CentreSettings, 1, with_for_update=True)
-        if row is None:
-            row = CentreSettings(id=1)
-            session.add(row)
-        row.idle_lock_minutes = minutes
-        session.flush()
-        return int(row.idle_lock_minutes)
+    return store_setting(database, actor, "idle_lock_minutes", minutes)

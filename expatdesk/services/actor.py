@@ -12,8 +12,12 @@ also manages staff accounts, erasure and retention.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
+
+from sqlalchemy.exc import DBAPIError
 
 from expatdesk.errors import UserError
 from expatdesk.i18n import N_, _
@@ -87,3 +91,17 @@ class Actor:
 
 #: The command line and maintenance work on a single-desk database.
 SYSTEM = Actor(user_id=None, username="system", display_name="ExpatDesk", role="administrator")
+
+
+@contextmanager
+def database_refusals() -> Iterator[None]:
+    """A privilege the database refuses (PostgreSQL grants) becomes a message, not a crash."""
+    try:
+        yield
+    except DBAPIError as error:
+        if getattr(error.orig, "sqlstate", None) == "42501":  # insufficient_privilege
+            reason = str(error.orig).strip().splitlines()[0]
+            raise PermissionDeniedError(
+                _("The database refused this: {reason}").format(reason=reason)
+            ) from None
+        raise

@@ -46,9 +46,10 @@ from expatdesk.db.models import (
 )
 from expatdesk.i18n import N_, _
 from expatdesk.services.actor import Actor, Permission
+from expatdesk.services.cases import status_label
 from expatdesk.services.expats import full_name
 from expatdesk.services.labels import Label
-from expatdesk.services.timeline import URGENT_DAYS, case_status_label
+from expatdesk.services.timeline import URGENT_DAYS
 
 #: The open statuses, in the order the desk works through them.
 OPEN_STATUSES = ("new", "in_progress", "waiting_client", "waiting_authority")
@@ -127,7 +128,7 @@ class CaseEntry:
 
     @property
     def status_label(self) -> str:
-        return case_status_label(self.status)
+        return status_label(self.status)
 
     @property
     def link(self) -> tuple[str, int]:

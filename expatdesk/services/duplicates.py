@@ -33,8 +33,8 @@ from sqlalchemy.orm import Session
 from expatdesk.db.database import Database
 from expatdesk.db.models import Expat
 from expatdesk.i18n import N_, _
-from expatdesk.services.expats import full_name, mask_bsn
-from expatdesk.text import fold
+from expatdesk.services.expats import full_name
+from expatdesk.text import fold, mask_bsn
 
 SAME_BSN = N_("same BSN")
 SAME_EMAIL = N_("same e-mail address")

@@ -49,7 +49,7 @@ from expatdesk.errors import UserError
 from expatdesk.i18n import _, ngettext
 from expatdesk.services.actor import Actor, Permission
 from expatdesk.services.concurrency import StaleRecordError, check_version, stale_guard
-from expatdesk.services.expats import full_name, mask_bsn
+from expatdesk.services.expats import full_name
 from expatdesk.services.labels import Label
 from expatdesk.services.validation import (
     Problems,
@@ -61,6 +61,7 @@ from expatdesk.services.validation import (
     required,
     too_long,
 )
+from expatdesk.text import mask_bsn
 
 #: Babel's territories that are no country anyone has as a nationality.
 NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "ZZ", "QO", "XA", "XB"})

@@ -40,18 +40,9 @@ from expatdesk.services.listing import (
     field_text,
 )
 from expatdesk.services.timeline import CaseInfo, DeliveryInfo
+from expatdesk.text import mask_bsn
 
-#: How much of a BSN is shown: the last four digits.
-BSN_VISIBLE_DIGITS = 4
 RELATIONS = {"partner": N_("Partner"), "child": N_("Child")}
-
-
-def mask_bsn(bsn: str | None) -> str | None:
-    """A BSN with all but its last four digits hidden: ``*****6789``."""
-    if not bsn:
-        return None
-    hidden = max(len(bsn) - BSN_VISIBLE_DIGITS, 0)
-    return "*" * hidden + bsn[hidden:]
 
 
 def _east_asian(text: str) -> bool:

@@ -35,11 +35,11 @@ from expatdesk.i18n import _
 from expatdesk.services import cases
 from expatdesk.services.actor import Actor, Permission
 from expatdesk.services.concurrency import check_version, field_label, stale_guard
-from expatdesk.services.expats import full_name, mask_bsn
+from expatdesk.services.expats import full_name
 from expatdesk.services.labels import Label, label, yes_no
 from expatdesk.services.listing import matching
 from expatdesk.services.validation import Problems
-from expatdesk.text import fold
+from expatdesk.text import fold, mask_bsn
 
 #: The fields a merge can take from the dropped record, in the order the forms show them.
 #: ``survey_consent`` brings its date along.

@@ -50,13 +50,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, and_, case, func, or_, select, text, update
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 
 from expatdesk import i18n
@@ -78,7 +76,8 @@ from expatdesk.db.models import (
 from expatdesk.db.types import utcnow
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
-from expatdesk.services.actor import Actor, Permission, PermissionDeniedError
+from expatdesk.services.actor import Actor, Permission, database_refusals
+from expatdesk.services.centre_settings import DEFAULTS, read_setting, store_setting
 from expatdesk.services.concurrency import StaleRecordError, check_version, stale_guard
 from expatdesk.services.expats import full_name
 from expatdesk.services.history import ERASED
@@ -91,7 +90,6 @@ ANONYMISED = "Anonymised"
 ANONYMISED_SUBJECT = "Anonymised"
 REASON_LIMIT = 500
 RETENTION_RANGE = (1, 100)
-DEFAULT_RETENTION_YEARS = 7
 #: How many audit entries are rewritten per statement.
 _SCRUB_BATCH = 500
 
@@ -112,20 +110,6 @@ KEPT: dict[str, frozenset[str]] = {
         {"service_ref", "service_code", "delivered_on", "expat_id", "employer_id", "case_id"}
     ),
 }
-
-
-@contextmanager
-def refusals() -> Iterator[None]:
-    """A privilege the database refuses (PostgreSQL grants) becomes a message, not a crash."""
-    try:
-        yield
-    except DBAPIError as error:
-        if getattr(error.orig, "sqlstate", None) == "42501":  # insufficient_privilege
-            reason = str(error.orig).strip().splitlines()[0]
-            raise PermissionDeniedError(
-                _("The database refused this: {reason}").format(reason=reason)
-            ) from None
-        raise
 
 
 # --- what an erasure removes -----------------------------------------------------------------
@@ -224,7 +208,7 @@ def anonymise_expat(
     actor.require(Permission.ERASURE)
     why = _reason(reason)
     moment = now or utcnow()
-    with refusals(), database.transaction(actor) as session:
+    with database_refusals(), database.transaction(actor) as session:
         _require_scrubbing(database, session)
         expat = session.get(
             Expat,
@@ -558,9 +542,7 @@ def chunks(items: Sequence[_T], size: int) -> Iterator[Sequence[_T]]:
 
 def read_retention_years(database: Database) -> int:
     """Years after the last contact before an expat's personal data is erased."""
-    with database.reading() as session:
-        row = session.get(CentreSettings, 1)
-        return DEFAULT_RETENTION_YEARS if row is None else int(row.retention_years)
+    return read_setting(database, "retention_years")
 
 
 def update_retention_years(database: Database, actor: Actor, years: int) -> int:
@@ -576,14 +558,7 @@ def update_retention_years(database: Database, actor: Actor, years: int) -> int:
                 )
             ]
         )
-    with refusals(), database.transaction(actor) as session:
-        row = session.get(CentreSettings, 1, with_for_update=True)
-        if row is None:
-            row = CentreSettings(id=1, idle_lock_minutes=15)
-            session.add(row)
-        row.retention_years = years
-        session.flush()
-        return int(row.retention_years)
+    return store_setting(database, actor, "retention_years", years)
 
 
 @dataclass(frozen=True)
@@ -628,7 +603,7 @@ def retention_candidates(database: Database, today: date | None = None) -> list[
 
 def _retention_years_in(session: Session) -> int:
     row = session.get(CentreSettings, 1)
-    return DEFAULT_RETENTION_YEARS if row is None else int(row.retention_years)
+    return DEFAULTS["retention_years"] if row is None else int(row.retention_years)
 
 
 def _moment(day: date) -> datetime:
@@ -750,7 +725,7 @@ def apply_retention(
     if not wanted:
         return RetentionResult((), (), 0)
     moment = utcnow()
-    with refusals(), database.transaction(actor) as session:
+    with database_refusals(), database.transaction(actor) as session:
         _require_scrubbing(database, session)
         years = _retention_years_in(session)
         reason = f"Retention period of {years} years passed"

@@ -50,9 +50,9 @@ from expatdesk.db.models import (
 from expatdesk.db.types import utcnow
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
-from expatdesk.services.actor import Actor, Permission
+from expatdesk.services.actor import Actor, Permission, database_refusals
 from expatdesk.services.history import FieldChange, Lookups, in_form_order, pairs
-from expatdesk.services.privacy import as_utc, chunks, loads, refusals, trail_records
+from expatdesk.services.privacy import as_utc, chunks, loads, trail_records
 from expatdesk.services.target_settings import read_centre_name
 
 JSON_FORMAT = "expatdesk-subject-access"
@@ -97,7 +97,7 @@ def subject_access(database: Database, actor: Actor, expat_id: int) -> dict[str,
     """
     actor.require(Permission.CLIENTS)
     centre = read_centre_name(database)
-    with refusals(), database.transaction(actor) as session:
+    with database_refusals(), database.transaction(actor) as session:
         expat = session.get(
             Expat,
             expat_id,

@@ -35,6 +35,7 @@ from expatdesk.db.models import (
     StaffUser,
 )
 from expatdesk.i18n import _, ngettext
+from expatdesk.services.cases import status_label
 from expatdesk.services.labels import Label
 
 if TYPE_CHECKING:
@@ -52,14 +53,6 @@ DELIVERY_LIMIT = 200
 
 #: Where an event links to: a record kind ("expat", "employer", "case") and its id.
 LINK_KINDS = ("expat", "employer", "case")
-
-
-def case_status_label(status: str) -> str:
-    """A case's status (``in_progress``…) in the active language, as the case pages say it."""
-    # Imported when needed: the cases service may one day read the record pages that read this.
-    from expatdesk.services.cases import status_label
-
-    return status_label(status)
 
 
 def days_left_text(valid_until: date, today: date) -> str:
@@ -93,7 +86,7 @@ class CaseInfo:
 
     @property
     def status_label(self) -> str:
-        return case_status_label(self.status)
+        return status_label(self.status)
 
     @property
     def is_open(self) -> bool:
