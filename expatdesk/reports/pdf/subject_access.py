@@ -122,7 +122,7 @@ def _day(value: str | None) -> str:
 
 
 def _moment(value: str | None) -> str:
-    return "" if not value else i18n.format_datetime(datetime.fromisoformat(value), "short")
+    return "" if not value else i18n.format_datetime(datetime.fromisoformat(value), seconds=False)
 
 
 def _label(value: Mapping[str, str] | None) -> str:
