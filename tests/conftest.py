@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import URL
 
-from expatdesk import i18n
+from expatdesk import clock, i18n
 from expatdesk.db.database import Database, open_database
 from tests.helpers import databases
 
@@ -31,6 +31,20 @@ def _isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.delenv("EXPATDESK_DATABASE_URL", raising=False)
     monkeypatch.delenv("EXPATDESK_LANG", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+
+
+#: The moment every test starts at, unless it sets the clock itself. ``EXPATDESK_TEST_NOW`` moves
+#: it (``.ci/run`` runs the suite at other moments too); the machine's clock is never read.
+TEST_NOW = clock.parse_moment(os.environ.get("EXPATDESK_TEST_NOW", "2026-11-26T10:00:00+01:00"))
+
+
+@pytest.fixture(autouse=True)
+def _clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test runs on the app's clock, set to :data:`TEST_NOW` (and its child processes too)."""
+    clock.set_moment(TEST_NOW)
+    monkeypatch.setenv(clock.ENVIRONMENT_VARIABLE, TEST_NOW.isoformat())
+    yield
+    clock.reset()
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import DateTime
+
+from expatdesk import clock
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
@@ -37,5 +39,5 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 def utcnow() -> datetime:
-    """Now, as an aware UTC datetime."""
-    return datetime.now(UTC)
+    """Now, as an aware UTC datetime, from the app's clock."""
+    return clock.now()
