@@ -11,11 +11,10 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from expatdesk import __version__, i18n
+from expatdesk import __version__, clock, i18n
 from expatdesk.cli_staff import add_staff_command
 from expatdesk.config import database_target
 from expatdesk.db.database import Database, open_database, parse_url
@@ -316,7 +315,7 @@ def _run_demo(args: argparse.Namespace) -> int:
     database = _open(args)
     started = time.perf_counter()
     try:
-        summary = demo.fill(database, size=args.size, seed=args.seed, today=date.today())
+        summary = demo.fill(database, size=args.size, seed=args.seed, today=clock.today())
     finally:
         database.dispose()
     elapsed = time.perf_counter() - started

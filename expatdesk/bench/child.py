@@ -25,13 +25,14 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, event
 
+from expatdesk import clock
 from expatdesk.db.database import Database, open_database
 
 #: Statements replayed by the floors: queries only, not the transaction control around them.
@@ -158,7 +159,7 @@ def measure_import_floor(arguments: dict[str, Any]) -> dict[str, Any]:
     prefix = str(arguments["prefix"])
     sqlite = database.is_sqlite
     marker = "?" if sqlite else "%s"
-    now = datetime.now(UTC).replace(tzinfo=None)
+    now = clock.now().replace(tzinfo=None)
     stamp: Any = now.isoformat(sep=" ") if sqlite else now
     raw = database.engine.raw_connection()
     try:

@@ -22,7 +22,6 @@ import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +29,7 @@ from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
-from expatdesk import i18n
+from expatdesk import clock, i18n
 from expatdesk.bench.results import KEYS, BenchReport, Result, percentile
 from expatdesk.bench.survey_file import survey_rows, write_survey_file
 from expatdesk.config import DATABASE_ENV
@@ -226,7 +225,7 @@ class Bench:
         )
 
     def reports(self) -> list[Result]:
-        last = date.today().year
+        last = clock.today().year
         floor = self.child("expatdesk.bench.child", "report-floor", first=FIRST_YEAR, last=last)
         floor_seconds = floor.json()["floor"]
         results = []
@@ -377,7 +376,7 @@ def run_bench(url: URL, options: Options) -> BenchReport:
             )
         )
     expats = check_database(url, allow_small=options.allow_small)
-    started = datetime.now().isoformat(timespec="seconds")
+    started = clock.local_now().isoformat(timespec="seconds")
     folder = Path(tempfile.mkdtemp(prefix="expatdesk-bench-"))
     try:
         results = Bench(url, options, folder).run()

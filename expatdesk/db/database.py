@@ -13,7 +13,6 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +21,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from expatdesk import clock
 from expatdesk.db import (
     audit,  # noqa: F401  (registers the audit trail on every session)
     roles,
@@ -233,7 +233,7 @@ def _driver_connection(engine: Engine) -> tuple[sqlite3.Connection, Any]:
 def backup_sqlite(engine: Engine, revision: str | None) -> Path:
     """Copy an SQLite database file, consistently, next to itself; returns the copy's path."""
     source = Path(engine.url.database or "")
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.local_now().strftime("%Y%m%d-%H%M%S")
     target = source.with_name(f"{source.name}.backup-{revision or 'empty'}-{stamp}")
     connection, raw = _driver_connection(engine)
     try:

@@ -6,10 +6,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import DateTime
-
-from expatdesk import clock
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
+
+from expatdesk import clock
 
 
 class UTCDateTime(TypeDecorator[datetime]):

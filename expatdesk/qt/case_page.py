@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 
 from PySide6.QtCore import (
@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import DBAPIError
 
-from expatdesk import i18n
+from expatdesk import clock, i18n
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.i18n import N_, _
@@ -112,7 +112,7 @@ class DueDateDelegate(QStyledItemDelegate):
         if isinstance(value, date):
             set_date(editor, value)
         else:
-            editor.setDate(QDate.currentDate())
+            set_date(editor, clock.today())
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         assert isinstance(editor, QDateEdit)
@@ -156,8 +156,8 @@ class CasePage(QWidget):
         ui.serviceCombo.setMaxVisibleItems(18)
         for edit in (ui.serviceDate, ui.taskDueEdit):
             edit.setMinimumDate(QDate(1900, 1, 1))  # the service explains old dates
-        ui.serviceDate.setDate(QDate.currentDate())
-        ui.taskDueEdit.setDate(QDate.currentDate().addDays(7))
+        set_date(ui.serviceDate, clock.today())
+        set_date(ui.taskDueEdit, clock.today() + timedelta(days=7))
         ui.taskDueEdit.setEnabled(False)
         ui.messageBar.hide()
 
@@ -402,7 +402,7 @@ class CasePage(QWidget):
         keep = (selected.id, table.currentColumn()) if selected is not None else None
         tasks = () if self._detail is None else self._detail.tasks
         closed = self._detail is not None and self._detail.closed
-        today = date.today()
+        today = clock.today()
         table.setRowCount(len(tasks))
         for row, task in enumerate(tasks):
             done = QTableWidgetItem()

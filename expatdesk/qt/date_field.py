@@ -15,7 +15,7 @@ from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QVBoxLayout, QWidget
 
-from expatdesk import i18n
+from expatdesk import clock, i18n
 from expatdesk.i18n import _
 
 _DAY_FIRST = re.compile(r"^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$")
@@ -124,9 +124,9 @@ class DateField(QLineEdit):
         popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         popup.calendar.setLocale(_qlocale())
         try:
-            current = self.value() or date.today()
+            current = self.value() or clock.today()
         except ValueError:
-            current = date.today()
+            current = clock.today()
         popup.calendar.setSelectedDate(QDate(current.year, current.month, current.day))
         popup.picked.connect(self._picked)
         popup.destroyed.connect(self._forget_popup)

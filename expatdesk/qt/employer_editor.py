@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import date
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
 
-from expatdesk import i18n
+from expatdesk import clock, i18n
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.i18n import N_, _
@@ -120,11 +119,11 @@ class HiringDialog(ItemDialog):
         self.finish_layout()
         if record is None:
             taken = {other.year for other in others}
-            year = date.today().year - 1  # the desk records a year once it has ended
+            year = clock.today().year - 1  # the desk records a year once it has ended
             while year in taken and year < employer_records.LAST_YEAR:
                 year += 1
             record = HiringForm(year=year, international_hires=0)
-        self.year.setValue(record.year or date.today().year)
+        self.year.setValue(record.year or clock.today().year)
         self.international_hires.setValue(record.international_hires or 0)
         self.source.setText(record.source or "")
         self.resize(380, self.sizeHint().height())

@@ -24,7 +24,7 @@ from datetime import date
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
-from expatdesk import i18n
+from expatdesk import clock, i18n
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.i18n import N_, _
@@ -575,7 +575,7 @@ class ExpatEditor(RecordEditor):
     def _consent_toggled(self, checked: bool) -> None:
         self.ui.surveyConsentDate.setEnabled(checked)
         if checked and not self.ui.surveyConsentDate.text().strip():
-            self.ui.surveyConsentDate.set_value(date.today())
+            self.ui.surveyConsentDate.set_value(clock.today())
 
     # --- language -----------------------------------------------------------------------------
 

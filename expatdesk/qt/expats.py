@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from expatdesk import i18n
+from expatdesk import clock, i18n
 from expatdesk.db.database import Database
 from expatdesk.i18n import _, ngettext
 from expatdesk.qt import survey_summary
@@ -58,7 +58,7 @@ def render(record: ExpatDetail | ExpatPage, today: date | None = None) -> str:
 
     The "History" section is there when ``record`` is an :class:`ExpatPage`.
     """
-    today = today or date.today()
+    today = today or clock.today()
     history = record.history if isinstance(record, ExpatPage) else None
     expat = record.expat if isinstance(record, ExpatPage) else record
     page = DetailPage(expat.name, expat.ref)

@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QPushButton, QWidget
 
-from expatdesk import i18n
+from expatdesk import clock, i18n
 from expatdesk.db.database import Database
 from expatdesk.exchange import Counts, ImportPlan, RowError, apply_import, export, prepare_import
 from expatdesk.i18n import N_, _
@@ -403,7 +403,7 @@ class Exporter(QObject):
         database: Database,
         parent: QWidget,
         *,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = clock.today,
     ) -> None:
         super().__init__(parent)
         self._database = database

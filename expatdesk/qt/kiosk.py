@@ -12,13 +12,12 @@ refused; the small "Staff" button asks for the code
 from __future__ import annotations
 
 import logging
-from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from expatdesk import i18n
+from expatdesk import clock, i18n
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
@@ -182,7 +181,7 @@ class KioskWindow(QWidget):
         return Answers(
             respondent_type="expat",
             respondent_id=self._expat_id,
-            responded_on=date.today(),
+            responded_on=clock.today(),
             score_service=int(service[0]) if service else None,
             intends_to_leave=intention[0] if intention else None,
             facilities=frozenset(self.facilities.selected()),

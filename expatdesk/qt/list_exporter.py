@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QPushButton, QTableView, QWidget
 
-from expatdesk import i18n
+from expatdesk import clock, i18n
 from expatdesk.db.database import Database
 from expatdesk.i18n import N_, _
 from expatdesk.qt import files, msgbox
@@ -58,7 +58,7 @@ class ListExporter(QObject):
         self._label = label  # an untranslated msgid with the button's Alt+letter
         self._job: Job | None = None
         self.folder = Path.home()
-        self.today: Callable[[], date] = date.today
+        self.today: Callable[[], date] = clock.today
         button.clicked.connect(self.export)
 
     def export(self) -> bool:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidgetItem, QWidget
 
+from expatdesk import clock
 from expatdesk.db.database import Database
 from expatdesk.i18n import _
 from expatdesk.qt.desk_widgets import (
@@ -21,6 +22,7 @@ from expatdesk.qt.desk_widgets import (
     hide_message,
     save_or_show,
     select_data,
+    set_date,
     set_date_locale,
 )
 from expatdesk.qt.forms.ui_open_case_dialog import Ui_OpenCaseDialog
@@ -67,7 +69,7 @@ class OpenCaseDialog(QDialog):
         select_data(self.ui.ownerCombo, actor.user_id)
 
         self.ui.openedOn.setMinimumDate(QDate(1900, 1, 1))  # the service explains old dates
-        self.ui.openedOn.setDate(QDate.currentDate())
+        set_date(self.ui.openedOn, clock.today())
         self._catalogue = deliveries.service_catalogue(database)
         for service in self._catalogue:
             item = QListWidgetItem(self.ui.servicesList)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expatdesk import i18n
+from expatdesk import clock, i18n
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
@@ -72,7 +72,7 @@ def make_report(
     started = time.perf_counter()
     report = targets_report(database, actor, year_from, year_to)
     pdf = render_targets_pdf(
-        report, language=language, centre_name=read_centre_name(database), printed_on=date.today()
+        report, language=language, centre_name=read_centre_name(database), printed_on=clock.today()
     )
     return MadeReport(report, pdf, language, time.perf_counter() - started)
 
@@ -95,7 +95,7 @@ class ReportsArea(QWidget):
         database: Database,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = clock.today,
         actor: Actor | None = None,
     ) -> None:
         super().__init__(parent)

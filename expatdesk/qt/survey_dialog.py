@@ -12,12 +12,13 @@ import logging
 from PySide6.QtCore import QDate, QEvent, QLocale, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QWidget
 
-from expatdesk import i18n
+from expatdesk import clock, i18n
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.acting import given_or_inherited
+from expatdesk.qt.desk_widgets import set_date
 from expatdesk.qt.forms.ui_survey_dialog import Ui_SurveyDialog
 from expatdesk.services import surveys
 from expatdesk.services.actor import Actor
@@ -89,7 +90,7 @@ class SurveyDialog(QDialog):
             combo.setMaxVisibleItems(12)
         # The range is wide on purpose: the service explains a date it refuses.
         self.ui.respondedOn.setMinimumDate(QDate(1900, 1, 1))
-        self.ui.respondedOn.setDate(QDate.currentDate())
+        set_date(self.ui.respondedOn, clock.today())
         self._fill_combos()
         self.ui.respondentType.setCurrentIndex(1 if respondent_type == "employer" else 0)
         self._fill_respondents()

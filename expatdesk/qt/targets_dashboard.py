@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expatdesk import clock
 from expatdesk.db.database import Database
 from expatdesk.i18n import N_, _, format_number, format_percent
 from expatdesk.qt import msgbox
@@ -344,7 +345,7 @@ class TargetsDashboard(QWidget):
         database: Database,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = clock.today,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("targetsDashboard")

@@ -14,6 +14,7 @@ from PySide6.QtCore import QDate, QEvent, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
+from expatdesk import clock
 from expatdesk.db.database import Database
 from expatdesk.i18n import _
 from expatdesk.qt.desk_widgets import (
@@ -21,6 +22,7 @@ from expatdesk.qt.desk_widgets import (
     hide_message,
     save_or_show,
     select_data,
+    set_date,
     set_date_locale,
 )
 from expatdesk.qt.forms.ui_walk_in_dialog import Ui_WalkInDialog
@@ -64,7 +66,7 @@ class WalkInDialog(QDialog):
             self.ui.serviceCombo.addItem("", service.code)
         self.ui.serviceCombo.setMaxVisibleItems(18)
         self.ui.deliveredOn.setMinimumDate(QDate(1900, 1, 1))  # the service explains old dates
-        self.ui.deliveredOn.setDate(QDate.currentDate())
+        set_date(self.ui.deliveredOn, clock.today())
         self._errors: dict[str, QLabel] = {
             "client": self.ui.clientError,
             "expat": self.ui.clientError,

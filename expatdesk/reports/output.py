@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from expatdesk import i18n
+from expatdesk import clock, i18n
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
 
@@ -44,7 +44,7 @@ def targets_pdf(
         report,
         language=i18n.language(),
         centre_name=centre_name or DEFAULT_CENTRE_NAME,
-        printed_on=printed_on or date.today(),
+        printed_on=printed_on or clock.today(),
     )
 
 

@@ -40,7 +40,7 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from expatdesk import i18n
+from expatdesk import clock, i18n
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     CASE_STATUSES,
@@ -323,7 +323,7 @@ def open_case(
     ``expat``, ``employer``, ``owner``, ``opened_on``, ``service``) and saves nothing.
     """
     actor.require(Permission.CLIENTS)
-    today = today or date.today()
+    today = today or clock.today()
     opened_on = opened_on or today
     cleaned = clean(subject)
     with database.transaction(actor) as session:
@@ -591,7 +591,7 @@ def add_task(
 ) -> int:
     """Add a task (fields ``title``, ``due_date``) to an open case; returns its id."""
     actor.require(Permission.CLIENTS)
-    today = today or date.today()
+    today = today or clock.today()
     cleaned = clean(title)
     with database.transaction(actor) as session:
         _case_for_change(session, case_id)
@@ -625,7 +625,7 @@ def edit_task(
 ) -> None:
     """Change a task's title and due date (fields ``title``, ``due_date``)."""
     actor.require(Permission.CLIENTS)
-    today = today or date.today()
+    today = today or clock.today()
     cleaned = clean(title)
     with database.transaction(actor) as session:
         task = _task_for_edit(session, task_id, expected_version)
@@ -680,7 +680,7 @@ def add_service(
     The delivery names the case's clients (see the module's note on target N); returns its id.
     """
     actor.require(Permission.CLIENTS)
-    today = today or date.today()
+    today = today or clock.today()
     with database.transaction(actor) as session:
         record = _case_for_change(session, case_id)
         problems = Problems()

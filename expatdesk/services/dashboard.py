@@ -33,6 +33,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from expatdesk import clock
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     AuditEntry,
@@ -243,7 +244,7 @@ def load_dashboard(
 ) -> Dashboard:
     """Everything the home screen shows for ``actor`` on ``today``."""
     actor.require(Permission.CLIENTS)
-    today = today or date.today()
+    today = today or clock.today()
     with database.reading() as session:
         mine = _owned_by(actor)
         counts = dict(

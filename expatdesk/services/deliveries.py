@@ -27,6 +27,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from expatdesk import clock
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     Case,
@@ -236,7 +237,7 @@ def record_walk_in(
     the input cannot be stored.
     """
     actor.require(Permission.CLIENTS)
-    today = today or date.today()
+    today = today or clock.today()
     notes = clean(notes)
     with database.transaction(actor) as session:
         problems = Problems()

@@ -26,7 +26,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import QueryableAttribute, Session, joinedload, selectinload
 
-from expatdesk import i18n
+from expatdesk import clock, i18n
 from expatdesk.db import audit
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
@@ -317,7 +317,7 @@ def _family_problems(problems: Problems, index: int, member: FamilyMemberForm, t
 def family_problems(member: FamilyMemberForm, today: date | None = None) -> Problems:
     """The problems of one family member on its own (keys without the ``family[i].`` prefix)."""
     found = Problems()
-    _family_problems(found, 0, member, today or date.today())
+    _family_problems(found, 0, member, today or clock.today())
     return _unprefixed(found, "family[0].")
 
 
@@ -447,7 +447,7 @@ def check_expat(
     """
     with database.reading() as session:
         stored = None if expat_id is None else session.get(Expat, expat_id)
-        _check(session, form, today or date.today(), stored)
+        _check(session, form, today or clock.today(), stored)
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -592,7 +592,7 @@ def create_expat(
     nothing when a field cannot be saved.
     """
     actor.require(Permission.CLIENTS)
-    today = today or date.today()
+    today = today or clock.today()
     for attempt in range(_CREATE_ATTEMPTS):
         try:
             with database.transaction(actor) as session:
@@ -631,7 +631,7 @@ def update_expat(
     changed the expat since ``version``, :class:`ValidationError` when a field cannot be saved.
     """
     actor.require(Permission.CLIENTS)
-    today = today or date.today()
+    today = today or clock.today()
     with database.transaction(actor) as session:
         expat = session.get(
             Expat,

@@ -57,7 +57,7 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, and_, case, func, or_, select, text, update
 from sqlalchemy.orm import Session, selectinload
 
-from expatdesk import i18n
+from expatdesk import clock, i18n
 from expatdesk.db import audit, roles
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
@@ -595,7 +595,7 @@ def retention_cutoff(today: date, years: int) -> date:
 
 def retention_candidates(database: Database, today: date | None = None) -> list[RetentionCandidate]:
     """The expats past the retention period (see the module's documentation), by ref."""
-    today = today or date.today()
+    today = today or clock.today()
     with database.reading() as session:
         years = _retention_years_in(session)
         return _candidates(session, retention_cutoff(today, years))
@@ -720,7 +720,7 @@ def apply_retention(
     """Anonymise the expats ``ids`` that are still past the retention period (administrators,
     after confirming the list of :func:`retention_candidates`), in one transaction."""
     actor.require(Permission.RETENTION)
-    today = today or date.today()
+    today = today or clock.today()
     wanted = sorted(set(ids))
     if not wanted:
         return RetentionResult((), (), 0)

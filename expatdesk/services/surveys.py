@@ -19,6 +19,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+from expatdesk import clock
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     LEAVE_INTENTIONS,
@@ -106,7 +107,7 @@ def facilities(database: Database) -> list[Label]:
 
 def validate(session: Session, answers: Answers, today: date | None = None) -> None:
     """Raise :class:`InvalidAnswerError` for the first answer the database would refuse."""
-    today = today or date.today()
+    today = today or clock.today()
     kind = answers.respondent_type
     if kind not in RESPONDENT_TYPES:
         raise InvalidAnswerError(
@@ -187,7 +188,7 @@ def record_response(
     with database.transaction(actor) as session:
         validate(session, answers, today)
         response = SurveyResponse(
-            response_ref=_new_ref(session, date.today()),
+            response_ref=_new_ref(session, today or clock.today()),
             questionnaire_version=CURRENT_QUESTIONNAIRE,
             facilities=[],
         )

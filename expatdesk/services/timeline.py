@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from expatdesk import i18n
+from expatdesk import clock, i18n
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     Case,
@@ -395,7 +395,7 @@ def _survey_events(responses: Iterable[Response]) -> list[TimelineEvent]:
 
 def expat_events(expat: ExpatDetail, today: date | None = None) -> list[TimelineEvent]:
     """The timeline of a loaded expat, newest first (a permit's future end at the top)."""
-    today = today or date.today()
+    today = today or clock.today()
     events: list[TimelineEvent] = []
     if expat.arrival_date is not None:
         events.append(TimelineEvent(expat.arrival_date, "arrival"))

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit, QMessageBox, QPushButton, QWidget
 
-from expatdesk import i18n
+from expatdesk import clock, i18n
 from expatdesk.db.database import Database
 from expatdesk.db.models import Case
 from expatdesk.qt import msgbox
@@ -230,7 +230,7 @@ def test_change_the_owner(qtbot, sqlite_database: Database, page: CasePage, case
 def test_edit_a_task_in_place_and_delete_it(
     qtbot, sqlite_database: Database, page: CasePage, case_id: int, desk: Desk
 ) -> None:
-    overdue = date.today() - timedelta(days=3)
+    overdue = clock.today() - timedelta(days=3)
     cases.add_task(sqlite_database, desk.anna, case_id, "Call back", overdue)
     cases.add_task(sqlite_database, desk.anna, case_id, "Check the decision", None)
     page.reload()
@@ -315,8 +315,8 @@ def test_remove_a_service_after_confirming(
     monkeypatch: pytest.MonkeyPatch,
     dialogs: list,
 ) -> None:
-    cases.add_service(sqlite_database, desk.anna, case_id, "digid", date.today())
-    service_id = cases.add_service(sqlite_database, desk.anna, case_id, "housing", date.today())
+    cases.add_service(sqlite_database, desk.anna, case_id, "digid", clock.today())
+    service_id = cases.add_service(sqlite_database, desk.anna, case_id, "housing", clock.today())
     housing = _stored(sqlite_database, case_id).services[1]
     cases.set_document_checked(
         sqlite_database, desk.anna, service_id, housing.documents[0].document.id, True
@@ -351,7 +351,7 @@ def test_a_service_without_documents(
 
 
 def test_a_refused_service(qtbot, sqlite_database: Database, page: CasePage, case_id: int) -> None:
-    page.ui.serviceDate.setDate(QDate.currentDate().addDays(2))
+    page.ui.serviceDate.setDate(QDate(clock.today()).addDays(2))
     _press(qtbot, page.ui.addServiceButton)
     assert page.message() == "Choose a service.\nThis date lies in the future."
     assert page.focusWidget() is page.ui.serviceCombo
@@ -361,7 +361,7 @@ def test_a_refused_service(qtbot, sqlite_database: Database, page: CasePage, cas
 def _today() -> str:
     from expatdesk import i18n
 
-    return i18n.format_date(date.today())
+    return i18n.format_date(clock.today())
 
 
 # --- someone else was quicker -----------------------------------------------------------------

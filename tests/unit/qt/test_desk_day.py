@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from expatdesk import clock
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     AuditEntry,
@@ -380,7 +381,7 @@ class Day:
 
     @property
     def today(self) -> date:
-        return date.today()
+        return clock.today()
 
     def press(self, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
         press(self.qtbot, self.window, key, modifier)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
 from sqlalchemy import func, select
 
+from expatdesk import clock
 from expatdesk.db.database import Database
 from expatdesk.db.models import ContactPerson, Employer, HiringRecord, StaffUser
 from expatdesk.qt import msgbox
@@ -399,8 +399,8 @@ def test_delete_asks_and_a_refusal_is_told(
 def test_new_year_defaults_to_last_year_not_yet_listed(
     qtbot, sqlite_database: Database, sample: Sample, anna: Actor
 ) -> None:
-    listed = [employer_records.HiringForm(year=date.today().year - 1, international_hires=1)]
+    listed = [employer_records.HiringForm(year=clock.today().year - 1, international_hires=1)]
     dialog = HiringDialog(None, listed)
     qtbot.addWidget(dialog)
-    assert dialog.year.value() == date.today().year
+    assert dialog.year.value() == clock.today().year
     assert dialog.international_hires.value() == 0

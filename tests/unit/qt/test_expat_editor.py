@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import func, select
 
-from expatdesk import i18n
+from expatdesk import clock, i18n
 from expatdesk.db.database import Database
 from expatdesk.db.models import AuditEntry, Case, Expat, FamilyMember, Permit, StaffUser
 from expatdesk.errors import DatabaseError
@@ -213,7 +213,7 @@ def test_register_an_expat_with_family_and_permit_and_ctrl_s(
     ui.tabs.setCurrentWidget(ui.consentTab)
     ui.surveyConsent.setFocus()
     qtbot.keyClick(ui.surveyConsent, Qt.Key.Key_Space)
-    assert ui.surveyConsentDate.value() == date.today()
+    assert ui.surveyConsentDate.value() == clock.today()
     assert editor.is_modified()
 
     with qtbot.waitSignal(editor.saved) as saved:
@@ -239,7 +239,7 @@ def test_register_an_expat_with_family_and_permit_and_ctrl_s(
         "enschede",
     )
     assert stored.arrival_date == date(2026, 9, 1)
-    assert stored.survey_consent_date == date.today()
+    assert stored.survey_consent_date == clock.today()
     assert [(m.relation, m.given_name, m.date_of_birth, m.school) for m in stored.family] == [
         ("child", "Giulia", date(2020, 3, 4), "Het Stedelijk")
     ]
@@ -824,7 +824,7 @@ def test_a_refused_delete_is_told(
 ) -> None:
     jose = sample.expats["jose"]
     with sqlite_database.transaction() as session:
-        session.add(Case(case_ref="C-1", subject="Permit", expat_id=jose, opened_on=date.today()))
+        session.add(Case(case_ref="C-1", subject="Permit", expat_id=jose, opened_on=clock.today()))
     answers.append(click_text("&Delete"))
     assert not confirm_and_delete_expat(None, sqlite_database, anna, jose)
     refusal = dialogs[-1]

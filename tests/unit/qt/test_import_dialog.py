@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlalchemy import select
 
+from expatdesk import clock
 from expatdesk.db.database import Database
 from expatdesk.db.models import Employer
 from expatdesk.exchange import prepare_import
@@ -190,7 +190,7 @@ def test_export_from_the_menu_reimports_unchanged(
         action.trigger()
     count = done.args[0]
     assert count > 0
-    assert offered[0].name == f"employers-{date.today().isoformat()}.csv"
+    assert offered[0].name == f"employers-{clock.today().isoformat()}.csv"
     assert target.exists()
     assert dialogs[-1].text() == f"{count} records exported to employers.csv."
     plan = prepare_import(sqlite_database, "employers", target)

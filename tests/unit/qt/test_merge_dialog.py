@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QRadioButton
 from sqlalchemy import func, select
 
+from expatdesk import clock
 from expatdesk.db.database import Database
 from expatdesk.db.models import Case, Expat, ServiceDelivery, StaffUser
 from expatdesk.qt import msgbox
@@ -51,7 +52,7 @@ def records(sqlite_database: Database, sample: Sample) -> Records:
         session.add(expat)
         session.flush()
         case = Case(
-            case_ref="CASE-0100", subject="Permit", expat_id=expat.id, opened_on=date.today()
+            case_ref="CASE-0100", subject="Permit", expat_id=expat.id, opened_on=clock.today()
         )
         session.add(case)
         session.flush()

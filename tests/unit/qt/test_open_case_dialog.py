@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from sqlalchemy import select
 
+from expatdesk import clock
 from expatdesk.db.database import Database
 from expatdesk.db.models import Case, ServiceDelivery
 from expatdesk.qt.open_case_dialog import OpenCaseDialog
@@ -61,7 +62,7 @@ def test_open_a_case_for_the_expat_at_hand(
         "Anna de Vries",
         "Bram Jansen",
     ]
-    assert dialog.ui.openedOn.date() == QDate.currentDate()
+    assert dialog.ui.openedOn.date() == QDate(clock.today())
     assert dialog.focusWidget() is dialog.ui.subjectEdit
 
     qtbot.keyClicks(dialog.ui.subjectEdit, "Residence permit application")
@@ -78,8 +79,8 @@ def test_open_a_case_for_the_expat_at_hand(
     assert detail.owner == cases.StaffChoice(actor.user_id or 0, "Anna de Vries")
     assert detail.status == "new"
     assert [(s.service.code, s.delivered_on) for s in detail.services] == [
-        ("permit_hsm", date.today()),
-        ("tax_30_ruling", date.today()),
+        ("permit_hsm", clock.today()),
+        ("tax_30_ruling", clock.today()),
     ]
 
 
@@ -136,7 +137,7 @@ def test_refused_input_shows_messages_and_keeps_what_was_typed(
 ) -> None:
     dialog = _dialog(qtbot, sqlite_database, actor)
     _tick_service(qtbot, dialog, "DigiD")
-    dialog.ui.openedOn.setDate(QDate.currentDate().addDays(3))
+    dialog.ui.openedOn.setDate(QDate(clock.today()).addDays(3))
     _ctrl_s(qtbot, dialog)
 
     assert dialog.isVisible()
@@ -153,7 +154,7 @@ def test_refused_input_shows_messages_and_keeps_what_was_typed(
     dialog.ui.expatSearch.setFocus()
     qtbot.keyClicks(dialog.ui.expatSearch, "chen")
     qtbot.keyClick(dialog.ui.expatSearch, Qt.Key.Key_Return)
-    dialog.ui.openedOn.setDate(QDate.currentDate())
+    dialog.ui.openedOn.setDate(QDate(clock.today()))
     with qtbot.waitSignal(dialog.saved):
         _ctrl_s(qtbot, dialog)
     assert dialog.error_text("subject") == ""

@@ -206,7 +206,7 @@ def test_a_response_is_corrected_from_the_menu(
     first = surveys.record_response(
         sqlite_database,
         SYSTEM,
-        surveys.Answers("expat", jose, surveys.date.today(), 5, intends_to_leave="yes"),
+        surveys.Answers("expat", jose, surveys.clock.today(), 5, intends_to_leave="yes"),
     )
     assert window.expats_area.select_id(jose)
     seen: list[str] = []
@@ -246,7 +246,7 @@ def test_correcting_a_response_changed_meanwhile_is_refused(
 ) -> None:
     jose = sample.expats["jose"]
     first = surveys.record_response(
-        sqlite_database, SYSTEM, surveys.Answers("expat", jose, surveys.date.today(), 5)
+        sqlite_database, SYSTEM, surveys.Answers("expat", jose, surveys.clock.today(), 5)
     )
     dialog = SurveyDialog(
         sqlite_database, {"expat": None, "employer": None}, response=first, actor=SYSTEM
@@ -257,7 +257,7 @@ def test_correcting_a_response_changed_meanwhile_is_refused(
         sqlite_database,
         SYSTEM,
         first.id,
-        surveys.Answers("expat", jose, surveys.date.today(), 3),
+        surveys.Answers("expat", jose, surveys.clock.today(), 3),
         expected_version=first.version,
     )
     choose(qtbot, dialog.ui.scoreService, "10")

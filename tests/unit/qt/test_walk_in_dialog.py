@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
+from expatdesk import clock
 from expatdesk.db.database import Database
 from expatdesk.db.models import ServiceDelivery
 from expatdesk.qt.walk_in_dialog import WalkInDialog
@@ -73,7 +74,7 @@ def test_record_a_walk_in_found_by_typing(
 ) -> None:
     dialog = _dialog(qtbot, sqlite_database, actor)
     assert dialog.focusWidget() is dialog.ui.expatSearch
-    assert dialog.ui.deliveredOn.date() == QDate.currentDate()
+    assert dialog.ui.deliveredOn.date() == QDate(clock.today())
 
     _search(qtbot, dialog, "expat", "muller", wait=True)
     assert dialog.ui.expatCombo.currentText() == "Anna Müller (EXP-0002)"
@@ -136,7 +137,7 @@ def test_preset_client_and_today(
     with qtbot.waitSignal(dialog.saved):
         qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert _stored(sqlite_database) == [
-        ("employer_advice", date.today(), None, sample.employers["thales"], None, None)
+        ("employer_advice", clock.today(), None, sample.employers["thales"], None, None)
     ]
 
 

@@ -11,7 +11,7 @@ from itertools import product
 import pytest
 from sqlalchemy import func, select
 
-from expatdesk import i18n
+from expatdesk import clock, i18n
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     AuditEntry,
@@ -285,7 +285,7 @@ def test_every_status_transition(
         assert after.version == before.version + 1
         if wanted == "closed":
             assert after.closed_at is not None
-            assert after.closed_at >= datetime.now(UTC) - timedelta(minutes=5)
+            assert after.closed_at >= clock.now() - timedelta(minutes=5)
         else:
             assert after.closed_at is None
         return
@@ -395,7 +395,7 @@ def test_notes_newest_first_with_author_and_time(
     database: Database, sample: Sample, staff: Staff
 ) -> None:
     case_id = _open(database, staff.anna, sample)
-    before = datetime.now(UTC) - timedelta(seconds=5)
+    before = clock.now() - timedelta(seconds=5)
     cases.add_note(database, staff.anna, case_id, "  Passport copied.  ")
     cases.add_note(database, staff.bram, case_id, "Called the IND.\nDecision next week.")
 
@@ -404,7 +404,7 @@ def test_notes_newest_first_with_author_and_time(
         ("Called the IND.\nDecision next week.", "Bram Jansen"),
         ("Passport copied.", "Anna de Vries"),
     ]
-    assert all(before <= note.written_at <= datetime.now(UTC) for note in notes)
+    assert all(before <= note.written_at <= clock.now() for note in notes)
     assert [action for action, _user, _id in _audit(database, "case_note")] == ["create"] * 2
 
 

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select, text, update
 from sqlalchemy.exc import DBAPIError
 
-from expatdesk import i18n
+from expatdesk import clock, i18n
 from expatdesk.db.database import Database, open_database
 from expatdesk.db.models import (
     AuditEntry,
@@ -524,7 +524,7 @@ def test_retention_selects_expats_whose_last_contact_is_older_than_the_period(
     jose, anna = found
     assert isinstance(jose, RetentionCandidate)
     assert (jose.id, jose.name, jose.cases) == (ids["jose"], "José García", 1)
-    assert jose.last_closed == jose.last_contact == datetime.now(UTC).date()
+    assert jose.last_closed == jose.last_contact == clock.now().date()
     assert (
         jose.why == f"Last case closed on {i18n.format_date(jose.last_closed)}; no contact since."
     )

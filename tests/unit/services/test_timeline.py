@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from expatdesk import i18n
+from expatdesk import clock, i18n
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     Case,
@@ -246,7 +246,7 @@ def test_a_record_without_links(database: Database, records: Records) -> None:
 
 def test_the_expat_timeline_newest_first(database: Database, records: Records) -> None:
     events = expat_timeline(database, records.expat, TODAY)
-    registered = date.today()  # the partner has no other date than their registration
+    registered = clock.today()  # the partner has no other date than their registration
     assert [(event.date, event.kind) for event in events] == [
         (registered, "family"),
         (date(2026, 8, 31), "departure"),

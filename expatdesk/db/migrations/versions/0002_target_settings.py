@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from alembic import op
+from expatdesk import clock
 
 
 revision: str = '0002'
@@ -69,7 +70,7 @@ DEFAULTS: dict[str, object] = {
 
 
 def _insert_defaults() -> None:
-    now = datetime.now(UTC).replace(tzinfo=None)  # naive UTC, as UTCDateTime stores it
+    now = clock.now().replace(tzinfo=None)  # naive UTC, as UTCDateTime stores it
     table = sa.table(
         "target_settings",
         sa.column("id", sa.Integer()),

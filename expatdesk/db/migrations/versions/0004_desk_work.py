@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from alembic import op
+from expatdesk import clock
 
 
 revision: str = '0004'
@@ -103,7 +104,7 @@ def _insert_data() -> None:
             for position, (en, nl) in enumerate(documents, start=1)
         ],
     )
-    now = datetime.now(UTC).replace(tzinfo=None)  # naive UTC, as UTCDateTime stores it
+    now = clock.now().replace(tzinfo=None)  # naive UTC, as UTCDateTime stores it
     settings = sa.table(
         "centre_settings",
         sa.column("id", sa.Integer()),
