@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from expatdesk import __version__, clock, i18n
 from expatdesk.cli_staff import add_staff_command
-from expatdesk.config import database_target
+from expatdesk.config import database_target, default_database
 from expatdesk.db.database import Database, open_database, parse_url
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
@@ -258,20 +258,31 @@ def _add_report_command(commands: argparse._SubParsersAction[_Parser], common: _
     targets.set_defaults(run=_run_report_targets)
 
 
-def _open(args: argparse.Namespace) -> Database:
-    return open_database(parse_url(database_target(getattr(args, "database", None))))
+def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
+    """The database named by ``--database`` (or the environment, or the default).
+
+    Only ``init`` and ``demo`` create one; every other command refuses a place without one.
+    """
+    return open_database(parse_url(database_target(getattr(args, "database", None))), create=create)
 
 
 def _run_gui(args: argparse.Namespace) -> int:
-    target = parse_url(database_target(getattr(args, "database", None)))
+    given = getattr(args, "database", None)
+    target = parse_url(database_target(given))
     from expatdesk.qt.app import run  # Qt is loaded only for the desktop app
 
-    exit_code: int = run(target, language=getattr(args, "lang", None))
+    # The first start on the default data folder creates the desk's database; a database that is
+    # named (--database or EXPATDESK_DATABASE_URL) must exist, or the app offers to create it.
+    exit_code: int = run(
+        target,
+        language=getattr(args, "lang", None),
+        create=database_target(given) == default_database(),
+    )
     return exit_code
 
 
 def _run_init(args: argparse.Namespace) -> int:
-    database = _open(args)
+    database = _open(args, create=True)
     try:
         if database.backup_path:
             print(_("Backup before migrating: {path}").format(path=database.backup_path))
@@ -312,7 +323,7 @@ def _run_restore(args: argparse.Namespace) -> int:
 def _run_demo(args: argparse.Namespace) -> int:
     from expatdesk import demo
 
-    database = _open(args)
+    database = _open(args, create=True)
     started = time.perf_counter()
     try:
         summary = demo.fill(database, size=args.size, seed=args.seed, today=clock.today())

@@ -18,3 +18,7 @@ class DatabaseError(UserError):
 
 class NewerDatabaseError(DatabaseError):
     """The database was written by a newer ExpatDesk; it is left untouched."""
+
+
+class MissingDatabaseError(DatabaseError):
+    """No ExpatDesk database at the place named, and the command may not create one."""

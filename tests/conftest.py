@@ -63,7 +63,7 @@ def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _postgres_session() -> Iterator[Database]:
     url = databases.require_postgres_url()
     databases.reset_postgres(url)
-    database = open_database(url)
+    database = open_database(url, create=True)
     yield database
     database.dispose()
 

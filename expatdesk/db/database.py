@@ -26,7 +26,7 @@ from expatdesk.db import (
     audit,  # noqa: F401  (registers the audit trail on every session)
     roles,
 )
-from expatdesk.errors import DatabaseError, NewerDatabaseError, UserError
+from expatdesk.errors import DatabaseError, MissingDatabaseError, NewerDatabaseError, UserError
 from expatdesk.i18n import _
 
 if TYPE_CHECKING:
@@ -379,8 +379,13 @@ class Database:
         return safety
 
 
-def open_database(url: URL | str, *, migrate: bool = True) -> Database:
+def open_database(url: URL | str, *, migrate: bool = True, create: bool = False) -> Database:
     """Open (and by default migrate) the database at ``url``.
+
+    Only ``create=True`` (``init``, ``demo``, the app's first start on the default data folder)
+    makes a new database: a missing SQLite file, or a database without ExpatDesk's tables. Without
+    it such a place is refused with :class:`MissingDatabaseError` and nothing is created, so a
+    mistyped path never yields an empty database and a report of "insufficient data".
 
     Raises :class:`DatabaseError` with a message for the user when the server cannot be reached,
     the file is no database, the database belongs to another program, or to a newer ExpatDesk.
@@ -388,6 +393,9 @@ def open_database(url: URL | str, *, migrate: bool = True) -> Database:
     if isinstance(url, str):
         url = parse_url(url)
     if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        path = Path(url.database)
+        if not create and (not path.exists() or (path.is_file() and path.stat().st_size == 0)):
+            raise _missing(url)  # before connecting: SQLite would make the file, or write to it
         folder = Path(url.database).parent
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -404,6 +412,8 @@ def open_database(url: URL | str, *, migrate: bool = True) -> Database:
             state = schema_state(connection)
             connection.rollback()
         _refuse_foreign(url, state)
+        if state.revision is None and not create and url.database != ":memory:":
+            raise _missing(url)
         if migrate and not state.current:
             if database.is_sqlite and state.has_tables and url.database != ":memory:":
                 database.backup_path = backup_sqlite(engine, state.revision)
@@ -422,6 +432,23 @@ def open_database(url: URL | str, *, migrate: bool = True) -> Database:
         engine.dispose()
         raise
     return database
+
+
+def _missing(url: URL) -> MissingDatabaseError:
+    """No ExpatDesk database at ``url``: the one line that says so and how to make one."""
+    if url.get_backend_name() == "sqlite":
+        return MissingDatabaseError(
+            _(
+                "There is no ExpatDesk database at {path}. Check the path, or create one with: "
+                "expatdesk --database {path} init"
+            ).format(path=url.database)
+        )
+    return MissingDatabaseError(
+        _(
+            "The database {name} holds no ExpatDesk data yet. Its owner creates the tables with: "
+            "expatdesk --database {url} init"
+        ).format(name=describe(url), url=url.render_as_string(hide_password=True))
+    )
 
 
 def with_credentials(url: URL, username: str, password: str) -> URL:

@@ -15,7 +15,8 @@ from sqlalchemy.engine import URL
 from expatdesk import __version__, i18n
 from expatdesk.config import config_dir
 from expatdesk.db.database import Database, describe, open_database
-from expatdesk.errors import UserError
+from expatdesk.errors import MissingDatabaseError, UserError
+from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.errors import reporting_errors
 from expatdesk.qt.first_admin_dialog import FirstAdminDialog
@@ -23,6 +24,7 @@ from expatdesk.qt.idle_lock import IdleLock
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.login_dialog import LoginDialog
 from expatdesk.qt.main_window import APP_NAME, MainWindow
+from expatdesk.qt.record_editor import confirm
 from expatdesk.qt.settings import Settings
 from expatdesk.services import accounts
 from expatdesk.services.accounts import SignedIn
@@ -49,7 +51,22 @@ def choose_language(given: str | None, settings: Settings) -> str:
     return settings.language or i18n.default_language()
 
 
-def sign_in(url: URL, switcher: LanguageSwitcher) -> SignedIn | None:
+def open_or_offer_to_create(url: URL, *, create: bool) -> Database | None:
+    """Open the SQLite database at ``url``; where there is none, offer to create it.
+
+    ``create`` (the first start on the default data folder) creates it without asking. ``None``
+    when the user declines; nothing is created then.
+    """
+    try:
+        return open_database(url, create=create)
+    except MissingDatabaseError as missing:
+        question = "\n\n".join((str(missing), _("Create a new, empty database there?")))
+        if not confirm(None, APP_NAME, question, _("Create database")):
+            return None
+    return open_database(url, create=True)
+
+
+def sign_in(url: URL, switcher: LanguageSwitcher, *, create: bool = False) -> SignedIn | None:
     """Open the database and sign in; ``None`` when the user gave up (cancelled a dialog).
 
     Raises :class:`UserError` when the database cannot be opened.
@@ -61,7 +78,10 @@ def sign_in(url: URL, switcher: LanguageSwitcher) -> SignedIn | None:
     """
     username = ""
     if url.get_backend_name() == "sqlite":
-        database = open_database(url)
+        opened = open_or_offer_to_create(url, create=create)
+        if opened is None:
+            return None
+        database = opened
         if database.backup_path:
             log.info("backup before migrating: %s", database.backup_path)
         if accounts.needs_first_administrator(database):
@@ -153,15 +173,19 @@ def exec_application(app: QApplication) -> int:
     return app.exec()
 
 
-def run(url: URL, language: str | None = None) -> int:
-    """Run the desktop app on the database at ``url``; returns the exit status."""
+def run(url: URL, language: str | None = None, *, create: bool = False) -> int:
+    """Run the desktop app on the database at ``url``; returns the exit status.
+
+    ``create``: a missing database is created (the default data folder); otherwise the app
+    offers to create it and quits when the user declines.
+    """
     app = application()
     settings = Settings.open(config_dir())
     switcher = LanguageSwitcher(app, settings)
     switcher.apply(choose_language(language, settings))
     try:
         try:
-            signed_in = sign_in(url, switcher)
+            signed_in = sign_in(url, switcher, create=create)
         except UserError as error:
             msgbox.error(None, APP_NAME, str(error))
             return error.exit_code

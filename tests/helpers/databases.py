@@ -49,7 +49,7 @@ def require_postgres_url() -> URL:
 def sqlite_template(folder: Path) -> Path:
     """A migrated, empty SQLite file that tests copy instead of migrating again."""
     path = folder / "template.sqlite3"
-    database = open_database(str(path))
+    database = open_database(str(path), create=True)
     database.dispose()
     return path
 

@@ -159,7 +159,7 @@ def test_a_database_locked_for_too_long_gives_a_message(
 ) -> None:
     monkeypatch.setattr(database_module, "SQLITE_BUSY_TIMEOUT_MS", 2000)
     path = tmp_path / "desk.sqlite3"
-    database = open_database(str(path))
+    database = open_database(str(path), create=True)
     other = sqlite3.connect(path, isolation_level=None)
     try:
         other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
@@ -367,7 +367,7 @@ def private_postgres() -> Iterator[PrivateServer]:
 
 @pytest.fixture
 def server_database(private_postgres: PrivateServer) -> Iterator[Database]:
-    database = open_database(private_postgres.url)
+    database = open_database(private_postgres.url, create=True)
     with database.transaction() as session:
         session.query(SurveyResponse).delete()
     yield database

@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, inspect
 from sqlalchemy.engine import URL
 
 from expatdesk.cli import main
+from expatdesk.config import default_database
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -105,3 +107,121 @@ def test_every_entry_point_runs_the_same_command(command: list[str]) -> None:
     result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "init" in result.stdout
+
+
+# --- a mistyped database path ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["report", "targets", "--from", "2020", "--to", "2021"],
+        ["export", "expats", "{folder}/expats.csv"],
+        ["import", "employers", "{folder}/employers.csv"],
+        ["backup", "{folder}/copy.sqlite3"],
+        ["restore", "{folder}/backup.sqlite3"],
+        ["bench", "--only", "search"],
+        ["staff", "list"],
+    ],
+    ids=lambda command: command[0],
+)
+def test_every_command_refuses_a_database_that_does_not_exist(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    given = tmp_path / "files"
+    given.mkdir()
+    (given / "employers.csv").write_text("employer_ref,name\nEMP-1,Thales\n", encoding="utf-8")
+    init = tmp_path / "backup.sqlite3"
+    assert main(["init", "--database", str(init)]) == 0
+    (given / "backup.sqlite3").write_bytes(init.read_bytes())
+    capsys.readouterr()
+    typo = tmp_path / "centre" / "expatdsk.sqlite3"
+    arguments = [part.format(folder=given) for part in command]
+    assert main(["--database", str(typo), *arguments]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        f"expatdesk: There is no ExpatDesk database at {typo}. Check the path, or create one "
+        f"with: expatdesk --database {typo} init\n"
+    )
+    assert not typo.parent.exists()  # neither the file nor its folder was made
+    assert sorted(path.name for path in given.iterdir()) == ["backup.sqlite3", "employers.csv"]
+
+
+def test_the_environment_variable_is_no_licence_to_create(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    typo = tmp_path / "typo.sqlite3"
+    monkeypatch.setenv("EXPATDESK_DATABASE_URL", str(typo))
+    assert main(["report", "targets", "--from", "2020", "--to", "2020"]) == 1
+    assert str(typo) in capsys.readouterr().err
+    assert not typo.exists()
+
+
+def test_an_empty_file_is_no_database_either(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.sqlite3"
+    empty.touch()
+    assert main(["--database", str(empty), "export", "expats", str(tmp_path / "x.csv")]) == 1
+    assert "There is no ExpatDesk database at" in capsys.readouterr().err
+    assert empty.stat().st_size == 0
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_only_init_and_demo_create_a_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    made_by_init = tmp_path / "new" / "desk.sqlite3"
+    assert main(["--database", str(made_by_init), "init"]) == 0
+    assert made_by_init.exists()
+    made_by_demo = tmp_path / "other" / "demo.sqlite3"
+    assert main(["--database", str(made_by_demo), "demo", "--size", "small"]) == 0
+    assert made_by_demo.exists()
+    capsys.readouterr()
+    assert (
+        main(
+            ["--database", str(made_by_demo), "report", "targets", "--from", "2020", "--to", "2021"]
+        )
+        == 0
+    )
+
+
+def test_a_database_without_expatdesk_is_refused_by_all_but_init(
+    empty_url: URL, backend: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = empty_url.render_as_string(hide_password=False)
+    assert main(["--database", url, "report", "targets", "--from", "2020", "--to", "2021"]) == 1
+    err = capsys.readouterr().err
+    expected = "There is no ExpatDesk database at" if backend == "sqlite" else "holds no ExpatDesk"
+    assert expected in err
+    named = empty_url.database if backend == "sqlite" else empty_url.render_as_string()
+    assert f"--database {named} init" in err
+    assert len(err.strip().splitlines()) == 1
+    if backend == "sqlite":
+        assert not Path(str(empty_url.database)).exists()
+    else:
+        engine = create_engine(empty_url)
+        with engine.connect() as connection:
+            assert inspect(connection).get_table_names() == []
+        engine.dispose()
+    assert main(["--database", url, "init"]) == 0
+
+
+def test_the_app_creates_only_the_default_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from expatdesk.qt import app as app_module
+
+    started: list[tuple[str, bool]] = []
+
+    def run(url: URL, language: str | None = None, *, create: bool = False) -> int:
+        started.append((str(url.database), create))
+        return 0
+
+    monkeypatch.setattr(app_module, "run", run)
+    named = tmp_path / "named.sqlite3"
+    assert main([]) == 0
+    assert main(["gui", "--database", str(named)]) == 0
+    monkeypatch.setenv("EXPATDESK_DATABASE_URL", str(named))
+    assert main([]) == 0
+    assert started == [(default_database(), True), (str(named), False), (str(named), False)]

@@ -24,7 +24,7 @@ def _employers(path: Path) -> list[str]:
 
 
 def _add_employer(path: Path, ref: str, name: str) -> None:
-    database = open_database(str(path))
+    database = open_database(str(path), create=True)
     try:
         with database.transaction() as session:
             session.add(Employer(employer_ref=ref, name=name, high_tech=True))
@@ -58,6 +58,8 @@ def test_backup_and_restore_round_trip(tmp_path: Path, capsys: pytest.CaptureFix
 def test_backup_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     desk, copy = tmp_path / "desk.sqlite3", tmp_path / "copy.sqlite3"
     copy.write_text("keep me")
+    assert main(["init", "--database", str(desk)]) == 0
+    capsys.readouterr()
     assert main(["backup", str(copy), "--database", str(desk)]) == 1
     err = capsys.readouterr().err
     assert "exists already" in err
@@ -103,7 +105,7 @@ def test_postgres_is_backed_up_with_pg_dump(
     assert main(["backup", str(tmp_path / "x"), "--database", url]) == 1
     assert "pg_dump" in capsys.readouterr().err
     assert not (tmp_path / "x").exists()
-    database = open_database(empty_url)
+    database = open_database(empty_url, create=True)
     with database.reading() as session:
         assert session.scalar(select(func.count()).select_from(Employer)) == 0
     database.dispose()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from expatdesk.cli import main
-from expatdesk.db.database import Database
+from expatdesk.db.database import Database, open_database
 from expatdesk.errors import UserError
 from expatdesk.reports import output
 from tests.unit.reports.records import records
@@ -150,6 +150,7 @@ def test_a_failed_write_leaves_the_old_file(
 
 
 def test_the_console_script_writes_json(tmp_path: Path) -> None:
+    open_database(str(tmp_path / "db.sqlite3"), create=True).dispose()
     command = [
         str(Path(sys.executable).with_name("expatdesk")),
         "--database",

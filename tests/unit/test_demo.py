@@ -114,7 +114,7 @@ def filled(
     if url is None:
         pytest.skip(f"{databases.POSTGRES_ENV} is not set")
     with databases.scratch_postgres_database(url) as scratch:
-        database = open_database(scratch)
+        database = open_database(scratch, create=True)
         try:
             yield _fill(database)
         finally:

@@ -56,7 +56,7 @@ def test_sqlite_pragmas(sqlite_database: Database) -> None:
 
 
 def test_opening_an_empty_database_migrates_it(empty_url: URL) -> None:
-    database = open_database(empty_url)
+    database = open_database(empty_url, create=True)
     try:
         with database.engine.connect() as connection:
             revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
@@ -72,7 +72,7 @@ def test_an_outdated_sqlite_file_is_backed_up_before_migrating(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "desk.sqlite3"
-    open_database(str(path)).dispose()
+    open_database(str(path), create=True).dispose()
     with sqlite3.connect(path) as connection:
         connection.execute(
             "INSERT INTO employer (employer_ref, name, search_key, high_tech, recognised_sponsor,"
@@ -111,12 +111,12 @@ def test_tables_of_another_program_are_refused(tmp_path: Path) -> None:
 
 
 def test_a_newer_database_is_refused_and_left_untouched(empty_url: URL) -> None:
-    open_database(empty_url).dispose()
+    open_database(empty_url, create=True).dispose()
     engine = create_engine(empty_url)
     with engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = 'ffff_from_the_future'"))
     with pytest.raises(NewerDatabaseError, match="newer version of ExpatDesk"):
-        open_database(empty_url)
+        open_database(empty_url, create=True)
     with engine.connect() as connection:
         assert (
             connection.execute(text("SELECT version_num FROM alembic_version")).scalar()

@@ -53,7 +53,7 @@ def test_models_equal_the_migrated_schema(database: Database) -> None:
 
 
 def test_upgrade_from_empty_creates_every_table(empty_url: URL) -> None:
-    database = open_database(empty_url)
+    database = open_database(empty_url, create=True)
     try:
         tables = set(inspect(database.engine).get_table_names())
         assert set(Base.metadata.tables) | {"alembic_version"} == tables - (
@@ -64,7 +64,7 @@ def test_upgrade_from_empty_creates_every_table(empty_url: URL) -> None:
 
 
 def test_downgrade_with_data_present_and_upgrade_again(empty_url: URL) -> None:
-    database = open_database(empty_url)
+    database = open_database(empty_url, create=True)
     with database.transaction() as session:
         employer = Employer(employer_ref="E1", name="Demcon", high_tech=True)
         session.add(employer)
@@ -86,7 +86,7 @@ def test_downgrade_with_data_present_and_upgrade_again(empty_url: URL) -> None:
     assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
     engine.dispose()
 
-    database = open_database(empty_url)
+    database = open_database(empty_url, create=True)
     try:
         with database.reading() as session:
             assert session.execute(text("SELECT count(*) FROM expat")).scalar() == 0
@@ -97,7 +97,7 @@ def test_downgrade_with_data_present_and_upgrade_again(empty_url: URL) -> None:
 
 def test_schema_constraints_hold_in_the_database(empty_url: URL) -> None:
     """CHECK constraints work even for a client that bypasses ExpatDesk."""
-    open_database(empty_url).dispose()
+    open_database(empty_url, create=True).dispose()
     engine = create_engine(empty_url)
     bad_statements = [
         "INSERT INTO employer (employer_ref, name, search_key, high_tech, recognised_sponsor,"

@@ -283,7 +283,7 @@ def test_only_the_owner_migrates(database: Database) -> None:
         assert "must first be updated to this version of ExpatDesk by its owner" in str(
             refused_open.value
         )
-        owner = open_database(scratch)  # migrates and grants
+        owner = open_database(scratch, create=True)  # migrates and grants
         open_database(anna_url).dispose()
         # The server ends a closed connection's process a moment later; dropping the database
         # must not find it (the owner may not end another role's processes).

@@ -50,7 +50,7 @@ def expected_objects(backend: str) -> set[str]:
 def test_the_migration_creates_the_indexes_and_drops_them_again(
     empty_url: URL, backend: str
 ) -> None:
-    open_database(empty_url).dispose()
+    open_database(empty_url, create=True).dispose()
     engine = make_engine(empty_url)
     try:
         with engine.connect() as connection:

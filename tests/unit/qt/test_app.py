@@ -50,6 +50,49 @@ def test_a_bad_database_is_reported_and_exits_with_1(
     assert seen == []
 
 
+def test_a_named_database_that_does_not_exist_is_offered_and_not_created_on_no(
+    qapp, tmp_path: Path, dialogs: list[QDialog], seen: list[MainWindow]
+) -> None:
+    typo = tmp_path / "centre" / "expatdsk.sqlite3"
+    assert app_module.run(parse_url(str(typo)), language="en") == 0
+    (question,) = dialogs
+    assert isinstance(question, QMessageBox)
+    assert question.text().startswith(f"There is no ExpatDesk database at {typo}.")
+    assert question.text().endswith("Create a new, empty database there?")
+    assert question.escapeButton() is question.defaultButton()  # Esc and Enter: don't create
+    assert not typo.parent.exists()
+    assert seen == []
+
+
+def test_the_offer_to_create_a_database_makes_it_when_accepted(
+    qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seen: list[MainWindow]
+) -> None:
+    shown: list[QDialog] = []
+
+    def create_then_cancel(dialog: QDialog) -> int:
+        shown.append(dialog)
+        if isinstance(dialog, QMessageBox):
+            (create,) = [b for b in dialog.buttons() if b.text() == "Create database"]
+            create.click()
+            return 0
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(msgbox, "exec_dialog", create_then_cancel)
+    new = tmp_path / "centre" / "desk.sqlite3"
+    assert app_module.run(parse_url(str(new)), language="en") == 0
+    assert [type(dialog) for dialog in shown] == [QMessageBox, FirstAdminDialog]
+    assert new.exists()
+
+
+def test_the_default_database_is_created_without_asking(
+    qapp, tmp_path: Path, dialogs: list[QDialog], seen: list[MainWindow]
+) -> None:
+    first_start = tmp_path / "data" / "expatdesk.sqlite3"
+    assert app_module.run(parse_url(str(first_start)), language="en", create=True) == 0
+    assert [type(dialog) for dialog in dialogs] == [FirstAdminDialog]
+    assert first_start.exists()
+
+
 ADMIN_PASSWORD = "a long password"
 
 

@@ -38,7 +38,7 @@ def test_the_defaults_are_those_of_targets_md() -> None:
 
 
 def test_the_migration_stores_the_defaults_as_the_only_row(empty_url: URL) -> None:
-    database = open_database(empty_url)
+    database = open_database(empty_url, create=True)
     try:
         with database.reading() as session:
             rows = session.execute(
@@ -174,7 +174,7 @@ def test_migration_0002_downgrades_and_upgrades_an_existing_database(empty_url: 
 
     from expatdesk.db.database import alembic_config, make_engine
 
-    database = open_database(empty_url)
+    database = open_database(empty_url, create=True)
     update_settings(database, SYSTEM, dataclasses.replace(DEFAULTS, min_n=30))
     database.dispose()
     engine = make_engine(empty_url)
@@ -183,7 +183,7 @@ def test_migration_0002_downgrades_and_upgrades_an_existing_database(empty_url: 
     assert "target_settings" not in inspect(engine).get_table_names()
     engine.dispose()
 
-    database = open_database(empty_url)  # an 0001 database, migrated on opening
+    database = open_database(empty_url, create=True)  # an 0001 database, migrated on opening
     try:
         assert read_settings(database) == SavedSettings(DEFAULTS, 1)
     finally:
