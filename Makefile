@@ -14,7 +14,7 @@ QT_SYSTEM_PACKAGES := libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 li
 	libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 \
 	libxcb-xkb1 libx11-xcb1 fonts-dejavu-core fonts-noto-core fonts-noto-cjk
 
-.PHONY: run test lint typecheck i18n forms system-deps venv clean
+.PHONY: run test test-moved-clock lint typecheck i18n forms system-deps venv clean
 
 run: system-deps $(STAMP) $(DEMO_DB)
 	$(BIN)/expatdesk --database $(DEMO_DB)
@@ -24,6 +24,21 @@ test: system-deps $(STAMP)
 	$(BIN)/ruff format --check expatdesk tests main.py
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# The suite once more with the machine's clock moved (libfaketime, Debian's `faketime`) and the
+# tests' own clock (EXPATDESK_TEST_NOW) at awkward moments: a leap day, late on New Year's Eve.
+# Nothing may depend on the day the tests run. (libfaketime's monotonic clock stays faked too:
+# with FAKETIME_DONT_FAKE_MONOTONIC=1, Python's time.sleep fails with EINVAL.)
+MOVED_CLOCK_TESTS ?= -m "not reliability"
+test-moved-clock: system-deps $(STAMP)
+	@command -v faketime >/dev/null 2>&1 || { \
+		sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends faketime; }
+	EXPATDESK_TEST_NOW=2028-02-29T10:00:00+01:00 faketime -f '+800d' \
+		$(BIN)/python -m pytest -q -p no:cacheprovider $(MOVED_CLOCK_TESTS)
+	EXPATDESK_TEST_NOW=2030-12-31T23:40:00+01:00 faketime -f '@2026-12-31 23:50:00' \
+		$(BIN)/python -m pytest -q -p no:cacheprovider $(MOVED_CLOCK_TESTS)
 
 venv: $(STAMP)
 

@@ -412,7 +412,8 @@ def open_database(url: URL | str, *, migrate: bool = True, create: bool = False)
             state = schema_state(connection)
             connection.rollback()
         _refuse_foreign(url, state)
-        if state.revision is None and not create and url.database != ":memory:":
+        in_memory = database.is_sqlite and url.database in (None, "", ":memory:")
+        if state.revision is None and not create and not in_memory:  # a new memory one is no typo
             raise _missing(url)
         if migrate and not state.current:
             if database.is_sqlite and state.has_tables and url.database != ":memory:":

@@ -62,7 +62,12 @@ class MadeReport:
 
 
 def make_report(
-    database: Database, actor: Actor, year_from: int, year_to: int, language: str
+    database: Database,
+    actor: Actor,
+    year_from: int,
+    year_to: int,
+    language: str,
+    printed_on: date,
 ) -> MadeReport:
     """Compute the targets report and render it as PDF (runs in a worker thread)."""
     from expatdesk.reports.pdf import render_targets_pdf
@@ -72,7 +77,7 @@ def make_report(
     started = time.perf_counter()
     report = targets_report(database, actor, year_from, year_to)
     pdf = render_targets_pdf(
-        report, language=language, centre_name=read_centre_name(database), printed_on=clock.today()
+        report, language=language, centre_name=read_centre_name(database), printed_on=printed_on
     )
     return MadeReport(report, pdf, language, time.perf_counter() - started)
 
@@ -254,8 +259,8 @@ class ReportsArea(QWidget):
             return
         database, actor = self._database, self._actor
         year_from, year_to = self.yearFrom.value(), self.yearTo.value()
-        language = self.report_language()
-        self._job = Job(lambda: make_report(database, actor, year_from, year_to, language))
+        language, today = self.report_language(), self._today()
+        self._job = Job(lambda: make_report(database, actor, year_from, year_to, language, today))
         self._job.finished.connect(self._made_report)
         self._job.failed.connect(self._failed)
         self._started = time.perf_counter()

@@ -4,7 +4,7 @@ workflow up to closing and reopening; refused and stale changes keep what was ty
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -103,7 +103,7 @@ def test_a_case_through_the_desks_day(
     # A service with its checklist.
     ui.tabs.setCurrentWidget(ui.servicesTab)
     choose(qtbot, ui.serviceCombo, "Residence permit, highly skilled migrant")
-    ui.serviceDate.setDate(QDate(2026, 11, 20))
+    ui.serviceDate.setDate(QDate(clock.today() - timedelta(days=6)))
     _press(qtbot, ui.addServiceButton)
     assert ui.servicesTable.rowCount() == 1
     assert ui.servicesTable.item(0, 0).text() == "Residence permit, highly skilled migrant"
@@ -141,12 +141,13 @@ def test_a_case_through_the_desks_day(
     ui.taskTitleEdit.setFocus()
     qtbot.keyClicks(ui.taskTitleEdit, "Submit the application to the IND")
     ui.taskDueCheck.setChecked(True)
-    ui.taskDueEdit.setDate(QDate(2026, 12, 1))
+    due = clock.today() + timedelta(days=5)  # not overdue, whatever the date
+    ui.taskDueEdit.setDate(QDate(due))
     qtbot.keyClick(ui.taskTitleEdit, Qt.Key.Key_Return)
     assert ui.taskTitleEdit.text() == ""
     assert not ui.taskDueCheck.isChecked()
     assert ui.tasksTable.item(0, TITLE_COLUMN).text() == "Submit the application to the IND"
-    assert ui.tasksTable.item(0, DUE_COLUMN).text() == "1 Dec 2026"
+    assert ui.tasksTable.item(0, DUE_COLUMN).text() == i18n.format_date(due)
     _space_on_task(qtbot, page, 0)
     task = _stored(sqlite_database, case_id).tasks[0]
     assert task.done
@@ -263,12 +264,13 @@ def test_edit_a_task_in_place_and_delete_it(
     qtbot.keyClick(table, Qt.Key.Key_F2)
     editor = table.findChild(QDateEdit, "dueDateEditor")
     assert isinstance(editor, QDateEdit)
-    editor.setDate(QDate(2030, 1, 15))
+    later = clock.today() + timedelta(days=50)  # after the overdue task, whatever the date
+    editor.setDate(QDate(later.year, later.month, later.day))
     with qtbot.waitSignal(page.changed):
         qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert [task.due_date for task in _stored(sqlite_database, case_id).tasks] == [
         overdue,
-        date(2030, 1, 15),
+        later,
     ]
 
     # Delete removes the current task.

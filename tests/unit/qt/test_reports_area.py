@@ -198,3 +198,11 @@ def test_failure_is_shown(qtbot, monkeypatch, area: ReportsArea, dialogs) -> Non
     assert area.makeButton.isEnabled()
     assert dialogs[0].text() == "The database is locked."
     assert area.made() is None
+
+
+def test_the_report_is_dated_by_the_areas_clock(made: ReportsArea) -> None:
+    """The area prints the date it was given (the app's clock), not the machine's."""
+    result = made.made()
+    assert result is not None
+    text = pypdf.PdfReader(io.BytesIO(result.pdf)).pages[0].extract_text()
+    assert "Printed on 1 June 2025" in " ".join(text.split())

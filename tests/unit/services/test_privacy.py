@@ -448,7 +448,10 @@ def test_an_erased_expat_is_not_edited_again(
 
 # --- retention --------------------------------------------------------------------------------
 
-TODAY = date(2040, 6, 1)  # seven years back is 1 June 2033; everything made now is older
+#: Dates of this test, as years after the test's "now" (whatever the clock says, everything the
+#: test makes now is older than seven years before TODAY).
+YEAR = clock.today().year
+TODAY = date(YEAR + 14, 6, 1)  # seven years back is 1 June of YEAR + 7
 
 
 def closed_case(database: Database, expat_id: int) -> int:
@@ -498,22 +501,22 @@ def test_retention_selects_expats_whose_last_contact_is_older_than_the_period(
             [
                 ServiceDelivery(
                     service_ref="SRV-A", service_code="housing",
-                    delivered_on=date(2030, 5, 1), expat_id=ids["anna"],
+                    delivered_on=date(YEAR + 4, 5, 1), expat_id=ids["anna"],
                 ),
                 ServiceDelivery(
                     service_ref="SRV-R", service_code="housing",
-                    delivered_on=date(2034, 1, 1), expat_id=recent,
+                    delivered_on=date(YEAR + 8, 1, 1), expat_id=recent,
                 ),
                 SurveyResponse(
                     response_ref="RSP-S", respondent_type="expat", expat_id=surveyed,
-                    responded_on=date(2033, 6, 1), score_service=7,
+                    responded_on=date(YEAR + 7, 6, 1), score_service=7,
                 ),
             ]
         )  # fmt: skip
         session.execute(
             update(Expat)
             .where(Expat.id == edited)
-            .values(updated_at=datetime(2035, 1, 1, tzinfo=UTC))
+            .values(updated_at=datetime(YEAR + 9, 1, 1, tzinfo=UTC))
             .execution_options(synchronize_session=False)
         )
     privacy.anonymise_expat(database, admin, erased, version_of(database, erased), "Request")
@@ -528,12 +531,13 @@ def test_retention_selects_expats_whose_last_contact_is_older_than_the_period(
     assert (
         jose.why == f"Last case closed on {i18n.format_date(jose.last_closed)}; no contact since."
     )
-    assert (anna.cases, anna.last_contact) == (2, date(2030, 5, 1))
+    assert (anna.cases, anna.last_contact) == (2, date(YEAR + 4, 5, 1))
     assert anna.why == (
-        f"Last case closed on {i18n.format_date(anna.last_closed)}; last contact on 1 May 2030."
+        f"Last case closed on {i18n.format_date(anna.last_closed)}; "
+        f"last contact on 1 May {YEAR + 4}."
     )
     # Nobody before the period is over, and a longer period takes them out again.
-    assert privacy.retention_candidates(database, today=date(2027, 1, 1)) == []
+    assert privacy.retention_candidates(database, today=date(YEAR + 1, 1, 1)) == []
     privacy.update_retention_years(database, admin, 20)
     assert privacy.retention_candidates(database, today=TODAY) == []
 

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from expatdesk import clock
 from expatdesk.db.database import Database
 from expatdesk.db.models import AuditEntry, SurveyFacility, SurveyResponse
 from expatdesk.errors import UserError
@@ -47,7 +48,7 @@ def test_record_stores_the_answers_in_one_row(database: Database, sample: Sample
         )
         codes = set(session.scalars(select(SurveyFacility.facility_code)))
     assert stored == (response.ref, "expat", sample.expats["jose"], None, 8, None, "no", 1)
-    assert response.ref.startswith("RSP-")
+    assert response.ref.startswith("RSP-20261126-")  # dated by the today given, not the machine
     assert CURRENT_QUESTIONNAIRE == 1
     assert codes == {"language_course", "social_events"}
     assert [str(label) for label in response.facility_labels] == [
@@ -55,6 +56,12 @@ def test_record_stores_the_answers_in_one_row(database: Database, sample: Sample
         "Language course",
     ]
     assert response.respondent_name == "José García"
+
+
+def test_references_are_dated_by_the_apps_clock(database: Database, sample: Sample) -> None:
+    with clock.moment(date(2031, 3, 4)):
+        response = surveys.record_response(database, SYSTEM, _expat_answers(sample))
+    assert response.ref.startswith("RSP-20310304-")
 
 
 def test_references_are_unique(database: Database, sample: Sample) -> None:
