@@ -102,6 +102,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_exchange_commands(commands, common)
     _add_bench_command(commands, common)
     add_staff_command(commands, common)
+    commands.add_parser(
+        "selftest",
+        parents=[common],
+        help=_(
+            "check this installation: a new database, the main window in Dutch and English, "
+            "a PDF report and its fonts"
+        ),
+    ).set_defaults(run=_run_selftest)
     return parser
 
 
@@ -199,6 +207,10 @@ def _run_bench(args: argparse.Namespace) -> int:
 
     from expatdesk.bench.runner import Options, run_bench
 
+    if getattr(sys, "frozen", False):  # the bench runs its figures as `python -m` children
+        raise UserError(
+            _("expatdesk bench needs a source checkout; the installed program cannot run it.")
+        )
     if args.json is not None:
         output.check_writable(args.json)
     options = Options(
@@ -279,6 +291,37 @@ def _run_gui(args: argparse.Namespace) -> int:
         create=database_target(given) == default_database(),
     )
     return exit_code
+
+
+def _run_selftest(args: argparse.Namespace) -> int:
+    """Run every self-test check; one line per failure on standard error, exit 1 if any."""
+    from expatdesk import selftest
+    from expatdesk.qt.selftest import window_check  # the window check needs Qt
+
+    with selftest.private_folder() as folder:
+        checks = [*selftest.CORE_CHECKS, ("window", window_check(folder))]
+        outcomes = selftest.run_checks(checks, folder)
+    for outcome in outcomes:
+        if outcome.problem is None:
+            print(_("selftest: {check}: ok").format(check=outcome.name))
+        else:
+            print(
+                _("selftest: {check}: FAILED: {problem}").format(
+                    check=outcome.name, problem=outcome.problem
+                ),
+                file=sys.stderr,
+            )
+    failed = sum(outcome.problem is not None for outcome in outcomes)
+    print(
+        _("ExpatDesk {version}: all {count} checks passed.").format(
+            version=__version__, count=len(outcomes)
+        )
+        if not failed
+        else _("ExpatDesk {version}: {failed} of {count} checks failed.").format(
+            version=__version__, failed=failed, count=len(outcomes)
+        )
+    )
+    return 1 if failed else 0
 
 
 def _run_init(args: argparse.Namespace) -> int:

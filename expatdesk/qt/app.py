@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy.engine import URL
 
@@ -32,14 +35,35 @@ from expatdesk.services.actor import SYSTEM
 
 log = logging.getLogger(__name__)
 
+#: The app's icon (also the packages' icon: resources/packaging/expatdesk.spec).
+ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "expatdesk.png"
+
+
+def coerce_c_locale(environ: MutableMapping[str, str] | None = None) -> None:
+    """Use C.UTF-8 where the environment names no locale (``env -i``, a service), on Linux.
+
+    Qt needs a UTF-8 locale and otherwise switches to C.UTF-8 itself, with four lines of warning
+    on stderr. The ``python`` program does the same quietly (PEP 538), but the frozen build starts
+    Python without it; this does it for both, before Qt starts.
+    """
+    environ = os.environ if environ is None else environ
+    if not sys.platform.startswith("linux"):
+        return
+    named = environ.get("LC_ALL") or environ.get("LC_CTYPE") or environ.get("LANG") or "C"
+    if named in ("C", "POSIX"):
+        environ["LC_CTYPE"] = "C.UTF-8"
+
 
 def application() -> QApplication:
     """The process's QApplication, made on first use, with ExpatDesk's name."""
     existing = QApplication.instance()
+    if existing is None:
+        coerce_c_locale()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(ICON)))
     return app
 
 

@@ -225,3 +225,13 @@ def test_the_app_creates_only_the_default_database(
     monkeypatch.setenv("EXPATDESK_DATABASE_URL", str(named))
     assert main([]) == 0
     assert started == [(default_database(), True), (str(named), False), (str(named), False)]
+
+
+def test_the_installed_program_says_the_bench_needs_a_checkout(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert main(["bench"]) == 1
+    assert capsys.readouterr().err == (
+        "expatdesk: expatdesk bench needs a source checkout; the installed program cannot run it.\n"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -193,3 +194,28 @@ def test_ctrl_c_closes_the_windows(qtbot, qapp) -> None:
         os.kill(os.getpid(), signal.SIGINT)
         qtbot.wait_until(lambda: not widget.isVisible())
     assert signal.getsignal(signal.SIGINT) is before
+
+
+@pytest.mark.parametrize(
+    ("environment", "expected"),
+    [
+        ({}, "C.UTF-8"),  # env -i
+        ({"LANG": "C"}, "C.UTF-8"),
+        ({"LC_ALL": "POSIX"}, "C.UTF-8"),
+        ({"LANG": "nl_NL.UTF-8"}, None),  # a named locale is left alone
+        ({"LC_CTYPE": "en_GB.UTF-8"}, "en_GB.UTF-8"),
+    ],
+)
+def test_an_unnamed_locale_becomes_utf8_before_qt_starts(
+    environment: dict[str, str], expected: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "platform", "linux")
+    app_module.coerce_c_locale(environment)
+    assert environment.get("LC_CTYPE") == expected
+
+
+def test_the_locale_is_left_to_the_system_elsewhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "platform", "win32")
+    environment: dict[str, str] = {}
+    app_module.coerce_c_locale(environment)
+    assert environment == {}
