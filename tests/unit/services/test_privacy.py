@@ -39,6 +39,7 @@ from expatdesk.services.concurrency import StaleRecordError
 from expatdesk.services.privacy import RetentionCandidate, retention_cutoff
 from expatdesk.services.target_settings import DEFAULTS, update_settings
 from expatdesk.services.validation import ValidationError
+from tests.conftest import TEST_NOW
 from tests.helpers import databases, staff
 from tests.helpers.sample import JOSE_BSN, Sample, add_sample
 
@@ -450,7 +451,7 @@ def test_an_erased_expat_is_not_edited_again(
 
 #: Dates of this test, as years after the test's "now" (whatever the clock says, everything the
 #: test makes now is older than seven years before TODAY).
-YEAR = clock.today().year
+YEAR = TEST_NOW.year
 TODAY = date(YEAR + 14, 6, 1)  # seven years back is 1 June of YEAR + 7
 
 
