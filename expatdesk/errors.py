@@ -22,3 +22,19 @@ class NewerDatabaseError(DatabaseError):
 
 class MissingDatabaseError(DatabaseError):
     """No ExpatDesk database at the place named, and the command may not create one."""
+
+
+class CommitUnknownError(DatabaseError):
+    """The connection broke during COMMIT: the server may or may not have saved the change.
+
+    A form that adds something keeps its request key, so saving again is safe: the service finds
+    the saved row and says so (:class:`AlreadySavedError`) instead of adding a second one.
+    """
+
+
+class AlreadySavedError(UserError):
+    """A form was saved again with the request key of a row that is already there."""
+
+    def __init__(self, message: str, record_id: int) -> None:
+        super().__init__(message)
+        self.record_id = record_id

@@ -26,7 +26,13 @@ from expatdesk.db import (
     audit,  # noqa: F401  (registers the audit trail on every session)
     roles,
 )
-from expatdesk.errors import DatabaseError, MissingDatabaseError, NewerDatabaseError, UserError
+from expatdesk.errors import (
+    CommitUnknownError,
+    DatabaseError,
+    MissingDatabaseError,
+    NewerDatabaseError,
+    UserError,
+)
 from expatdesk.i18n import _
 
 if TYPE_CHECKING:
@@ -37,7 +43,7 @@ if TYPE_CHECKING:
 #: The newest schema revision, the last migration in ``migrations/versions`` (a test checks).
 #: Knowing it without Alembic lets a database that is up to date open without importing Alembic,
 #: which would cost a quarter of a second on every start; Alembic loads only to migrate.
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "0008"
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 POSTGRES_CONNECT_TIMEOUT_S = 5
@@ -288,8 +294,8 @@ class Database:
             if committing and not self.is_sqlite:
                 # The connection broke during COMMIT: the server may or may not have committed.
                 message += " " + _("Check whether the change was saved.")
-            else:
-                message += " " + _("Nothing was saved.")
+                raise CommitUnknownError(message) from None
+            message += " " + _("Nothing was saved.")
             raise DatabaseError(message) from None
 
     @contextmanager

@@ -65,6 +65,17 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+class RequestKeyed:
+    """A record a form adds, with the key the form made when it opened (unique).
+
+    A desk that saves again after an unclear failure (the connection broke during COMMIT) sends
+    the same key: the database refuses a second row, and the app says it was already saved.
+    Rows added otherwise (imports, the demo) have none.
+    """
+
+    request_key: Mapped[str | None] = mapped_column(String(32))
+
+
 class Timestamped:
     """Creation and last-change moments, kept by the ORM."""
 
@@ -397,9 +408,9 @@ class Case(Timestamped, Base):
     __mapper_args__ = {"version_id_col": version}
 
 
-class CaseNote(Base):
+class CaseNote(RequestKeyed, Base):
     __tablename__ = "case_note"
-    __table_args__ = (Index(None, "case_id"),)
+    __table_args__ = (Index(None, "case_id"), Index(None, "request_key", unique=True))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
@@ -411,9 +422,13 @@ class CaseNote(Base):
     author: Mapped[StaffUser | None] = relationship(lazy="raise")
 
 
-class Task(Timestamped, Base):
+class Task(RequestKeyed, Timestamped, Base):
     __tablename__ = "task"
-    __table_args__ = (Index(None, "case_id"), Index(None, "due_date", "done_at"))
+    __table_args__ = (
+        Index(None, "case_id"),
+        Index(None, "due_date", "done_at"),
+        Index(None, "request_key", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
@@ -430,7 +445,7 @@ class Task(Timestamped, Base):
 # --- services and surveys ---------------------------------------------------------------------
 
 
-class ServiceDelivery(Timestamped, Base):
+class ServiceDelivery(RequestKeyed, Timestamped, Base):
     """One service of the catalogue, delivered on a date, to an expat and/or an employer."""
 
     __tablename__ = "service_delivery"
@@ -440,6 +455,7 @@ class ServiceDelivery(Timestamped, Base):
         Index(None, "expat_id"),
         Index(None, "employer_id"),
         Index(None, "case_id"),
+        Index(None, "request_key", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -501,7 +517,7 @@ class DeliveryDocument(Base):
     item: Mapped[ChecklistItem] = relationship(lazy="raise")
 
 
-class SurveyResponse(Timestamped, Base):
+class SurveyResponse(RequestKeyed, Timestamped, Base):
     """An expat's or an employer's grades, and an expat's intention to leave Twente."""
 
     __tablename__ = "survey_response"
@@ -524,6 +540,7 @@ class SurveyResponse(Timestamped, Base):
         Index(None, "respondent_type", "responded_on"),
         Index(None, "expat_id"),
         Index(None, "employer_id"),
+        Index(None, "request_key", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

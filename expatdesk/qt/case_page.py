@@ -47,7 +47,7 @@ from sqlalchemy.exc import DBAPIError
 
 from expatdesk import clock, i18n
 from expatdesk.db.database import Database
-from expatdesk.errors import UserError
+from expatdesk.errors import AlreadySavedError, UserError
 from expatdesk.i18n import N_, _
 from expatdesk.qt import errors, msgbox
 from expatdesk.qt.desk_widgets import select_data, set_date, set_date_locale
@@ -55,7 +55,7 @@ from expatdesk.qt.forms.ui_case_page import Ui_CasePage
 from expatdesk.services import cases, deliveries
 from expatdesk.services.actor import Actor
 from expatdesk.services.cases import CaseDetail, CaseService, TaskInfo
-from expatdesk.services.concurrency import StaleRecordError
+from expatdesk.services.concurrency import StaleRecordError, new_request_key
 from expatdesk.services.validation import ValidationError
 
 log = logging.getLogger(__name__)
@@ -139,6 +139,8 @@ class CasePage(QWidget):
         self._database = database
         self._actor = actor
         self._detail: CaseDetail | None = None
+        #: The keys of what the page's forms add, made anew for each case and after each save.
+        self._keys = {form: new_request_key() for form in ("note", "task", "service")}
         self._filling = False
         self._status_buttons: list[QPushButton] = []
         self._catalogue = deliveries.service_catalogue(database)
@@ -225,6 +227,7 @@ class CasePage(QWidget):
             self.show_message(str(error))
             return False
         if self._detail is None or self._detail.id != case_id:
+            self._keys = {form: new_request_key() for form in self._keys}
             self.ui.noteEdit.clear()
             self.ui.taskTitleEdit.clear()
             self.ui.taskDueCheck.setChecked(False)
@@ -511,8 +514,11 @@ class CasePage(QWidget):
         if detail is None:
             return False
         self.hide_message()
+        repeated = None
         try:
             change()
+        except AlreadySavedError as error:  # saved by an earlier try whose outcome was unclear
+            repeated = str(error)
         except ValidationError as error:
             self.show_message("\n".join(problem.message for problem in error.errors))
             widget = inputs.get(error.errors[0].field)
@@ -531,6 +537,8 @@ class CasePage(QWidget):
             return False
         self.show_case(detail.id)
         self.changed.emit(detail.id)
+        if repeated is not None:
+            self.show_message(repeated)
         return True
 
     def set_status(self, status: str) -> bool:
@@ -566,12 +574,13 @@ class CasePage(QWidget):
         detail = self._detail
         if detail is None:
             return False
-        text = self.ui.noteEdit.toPlainText()
+        text, key = self.ui.noteEdit.toPlainText(), self._keys["note"]
         done = self._attempt(
-            lambda: cases.add_note(self._database, self._actor, detail.id, text),
+            lambda: cases.add_note(self._database, self._actor, detail.id, text, request_key=key),
             {"note": self.ui.noteEdit},
         )
         if done:
+            self._keys["note"] = new_request_key()
             self.ui.noteEdit.clear()
             self.ui.noteEdit.setFocus()
         return done
@@ -582,11 +591,20 @@ class CasePage(QWidget):
             return False
         title = self.ui.taskTitleEdit.text()
         due = self.ui.taskDueEdit.date().toPython() if self.ui.taskDueCheck.isChecked() else None
+        key = self._keys["task"]
         done = self._attempt(
-            lambda: cases.add_task(self._database, self._actor, detail.id, title, due),  # type: ignore[arg-type]
+            lambda: cases.add_task(
+                self._database,
+                self._actor,
+                detail.id,
+                title,
+                due,  # type: ignore[arg-type]
+                request_key=key,
+            ),
             {"title": self.ui.taskTitleEdit, "due_date": self.ui.taskDueEdit},
         )
         if done:
+            self._keys["task"] = new_request_key()
             self.ui.taskTitleEdit.clear()
             self.ui.taskDueCheck.setChecked(False)
             self.ui.taskTitleEdit.setFocus()
@@ -653,15 +671,29 @@ class CasePage(QWidget):
         code = self.ui.serviceCombo.currentData()
         on = self.ui.serviceDate.date().toPython()
         added: list[int] = []
+        key = self._keys["service"]
 
         def add() -> None:
-            added.append(
-                cases.add_service(self._database, self._actor, detail.id, code or "", on)  # type: ignore[arg-type]
-            )
+            try:
+                added.append(
+                    cases.add_service(
+                        self._database,
+                        self._actor,
+                        detail.id,
+                        code or "",
+                        on,  # type: ignore[arg-type]
+                        request_key=key,
+                    )
+                )
+            except AlreadySavedError as error:
+                added.append(error.record_id)
+                raise
 
         done = self._attempt(
             add, {"service": self.ui.serviceCombo, "delivered_on": self.ui.serviceDate}
         )
+        if done:
+            self._keys["service"] = new_request_key()
         if done and self._detail is not None:
             rows = [row for row, s in enumerate(self._detail.services) if s.id == added[0]]
             if rows:

@@ -21,9 +21,9 @@ from sqlalchemy.exc import DBAPIError
 
 from expatdesk import i18n
 from expatdesk.db.database import Database
-from expatdesk.errors import UserError
+from expatdesk.errors import AlreadySavedError, UserError
 from expatdesk.i18n import _
-from expatdesk.qt import errors
+from expatdesk.qt import errors, msgbox
 from expatdesk.services import employers, expats
 from expatdesk.services.listing import Listing, Row, fetch_rows, matching
 from expatdesk.services.validation import ValidationError
@@ -83,10 +83,14 @@ def save_or_show(
 
     A :class:`ValidationError` puts each message beside its field (``messages``; the others in
     ``general``) and focuses the first field; any other problem the user can act on goes to
-    ``general``. What was typed stays in the form. Bugs keep their traceback.
+    ``general``. What was typed stays in the form. Bugs keep their traceback. A save the database
+    already has (the same request key, after an unclear failure) is said so and returns its id.
     """
     try:
         return save()
+    except AlreadySavedError as error:  # an earlier try was saved after all: it counts as done
+        msgbox.information(general.window(), general.window().windowTitle(), str(error))
+        return error.record_id
     except ValidationError as error:
         for problem in error.errors:
             show_message(messages.get(problem.field, general), problem.message)

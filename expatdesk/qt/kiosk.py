@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 
 from expatdesk import clock, i18n
 from expatdesk.db.database import Database
-from expatdesk.errors import UserError
+from expatdesk.errors import AlreadySavedError, UserError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.acting import given_or_inherited
@@ -28,6 +28,7 @@ from expatdesk.qt.kiosk_setup import ExitCodeDialog, KioskSetup
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.services import surveys
 from expatdesk.services.actor import Actor
+from expatdesk.services.concurrency import new_request_key
 from expatdesk.services.surveys import Answers
 
 log = logging.getLogger(__name__)
@@ -147,6 +148,7 @@ class KioskWindow(QWidget):
     def next_person(self, *, linked: bool = False) -> None:
         """An empty questionnaire; anonymous unless this is the linked first response."""
         self.thanks_timer.stop()
+        self._request_key = new_request_key()  # one questionnaire, saved once however often sent
         if not linked:
             self._expat_id = None
         self.welcome.linked = self._expat_id is not None
@@ -190,7 +192,14 @@ class KioskWindow(QWidget):
     def finish(self) -> None:
         """Save the questionnaire and thank the respondent; on failure stay, answers kept."""
         try:
-            response = surveys.record_response(self._database, self._actor, self.answers())
+            response = surveys.record_response(
+                self._database, self._actor, self.answers(), request_key=self._request_key
+            )
+        except AlreadySavedError:  # an earlier try was saved after all: thank the visitor
+            log.info("kiosk response was saved by an earlier try")
+            self.stack.setCurrentWidget(self.thanks)
+            self.thanks_timer.start()
+            return
         except UserError as error:
             log.error("kiosk response not saved: %s", error)
             self.error.setText(_("Your answers could not be saved: {reason}").format(reason=error))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QWidget
 
 from expatdesk import clock, i18n
 from expatdesk.db.database import Database
-from expatdesk.errors import UserError
+from expatdesk.errors import AlreadySavedError, UserError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.acting import given_or_inherited
@@ -22,6 +22,7 @@ from expatdesk.qt.desk_widgets import set_date
 from expatdesk.qt.forms.ui_survey_dialog import Ui_SurveyDialog
 from expatdesk.services import surveys
 from expatdesk.services.actor import Actor
+from expatdesk.services.concurrency import new_request_key
 from expatdesk.services.surveys import Answers, InvalidAnswerError, Response
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,7 @@ class SurveyDialog(QDialog):
         self._actor = given_or_inherited(actor, parent)
         self._respondents = dict(respondents)
         self._response = response
+        self._request_key = new_request_key()  # a second save after an unclear failure adds nothing
         if response is not None:
             answers = response.answers
             if answers.respondent_id is not None:
@@ -192,7 +194,9 @@ class SurveyDialog(QDialog):
         self.clear_errors()
         try:
             if self._response is None:
-                stored = surveys.record_response(self._database, self._actor, self.answers())
+                stored = surveys.record_response(
+                    self._database, self._actor, self.answers(), request_key=self._request_key
+                )
             else:
                 stored = surveys.correct_response(
                     self._database,
@@ -201,6 +205,12 @@ class SurveyDialog(QDialog):
                     self.answers(),
                     expected_version=self._response.version,
                 )
+        except AlreadySavedError as error:  # an earlier try was saved after all
+            msgbox.information(self, self.windowTitle(), str(error))
+            found = surveys.load_response(self._database, error.record_id)
+            if found is None:  # pragma: no cover - removed in the meantime by someone else
+                return
+            stored = found
         except InvalidAnswerError as error:
             label = self._errors.get(error.field, self.ui.formError)
             label.setText(str(error))

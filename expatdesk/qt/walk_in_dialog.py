@@ -28,6 +28,7 @@ from expatdesk.qt.desk_widgets import (
 from expatdesk.qt.forms.ui_walk_in_dialog import Ui_WalkInDialog
 from expatdesk.services import deliveries
 from expatdesk.services.actor import Actor
+from expatdesk.services.concurrency import new_request_key
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,7 @@ class WalkInDialog(QDialog):
         self.ui.setupUi(self)
         self._database = database
         self._actor = actor
+        self._request_key = new_request_key()  # a second save after an unclear failure adds nothing
         self.expat = ClientSearch(database, "expat", self.ui.expatSearch, self.ui.expatCombo, self)
         self.employer = ClientSearch(
             database, "employer", self.ui.employerSearch, self.ui.employerCombo, self
@@ -123,6 +125,7 @@ class WalkInDialog(QDialog):
                 expat_id=self.expat.chosen_id(),
                 employer_id=self.employer.chosen_id(),
                 notes=self.ui.notesEdit.toPlainText(),
+                request_key=self._request_key,
             ),
             self._errors,
             self._inputs,

@@ -60,7 +60,12 @@ from expatdesk.errors import UserError
 from expatdesk.i18n import N_, _
 from expatdesk.services import deliveries
 from expatdesk.services.actor import Actor, Permission
-from expatdesk.services.concurrency import StaleRecordError, check_version, stale_guard
+from expatdesk.services.concurrency import (
+    StaleRecordError,
+    add_once,
+    check_version,
+    stale_guard,
+)
 from expatdesk.services.deliveries import ChecklistDocument, date_problem
 from expatdesk.services.labels import Label
 from expatdesk.services.listing import (
@@ -553,10 +558,13 @@ def change_owner(
             session.flush()
 
 
-def add_note(database: Database, actor: Actor, case_id: int, text: str) -> int:
+def add_note(
+    database: Database, actor: Actor, case_id: int, text: str, *, request_key: str | None = None
+) -> int:
     """Write a note on the case, signed by the actor and timestamped; returns its id.
 
-    Notes can be added to a closed case too. Field ``note``.
+    Notes can be added to a closed case too. Field ``note``. ``request_key``: the key the form
+    made; a note saved with it already raises :class:`~expatdesk.errors.AlreadySavedError`.
     """
     actor.require(Permission.CLIENTS)
     cleaned = text.strip() if text else ""
@@ -566,8 +574,7 @@ def add_note(database: Database, actor: Actor, case_id: int, text: str) -> int:
         problems.add("note", required(cleaned) or too_long(cleaned, NOTE_LIMIT))
         problems.raise_if_any()
         note = CaseNote(case_id=case_id, author_id=actor.user_id, text=cleaned)
-        session.add(note)
-        session.flush()
+        add_once(session, note, request_key, _("This note was already saved."))
         return note.id
 
 
@@ -588,8 +595,13 @@ def add_task(
     due_date: date | None = None,
     *,
     today: date | None = None,
+    request_key: str | None = None,
 ) -> int:
-    """Add a task (fields ``title``, ``due_date``) to an open case; returns its id."""
+    """Add a task (fields ``title``, ``due_date``) to an open case; returns its id.
+
+    ``request_key``: the form's key; a task saved with it already raises
+    :class:`~expatdesk.errors.AlreadySavedError`.
+    """
     actor.require(Permission.CLIENTS)
     today = today or clock.today()
     cleaned = clean(title)
@@ -600,8 +612,7 @@ def add_task(
         problems.raise_if_any()
         assert cleaned is not None
         task = Task(case_id=case_id, title=cleaned, due_date=due_date)
-        session.add(task)
-        session.flush()
+        add_once(session, task, request_key, _("This task was already saved."))
         return task.id
 
 
@@ -674,10 +685,13 @@ def add_service(
     delivered_on: date | None,
     *,
     today: date | None = None,
+    request_key: str | None = None,
 ) -> int:
     """Deliver a catalogue service on the case (fields ``service``, ``delivered_on``).
 
     The delivery names the case's clients (see the module's note on target N); returns its id.
+    ``request_key``: the form's key; saving it again raises
+    :class:`~expatdesk.errors.AlreadySavedError`.
     """
     actor.require(Permission.CLIENTS)
     today = today or clock.today()
@@ -695,6 +709,7 @@ def add_service(
             expat_id=record.expat_id,
             employer_id=record.employer_id,
             case_id=case_id,
+            request_key=request_key,
         )
         return delivery.id
 

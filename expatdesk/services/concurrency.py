@@ -11,17 +11,19 @@ what they will see; the form keeps what they typed.
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, Protocol
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from expatdesk import i18n
 from expatdesk.db.models import AuditEntry
-from expatdesk.errors import UserError
+from expatdesk.errors import AlreadySavedError, UserError
 from expatdesk.i18n import N_, _
 
 #: How the fields of the records are named in messages (a column not listed shows its own name).
@@ -146,3 +148,49 @@ def stale_guard(session: Session, entity: str, entity_id: int | None) -> Iterato
             entity,
             entity_id,
         ) from None
+
+
+# --- adding once --------------------------------------------------------------------------------
+
+
+def new_request_key() -> str:
+    """A key for a form that adds something, made when the form opens (32 hex digits)."""
+    return uuid.uuid4().hex
+
+
+class _Keyed(Protocol):
+    id: Any
+    request_key: Any
+
+
+def refuse_repeat(
+    session: Session, model: type[_Keyed], request_key: str | None, saved: str
+) -> None:
+    """Raise :class:`AlreadySavedError` (message ``saved``) if a row has ``request_key``.
+
+    ``request_key`` is the key a form made when it opened (``None``: no form, nothing to check).
+    """
+    if request_key is None:
+        return
+    found = session.scalar(select(model.id).where(model.request_key == request_key))
+    if found is not None:
+        raise AlreadySavedError(saved, found)
+
+
+def add_once(session: Session, record: _Keyed, request_key: str | None, saved: str) -> None:
+    """Add ``record`` with ``request_key`` and flush it, unless that key was saved already.
+
+    A second save with the same key (the first one's outcome was unclear) raises
+    :class:`AlreadySavedError` and adds nothing; the unique index on the key refuses a second
+    row even when two saves race, and that refusal becomes the same error.
+    """
+    model = type(record)
+    refuse_repeat(session, model, request_key, saved)
+    record.request_key = request_key
+    try:
+        with session.begin_nested():
+            session.add(record)
+            session.flush()
+    except IntegrityError:
+        refuse_repeat(session, model, request_key, saved)
+        raise

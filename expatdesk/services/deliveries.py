@@ -39,6 +39,7 @@ from expatdesk.db.models import (
 )
 from expatdesk.i18n import _, pick
 from expatdesk.services.actor import Actor, Permission
+from expatdesk.services.concurrency import refuse_repeat
 from expatdesk.services.labels import Label
 from expatdesk.services.validation import Problems, clean, too_long
 
@@ -187,6 +188,9 @@ def insert_with_ref(
                 session.add(record)
                 session.flush()
         except IntegrityError:
+            # the same form saved twice at once: the unique request key refused the second
+            if isinstance(record, ServiceDelivery):
+                refuse_repeat(session, ServiceDelivery, record.request_key, already_saved_message())
             taken = session.scalar(select(model.id).where(ref_column == ref)) is not None
             if not taken or attempt == REF_ATTEMPTS:
                 raise
@@ -194,6 +198,10 @@ def insert_with_ref(
             continue
         return ref
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def already_saved_message() -> str:
+    return _("This service delivery was already saved.")
 
 
 def add_delivery(
@@ -205,8 +213,14 @@ def add_delivery(
     employer_id: int | None,
     case_id: int | None = None,
     notes: str | None = None,
+    request_key: str | None = None,
 ) -> ServiceDelivery:
-    """Store a checked delivery with a new ``SRV-`` reference; returns it flushed."""
+    """Store a checked delivery with a new ``SRV-`` reference; returns it flushed.
+
+    ``request_key``: the form's key; a delivery saved with it already raises
+    :class:`~expatdesk.errors.AlreadySavedError` (see :func:`.concurrency.add_once`).
+    """
+    refuse_repeat(session, ServiceDelivery, request_key, already_saved_message())
     delivery = ServiceDelivery(
         service_code=service_code,
         delivered_on=delivered_on,
@@ -214,6 +228,7 @@ def add_delivery(
         employer_id=employer_id,
         case_id=case_id,
         notes=notes,
+        request_key=request_key,
     )
     insert_with_ref(session, delivery, "SRV-", 7)
     return delivery
@@ -229,8 +244,12 @@ def record_walk_in(
     notes: str | None = None,
     *,
     today: date | None = None,
+    request_key: str | None = None,
 ) -> int:
     """Record a service delivered at the desk outside a case; returns the delivery's id.
+
+    ``request_key``: the key the form made when it opened; saving it again raises
+    :class:`~expatdesk.errors.AlreadySavedError` instead of adding a second delivery.
 
     Raises :class:`~expatdesk.services.validation.ValidationError` (fields ``service``,
     ``delivered_on``, ``client``, ``expat``, ``employer``, ``notes``) and saves nothing when
@@ -254,6 +273,7 @@ def record_walk_in(
             expat_id=expat_id,
             employer_id=employer_id,
             notes=notes,
+            request_key=request_key,
         )
         log.info("walk-in %s (%s) recorded", delivery.service_ref, service_code)
         return delivery.id

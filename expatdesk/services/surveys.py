@@ -33,6 +33,7 @@ from expatdesk.db.models import (
 from expatdesk.errors import UserError
 from expatdesk.i18n import N_, _
 from expatdesk.services.actor import Actor, Permission
+from expatdesk.services.concurrency import add_once
 from expatdesk.services.labels import Label
 
 #: The version of the questionnaire the desk and the kiosk ask now; stored with every answer.
@@ -181,9 +182,20 @@ def _apply(response: SurveyResponse, answers: Answers) -> None:
 
 
 def record_response(
-    database: Database, actor: Actor, answers: Answers, today: date | None = None
+    database: Database,
+    actor: Actor,
+    answers: Answers,
+    today: date | None = None,
+    *,
+    request_key: str | None = None,
 ) -> Response:
-    """Check and store a new response; returns it as stored."""
+    """Check and store a new response; returns it as stored.
+
+    The response is read back before the COMMIT, so nothing after a successful COMMIT can turn
+    it into an error. ``request_key``: the key the form made when it opened; a response saved
+    with it already raises :class:`~expatdesk.errors.AlreadySavedError` and adds nothing (a desk
+    that saves again after "check whether the change was saved" never counts twice in O–Q).
+    """
     actor.require(Permission.CLIENTS)
     with database.transaction(actor) as session:
         validate(session, answers, today)
@@ -193,12 +205,9 @@ def record_response(
             facilities=[],
         )
         _apply(response, answers)
-        session.add(response)
-        session.flush()
-        response_id = response.id
-    loaded = load_response(database, response_id)
-    assert loaded is not None
-    return loaded
+        add_once(session, response, request_key, _("This survey response was already saved."))
+        (stored,) = _responses(session, SurveyResponse.id == response.id)
+    return stored
 
 
 def correct_response(

@@ -25,7 +25,7 @@ from sqlalchemy.engine import URL
 from expatdesk.db import database as database_module
 from expatdesk.db.database import Database, open_database
 from expatdesk.db.models import SurveyResponse
-from expatdesk.errors import DatabaseError
+from expatdesk.errors import CommitUnknownError, DatabaseError
 from expatdesk.services import surveys
 from expatdesk.services.actor import SYSTEM
 from tests.reliability.children import survey_answers
@@ -439,6 +439,7 @@ def test_a_server_stopped_during_a_save_loses_the_save_only(
             f"No connection to the database server {database.name}: "
         )
         assert str(raised.value).endswith("Check whether the change was saved.")
+        assert isinstance(raised.value, CommitUnknownError)  # the forms keep their request key
     finally:
         private_postgres.start()
     assert saved_responses(database) == 1  # a server stopped in order rolls the save back

@@ -490,3 +490,23 @@ def test_dutch(qtbot, page: CasePage, switcher) -> None:
     assert page.ui.serviceCombo.itemText(0) == "Kies een dienst"
     switcher.apply("en")
     qtbot.waitUntil(lambda: page.ui.statusValue.text() == "New")
+
+
+def test_a_note_saved_by_an_unclear_first_try_is_not_added_again(
+    qtbot, sqlite_database: Database, page: CasePage, case_id: int, desk: Desk
+) -> None:
+    ui = page.ui
+    key = page._keys["note"]
+    cases.add_note(sqlite_database, desk.anna, case_id, "Called the IND.", request_key=key)
+    ui.noteEdit.setPlainText("Called the IND.")
+    with qtbot.waitSignal(page.changed):
+        _press(qtbot, ui.addNoteButton)
+    assert page.message() == "This note was already saved."
+    assert [note.text for note in _stored(sqlite_database, case_id).notes] == ["Called the IND."]
+    assert ui.noteEdit.toPlainText() == ""
+    assert page._keys["note"] != key  # the next note is a new one
+    ui.noteEdit.setPlainText("Sent the forms.")
+    with qtbot.waitSignal(page.changed):
+        _press(qtbot, ui.addNoteButton)
+    assert page.message() == ""
+    assert len(_stored(sqlite_database, case_id).notes) == 2

@@ -6,7 +6,14 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QWidget,
+)
 from sqlalchemy import select
 
 from expatdesk.db.database import Database
@@ -273,3 +280,24 @@ def test_correcting_without_responses_says_so(
     assert window.expats_area.select_id(sample.expats["anna"])
     assert window.correct_survey() is None
     assert "No survey responses" in dialogs[-1].text()  # type: ignore[attr-defined]
+
+
+def test_saving_again_after_an_unclear_failure_records_the_response_once(
+    qtbot, window: MainWindow, sample: Sample, sqlite_database: Database, dialogs: list[QDialog]
+) -> None:
+    """The first save reached the database but the desk was told to check; saving again says
+    it was saved already, closes as saved and adds no second response."""
+    assert window.expats_area.select_id(sample.expats["jose"])
+    dialog = open_recording(qtbot, window, dialogs)
+    choose(qtbot, dialog.ui.scoreService, "7")
+    first = surveys.record_response(
+        sqlite_database, SYSTEM, dialog.answers(), request_key=dialog._request_key
+    )
+    with qtbot.wait_signal(dialog.saved) as saved:
+        save(qtbot, dialog)
+    assert saved.args[0].id == first.id
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    said = dialogs[-1]
+    assert isinstance(said, QMessageBox)
+    assert said.text() == "This survey response was already saved."
+    assert len(stored(sqlite_database)) == 1
