@@ -251,141 +251,24 @@ def run_worker(args: argparse.Namespace) -> int:
 
 
 def run_desk(args: argparse.Namespace) -> int:
-    """The soak test's desk: for ``--seconds``, edits of the hot expats ``--ids`` (optimistic,
-    retried when someone else was quicker), notes and tasks on the hot cases ``--cases``, survey
-    responses and, at desk 0, one import of ``--file``. Every add carries the request key its
-    form made; after a :class:`DatabaseError` (the server restarting) the same save is tried
-    again with the same key until it is saved or known to be saved. An edit whose COMMIT had an
-    unclear outcome is looked up in the trail before it is repeated. Prints what it saved."""
+    """The soak test's desk (:mod:`expatdesk.bench.soak`): reports ready, waits for the go byte,
+    works for ``--seconds`` on the hot expats ``--ids`` and cases ``--cases`` (desk 0 also
+    imports ``--file``) and prints what it saved as JSON."""
+    from expatdesk.bench import soak
     from expatdesk.db.database import open_database
-    from expatdesk.errors import AlreadySavedError, CommitUnknownError, DatabaseError
-    from expatdesk.exchange.importer import import_file
-    from expatdesk.services import cases, expat_records, surveys
-    from expatdesk.services.actor import SYSTEM
-    from expatdesk.services.concurrency import StaleRecordError, new_request_key
 
     database = open_database(args.url)
-    rng = random.Random(args.seed)
-    report: dict[str, Any] = {
-        "increments": {},
-        "note": [],
-        "task": [],
-        "response": [],
-        "already_saved": 0,
-        "stale": 0,
-        "database_errors": 0,
-        "unclear_commits": 0,
-        "imported": 0,
-        "latencies": [],
-        "successes": [],  # monotonic moments of the saves
-    }
-    marker = 0
-
-    def saved(started: float) -> None:
-        now = time.monotonic()
-        report["latencies"].append(now - started)
-        report["successes"].append(now)
-
-    def patiently(save: Callable[[], None]) -> None:
-        """Run ``save`` until it went through, waiting out a server that is away."""
-        deadline = time.monotonic() + args.seconds + 30
-        while True:
-            try:
-                save()
-                return
-            except DatabaseError:
-                report["database_errors"] += 1
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
-
-    def add(kind: str, call: Callable[[str], object]) -> None:
-        key = new_request_key()  # the form opens
-
-        def once() -> None:
-            started = time.monotonic()
-            try:
-                call(key)
-            except AlreadySavedError:
-                report["already_saved"] += 1
-            report[kind].append(key)
-            saved(started)
-
-        patiently(once)
-
-    def ours_in_trail(expat_id: int, text: str) -> bool:
-        from sqlalchemy import select
-
-        from expatdesk.db.models import AuditEntry
-
-        with database.reading() as session:
-            found = session.scalar(
-                select(AuditEntry.id).where(
-                    AuditEntry.entity == "expat",
-                    AuditEntry.entity_id == expat_id,
-                    AuditEntry.changes.contains(json.dumps(text)),
-                )
-            )
-        return found is not None
-
-    def edit() -> None:
-        nonlocal marker
-        expat_id = rng.choice(args.ids)
-        marker += 1
-        while True:
-            started = time.monotonic()
-            form = expat_records.load_expat_form(database, expat_id)
-            assert form is not None
-            assert form.version is not None
-            count = int((form.notes or "0").split()[0]) + 1
-            text = f"{count} desk{args.seed}:{marker}"
-            try:
-                expat_records.update_expat(
-                    database, SYSTEM, expat_id, form.version, dataclasses.replace(form, notes=text)
-                )
-            except StaleRecordError:
-                report["stale"] += 1
-                continue
-            except CommitUnknownError:
-                report["unclear_commits"] += 1
-                done: list[bool] = []
-                patiently(lambda: done.append(ours_in_trail(expat_id, text)))  # noqa: B023
-                if not done[-1]:
-                    continue
-            key = str(expat_id)
-            report["increments"][key] = report["increments"].get(key, 0) + 1
-            saved(started)
-            return
-
-    def note() -> None:
-        case_id = rng.choice(args.cases)
-        add("note", lambda key: cases.add_note(database, SYSTEM, case_id, "Soak", request_key=key))
-
-    def task() -> None:
-        case_id = rng.choice(args.cases)
-        add("task", lambda key: cases.add_task(database, SYSTEM, case_id, "Soak", request_key=key))
-
-    def response() -> None:
-        add(
-            "response",
-            lambda key: surveys.record_response(
-                database, SYSTEM, survey_answers(), request_key=key
-            ),
-        )
-
-    def edit_patiently() -> None:
-        patiently(edit)
-
-    actions: list[Callable[[], None]] = [edit_patiently, edit_patiently, note, task, response]
     os.write(args.ready_fd, b"!")
     if os.read(args.go_fd, 1) != b"!":
         return 3  # the parent went away
-    end = time.monotonic() + args.seconds
-    if args.file:
-        patiently(lambda: import_file(database, SYSTEM, "employers", Path(args.file)))
-        report["imported"] = 1
-    while time.monotonic() < end:
-        rng.choice(actions)()
+    report = soak.work(
+        database,
+        seconds=args.seconds,
+        seed=args.seed,
+        expat_ids=args.ids,
+        case_ids=args.cases,
+        import_path=Path(args.file) if args.file else None,
+    )
     database.dispose()
     print(json.dumps(report))
     return 0
