@@ -183,6 +183,20 @@ def _add_bench_command(commands: argparse._SubParsersAction[_Parser], common: _P
         help=_("jumps to scroll the expats list end to end in (default: %(default)s)"),
     )
     bench.add_argument(
+        "--soak-desks",
+        type=_positive,
+        default=20,
+        metavar=_("N"),
+        help=_("desks that save at once in the soak figure (default: %(default)s)"),
+    )
+    bench.add_argument(
+        "--soak-seconds",
+        type=_positive,
+        default=60,
+        metavar=_("N"),
+        help=_("how long the desks of the soak figure save (default: %(default)s)"),
+    )
+    bench.add_argument(
         "--only",
         metavar=_("FIGURES"),
         type=lambda text: tuple(part.strip() for part in text.split(",") if part.strip()),
@@ -219,6 +233,8 @@ def _run_bench(args: argparse.Namespace) -> int:
         import_rows=args.import_rows,
         scroll_steps=args.scroll_steps,
         only=args.only,
+        soak_desks=args.soak_desks,
+        soak_seconds=float(args.soak_seconds),
     )
     report = run_bench(parse_url(database_target(getattr(args, "database", None))), options)
     print(report.table(), end="")

@@ -16,7 +16,16 @@ from expatdesk import i18n
 from expatdesk.i18n import N_, _
 
 #: The order of the figures in the table.
-KEYS = ("startup", "search", "open_expat", "scroll", "report_json", "report_pdf", "import")
+KEYS = (
+    "startup",
+    "search",
+    "open_expat",
+    "scroll",
+    "report_json",
+    "report_pdf",
+    "import",
+    "soak",
+)
 
 LABELS: dict[str, str] = {
     "startup": N_("start-up to the expats list painted"),
@@ -26,6 +35,7 @@ LABELS: dict[str, str] = {
     "report_json": N_("targets report as JSON (whole command)"),
     "report_pdf": N_("targets report as PDF (whole command)"),
     "import": N_("importing {rows} survey rows (whole command)"),
+    "soak": N_("{desks} desks saving at once for {seconds} s, p95 per save"),
 }
 FLOORS: dict[str, str] = {
     "startup": N_("an empty PySide6 window painted"),
@@ -35,6 +45,7 @@ FLOORS: dict[str, str] = {
     "report_json": N_("the raw SQL aggregates"),
     "report_pdf": N_("the raw SQL aggregates"),
     "import": N_("a bare executemany"),
+    "soak": N_("one desk alone, p95 per save"),
 }
 
 
@@ -72,6 +83,7 @@ BUDGETS: dict[str, Budget] = {
     "report_json": Budget(3.0, "s"),
     "report_pdf": Budget(6.0, "s"),
     "import": Budget(15.0, "s"),
+    "soak": Budget(0.200, "s"),
 }
 
 
@@ -89,9 +101,28 @@ class Result:
 
     def label(self) -> str:
         """What was measured, in the active language."""
-        rows = self.details.get("rows", 0)
         return _(LABELS[self.key]).format(
-            rows=i18n.format_number(rows if isinstance(rows, int) else 0)
+            rows=self._whole("rows"), desks=self._whole("desks"), seconds=self._whole("seconds")
+        )
+
+    def _whole(self, name: str) -> str:
+        value = self.details.get(name, 0)
+        return i18n.format_number(value if isinstance(value, int) else 0)
+
+    def summary(self) -> str:
+        """A line more for the figures that are more than one number (the soak's throughput)."""
+        if self.key != "soak" or self.skipped or not self.details:
+            return ""
+        details = self.details
+        return _(
+            "{saves} saves per second, p50 {p50}, {stale} retries after a stale save, "
+            "{errors} database errors, {cores} cores"
+        ).format(
+            saves=i18n.format_number(float(details["saves_per_s"]), 1),
+            p50=duration(float(details["p50_s"])),
+            stale=i18n.format_number(int(details["stale_retries"])),
+            errors=i18n.format_number(int(details["database_errors"])),
+            cores=i18n.format_number(int(details["cores"])),
         )
 
     @property
@@ -162,6 +193,8 @@ class BenchReport:
         for result in self.results:
             rows.append(_row(result))
             notes.append(f"  {result.label()}: {_('floor')} = {_(FLOORS[result.key])}")
+            if result.summary():
+                notes.append(f"    {result.summary()}")
             if result.skipped:
                 notes.append(f"    {result.skipped}")
         widths = [max(len(row[column]) for row in rows) for column in range(len(headers))]

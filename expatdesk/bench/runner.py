@@ -20,6 +20,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
 from expatdesk import clock, i18n
+from expatdesk.bench import soak
 from expatdesk.bench.results import KEYS, BenchReport, Result, percentile
 from expatdesk.bench.survey_file import survey_rows, write_survey_file
 from expatdesk.config import DATABASE_ENV
@@ -58,6 +60,8 @@ class Options:
     import_rows: int = 100_000
     scroll_steps: int = 500
     only: tuple[str, ...] = KEYS
+    soak_desks: int = 20
+    soak_seconds: float = 60.0
 
 
 @dataclass(frozen=True)
@@ -75,9 +79,15 @@ class Child:
         return json.loads(self.stdout.strip().splitlines()[-1])
 
 
-def run_child(command: Sequence[str], environment: dict[str, str], folder: Path) -> Child:
-    """Run ``command``; its wall time from start to end, and its peak RSS."""
-    out, err = folder / "child.out", folder / "child.err"
+def run_child(
+    command: Sequence[str], environment: dict[str, str], folder: Path, name: str = "child"
+) -> Child:
+    """Run ``command``; its wall time from start to end, and its peak RSS.
+
+    Its output goes to ``name.out`` and ``name.err`` in ``folder`` (children that run at the same
+    time need names of their own).
+    """
+    out, err = folder / f"{name}.out", folder / f"{name}.err"
     with out.open("wb") as stdout, err.open("wb") as stderr:
         started = time.monotonic()
         process = subprocess.Popen(command, stdout=stdout, stderr=stderr, env=environment)
@@ -276,6 +286,77 @@ class Bench:
             {"rows": rows, "into": _("a new small demo database")},
         )
 
+    def soak(self) -> Result:
+        """Desks saving at once on a scratch copy of the small demo, beside one desk alone."""
+        desks, seconds = self.options.soak_desks, self.options.soak_seconds
+        try:
+            scratch = self._scratch_database()
+        except UserError as error:
+            return Result("soak", None, None, skipped=str(error))
+        with scratch as target:
+            self.command("demo", "--size", "small", database=target)
+            database = open_database(target, migrate=False)
+            try:
+                expat_ids, case_ids = soak.hot_records(database)
+            finally:
+                database.dispose()
+            alone = self._desks(target, 1, min(seconds, 10.0), expat_ids, case_ids)
+            together = self._desks(target, desks, seconds, expat_ids, case_ids)
+        latencies = [s for _child, report in together for s in report["latencies"]]
+        saves = len(latencies)
+        return Result(
+            "soak",
+            percentile(latencies, 0.95) if latencies else None,
+            percentile([s for _c, report in alone for s in report["latencies"]], 0.95),
+            max(child.peak_rss_mb for child, _report in together),
+            alone[0][0].peak_rss_mb,
+            {
+                "desks": desks,
+                "seconds": round(seconds),
+                "saves": saves,
+                "saves_per_s": round(saves / seconds, 1),
+                "p50_s": round(percentile(latencies, 0.5), 4) if latencies else 0.0,
+                "stale_retries": sum(report["stale"] for _child, report in together),
+                "database_errors": sum(report["database_errors"] for _c, report in together),
+                "cores": os.cpu_count() or 0,
+            },
+        )
+
+    def _desks(
+        self, target: str, count: int, seconds: float, expat_ids: list[int], case_ids: list[int]
+    ) -> list[tuple[Child, dict[str, Any]]]:
+        """``count`` desks of :mod:`expatdesk.bench.soak`, started together on ``target``."""
+        start_at = time.monotonic() + 2.0 + 0.5 * count  # time for all to start and connect
+        commands = [
+            [
+                sys.executable,
+                "-m",
+                "expatdesk.bench.soak",
+                "desk",
+                json.dumps(
+                    {
+                        "start_at": start_at,
+                        "seconds": seconds,
+                        "seed": number,
+                        "expat_ids": expat_ids,
+                        "case_ids": case_ids,
+                    }
+                ),
+            ]
+            for number in range(count)
+        ]
+        environment = self._environment(target)
+        with ThreadPoolExecutor(max_workers=count) as pool:
+            children = list(
+                pool.map(
+                    lambda numbered: run_child(
+                        numbered[1], environment, self.folder, f"desk{numbered[0]}"
+                    ),
+                    enumerate(commands),
+                )
+            )
+        return [(child, child.json()) for child in children]
+
     def _scratch_database(self) -> Any:
         if self.url.get_backend_name() == "sqlite":
             return _scratch_sqlite(self.folder)
@@ -298,6 +379,8 @@ class Bench:
             results += self.reports()
         if "import" in wanted:
             results.append(self.importing())
+        if "soak" in wanted:
+            results.append(self.soak())
         return results
 
 

@@ -33,6 +33,7 @@ def test_the_bench_measures_everything_on_the_small_demo(
         [
             "--database", path, "bench", "--allow-small", "--repeat", "1",
             "--import-rows", "300", "--scroll-steps", "5", "--json", str(output),
+            "--soak-desks", "3", "--soak-seconds", "3",
         ]
     )  # fmt: skip
 
@@ -60,6 +61,13 @@ def test_the_bench_measures_everything_on_the_small_demo(
     assert details["scroll"]["rows"] == 3000
     assert details["search"]["keys"] > 10
     assert details["open_expat"]["expats"] > 0
+    soak = details["soak"]
+    assert (soak["desks"], soak["seconds"]) == (3, 3)
+    assert soak["saves"] > 3
+    assert soak["saves_per_s"] == pytest.approx(soak["saves"] / 3, abs=0.1)
+    assert soak["cores"] >= 1
+    assert "3 desks saving at once for 3 s, p95 per save" in table
+    assert " saves per second, p50 " in table
 
 
 def test_a_database_that_is_not_the_large_demo_is_refused(
