@@ -88,8 +88,10 @@ class Pause:
         if self.kind == "commit" and self.wrote:
             self.stop()
 
-    def _committed(self, _session: Session) -> None:
-        if self.kind == "committed" and self.wrote:
+    def _committed(self, session: Session) -> None:
+        # (a SAVEPOINT released inside the transaction fires after_commit too; it is no COMMIT)
+        nested = session.get_nested_transaction() is not None
+        if self.kind == "committed" and self.wrote and not nested:
             self.stop()
 
     def stop(self) -> None:

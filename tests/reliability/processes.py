@@ -8,7 +8,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,6 +95,42 @@ def start_child(
         )
     os.close(ready_write)
     return Child(process, ready, stdout, stderr)
+
+
+def start_together(
+    scenario: str,
+    url: str,
+    folder: Path,
+    count: int,
+    arguments: Callable[[int], Sequence[str]],
+    name: str,
+) -> list[Child]:
+    """Start ``count`` children, wait until each is ready, then let them all go at once.
+
+    Child ``n`` gets ``arguments(n)`` and ``--go-fd``; it waits for one byte there before it
+    starts working, so the work of all of them overlaps from the first moment.
+    """
+    go = [os.pipe() for _ in range(count)]
+    children = [
+        start_child(
+            scenario,
+            url,
+            folder,
+            "--go-fd",
+            str(read),
+            *arguments(number),
+            extra_fds=(read,),
+            name=f"{name}{number}",
+        )
+        for number, (read, _write) in enumerate(go)
+    ]
+    for child in children:
+        child.wait_until_ready()
+    for read, write in go:
+        os.write(write, b"!")
+        os.close(write)
+        os.close(read)
+    return children
 
 
 def kill_at(scenario: str, url: str, folder: Path, pause_at: str, *arguments: str) -> None:

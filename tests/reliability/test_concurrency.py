@@ -11,7 +11,6 @@ reached them.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ import pytest
 from expatdesk.db.database import Database
 from expatdesk.db.models import Expat
 from expatdesk.services import expat_records, target_settings
-from tests.reliability.processes import counts, database_url, integrity, start_child
+from tests.reliability.processes import counts, database_url, integrity, start_together
 
 pytestmark = pytest.mark.reliability
 
@@ -40,31 +39,14 @@ def test_concurrent_writers_lose_no_update(database: Database, tmp_path: Path) -
     assert expat_start.version is not None
     responses_before = counts(database, "survey_response")["survey_response"]
 
-    go = [os.pipe() for _ in range(WORKERS)]
-    workers = [
-        start_child(
-            "worker",
-            url,
-            tmp_path,
-            "--go-fd",
-            str(read),
-            "--seconds",
-            str(SECONDS),
-            "--seed",
-            str(number),
-            "--ids",
-            str(expat_id),
-            extra_fds=(read,),
-            name=f"worker{number}",
-        )
-        for number, (read, _write) in enumerate(go)
-    ]
-    for worker in workers:
-        worker.wait_until_ready()  # the database is open: all start writing together
-    for read, write in go:
-        os.write(write, b"!")
-        os.close(write)
-        os.close(read)
+    workers = start_together(
+        "worker",
+        url,
+        tmp_path,
+        WORKERS,
+        lambda number: ["--seconds", str(SECONDS), "--seed", str(number), "--ids", str(expat_id)],
+        "worker",
+    )
     for worker in workers:
         assert worker.finish() == 0, worker.errors()
         assert "Traceback" not in worker.errors()

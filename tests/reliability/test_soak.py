@@ -31,7 +31,7 @@ from expatdesk.db.database import Database, open_database
 from expatdesk.db.models import AuditEntry, CaseNote, Employer, Expat, SurveyResponse, Task
 from expatdesk.services import cases
 from expatdesk.services.actor import SYSTEM
-from tests.reliability.processes import Child, start_child
+from tests.reliability.processes import Child, start_together
 from tests.reliability.servers import PrivateServer
 
 pytestmark = pytest.mark.reliability
@@ -84,35 +84,23 @@ def _hot_records(database: Database) -> tuple[list[int], list[int]]:
 
 def _start(url: str, folder: Path, expat_ids: list[int], case_ids: list[int]) -> list[Child]:
     (folder / "employers.csv").write_text(EMPLOYERS_CSV, encoding="utf-8")
-    go = [os.pipe() for _ in range(DESKS)]
-    desks = [
-        start_child(
-            "desk",
-            url,
-            folder,
-            "--go-fd",
-            str(read),
-            "--seconds",
-            str(SECONDS),
-            "--seed",
-            str(number),
-            "--ids",
-            ",".join(map(str, expat_ids)),
-            "--cases",
-            ",".join(map(str, case_ids)),
-            *(["--file", str(folder / "employers.csv")] if number == 0 else []),
-            extra_fds=(read,),
-            name=f"desk{number}",
-        )
-        for number, (read, _write) in enumerate(go)
+    shared = [
+        *("--seconds", str(SECONDS)),
+        *("--ids", ",".join(map(str, expat_ids))),
+        *("--cases", ",".join(map(str, case_ids))),
     ]
-    for desk in desks:
-        desk.wait_until_ready()
-    for read, write in go:
-        os.write(write, b"!")
-        os.close(write)
-        os.close(read)
-    return desks
+    return start_together(
+        "desk",
+        url,
+        folder,
+        DESKS,
+        lambda number: [
+            *shared,
+            *("--seed", str(number)),
+            *(("--file", str(folder / "employers.csv")) if number == 0 else ()),
+        ],
+        "desk",
+    )
 
 
 def _trail(database: Database, entity: str, action: str, since: int) -> Counter[int]:
