@@ -387,9 +387,14 @@ def check_years(year_from: int, year_to: int, today: date | None = None) -> None
         )
 
 
-def compute_targets(database: Database, year_from: int, year_to: int) -> TargetsReport:
-    """Targets N–Q for ``year_from`` to ``year_to`` with the settings stored in ``database``."""
-    today = clock.today()
+def compute_targets(
+    database: Database, year_from: int, year_to: int, *, today: date | None = None
+) -> TargetsReport:
+    """Targets N–Q for ``year_from`` to ``year_to`` with the settings stored in ``database``.
+
+    ``today`` (default: :func:`expatdesk.clock.today`) is the report's ``data_through``.
+    """
+    today = today or clock.today()
     check_years(year_from, year_to, today)
     with database.reading() as session:
         queries.begin_reading(session)

@@ -56,7 +56,7 @@ def provisional_note(report: TargetsReport) -> str:
 
 
 def _too_few(count: int, minimum: int, what: str) -> str:
-    return _("Too few {what} to judge ({count}; at least {minimum} needed).").format(
+    return _("Insufficient data: {count} {what}, at least {minimum} needed.").format(
         what=what, count=i18n.format_number(count), minimum=i18n.format_number(minimum)
     )
 
@@ -92,11 +92,9 @@ def explain_n(entry: NYear, report: TargetsReport) -> str:
             ),
         )
     previous = entry.year - 1
-    if entry.p_change is None:
-        growth = (True, _("no comparison with {year} possible").format(year=previous))
-        if Reason.BELOW_THRESHOLD in entry.reasons:
-            return _sentence(_("{first}; {second}").format(first=level[1], second=growth[1]))
-        return _sentence(_join(level, growth))
+    if entry.p_change is None:  # Y−1 not evaluable, or every employer alike in both years
+        growth = _("no test against {year} possible").format(year=previous)
+        return _sentence(_("{first}; {second}").format(first=level[1], second=growth))
     p = format_p(entry.p_change)
     if Reason.NO_SIGNIFICANT_GROWTH in entry.reasons:
         growth = (
@@ -151,7 +149,7 @@ def _grades_verdict(
             threshold=grade, year=entry.year - 1
         )
     else:
-        met = _("at least {threshold}; {year} has too few grades to compare with").format(
+        met = _("at least {threshold}; {year} has insufficient data to compare with").format(
             threshold=grade, year=entry.year - 1
         )
     return _sentence(figures, ": " + met)
@@ -200,9 +198,9 @@ def explain_q(entry: QYear, report: TargetsReport) -> str:
     value = i18n.format_percent(entry.value, 1)
     previous = entry.year - 1
     if Reason.NO_PREVIOUS_YEAR in entry.reasons:
-        text = _("{value}; {year} has too few answers to compare with, so this is the base").format(
-            value=value, year=previous
-        )
+        text = _(
+            "{value}; {year} has insufficient data to compare with, so this is the baseline year"
+        ).format(value=value, year=previous)
     elif entry.p_change is None:
         text = _("{value}: no fall on {year} (the same share, nothing to test)").format(
             value=value, year=previous
