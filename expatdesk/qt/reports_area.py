@@ -72,7 +72,11 @@ def make_report(
     started = time.perf_counter()
     report = targets_report(database, actor, year_from, year_to)
     pdf = render_targets_pdf(
-        report, language=language, centre_name=read_centre_name(database), printed_on=clock.today()
+        report,
+        language=language,
+        centre_name=read_centre_name(database),
+        printed_on=clock.today(),
+        source=database.name,
     )
     return MadeReport(report, pdf, language, time.perf_counter() - started)
 

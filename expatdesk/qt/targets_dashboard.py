@@ -224,9 +224,9 @@ def p_value_text(p_change: float | None) -> str:
     """A p-value as the figures dialog shows it: never 0.000 or 1.000."""
     if p_change is None:
         return "–"
-    from expatdesk.reports.verdicts import format_p
+    from expatdesk.reports.verdicts import NBSP, format_p
 
-    return format_p(p_change).removeprefix("p ").removeprefix("= ")
+    return format_p(p_change).removeprefix("p" + NBSP).removeprefix("=" + NBSP)
 
 
 def reason_text(figure: Figure, report: TargetsReport) -> str:

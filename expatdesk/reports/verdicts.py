@@ -21,17 +21,21 @@ from expatdesk.reports.targets import (
     TargetsReport,
 )
 
+#: A space that never breaks a line: "p = 0,58" stays on one line.
+NBSP = "\u00a0"
+
 #: The targets by letter, as the JSON names them.
 TARGETS = ("N", "O", "P", "Q")
 
 
 def format_p(value: float) -> str:
-    """A p-value for people: three decimals, and never a misleading 0,000 or 1,000."""
+    """A p-value for people: three decimals, never a misleading 0,000 or 1,000, never broken
+    over two lines."""
     if value < 0.001:
-        return "p < " + i18n.format_number(0.001, 3)
+        return NBSP.join(("p", "<", i18n.format_number(0.001, 3)))
     if value > 0.999:
-        return "p > " + i18n.format_number(0.999, 3)
-    return "p = " + i18n.format_number(value, 3)
+        return NBSP.join(("p", ">", i18n.format_number(0.999, 3)))
+    return NBSP.join(("p", "=", i18n.format_number(value, 3)))
 
 
 def format_mean(value: float) -> str:
@@ -56,7 +60,7 @@ def provisional_note(report: TargetsReport) -> str:
 
 
 def _too_few(count: int, minimum: int, what: str) -> str:
-    return _("Insufficient data: {count} {what}, at least {minimum} needed.").format(
+    return _("{count} {what}; at least {minimum} are needed to judge a year.").format(
         what=what, count=i18n.format_number(count), minimum=i18n.format_number(minimum)
     )
 
@@ -93,8 +97,8 @@ def explain_n(entry: NYear, report: TargetsReport) -> str:
         )
     previous = entry.year - 1
     if entry.p_change is None:  # Y−1 not evaluable, or every employer alike in both years
-        growth = _("no test against {year} possible").format(year=previous)
-        return _sentence(_("{first}; {second}").format(first=level[1], second=growth))
+        untested = _("no test against {year} possible").format(year=previous)
+        return _sentence(_("{first}; {second}").format(first=level[1], second=untested))
     p = format_p(entry.p_change)
     if Reason.NO_SIGNIFICANT_GROWTH in entry.reasons:
         growth = (

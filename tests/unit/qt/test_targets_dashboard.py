@@ -55,7 +55,7 @@ def test_each_verdict_says_why(dashboard: TargetsDashboard) -> None:
 
     assert reasons("N") == [
         "(provisional, up to 1 June 2025) 58.1%, at least 50%, but no significant rise on "
-        "2024 (p = 0.286).",
+        "2024 (p\u00a0=\u00a00.286).",
         "50.0%, at least 50%; no test against 2023 possible.",
     ]
     assert reasons("P") == [
@@ -64,12 +64,12 @@ def test_each_verdict_says_why(dashboard: TargetsDashboard) -> None:
         "Service 7.00: at least 7.0; 2023 has insufficient data to compare with.",
     ]
     assert reasons("O-service")[0] == (
-        "(provisional, up to 1 June 2025) Insufficient data: 0 responses, at least 10 needed."
+        "(provisional, up to 1 June 2025) 0 responses; at least 10 are needed to judge a year."
     )
     assert reasons("Q") == [
         "(provisional, up to 1 June 2025) 30.0%; 2024 has insufficient data to compare with, "
         "so this is the baseline year.",
-        "Insufficient data: 0 answers, at least 10 needed.",
+        "0 answers; at least 10 are needed to judge a year.",
     ]
     assert dashboard.cards["N"].chart.scale_labels() == ["0%", "50%", "100%"]
     assert dashboard.cards["P"].chart.scale_labels() == ["7", "8"]
@@ -93,7 +93,7 @@ def test_switching_to_dutch_formats_and_translates(
     assert row_texts(dashboard, "Q", 0) == ("2025 (voorlopig)", "30,0%", "◆ basisjaar")
     assert dashboard.cards["N"].reasonLabels[0].text() == (
         "(voorlopig, t/m 1 juni 2025) 58,1%, ten minste 50%, maar geen significante stijging "
-        "ten opzichte van 2024 (p = 0,286)."
+        "ten opzichte van 2024 (p\u00a0=\u00a00,286)."
     )
     switcher.switch("en")
     qtbot.waitUntil(lambda: row_texts(dashboard, "N", 0)[1] == "58.1%")
@@ -129,6 +129,6 @@ def test_a_target_opens_its_figures(
         "0.286",
         "✘ target not met",
         "(provisional, up to 1 June 2025) 58.1%, at least 50%, but no significant rise on "
-        "2024 (p = 0.286).",
+        "2024 (p\u00a0=\u00a00.286).",
     ]
     assert table.item(0, 5).text() == "? insufficient data"
