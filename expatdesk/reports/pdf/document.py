@@ -105,9 +105,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "cell_head": ParagraphStyle(
             "cell_head", base, fontName=fonts.BOLD, fontSize=7, leading=9, splitLongWords=0
         ),
-        "verdict": ParagraphStyle(
-            "verdict", base, fontSize=8, leading=10.5, leftIndent=40, firstLineIndent=-40
-        ),
+        "verdict": ParagraphStyle("verdict", base, fontSize=8, leading=10.5, splitLongWords=0),
         "quote": ParagraphStyle(
             "quote", base, fontSize=9, leading=12.5, leftIndent=6, rightIndent=6
         ),
@@ -530,19 +528,42 @@ class _Renderer:
         ]
 
     def verdicts_per_year(self, target: str) -> list[Flowable]:
-        """Each year's verdict and why, one line per year."""
-        flowables: list[Flowable] = [self.t(_("Verdict per year"), "h2")]
+        """Each year's verdict and why; a run of years with the very same verdict and reason
+        (years without data, on a long range) is one line."""
+        runs: list[tuple[int, int, str]] = []
         for index in range(len(self.years)):
             year = self.report.year_from + index
-            flowables.append(
+            sentence = self.verdict_sentence(target, index)
+            provisional = year == self.report.provisional_year
+            if runs and runs[-1][2] == sentence and not provisional:
+                runs[-1] = (runs[-1][0], year, sentence)
+            else:
+                runs.append((year, year, sentence))
+        rows = [
+            [
                 self.p(
-                    f"<b>{self.year_cell(year)}</b>&nbsp;&nbsp;"
-                    + self.verdict_sentence(target, index),
+                    "<b>"
+                    + (self.year_cell(first) if first == last else f"{first}–{last}")
+                    + "</b>",
                     "verdict",
-                )
+                ),
+                self.p(sentence, "verdict"),
+            ]
+            for first, last, sentence in runs
+        ]
+        table = Table(rows, colWidths=[58, BODY_WIDTH - 58], hAlign="LEFT")
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                ]
             )
-        flowables += self.provisional_footnote()
-        return flowables
+        )
+        return [self.t(_("Verdict per year"), "h2"), table, *self.provisional_footnote()]
 
     # one section per target
     def intro(self, target: str, threshold: str) -> list[Flowable]:
@@ -724,7 +745,7 @@ class _Renderer:
                     _status(y.status),
                 ]
             )
-        widths = [30, 28, 38, 62, 56, 28, 38, 62, 56, BODY_WIDTH - 398]
+        widths = [30, 26, 54, 58, 50, 26, 54, 58, 50, BODY_WIDTH - 406]
         spans = [
             ("SPAN", (1, 0), (4, 0)),
             ("SPAN", (5, 0), (8, 0)),
@@ -788,7 +809,7 @@ class _Renderer:
             ]
             for y in years
         ]
-        widths = [30, 34, 44, 74, 66, 62, BODY_WIDTH - 310]
+        widths = [30, 34, 54, 70, 62, 58, BODY_WIDTH - 308]
         return [
             *self.intro("P", _threshold_grade(settings.p_threshold)),
             *self.chart_block(
