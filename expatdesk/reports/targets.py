@@ -405,11 +405,18 @@ def compute_targets(
     return build_report(year_from, year_to, settings, counts, data_through=today)
 
 
-def targets_report(database: Database, actor: Actor, year_from: int, year_to: int) -> TargetsReport:
+def targets_report(
+    database: Database,
+    actor: Actor,
+    year_from: int,
+    year_to: int,
+    *,
+    today: date | None = None,
+) -> TargetsReport:
     """The targets report a manager or administrator asks for (:data:`Permission.REPORTS`):
     the GUI's Reports area and ``expatdesk report targets`` make it through here."""
     actor.require(Permission.REPORTS)
-    return compute_targets(database, year_from, year_to)
+    return compute_targets(database, year_from, year_to, today=today)
 
 
 def build_report(
