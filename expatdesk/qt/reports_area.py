@@ -213,9 +213,19 @@ class ReportsArea(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
 
+        self.staleLabel = QLabel(self)
+        self.staleLabel.setObjectName("reportStale")
+        self.staleLabel.setWordWrap(True)
+        self.staleLabel.setStyleSheet(
+            "QLabel#reportStale { background: #FBE5D6; color: #5A2400; border: 1px solid #D55E00;"
+            " border-radius: 3px; padding: 4px 8px; }"
+        )
+        self.staleLabel.hide()
+
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addLayout(outputs)
+        layout.addWidget(self.staleLabel)
         layout.addWidget(self.placeholder, 1)
         layout.addWidget(self.view, 1)
         self.view.hide()
@@ -346,8 +356,10 @@ class ReportsArea(QWidget):
             self._set_status("")
             return
         report = self._made.report
+        self.staleLabel.setVisible(self.is_stale())
         if self.is_stale():
-            self.statusLabel.setText(
+            self.statusLabel.setText(_("Out of date"))
+            self.staleLabel.setText(
                 _(
                     "Out of date: the report shown is for {first}–{last} in {language}. "
                     "Press “Make report” for the years and language chosen."

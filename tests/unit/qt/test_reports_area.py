@@ -121,7 +121,8 @@ def test_changed_fields_make_the_report_out_of_date(
     made.set_years(2025, 2025)
     made.set_report_language("nl")
     assert made.is_stale()
-    assert made.statusLabel.text() == (
+    assert made.staleLabel.isVisible()
+    assert made.staleLabel.text() == (
         "Out of date: the report shown is for 2024–2025 in English. "
         "Press “Make report” for the years and language chosen."
     )
@@ -135,6 +136,7 @@ def test_changed_fields_make_the_report_out_of_date(
     made.set_report_language("en")  # back to what is shown: 2024–2025 would be current again
     made.set_years(2024, 2025)
     assert not made.is_stale()
+    assert not made.staleLabel.isVisible()
     assert made.actionSavePdf.isEnabled()
 
     made.set_years(2025, 2025)
