@@ -963,6 +963,7 @@ class _Renderer:
                 "para",
             ),
             self.table(fac_head, fac_rows, fac_widths, extra=spans),
+            *self.provisional_footnote(),
             PageBreak(),
         ]
 
