@@ -962,8 +962,9 @@ class _Renderer:
                 ),
                 "para",
             ),
+            *self.provisional_footnote(),  # above the table: below, it may be left alone
+            Spacer(1, 3),
             self.table(fac_head, fac_rows, fac_widths, extra=spans),
-            *self.provisional_footnote(),
             PageBreak(),
         ]
 
