@@ -304,13 +304,15 @@ def whole_steps(values: Sequence[float], *, floor: float = 1.0, ceiling: float =
     and no empty 1–5 squashing the part where the data moves. The label is set by the caller."""
     low = max(floor, math.floor(min(values, default=floor)))
     high = min(ceiling, math.ceil(max(values, default=ceiling)))
-    if high - low < 2:
-        low, high = max(floor, high - 2), max(high, low + 2)
-    step = 1 if high - low <= 6 else 2
-    ticks = [float(tick) for tick in range(int(low), int(high) + 1, step)]
-    if ticks[-1] < high:
-        ticks.append(ticks[-1] + step)
-    return Axis(float(low), ticks[-1], ticks, str)
+    while high - low < 2:  # at least two steps, within 1–10
+        if high < ceiling:
+            high += 1
+        elif low > floor:
+            low -= 1
+        else:
+            break
+    ticks = [float(tick) for tick in range(int(low), int(high) + 1)]
+    return Axis(float(low), float(high), ticks, str)
 
 
 def nice_ticks(high: float, count: int = 5) -> list[float]:

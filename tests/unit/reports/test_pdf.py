@@ -290,3 +290,22 @@ def test_the_command_line_starts_without_reportlab() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_a_grade_axis_runs_in_whole_steps_over_the_grades_used() -> None:
+    from expatdesk.reports.pdf import charts
+
+    axis = charts.whole_steps([6.3, 8.4, 7.0])
+    assert (axis.low, axis.high, list(axis.ticks)) == (6.0, 9.0, [6.0, 7.0, 8.0, 9.0])
+    assert list(charts.whole_steps([1.2, 9.8]).ticks) == [float(g) for g in range(1, 11)]
+    narrow = charts.whole_steps([7.9, 8.1])  # at least two steps, never beyond 10
+    assert (narrow.low, narrow.high) == (7.0, 9.0)
+    assert charts.whole_steps([9.6, 9.9]).high == 10.0
+
+
+def test_year_labels_are_thinned_so_that_they_never_touch() -> None:
+    from expatdesk.reports.pdf import charts
+
+    assert charts.label_step(15, 440, 18) == 1  # fifteen years: every year
+    assert charts.label_step(50, 440, 18) == 5  # fifty years: every fifth
+    assert charts.label_step(1, 440, 18) == 1
