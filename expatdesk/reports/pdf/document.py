@@ -602,7 +602,7 @@ class _Renderer:
 
     def axis_grade(self, series: Sequence[charts.Series], threshold: float) -> charts.Axis:
         """Whole grades over the range the means, their intervals and the threshold use."""
-        values = [threshold]
+        values = [threshold - 0.5]  # the threshold line clear of the axis
         for line in series:
             for estimate in line.estimates:
                 if estimate is not None:
