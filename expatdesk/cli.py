@@ -464,7 +464,7 @@ def _run_report_targets(args: argparse.Namespace) -> int:
     finally:
         database.dispose()
     if args.format == "pdf":
-        data = output.targets_pdf(report, centre_name=centre_name)
+        data = output.targets_pdf(report, centre_name=centre_name, source=database.name)
     else:
         data = output.TARGET_FORMATS[args.format](report)
     if args.output is None:

@@ -2,6 +2,11 @@
 
 The report is computed and rendered to PDF in a worker thread (:mod:`.background`); the pages
 are then shown with QtPdf. Printing paints the rendered pages (:mod:`.printing`).
+
+Print, preview, save and export act on the report shown. Once the years or the language in the
+fields differ from those of the report shown, the report is out of date: the area says so and
+those actions are disabled until the report is made again, so what is saved is always what the
+fields say.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -67,7 +72,7 @@ def make_report(
     year_from: int,
     year_to: int,
     language: str,
-    printed_on: date,
+    today: date | None = None,
 ) -> MadeReport:
     """Compute the targets report and render it as PDF (runs in a worker thread)."""
     from expatdesk.reports.pdf import render_targets_pdf
@@ -75,9 +80,14 @@ def make_report(
     from expatdesk.services.target_settings import read_centre_name
 
     started = time.perf_counter()
-    report = targets_report(database, actor, year_from, year_to)
+    today = today or clock.today()
+    report = targets_report(database, actor, year_from, year_to, today=today)
     pdf = render_targets_pdf(
-        report, language=language, centre_name=read_centre_name(database), printed_on=printed_on
+        report,
+        language=language,
+        centre_name=read_centre_name(database),
+        printed_on=today,
+        source=database.name,
     )
     return MadeReport(report, pdf, language, time.perf_counter() - started)
 
@@ -114,21 +124,25 @@ class ReportsArea(QWidget):
         self.last_seconds: float | None = None
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
 
+        from expatdesk.reports.targets import FIRST_YEAR
+
         year = today().year
         self.fromLabel = QLabel(self)
         self.yearFrom = QSpinBox(self)
         self.yearFrom.setObjectName("yearFrom")
-        self.yearFrom.setRange(1900, 2200)
+        self.yearFrom.setRange(FIRST_YEAR, year)
         self.yearFrom.setValue(min(FIRST_REPORT_YEAR, year))
         self.fromLabel.setBuddy(self.yearFrom)
         self.toLabel = QLabel(self)
         self.yearTo = QSpinBox(self)
         self.yearTo.setObjectName("yearTo")
-        self.yearTo.setRange(1900, 2200)
+        self.yearTo.setRange(FIRST_YEAR, year)  # no figures exist for later years
         self.yearTo.setValue(year)
         self.toLabel.setBuddy(self.yearTo)
         self.yearFrom.valueChanged.connect(self._from_changed)
         self.yearTo.valueChanged.connect(self._to_changed)
+        self.yearFrom.valueChanged.connect(self._fields_changed)
+        self.yearTo.valueChanged.connect(self._fields_changed)
         self.languageLabel = QLabel(self)
         self.language = QComboBox(self)
         self.language.setObjectName("reportLanguage")
@@ -136,6 +150,7 @@ class ReportsArea(QWidget):
             self.language.addItem(name, code)
         self.languageLabel.setBuddy(self.language)
         self.set_report_language(i18n.language())
+        self.language.currentIndexChanged.connect(self._fields_changed)
 
         self.makeButton = QPushButton(self)
         self.makeButton.setObjectName("makeButton")
@@ -198,9 +213,19 @@ class ReportsArea(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
 
+        self.staleLabel = QLabel(self)
+        self.staleLabel.setObjectName("reportStale")
+        self.staleLabel.setWordWrap(True)
+        self.staleLabel.setStyleSheet(
+            "QLabel#reportStale { background: #FBE5D6; color: #5A2400; border: 1px solid #D55E00;"
+            " border-radius: 3px; padding: 4px 8px; }"
+        )
+        self.staleLabel.hide()
+
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addLayout(outputs)
+        layout.addWidget(self.staleLabel)
         layout.addWidget(self.placeholder, 1)
         layout.addWidget(self.view, 1)
         self.view.hide()
@@ -259,7 +284,8 @@ class ReportsArea(QWidget):
             return
         database, actor = self._database, self._actor
         year_from, year_to = self.yearFrom.value(), self.yearTo.value()
-        language, today = self.report_language(), self._today()
+        language = self.report_language()
+        today = self._today()
         self._job = Job(lambda: make_report(database, actor, year_from, year_to, language, today))
         self._job.finished.connect(self._made_report)
         self._job.failed.connect(self._failed)
@@ -309,11 +335,41 @@ class ReportsArea(QWidget):
         msgbox.error(self, _("Make report"), message)
         self.reportFailed.emit(message)
 
+    def fields(self) -> tuple[int, int, str]:
+        """The years and the language the fields say."""
+        return self.yearFrom.value(), self.yearTo.value(), self.report_language()
+
+    def is_stale(self) -> bool:
+        """Whether the report shown differs from what the fields say (it must be made again)."""
+        if self._made is None:
+            return False
+        report = self._made.report
+        return (report.year_from, report.year_to, self._made.language) != self.fields()
+
+    def _fields_changed(self) -> None:
+        self._update_actions()
+        if self._job is None:
+            self._show_made_status()
+
     def _show_made_status(self) -> None:
         if self._made is None:
             self._set_status("")
             return
         report = self._made.report
+        self.staleLabel.setVisible(self.is_stale())
+        if self.is_stale():
+            self.statusLabel.setText(_("Out of date"))
+            self.staleLabel.setText(
+                _(
+                    "Out of date: the report shown is for {first}–{last} in {language}. "
+                    "Press “Make report” for the years and language chosen."
+                ).format(
+                    first=report.year_from,
+                    last=report.year_to,
+                    language=i18n.language_name(self._made.language),
+                )
+            )
+            return
         self._set_status(
             i18n.ngettext(
                 "Report {first}–{last}: {count} page",
@@ -337,7 +393,7 @@ class ReportsArea(QWidget):
         busy = self._job is not None
         self.makeButton.setEnabled(not busy)
         self.actionMake.setEnabled(not busy)
-        ready = self._made is not None and not busy
+        ready = self._made is not None and not busy and not self.is_stale()
         for action, button in zip(self._output_actions, self._output_buttons, strict=True):
             action.setEnabled(ready)
             button.setEnabled(ready)
@@ -347,33 +403,45 @@ class ReportsArea(QWidget):
     def made(self) -> MadeReport | None:
         return self._made
 
+    def _current(self) -> MadeReport | None:
+        """The report to act on, if there is one and it matches the fields."""
+        return None if self._made is None or self.is_stale() else self._made
+
     def print(self) -> bool:
-        if self._made is None:
+        if not self._current():
             return False
         return printing.print_document(self, self.document, self.printer)
 
     def preview(self) -> bool:
-        if self._made is None:
+        if not self._current():
             return False
         dialog = printing.preview_dialog(self, self.document, self.printer)
         msgbox.exec_dialog(dialog)
         return True
 
     def _suggested(self, extension: str) -> Path:
+        """A file name in the report's language, in the user's documents folder."""
         assert self._made is not None
         report = self._made.report
-        name = _("targets-{first}-{last}").format(first=report.year_from, last=report.year_to)
-        return Path.home() / f"{name}.{extension}"
+        with i18n.using(self._made.language):
+            name = _("targets-{first}-{last}").format(first=report.year_from, last=report.year_to)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
+        return folder / f"{name}.{extension}"
 
     def save_pdf(self) -> Path | None:
-        if self._made is None:
+        made = self._current()
+        if made is None:
             return None
         return self._save(
-            _("Save report as PDF"), self._suggested("pdf"), _("PDF files (*.pdf)"), self._made.pdf
+            _("Save report as PDF"), self._suggested("pdf"), _("PDF files (*.pdf)"), made.pdf
         )
 
     def export_json(self) -> Path | None:
-        if self._made is None:
+        made = self._current()
+        if made is None:
             return None
         from expatdesk.reports.output import targets_json
 
@@ -381,7 +449,7 @@ class ReportsArea(QWidget):
             _("Export report as JSON"),
             self._suggested("json"),
             _("JSON files (*.json)"),
-            targets_json(self._made.report),
+            targets_json(made.report),
         )
 
     def _save(self, title: str, suggested: Path, filter: str, data: bytes) -> Path | None:

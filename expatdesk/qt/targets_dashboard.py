@@ -8,6 +8,7 @@ The figures come from :func:`expatdesk.reports.targets.compute_targets` for the 
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -58,6 +59,8 @@ class Figure:
     ci95: tuple[float, float] | None
     p_change: float | None
     status: Status
+    reason: str  # why the status is what it is, in words (expatdesk.reports.verdicts)
+    provisional: bool
 
 
 @dataclass(frozen=True)
@@ -71,20 +74,44 @@ class Target:
     threshold: Callable[[Settings], float | None]
 
 
+def _why(report: TargetsReport, letter: str, index: int) -> str:
+    from expatdesk.reports.verdicts import explain
+
+    return explain(report, letter, index)
+
+
 def _n(report: TargetsReport) -> list[Figure]:
     return [
-        Figure(y.year, y.denominator, y.value, y.ci95, y.p_change, y.status)
-        for y in report.target_n
+        Figure(
+            y.year,
+            y.denominator,
+            y.value,
+            y.ci95,
+            y.p_change,
+            y.status,
+            _why(report, "N", index),
+            y.provisional,
+        )
+        for index, y in enumerate(report.target_n)
     ]
 
 
 def _o(item: str) -> Callable[[TargetsReport], list[Figure]]:
     def figures(report: TargetsReport) -> list[Figure]:
         result = []
-        for y in report.target_o:
+        for index, y in enumerate(report.target_o):
             grades = getattr(y, item)
             result.append(
-                Figure(y.year, grades.n, grades.mean, grades.ci95, grades.p_change, y.status)
+                Figure(
+                    y.year,
+                    grades.n,
+                    grades.mean,
+                    grades.ci95,
+                    grades.p_change,
+                    y.status,
+                    _why(report, "O", index),
+                    y.provisional,
+                )
             )
         return result
 
@@ -93,13 +120,34 @@ def _o(item: str) -> Callable[[TargetsReport], list[Figure]]:
 
 def _p(report: TargetsReport) -> list[Figure]:
     return [
-        Figure(y.year, y.service.n, y.service.mean, y.service.ci95, y.service.p_change, y.status)
-        for y in report.target_p
+        Figure(
+            y.year,
+            y.service.n,
+            y.service.mean,
+            y.service.ci95,
+            y.service.p_change,
+            y.status,
+            _why(report, "P", index),
+            y.provisional,
+        )
+        for index, y in enumerate(report.target_p)
     ]
 
 
 def _q(report: TargetsReport) -> list[Figure]:
-    return [Figure(y.year, y.n, y.value, y.ci95, y.p_change, y.status) for y in report.target_q]
+    return [
+        Figure(
+            y.year,
+            y.n,
+            y.value,
+            y.ci95,
+            y.p_change,
+            y.status,
+            _why(report, "Q", index),
+            y.provisional,
+        )
+        for index, y in enumerate(report.target_q)
+    ]
 
 
 TARGETS = (
@@ -150,16 +198,45 @@ _STATUS_STYLE = {
 
 
 def format_value(target: Target, value: float | None) -> str:
+    """A share to one decimal, a mean grade to two (7.72 and 7.74 differ where 7.7 does not)."""
     if value is None:
         return "–"
-    return format_percent(value) if target.share else format_number(value, 1)
+    return format_percent(value) if target.share else format_number(value, 2)
 
 
 def threshold_text(target: Target, settings: Settings) -> str:
-    threshold = target.threshold(settings)
+    """Both conditions of the target, as the agreement states them."""
     if target.key == "Q":
-        return _("Target: a significant fall")
-    return _("Target: at least {value}").format(value=format_value(target, threshold))
+        return _("Target: a significant fall on the year before")
+    if target.key == "N":
+        from expatdesk.reports.verdicts import format_share_threshold
+
+        return _(
+            "Target: at least {value}, and from {year} on a significant rise on the year before"
+        ).format(value=format_share_threshold(settings.n_threshold), year=settings.n_growth_from)
+    threshold = target.threshold(settings)
+    return _("Target: at least {value}, and higher than the year before").format(
+        value=format_number(threshold, 1)
+    )
+
+
+def p_value_text(p_change: float | None) -> str:
+    """A p-value as the figures dialog shows it: never 0.000 or 1.000."""
+    if p_change is None:
+        return "–"
+    from expatdesk.reports.verdicts import NBSP, format_p
+
+    return format_p(p_change).removeprefix("p" + NBSP).removeprefix("=" + NBSP)
+
+
+def reason_text(figure: Figure, report: TargetsReport) -> str:
+    """Why the verdict is what it is, with the provisional mark for a year not yet ended."""
+    if not figure.provisional:
+        return figure.reason
+    from expatdesk.reports.verdicts import provisional_note
+
+    note = provisional_note(report)
+    return f"({note}) {figure.reason}"
 
 
 def status_text(status: Status) -> str:
@@ -173,6 +250,17 @@ def style_status(label: QLabel, status: Status) -> None:
     label.setStyleSheet(
         f"QLabel {{ background: {colour}; color: white; border-radius: 3px; padding: 1px 6px; }}"
     )
+
+
+def _whole_grades(figures: list[Figure], threshold: float | None) -> tuple[float, float]:
+    """The whole grades around the means and the threshold: the scale of a grade's trend."""
+    known = [f.value for f in figures if f.value is not None]
+    if threshold is not None:
+        known.append(threshold)
+    if not known:
+        return 1.0, 10.0
+    low = math.floor(min(known))
+    return float(low), float(max(math.ceil(max(known)), low + 1))
 
 
 class TargetCard(QFrame):
@@ -205,6 +293,12 @@ class TargetCard(QFrame):
         self.yearLabels = [QLabel(self), QLabel(self)]
         self.valueLabels = [QLabel(self), QLabel(self)]
         self.statusLabels = [QLabel(self), QLabel(self)]
+        self.reasonLabels = [QLabel(self), QLabel(self)]
+        for label in self.reasonLabels:
+            label.setWordWrap(True)
+            label.setObjectName("reason")
+            label.setStyleSheet("QLabel#reason { color: palette(placeholder-text); }")
+        self.thresholdLabel.setWordWrap(True)
         for label in self.valueLabels:
             big = label.font()
             big.setPointSizeF(big.pointSizeF() * 1.4)
@@ -215,30 +309,47 @@ class TargetCard(QFrame):
         layout.addWidget(self.titleLabel)
         grid = QGridLayout()
         for row in range(2):
-            grid.addWidget(self.yearLabels[row], row, 0)
-            grid.addWidget(self.valueLabels[row], row, 1)
-            grid.addWidget(self.statusLabels[row], row, 2, Qt.AlignmentFlag.AlignLeft)
+            grid.addWidget(self.yearLabels[row], 2 * row, 0)
+            grid.addWidget(self.valueLabels[row], 2 * row, 1)
+            grid.addWidget(self.statusLabels[row], 2 * row, 2, Qt.AlignmentFlag.AlignLeft)
+            grid.addWidget(self.reasonLabels[row], 2 * row + 1, 0, 1, 3)
         grid.setColumnStretch(2, 1)
         layout.addLayout(grid)
         layout.addWidget(self.thresholdLabel)
         layout.addWidget(self.chart)
         self.figures: list[Figure] = []
 
-    def show_figures(self, figures: list[Figure], settings: Settings) -> None:
+    def show_figures(self, figures: list[Figure], report: TargetsReport) -> None:
+        settings = report.settings
         self.figures = figures
         self.titleLabel.setText(_(self.target.title))
         self.thresholdLabel.setText(threshold_text(self.target, settings))
         latest = figures[-2:][::-1]  # this year first, then last year
         for row, figure in enumerate(latest):
-            self.yearLabels[row].setText(str(figure.year))
+            year = str(figure.year)
+            if figure.provisional:
+                year = _("{year} (provisional)").format(year=year)
+            self.yearLabels[row].setText(year)
             self.valueLabels[row].setText(format_value(self.target, figure.value))
             style_status(self.statusLabels[row], figure.status)
-        bounds = (0.0, 1.0) if self.target.share else None
+            self.reasonLabels[row].setText(reason_text(figure, report))
+        bounds: tuple[float, float]
+        if not self.target.share:
+            bounds = _whole_grades(figures, self.target.threshold(settings))
+        elif self.target.threshold(settings) is None:  # Q: from 0 to the next tenth above
+            highest = max([f.value for f in figures if f.value is not None] + [0.1])
+            bounds = (0.0, min(1.0, math.ceil(highest * 10 - 1e-9) / 10))
+        else:
+            bounds = (0.0, 1.0)
+        target = self.target
         self.chart.set_data(
             [f.year for f in figures],
             [f.value for f in figures],
             self.target.threshold(settings),
             bounds,
+            label=lambda value: (
+                format_percent(value, 0) if target.share else format_number(value, 0)
+            ),
         )
         self.chart.setAccessibleName(
             _("Trend of {target}: {values}").format(
@@ -254,6 +365,7 @@ class TargetCard(QFrame):
                 status=latest[0].status.label,
             )
         )
+        self.setAccessibleDescription(reason_text(latest[0], report))
         self.setToolTip(_("Open the figures per year (Enter)"))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -283,11 +395,13 @@ class FiguresDialog(QDialog):
         N_("95% interval"),
         N_("p (change)"),
         N_("Status"),
+        N_("Why"),
     )
 
     def __init__(
-        self, target: Target, figures: list[Figure], settings: Settings, parent: QWidget | None
+        self, target: Target, figures: list[Figure], report: TargetsReport, parent: QWidget | None
     ) -> None:
+        settings = report.settings
         super().__init__(parent)
         self.setObjectName("figuresDialog")
         self.setWindowTitle(_(target.title))
@@ -307,11 +421,13 @@ class FiguresDialog(QDialog):
                 format_number(figure.n),
                 format_value(target, figure.value),
                 interval,
-                "–" if figure.p_change is None else format_number(figure.p_change, 3),
+                p_value_text(figure.p_change),
                 status_text(figure.status),
+                reason_text(figure, report),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if column < 5:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -319,14 +435,25 @@ class FiguresDialog(QDialog):
                 self.table.setItem(row, column, item)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        note = QLabel(threshold_text(target, settings), self)
+        self.table.resizeRowsToContents()
+        note = QLabel(
+            threshold_text(target, settings)
+            + "\n"
+            + _(
+                "p is the chance of a change at least this large in the right direction if "
+                "nothing had really changed. Below {alpha} the change counts as significant: "
+                "too large to be chance alone."
+            ).format(alpha=format_number(settings.alpha)),
+            self,
+        )
+        note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(640, 300)
+        self.resize(980, 360)
 
 
 class TargetsDashboard(QWidget):
@@ -404,7 +531,8 @@ class TargetsDashboard(QWidget):
 
         database = self._database
         first, last = self.years()
-        self._job = Job(lambda: compute_targets(database, first, last))
+        today = self._today()
+        self._job = Job(lambda: compute_targets(database, first, last, today=today))
         self._job.finished.connect(self._computed)
         self._job.failed.connect(self._failed)
         if self.report is None:
@@ -443,7 +571,7 @@ class TargetsDashboard(QWidget):
         self.messageLabel.hide()
         for target in TARGETS:
             card = self.cards[target.key]
-            card.show_figures(target.figures(report), report.settings)
+            card.show_figures(target.figures(report), report)
             card.show()
 
     def open_figures(self, key: str) -> FiguresDialog | None:
@@ -451,7 +579,7 @@ class TargetsDashboard(QWidget):
         if self.report is None:
             return None
         card = self.cards[key]
-        dialog = FiguresDialog(card.target, card.figures, self.report.settings, self)
+        dialog = FiguresDialog(card.target, card.figures, self.report, self)
         msgbox.exec_dialog(dialog)
         return dialog
 

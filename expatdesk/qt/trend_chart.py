@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
@@ -13,7 +13,9 @@ class TrendChart(QWidget):
     """Values per year as a line, the threshold as a dashed line, the latest value as a dot.
 
     Missing values (``None``) break the line. The chart is drawn in the palette's colours; the
-    threshold is dashed and the latest point larger, so it reads without colour.
+    threshold is dashed and the latest point larger, so it reads without colour. Given a
+    ``label`` function, the scale is written on the left (bottom and top of the range, and the
+    threshold) and the first and last year below, so the line can be read, not only seen.
     """
 
     MARGIN = 6
@@ -24,10 +26,11 @@ class TrendChart(QWidget):
         self._values: list[float | None] = []
         self._threshold: float | None = None
         self._bounds: tuple[float, float] | None = None
+        self._label: Callable[[float], str] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
-        return QSize(180, 48)
+        return QSize(180, 72 if self._label else 48)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(80, 40)
@@ -38,13 +41,28 @@ class TrendChart(QWidget):
         values: Sequence[float | None],
         threshold: float | None = None,
         bounds: tuple[float, float] | None = None,
+        *,
+        label: Callable[[float], str] | None = None,
     ) -> None:
-        """Show ``values`` for ``years``; ``bounds`` fixes the vertical scale (else: the data)."""
+        """Show ``values`` for ``years``; ``bounds`` fixes the vertical scale (else: the data);
+        ``label`` formats the scale's values (no scale without it)."""
         self._years = list(years)
         self._values = list(values)
         self._threshold = threshold
         self._bounds = bounds
+        self._label = label
+        self.updateGeometry()
         self.update()
+
+    def scale_labels(self) -> list[str]:
+        """The texts of the scale, bottom to top (empty without a ``label`` function)."""
+        if self._label is None or not self._values:
+            return []
+        low, high = self._scale()
+        marks = [low, high]
+        if self._threshold is not None and low < self._threshold < high:
+            marks.insert(1, self._threshold)
+        return [self._label(mark) for mark in marks]
 
     def values(self) -> list[float | None]:
         return list(self._values)
@@ -70,6 +88,14 @@ class TrendChart(QWidget):
         area = QRectF(self.rect()).adjusted(self.MARGIN, self.MARGIN, -self.MARGIN, -self.MARGIN)
         palette = self.palette()
         count = len(self._values)
+        labels = self.scale_labels()
+        if labels:
+            small = painter.font()
+            small.setPointSizeF(small.pointSizeF() * 0.8)
+            painter.setFont(small)
+            metrics = painter.fontMetrics()
+            left = max(metrics.horizontalAdvance(text) for text in labels) + 4
+            area.adjust(left, metrics.height() / 2, 0, -metrics.height())
         if count == 0 or area.width() <= 0 or area.height() <= 0:
             painter.end()
             return
@@ -87,6 +113,29 @@ class TrendChart(QWidget):
             painter.setPen(pen)
             y = point(0, self._threshold).y()
             painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
+
+        if labels and self._label is not None:
+            metrics = painter.fontMetrics()
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            axis = QPen(palette.color(QPalette.ColorRole.Mid), 1)
+            marks = [low, high]
+            if self._threshold is not None and low < self._threshold < high:
+                marks.insert(1, self._threshold)
+            for mark, text in zip(marks, labels, strict=True):
+                y = point(0, mark).y()
+                painter.drawText(
+                    QRectF(0, y - metrics.height() / 2, area.left() - 4, metrics.height()),
+                    int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                    text,
+                )
+            painter.setPen(axis)
+            painter.drawLine(area.bottomLeft(), area.topLeft())
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            if self._years:
+                below = QRectF(area.left(), area.bottom() + 2, area.width(), metrics.height())
+                painter.drawText(below, int(Qt.AlignmentFlag.AlignLeft), str(self._years[0]))
+                if len(self._years) > 1:
+                    painter.drawText(below, int(Qt.AlignmentFlag.AlignRight), str(self._years[-1]))
 
         line = QColor(palette.color(QPalette.ColorRole.Highlight))
         painter.setPen(QPen(line, 2))

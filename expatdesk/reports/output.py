@@ -31,11 +31,16 @@ def targets_json(report: TargetsReport) -> bytes:
 
 
 def targets_pdf(
-    report: TargetsReport, *, centre_name: str | None = None, printed_on: date | None = None
+    report: TargetsReport,
+    *,
+    centre_name: str | None = None,
+    printed_on: date | None = None,
+    source: str | None = None,
 ) -> bytes:
     """The report as the printable PDF, in the active language (reportlab loaded only now).
 
-    Without ``centre_name`` the default name of migration 0003; without ``printed_on`` today.
+    Without ``centre_name`` the default name of migration 0003; without ``printed_on`` today;
+    ``source`` names the database in the colophon.
     """
     from expatdesk.reports.pdf import render_targets_pdf
     from expatdesk.services.target_settings import DEFAULT_CENTRE_NAME
@@ -45,6 +50,7 @@ def targets_pdf(
         language=i18n.language(),
         centre_name=centre_name or DEFAULT_CENTRE_NAME,
         printed_on=printed_on or clock.today(),
+        source=source,
     )
 
 

@@ -33,9 +33,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from expatdesk import clock
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.i18n import N_, _
@@ -52,8 +54,10 @@ from expatdesk.reports.stats import (
 from expatdesk.services.actor import Actor, Permission
 from expatdesk.services.target_settings import Settings, load_settings
 
-#: The years a report may cover (those the database accepts for hiring records).
-FIRST_YEAR, LAST_YEAR = 1900, 2200
+#: The first year a report may cover (the first the database accepts for hiring records); the
+#: last is the current year, and a report spans at most :data:`MOST_YEARS` years.
+FIRST_YEAR = 1900
+MOST_YEARS = 50
 
 Json = dict[str, Any]
 
@@ -80,6 +84,36 @@ _STATUS_LABELS = {
 }
 
 
+class Reason(StrEnum):
+    """Why a verdict is not ``met`` (targets.md, "Why a verdict is what it is").
+
+    The value is the code in the JSON; the dashboard and the PDF put it in words
+    (:mod:`expatdesk.reports.verdicts`), so the three never disagree.
+    """
+
+    NOT_EVALUABLE = "not_evaluable"
+    BELOW_THRESHOLD = "below_threshold"
+    NO_SIGNIFICANT_GROWTH = "no_significant_growth"
+    SERVICE_BELOW_THRESHOLD = "service_below_threshold"
+    ADDED_VALUE_BELOW_THRESHOLD = "added_value_below_threshold"
+    SERVICE_NOT_HIGHER = "service_not_higher"
+    ADDED_VALUE_NOT_HIGHER = "added_value_not_higher"
+    NOT_HIGHER = "not_higher"
+    NO_PREVIOUS_YEAR = "no_previous_year"
+    NO_SIGNIFICANT_FALL = "no_significant_fall"
+
+
+def _verdict(evaluable: bool, reasons: list[Reason]) -> tuple[Status, tuple[Reason, ...]]:
+    """The status of an evaluable year is ``met`` exactly when nothing stands in its way."""
+    if not evaluable:
+        return Status.INSUFFICIENT_DATA, (Reason.NOT_EVALUABLE,)
+    return (Status.NOT_MET if reasons else Status.MET), tuple(reasons)
+
+
+def _reasons_json(reasons: tuple[Reason, ...]) -> list[str]:
+    return [reason.value for reason in reasons]
+
+
 def _interval(value: Interval | None) -> list[float] | None:
     return None if value is None else [value[0], value[1]]
 
@@ -98,6 +132,8 @@ class NYear:
     ci95: Interval | None
     p_change: float | None
     status: Status
+    reasons: tuple[Reason, ...]
+    provisional: bool
 
     def to_json(self) -> Json:
         return {
@@ -108,6 +144,8 @@ class NYear:
             "ci95": _interval(self.ci95),
             "p_change": self.p_change,
             "status": self.status.value,
+            "reasons": _reasons_json(self.reasons),
+            "provisional": self.provisional,
         }
 
 
@@ -129,9 +167,14 @@ class ItemFigures:
     share_7_or_higher: float | None
     distribution: tuple[int, ...]
     p_change: float | None
+    #: The mean of Y−1 when both years are evaluable for the item (what "higher than last
+    #: year" compared with); not part of the JSON, which has Y−1 as its own entry.
+    previous_mean: float | None = None
 
     @classmethod
-    def of(cls, grades: GradeSummary, p_change: float | None) -> ItemFigures:
+    def of(
+        cls, grades: GradeSummary, p_change: float | None, previous_mean: float | None = None
+    ) -> ItemFigures:
         return cls(
             grades.n,
             grades.mean,
@@ -140,6 +183,7 @@ class ItemFigures:
             grades.share_7_or_higher,
             grades.distribution,
             p_change,
+            previous_mean,
         )
 
     def to_json(self) -> Json:
@@ -164,6 +208,8 @@ class OYear:
     service: ItemFigures
     added_value: ItemFigures
     status: Status
+    reasons: tuple[Reason, ...]
+    provisional: bool
 
     def to_json(self) -> Json:
         return {
@@ -171,6 +217,8 @@ class OYear:
             "service": self.service.to_json(),
             "added_value": self.added_value.to_json(),
             "status": self.status.value,
+            "reasons": _reasons_json(self.reasons),
+            "provisional": self.provisional,
         }
 
 
@@ -181,9 +229,17 @@ class PYear:
     year: int
     service: ItemFigures
     status: Status
+    reasons: tuple[Reason, ...]
+    provisional: bool
 
     def to_json(self) -> Json:
-        return {"year": self.year, "service": self.service.to_json(), "status": self.status.value}
+        return {
+            "year": self.year,
+            "service": self.service.to_json(),
+            "status": self.status.value,
+            "reasons": _reasons_json(self.reasons),
+            "provisional": self.provisional,
+        }
 
 
 # --- Q ----------------------------------------------------------------------------------------
@@ -237,6 +293,8 @@ class QYear:
     p_vs_baseline: float | None
     status: Status
     facilities: Facilities
+    reasons: tuple[Reason, ...]
+    provisional: bool
 
     def to_json(self) -> Json:
         return {
@@ -248,6 +306,8 @@ class QYear:
             "p_change": self.p_change,
             "p_vs_baseline": self.p_vs_baseline,
             "status": self.status.value,
+            "reasons": _reasons_json(self.reasons),
+            "provisional": self.provisional,
             "facilities": self.facilities.to_json(),
         }
 
@@ -257,7 +317,11 @@ class QYear:
 
 @dataclass(frozen=True)
 class TargetsReport:
-    """Targets N–Q for the years ``year_from`` to ``year_to``, one entry per year in order."""
+    """Targets N–Q for the years ``year_from`` to ``year_to``, one entry per year in order.
+
+    ``data_through`` is the day the report was made: the current year, not yet ended, is
+    provisional (its entries carry ``provisional``).
+    """
 
     year_from: int
     year_to: int
@@ -266,6 +330,7 @@ class TargetsReport:
     target_o: tuple[OYear, ...]
     target_p: tuple[PYear, ...]
     target_q: tuple[QYear, ...]
+    data_through: date
 
     def to_json(self) -> Json:
         """The report as the JSON object of targets.md ("Machine-readable output")."""
@@ -273,6 +338,7 @@ class TargetsReport:
             "report": "targets",
             "year_from": self.year_from,
             "year_to": self.year_to,
+            "data_through": self.data_through.isoformat(),
             "settings": self.settings.to_json(),
             "N": [entry.to_json() for entry in self.target_n],
             "O": [entry.to_json() for entry in self.target_o],
@@ -280,61 +346,116 @@ class TargetsReport:
             "Q": [entry.to_json() for entry in self.target_q],
         }
 
+    @property
+    def provisional_year(self) -> int | None:
+        """The year in the report that has not ended yet, if any."""
+        return self.data_through.year if self.year_to >= self.data_through.year else None
 
-def check_years(year_from: int, year_to: int) -> None:
-    """Refuse a range that is reversed or outside the plausible years, with a message."""
-    for year in (year_from, year_to):
-        if not FIRST_YEAR <= year <= LAST_YEAR:
-            raise UserError(
-                _("The year {year} is outside the years {first} to {last}.").format(
-                    year=year, first=FIRST_YEAR, last=LAST_YEAR
-                )
-            )
+
+class YearsError(UserError):
+    """A range of years no report can have; the command line ends with exit code 2, as for any
+    other bad argument."""
+
+    exit_code = 2
+
+
+def check_years(year_from: int, year_to: int, today: date | None = None) -> None:
+    """Refuse a range that is reversed, ends after the current year, starts before
+    :data:`FIRST_YEAR` or spans more than :data:`MOST_YEARS` years, with a message."""
+    current = (today or clock.today()).year
     if year_from > year_to:
-        raise UserError(
+        raise YearsError(
             _("The first year ({first}) comes after the last year ({last}).").format(
                 first=year_from, last=year_to
             )
         )
+    if year_to > current:
+        raise YearsError(
+            _(
+                "The report cannot go beyond {current}: there are no figures for {year} yet. "
+                "Choose {current} or an earlier year as the last year."
+            ).format(current=current, year=year_to)
+        )
+    if year_from < FIRST_YEAR:
+        raise YearsError(_("The first year cannot be before {first}.").format(first=FIRST_YEAR))
+    if year_to - year_from + 1 > MOST_YEARS:
+        raise YearsError(
+            _(
+                "A report covers at most {most} years; {first}–{last} is {count} years. "
+                "Choose a shorter range."
+            ).format(most=MOST_YEARS, first=year_from, last=year_to, count=year_to - year_from + 1)
+        )
 
 
-def compute_targets(database: Database, year_from: int, year_to: int) -> TargetsReport:
-    """Targets N–Q for ``year_from`` to ``year_to`` with the settings stored in ``database``."""
-    check_years(year_from, year_to)
+def compute_targets(
+    database: Database, year_from: int, year_to: int, *, today: date | None = None
+) -> TargetsReport:
+    """Targets N–Q for ``year_from`` to ``year_to`` with the settings stored in ``database``.
+
+    ``today`` (default: :func:`expatdesk.clock.today`) is the report's ``data_through``.
+    """
+    today = today or clock.today()
+    check_years(year_from, year_to, today)
     with database.reading() as session:
         queries.begin_reading(session)
         settings = load_settings(session)
         counts = queries.read_counts(
             database, year_from - 1, year_to, session, meanwhile=distributions
         )
-    return build_report(year_from, year_to, settings, counts)
+    return build_report(year_from, year_to, settings, counts, data_through=today)
 
 
-def targets_report(database: Database, actor: Actor, year_from: int, year_to: int) -> TargetsReport:
+def targets_report(
+    database: Database,
+    actor: Actor,
+    year_from: int,
+    year_to: int,
+    *,
+    today: date | None = None,
+) -> TargetsReport:
     """The targets report a manager or administrator asks for (:data:`Permission.REPORTS`):
     the GUI's Reports area and ``expatdesk report targets`` make it through here."""
     actor.require(Permission.REPORTS)
-    return compute_targets(database, year_from, year_to)
+    return compute_targets(database, year_from, year_to, today=today)
 
 
 def build_report(
-    year_from: int, year_to: int, settings: Settings, counts: queries.TargetCounts
+    year_from: int,
+    year_to: int,
+    settings: Settings,
+    counts: queries.TargetCounts,
+    *,
+    data_through: date | None = None,
 ) -> TargetsReport:
-    """Apply the rules of targets.md to the counts of ``year_from - 1`` to ``year_to``."""
-    check_years(year_from, year_to)
+    """Apply the rules of targets.md to the counts of ``year_from - 1`` to ``year_to``.
+
+    ``data_through`` (default: today) is the day the counts were read.
+    """
+    through = data_through or clock.today()
+    check_years(year_from, year_to, through)
     years = range(year_from, year_to + 1)
+
+    def provisional(year: int) -> bool:
+        return year >= through.year
+
     return TargetsReport(
         year_from,
         year_to,
         settings,
-        tuple(_n_year(year, settings, counts.employers) for year in years),
-        tuple(_o_year(year, settings, counts.employer_grades) for year in years),
-        tuple(_p_year(year, settings, counts.expat_answers) for year in years),
-        tuple(_q_year(year, year_from, settings, counts.expat_answers) for year in years),
+        tuple(_n_year(y, settings, counts.employers, provisional(y)) for y in years),
+        tuple(_o_year(y, settings, counts.employer_grades, provisional(y)) for y in years),
+        tuple(_p_year(y, settings, counts.expat_answers, provisional(y)) for y in years),
+        tuple(_q_year(y, year_from, settings, counts.expat_answers, provisional(y)) for y in years),
+        through,
     )
 
 
-def _n_year(year: int, settings: Settings, employers: Mapping[int, queries.EmployerCount]) -> NYear:
+def _n_year(
+    year: int,
+    settings: Settings,
+    employers: Mapping[int, queries.EmployerCount],
+    provisional: bool,
+) -> NYear:
     now = employers.get(year, queries.EmployerCount())
     before = employers.get(year - 1, queries.EmployerCount())
     evaluable = now.attracting >= settings.min_n
@@ -344,14 +465,12 @@ def _n_year(year: int, settings: Settings, employers: Mapping[int, queries.Emplo
             now.served, now.attracting, before.served, before.attracting, "greater"
         )
     value = share(now.served, now.attracting)
-    if not evaluable or value is None:
-        status = Status.INSUFFICIENT_DATA
-    elif value >= settings.n_threshold and (
-        year < settings.n_growth_from or p_change is None or p_change < settings.alpha
-    ):
-        status = Status.MET
-    else:
-        status = Status.NOT_MET
+    reasons = []
+    if value is not None and value < settings.n_threshold:
+        reasons.append(Reason.BELOW_THRESHOLD)
+    if year >= settings.n_growth_from and p_change is not None and p_change >= settings.alpha:
+        reasons.append(Reason.NO_SIGNIFICANT_GROWTH)
+    status, why = _verdict(evaluable and value is not None, reasons)
     return NYear(
         year,
         now.attracting,
@@ -360,13 +479,25 @@ def _n_year(year: int, settings: Settings, employers: Mapping[int, queries.Emplo
         wilson(now.served, now.attracting),
         p_change,
         status,
+        why,
+        provisional,
     )
+
+
+@dataclass(frozen=True)
+class _Item:
+    """An item's figures in Y and how it stands against its threshold and Y−1."""
+
+    figures: ItemFigures
+    evaluable: bool
+    below_threshold: bool
+    not_higher: bool
 
 
 def _item(
     now: Mapping[int, int], before: Mapping[int, int], threshold: float, settings: Settings
-) -> tuple[ItemFigures, bool, bool]:
-    """An item's figures in Y, whether Y is evaluable for it, and whether it passes.
+) -> _Item:
+    """An item's figures in Y, whether Y is evaluable for it, and what keeps it from passing.
 
     It passes when its mean reaches ``threshold`` and, when Y−1 is evaluable for the item,
     mean(Y) > mean(Y−1) (a plain comparison of the means, as targets.md writes).
@@ -375,46 +506,59 @@ def _item(
     evaluable = grades.n >= settings.min_n
     previous_evaluable = previous.n >= settings.min_n
     p_change = welch_between(grades, previous) if evaluable and previous_evaluable else None
-    reaches = grades.mean is not None and grades.mean >= threshold
-    rose = not previous_evaluable or (
-        grades.mean is not None and previous.mean is not None and grades.mean > previous.mean
+    below = grades.mean is None or grades.mean < threshold
+    not_higher = previous_evaluable and (
+        grades.mean is None or previous.mean is None or grades.mean <= previous.mean
     )
-    return ItemFigures.of(grades, p_change), evaluable, reaches and rose
+    compared = previous.mean if previous_evaluable else None
+    return _Item(ItemFigures.of(grades, p_change, compared), evaluable, below, not_higher)
 
 
-def _o_year(year: int, settings: Settings, grades: Mapping[int, queries.EmployerGrades]) -> OYear:
+def _o_year(
+    year: int,
+    settings: Settings,
+    grades: Mapping[int, queries.EmployerGrades],
+    provisional: bool,
+) -> OYear:
     empty = queries.EmployerGrades()
     now, before = grades.get(year, empty), grades.get(year - 1, empty)
-    service, service_evaluable, service_passes = _item(
-        now.service, before.service, settings.o_threshold, settings
+    service = _item(now.service, before.service, settings.o_threshold, settings)
+    added_value = _item(now.added_value, before.added_value, settings.o_threshold, settings)
+    flags = [
+        (service.below_threshold, Reason.SERVICE_BELOW_THRESHOLD),
+        (added_value.below_threshold, Reason.ADDED_VALUE_BELOW_THRESHOLD),
+        (service.not_higher, Reason.SERVICE_NOT_HIGHER),
+        (added_value.not_higher, Reason.ADDED_VALUE_NOT_HIGHER),
+    ]
+    status, reasons = _verdict(
+        service.evaluable and added_value.evaluable, [reason for flag, reason in flags if flag]
     )
-    added_value, added_value_evaluable, added_value_passes = _item(
-        now.added_value, before.added_value, settings.o_threshold, settings
-    )
-    if not (service_evaluable and added_value_evaluable):
-        status = Status.INSUFFICIENT_DATA
-    elif service_passes and added_value_passes:
-        status = Status.MET
-    else:
-        status = Status.NOT_MET
-    return OYear(year, service, added_value, status)
+    return OYear(year, service.figures, added_value.figures, status, reasons, provisional)
 
 
-def _p_year(year: int, settings: Settings, answers: Mapping[int, queries.ExpatAnswers]) -> PYear:
+def _p_year(
+    year: int,
+    settings: Settings,
+    answers: Mapping[int, queries.ExpatAnswers],
+    provisional: bool,
+) -> PYear:
     empty = queries.ExpatAnswers()
     now, before = answers.get(year, empty), answers.get(year - 1, empty)
-    service, evaluable, passes = _item(now.service, before.service, settings.p_threshold, settings)
-    if not evaluable:
-        status = Status.INSUFFICIENT_DATA
-    elif passes:
-        status = Status.MET
-    else:
-        status = Status.NOT_MET
-    return PYear(year, service, status)
+    service = _item(now.service, before.service, settings.p_threshold, settings)
+    flags = [
+        (service.below_threshold, Reason.BELOW_THRESHOLD),
+        (service.not_higher, Reason.NOT_HIGHER),
+    ]
+    status, reasons = _verdict(service.evaluable, [reason for flag, reason in flags if flag])
+    return PYear(year, service.figures, status, reasons, provisional)
 
 
 def _q_year(
-    year: int, baseline: int, settings: Settings, answers: Mapping[int, queries.ExpatAnswers]
+    year: int,
+    baseline: int,
+    settings: Settings,
+    answers: Mapping[int, queries.ExpatAnswers],
+    provisional: bool,
 ) -> QYear:
     empty = queries.ExpatAnswers()
     this = answers.get(year, empty)
@@ -433,14 +577,15 @@ def _q_year(
 
     p_change = falls(now, before)
     p_vs_baseline = None if year == baseline else falls(now, first)
+    reasons: tuple[Reason, ...]
     if not evaluable(now):
-        status = Status.INSUFFICIENT_DATA
+        status, reasons = Status.INSUFFICIENT_DATA, (Reason.NOT_EVALUABLE,)
     elif not evaluable(before):
-        status = Status.BASELINE
+        status, reasons = Status.BASELINE, (Reason.NO_PREVIOUS_YEAR,)
     elif p_change is not None and p_change < settings.alpha:
-        status = Status.MET
+        status, reasons = Status.MET, ()
     else:
-        status = Status.NOT_MET
+        status, reasons = Status.NOT_MET, (Reason.NO_SIGNIFICANT_FALL,)
 
     p_difference = None
     if evaluable(this.used) and evaluable(this.not_used):
@@ -458,4 +603,6 @@ def _q_year(
         p_vs_baseline,
         status,
         facilities,
+        reasons,
+        provisional,
     )

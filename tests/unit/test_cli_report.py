@@ -88,9 +88,11 @@ def test_json_goes_to_a_file_and_replaces_it_whole(
 @pytest.mark.parametrize(
     ("arguments", "code", "expected"),
     [
-        (["--from", "2016", "--to", "2015"], 1, "comes after"),
-        (["--from", "1066", "--to", "2015"], 1, "outside the years"),
-        (["--from", "2015", "--to", "3000"], 1, "outside the years"),
+        (["--from", "2016", "--to", "2015"], 2, "comes after"),
+        (["--from", "1066", "--to", "2015"], 2, "cannot be before 1900"),
+        (["--from", "2015", "--to", "2027"], 2, "no figures for 2027 yet"),
+        (["--from", "2012", "--to", "2200"], 2, "cannot go beyond 2026"),
+        (["--from", "1900", "--to", "2026"], 2, "at most 50 years"),
         (["--from", "twenty", "--to", "2015"], 2, "invalid int value"),
         (["--to", "2015"], 2, "required"),
         (["--from", "2015", "--to", "2015", "--format", "xlsx"], 2, "invalid choice"),

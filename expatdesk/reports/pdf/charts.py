@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Rect, String
 from reportlab.lib.colors import Color, HexColor, white
 
 from expatdesk.reports.pdf import fonts
@@ -49,12 +49,13 @@ class Series:
 
 @dataclass(frozen=True)
 class Axis:
-    """The value axis: its range, its ticks and how a tick is written."""
+    """The value axis: its range, its ticks, how a tick is written and what the axis shows."""
 
     low: float
     high: float
     ticks: Sequence[float]
     label: Callable[[float], str]
+    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,13 +64,30 @@ class Threshold:
     label: str
 
 
-_LEFT, _RIGHT, _BOTTOM, _TOP = 34.0, 8.0, 16.0, 22.0
+_LEFT, _RIGHT, _BOTTOM, _TOP = 44.0, 8.0, 26.0, 22.0
+
+
+def label_step(count: int, plot_width: float, label_width: float) -> int:
+    """Label every n-th year (1, 2, 5, 10, …) so that the labels never touch."""
+    if count <= 1:
+        return 1
+    slot = plot_width / count
+    for step in (1, 2, 5, 10, 20, 25, 50):
+        if slot * step >= label_width + 4:
+            return step
+    return count
 
 
 def _frame(
-    drawing: Drawing, width: float, height: float, axis: Axis, x_labels: Sequence[str]
+    drawing: Drawing,
+    width: float,
+    height: float,
+    axis: Axis,
+    x_labels: Sequence[str],
+    x_title: str = "",
 ) -> tuple[Callable[[int], float], Callable[[float], float]]:
-    """Grid, ticks and year labels; returns the functions placing an x index and a value."""
+    """Grid, ticks, year labels (thinned to fit) and axis titles; returns the functions placing
+    an x index and a value."""
     plot_w, plot_h = width - _LEFT - _RIGHT, height - _BOTTOM - _TOP
     count = max(len(x_labels), 1)
     step = plot_w / count
@@ -86,8 +104,20 @@ def _frame(
         drawing.add(Line(_LEFT, y, _LEFT + plot_w, y, strokeColor=GRID, strokeWidth=0.5))
         drawing.add(_text(_LEFT - 4, y - 2.5, axis.label(tick), anchor="end", colour=MUTED))
     drawing.add(Line(_LEFT, _BOTTOM, _LEFT + plot_w, _BOTTOM, strokeColor=INK, strokeWidth=0.7))
+    widest = max((_width(label) for label in x_labels), default=0.0)
+    every = label_step(len(x_labels), plot_w, widest)
+    last = len(x_labels) - 1
     for index, label in enumerate(x_labels):
-        drawing.add(_text(x_at(index), _BOTTOM - 10, label, anchor="middle"))
+        if index % every == 0 or (index == last and last % every >= every / 2):
+            drawing.add(_text(x_at(index), _BOTTOM - 10, label, anchor="middle"))
+            if every > 1:
+                drawing.add(Line(x_at(index), _BOTTOM, x_at(index), _BOTTOM - 2, strokeColor=INK))
+    if x_title:
+        drawing.add(_text(_LEFT + plot_w / 2, 2, x_title, anchor="middle", colour=MUTED))
+    if axis.title:
+        title = Group(_text(0, 0, axis.title, anchor="middle", colour=MUTED))
+        title.transform = (0, 1, -1, 0, 8, _BOTTOM + plot_h / 2)
+        drawing.add(title)
     return x_at, y_at
 
 
@@ -127,12 +157,13 @@ def interval_chart(
     interval_label: str,
     open_label: str,
     width: float,
-    height: float = 136,
+    height: float = 150,
+    x_title: str = "",
 ) -> Drawing:
     """Each series' values with their 95% whiskers against the threshold line; legend on top."""
     fonts.register()
     drawing = _drawing(width, height)
-    x_at, y_at = _frame(drawing, width, height, axis, x_labels)
+    x_at, y_at = _frame(drawing, width, height, axis, x_labels, x_title)
     if threshold is not None:
         y = y_at(threshold.value)
         drawing.add(
@@ -229,7 +260,8 @@ def bar_chart(
     axis: Axis,
     *,
     width: float,
-    height: float = 120,
+    height: float = 130,
+    x_title: str = "",
 ) -> Drawing:
     """Bars side by side per x position, one colour per group; legend on top.
 
@@ -238,7 +270,7 @@ def bar_chart(
     """
     fonts.register()
     drawing = _drawing(width, height)
-    x_at, y_at = _frame(drawing, width, height, axis, x_labels)
+    x_at, y_at = _frame(drawing, width, height, axis, x_labels, x_title)
     slot = (width - _LEFT - _RIGHT) / max(len(x_labels), 1)
     bar = min(14.0, slot * 0.8 / max(len(groups), 1))
     for number, (_name, colour, values) in enumerate(groups):
@@ -265,6 +297,22 @@ def bar_chart(
         drawing.add(_text(x + 12, y, name))
         x += 22 + _width(name)
     return drawing
+
+
+def whole_steps(values: Sequence[float], *, floor: float = 1.0, ceiling: float = 10.0) -> Axis:
+    """A grade axis in whole steps over the range the values use (within 1–10): no 1,5-steps
+    and no empty 1–5 squashing the part where the data moves. The label is set by the caller."""
+    low = max(floor, math.floor(min(values, default=floor)))
+    high = min(ceiling, math.ceil(max(values, default=ceiling)))
+    while high - low < 2:  # at least two steps, within 1–10
+        if high < ceiling:
+            high += 1
+        elif low > floor:
+            low -= 1
+        else:
+            break
+    ticks = [float(tick) for tick in range(int(low), int(high) + 1)]
+    return Axis(float(low), float(high), ticks, str)
 
 
 def nice_ticks(high: float, count: int = 5) -> list[float]:

@@ -54,8 +54,8 @@ def pdf_printer(path: Path) -> QPrinter:
 def test_defaults_and_year_order(area: ReportsArea) -> None:
     assert (area.yearFrom.value(), area.yearTo.value()) == (2012, 2025)
     assert area.report_language() == "en"
-    area.yearFrom.setValue(2030)
-    assert area.yearTo.value() == 2030
+    area.yearFrom.setValue(2030)  # no later than this year: there are no figures yet
+    assert (area.yearFrom.value(), area.yearTo.value()) == (2025, 2025)
     area.yearTo.setValue(2020)
     assert area.yearFrom.value() == 2020
     assert not area.actionPrint.isEnabled()
@@ -104,6 +104,52 @@ def test_save_as_pdf(monkeypatch, tmp_path: Path, made: ReportsArea) -> None:
     assert asked == [("Save report as PDF", "targets-2024-2025.pdf", "PDF files (*.pdf)")]
     reader = pypdf.PdfReader(path)
     assert len(reader.pages) == made.document.pageCount()
+
+
+def test_changed_fields_make_the_report_out_of_date(
+    qtbot, monkeypatch, tmp_path: Path, made: ReportsArea
+) -> None:
+    """English 2024–2025 is shown; the fields now say 2025 in Dutch: nothing may save or print
+    the English report as if it were the Dutch one, until the report is made again."""
+    asked: list[Path] = []
+
+    def choose(parent, title, suggested, filter):
+        asked.append(suggested)
+        return tmp_path / suggested.name
+
+    monkeypatch.setattr(files, "save_file_name", choose)
+    made.set_years(2025, 2025)
+    made.set_report_language("nl")
+    assert made.is_stale()
+    assert made.staleLabel.isVisible()
+    assert made.staleLabel.text() == (
+        "Out of date: the report shown is for 2024–2025 in English. "
+        "Press “Make report” for the years and language chosen."
+    )
+    for action in (made.actionSavePdf, made.actionExportJson, made.actionPrint):
+        assert not action.isEnabled()
+    assert made.save_pdf() is None
+    assert made.export_json() is None
+    assert not made.print()
+    assert asked == []
+
+    made.set_report_language("en")  # back to what is shown: 2024–2025 would be current again
+    made.set_years(2024, 2025)
+    assert not made.is_stale()
+    assert not made.staleLabel.isVisible()
+    assert made.actionSavePdf.isEnabled()
+
+    made.set_years(2025, 2025)
+    made.set_report_language("nl")
+    with qtbot.waitSignal(made.reportShown, timeout=30000):
+        made.makeButton.click()
+    assert not made.is_stale()
+    path = made.save_pdf()
+    assert path is not None
+    assert asked[-1].name == "doelstellingen-2025-2025.pdf"  # in the report's language
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+    assert "Doelstellingen N–Q" in text
+    assert "Targets N–Q" not in text
 
 
 def test_export_json(monkeypatch, tmp_path: Path, made: ReportsArea) -> None:
@@ -205,4 +251,4 @@ def test_the_report_is_dated_by_the_areas_clock(made: ReportsArea) -> None:
     result = made.made()
     assert result is not None
     text = pypdf.PdfReader(io.BytesIO(result.pdf)).pages[0].extract_text()
-    assert "Printed on 1 June 2025" in " ".join(text.split())
+    assert "Report date 1 June 2025" in " ".join(text.split())

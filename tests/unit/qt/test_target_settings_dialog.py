@@ -103,7 +103,9 @@ def test_menu_opens_the_dialog_and_the_dashboard_follows(
     report = window.targets_area.report
     assert report is not None
     assert report.settings.p_threshold == 9.0
-    assert window.targets_area.cards["P"].thresholdLabel.text() == "Target: at least 9.0"
+    assert window.targets_area.cards["P"].thresholdLabel.text() == (
+        "Target: at least 9.0, and higher than the year before"
+    )
 
 
 def test_reports_area_opens_the_settings(window: MainWindow, dialogs) -> None:

@@ -32,16 +32,47 @@ def row_texts(dashboard: TargetsDashboard, key: str, row: int) -> tuple[str, str
 
 def test_shows_this_year_and_last_with_status_words(dashboard: TargetsDashboard) -> None:
     assert dashboard.headingLabel.text() == "Targets 2020–2025"
-    assert row_texts(dashboard, "N", 0) == ("2025", "58.1%", "✘ target not met")
+    provisional = "2025 (provisional)"  # TODAY is in 2025
+    assert row_texts(dashboard, "N", 0) == (provisional, "58.1%", "✘ target not met")
     assert row_texts(dashboard, "N", 1) == ("2024", "50.0%", "✔ target met")
-    assert dashboard.cards["N"].thresholdLabel.text() == "Target: at least 50.0%"
-    assert row_texts(dashboard, "P", 0) == ("2025", "7.5", "✔ target met")
-    assert row_texts(dashboard, "P", 1) == ("2024", "7.0", "✔ target met")
-    assert dashboard.cards["P"].thresholdLabel.text() == "Target: at least 7.0"
-    assert row_texts(dashboard, "O-service", 0) == ("2025", "–", "? insufficient data")
-    assert row_texts(dashboard, "Q", 0) == ("2025", "30.0%", "◆ baseline year")
+    assert dashboard.cards["N"].thresholdLabel.text() == (
+        "Target: at least 50%, and from 2015 on a significant rise on the year before"
+    )
+    assert row_texts(dashboard, "P", 0) == (provisional, "7.50", "✔ target met")
+    assert row_texts(dashboard, "P", 1) == ("2024", "7.00", "✔ target met")
+    assert dashboard.cards["P"].thresholdLabel.text() == (
+        "Target: at least 7.0, and higher than the year before"
+    )
+    assert row_texts(dashboard, "O-service", 0) == (provisional, "–", "? insufficient data")
+    assert row_texts(dashboard, "Q", 0) == (provisional, "30.0%", "◆ baseline year")
     assert row_texts(dashboard, "Q", 1) == ("2024", "–", "? insufficient data")
     assert all(card.isVisible() for card in dashboard.cards.values())
+
+
+def test_each_verdict_says_why(dashboard: TargetsDashboard) -> None:
+    def reasons(key: str) -> list[str]:
+        return [label.text() for label in dashboard.cards[key].reasonLabels]
+
+    assert reasons("N") == [
+        "(provisional, up to 1 June 2025) 58.1%, at least 50%, but no significant rise on "
+        "2024 (p\u00a0=\u00a00.286).",
+        "50.0%, at least 50%; no test against 2023 possible.",
+    ]
+    assert reasons("P") == [
+        "(provisional, up to 1 June 2025) Service 7.50 (+0.50 on 2024): at least 7.0 and "
+        "higher than in 2024.",
+        "Service 7.00: at least 7.0; 2023 has insufficient data to compare with.",
+    ]
+    assert reasons("O-service")[0] == (
+        "(provisional, up to 1 June 2025) 0 responses; at least 10 are needed to judge a year."
+    )
+    assert reasons("Q") == [
+        "(provisional, up to 1 June 2025) 30.0%; 2024 has insufficient data to compare with, "
+        "so this is the baseline year.",
+        "0 answers; at least 10 are needed to judge a year.",
+    ]
+    assert dashboard.cards["N"].chart.scale_labels() == ["0%", "50%", "100%"]
+    assert dashboard.cards["P"].chart.scale_labels() == ["7", "8"]
 
 
 def test_trend_has_every_year_and_the_threshold(dashboard: TargetsDashboard) -> None:
@@ -57,11 +88,15 @@ def test_switching_to_dutch_formats_and_translates(
 ) -> None:
     switcher.switch("nl")
     qtbot.waitUntil(lambda: row_texts(dashboard, "N", 0)[1] == "58,1%")
-    assert row_texts(dashboard, "N", 0) == ("2025", "58,1%", "✘ doel niet gehaald")
-    assert row_texts(dashboard, "P", 0) == ("2025", "7,5", "✔ doel gehaald")
-    assert row_texts(dashboard, "Q", 0) == ("2025", "30,0%", "◆ basisjaar")
+    assert row_texts(dashboard, "N", 0) == ("2025 (voorlopig)", "58,1%", "✘ doel niet gehaald")
+    assert row_texts(dashboard, "P", 0) == ("2025 (voorlopig)", "7,50", "✔ doel gehaald")
+    assert row_texts(dashboard, "Q", 0) == ("2025 (voorlopig)", "30,0%", "◆ basisjaar")
+    assert dashboard.cards["N"].reasonLabels[0].text() == (
+        "(voorlopig, t/m 1 juni 2025) 58,1%, ten minste 50%, maar geen significante stijging "
+        "ten opzichte van 2024 (p\u00a0=\u00a00,286)."
+    )
     switcher.switch("en")
-    qtbot.waitUntil(lambda: row_texts(dashboard, "N", 0) == ("2025", "58.1%", "✘ target not met"))
+    qtbot.waitUntil(lambda: row_texts(dashboard, "N", 0)[1] == "58.1%")
 
 
 @pytest.mark.parametrize("how", ["click", "enter", "space"])
@@ -93,5 +128,7 @@ def test_a_target_opens_its_figures(
         "40.8% – 73.6%",
         "0.286",
         "✘ target not met",
+        "(provisional, up to 1 June 2025) 58.1%, at least 50%, but no significant rise on "
+        "2024 (p\u00a0=\u00a00.286).",
     ]
     assert table.item(0, 5).text() == "? insufficient data"

@@ -105,13 +105,75 @@ def test_the_texts_and_numbers_are_in_the_reports_language(
     with i18n.using(language):
         for status in Status:
             assert status.label in text
-    for page in range(1, pages + 1):
+    assert _in(language, "Page {page} of {pages}", page=1, pages=pages) not in text  # cover
+    for page in range(2, pages + 1):
         assert _in(language, "Page {page} of {pages}", page=page, pages=pages) in text
-    # the methods page prints the settings the report used
-    assert re.search(rf"alpha {re.escape(alpha)} ", text)
-    assert re.search(rf"o_threshold {re.escape(threshold)} ", text)
-    assert "n_growth_from 2015" in text
-    assert "min_n 10" in text
+    # the methods page prints the settings the report used, by name, flagged where they
+    # differ from the agreement (alpha 0.05, O's threshold 7.0)
+    differs = _in(language, "differs from the agreement")
+    default_alpha = "0.05" if language == "en" else "0,05"
+    significance = _in(language, "Significance level")
+    assert f"{significance} {alpha} {default_alpha} {differs}" in text
+    o_threshold = _in(language, "Threshold for O")
+    assert re.search(rf"{o_threshold} {re.escape(threshold)} 7[.,]0 {differs}", text)
+    assert f"{_in(language, 'N must rise from')} 2015 2015 " in text
+    assert "min_n" not in text
+    assert "alpha =" not in text
+
+
+def test_every_verdict_is_explained_in_the_reports_language(english: bytes, dutch: bytes) -> None:
+    # N 2015: 58.1% of 43, 2014 50.0% of 40: above the threshold, the rise not significant
+    # at alpha 0.01. The same sentence on the summary page and in N's section.
+    english_text, dutch_text = _text(english), _text(dutch)
+    assert english_text.count("58.1%, at least 50%, but no significant rise on 2014 (p") == 2
+    assert (
+        dutch_text.count(
+            "58,1%, ten minste 50%, maar geen significante stijging ten opzichte van 2014 (p"
+        )
+        == 2
+    )
+    # P 2015 has no evaluable year before it; Q 2015 is a baseline
+    assert "Service 7.50: at least 7.0; 2014 has insufficient data to compare with." in (
+        english_text
+    )
+    assert "2014 heeft onvoldoende gegevens om mee te vergelijken, dus dit is het basisjaar" in (
+        dutch_text
+    )
+
+
+def test_the_outline_has_a_bookmark_per_section(english: bytes) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(english))
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert titles == [
+        "Targets N–Q",
+        "Summary",
+        "N — High-tech employers that use the expat centre",
+        "O — Employers' satisfaction",
+        "P — Expats' satisfaction",
+        "Q — Expats' intention to leave Twente",
+        "Methods",
+    ]
+
+
+def test_the_current_year_is_marked_provisional() -> None:
+    counts = TargetCounts({2026: EmployerCount(20, 12)}, {}, {})
+    report = build_report(2026, 2026, SETTINGS, counts, data_through=date(2026, 12, 6))
+    for language, mark in (
+        ("en", "provisional, up to 6 December 2026"),
+        ("nl", "voorlopig, t/m 6 december 2026"),
+    ):
+        pdf = render_targets_pdf(
+            report, language=language, centre_name="Expat Center Twente", printed_on=PRINTED
+        )
+        assert mark in _text(pdf)
+
+
+def test_p_values_never_round_to_one_or_zero() -> None:
+    from expatdesk.reports.verdicts import NBSP, format_p
+
+    assert format_p(0.99995) == f"p{NBSP}>{NBSP}0.999"
+    assert format_p(0.00001) == f"p{NBSP}<{NBSP}0.001"
+    assert format_p(0.5804) == f"p{NBSP}={NBSP}0.580"
 
 
 def test_english_and_dutch_differ_where_the_locale_does(english: bytes, dutch: bytes) -> None:
@@ -128,7 +190,9 @@ def test_the_metadata_names_title_author_and_language(language: str, tag: str) -
     )
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     assert reader.metadata is not None
-    assert reader.metadata.title == _in(language, "Targets N–Q, Techniekpact Twente")
+    assert (
+        reader.metadata.title == _in(language, "Targets N–Q, Techniekpact Twente") + ", 2014–2015"
+    )
     assert reader.metadata.author is not None
     assert "Expatcentrum Oost" in reader.metadata.author
     assert reader.metadata.subject
@@ -226,3 +290,22 @@ def test_the_command_line_starts_without_reportlab() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_a_grade_axis_runs_in_whole_steps_over_the_grades_used() -> None:
+    from expatdesk.reports.pdf import charts
+
+    axis = charts.whole_steps([6.3, 8.4, 7.0])
+    assert (axis.low, axis.high, list(axis.ticks)) == (6.0, 9.0, [6.0, 7.0, 8.0, 9.0])
+    assert list(charts.whole_steps([1.2, 9.8]).ticks) == [float(g) for g in range(1, 11)]
+    narrow = charts.whole_steps([7.9, 8.1])  # at least two steps, never beyond 10
+    assert (narrow.low, narrow.high) == (7.0, 9.0)
+    assert charts.whole_steps([9.6, 9.9]).high == 10.0
+
+
+def test_year_labels_are_thinned_so_that_they_never_touch() -> None:
+    from expatdesk.reports.pdf import charts
+
+    assert charts.label_step(15, 440, 18) == 1  # fifteen years: every year
+    assert charts.label_step(50, 440, 18) == 5  # fifty years: every fifth
+    assert charts.label_step(1, 440, 18) == 1

@@ -7,7 +7,9 @@ formulas of :mod:`tests.unit.reports.reference`, never with the report's own fun
 from __future__ import annotations
 
 import json
+import random
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -89,6 +91,8 @@ def test_n_counts_hiring_or_arrival_and_attributes_deliveries(database: Database
             "ci95": reference.wilson(2, 3),
             "p_change": p_change,
             "status": "not_met",
+            "reasons": ["no_significant_growth"],
+            "provisional": False,
         }
     )
 
@@ -111,6 +115,8 @@ def test_n_compares_with_the_year_before_the_range(database: Database) -> None:
             "ci95": reference.wilson(14, 20),
             "p_change": p_change,
             "status": "met",
+            "reasons": [],
+            "provisional": False,
         }
     )
 
@@ -166,6 +172,8 @@ def test_n_without_attracting_employers_has_no_share(database: Database) -> None
         "ci95": None,
         "p_change": None,
         "status": "insufficient_data",
+        "reasons": ["not_evaluable"],
+        "provisional": False,
     }
 
 
@@ -199,6 +207,8 @@ def test_o_items_their_blank_grades_and_the_welch_test(database: Database) -> No
             "service": reference.item(service, reference.welch(service, service_before)),
             "added_value": reference.item(added, None),  # 2019 not evaluable: no comparison
             "status": "met",
+            "reasons": [],
+            "provisional": False,
         }
     )
 
@@ -320,6 +330,8 @@ def test_q_counts_unsure_leaves_out_blanks_and_splits_by_facilities(
             "p_change": None,
             "p_vs_baseline": None,
             "status": "baseline",
+            "reasons": ["no_previous_year"],
+            "provisional": False,
             "facilities": {
                 "used": {"n": 13, "yes": 3, "value": 3 / 13},
                 "not_used": {"n": 12, "yes": 7, "value": 7 / 12},
@@ -455,6 +467,7 @@ def test_json_has_the_shape_of_targets_md(database: Database) -> None:
         "report",
         "year_from",
         "year_to",
+        "data_through",
         "settings",
         "N",
         "O",
@@ -476,17 +489,18 @@ def test_json_has_the_shape_of_targets_md(database: Database) -> None:
     ]
     for target in "NOPQ":
         assert [entry["year"] for entry in document[target]] == [2013, 2014, 2015, 2016]
-    n_keys = ["year", "denominator", "numerator", "value", "ci95", "p_change", "status"]
+    verdict = ["status", "reasons", "provisional"]
+    n_keys = ["year", "denominator", "numerator", "value", "ci95", "p_change", *verdict]
     assert all(list(entry) == n_keys for entry in document["N"])
     for entry in document["O"]:
-        assert list(entry) == ["year", "service", "added_value", "status"]
+        assert list(entry) == ["year", "service", "added_value", *verdict]
         assert list(entry["service"]) == ITEM_KEYS
         assert list(entry["added_value"]) == ITEM_KEYS
         assert list(entry["service"]["distribution"]) == [str(grade) for grade in range(1, 11)]
     for entry in document["P"]:
-        assert list(entry) == ["year", "service", "status"]
+        assert list(entry) == ["year", "service", *verdict]
         assert list(entry["service"]) == ITEM_KEYS
-    q_keys = ["year", "n", "yes", "value", "ci95", "p_change", "p_vs_baseline", "status"]
+    q_keys = ["year", "n", "yes", "value", "ci95", "p_change", "p_vs_baseline", *verdict]
     for entry in document["Q"]:
         assert list(entry) == [*q_keys, "facilities"]
         assert list(entry["facilities"]) == ["used", "not_used", "p_difference"]
@@ -503,6 +517,102 @@ def test_json_has_the_shape_of_targets_md(database: Database) -> None:
     assert statuses <= {status.value for status in Status}
 
 
+def _expected_reasons(
+    target: str, entry: dict[str, Any], before: dict[str, Any] | None, settings: dict[str, Any]
+) -> list[str]:
+    """The reasons of targets.md worked out from the JSON figures alone (``before``: Y−1)."""
+    min_n, alpha = settings["min_n"], settings["alpha"]
+    if target == "N":
+        if entry["denominator"] < min_n:
+            return ["not_evaluable"]
+        reasons = []
+        if entry["value"] < settings["n_threshold"]:
+            reasons.append("below_threshold")
+        growth_year = entry["year"] >= settings["n_growth_from"]
+        if growth_year and entry["p_change"] is not None and entry["p_change"] >= alpha:
+            reasons.append("no_significant_growth")
+        return reasons
+    if target in "OP":
+        items = ["service", "added_value"] if target == "O" else ["service"]
+        if any(entry[item]["n"] < min_n for item in items):
+            return ["not_evaluable"]
+        threshold = settings["o_threshold" if target == "O" else "p_threshold"]
+        below = [item for item in items if entry[item]["mean"] < threshold]
+        not_higher = [
+            item
+            for item in items
+            if before is not None
+            and before[item]["n"] >= min_n
+            and entry[item]["mean"] <= before[item]["mean"]
+        ]
+        if target == "P":
+            return ["below_threshold"] * len(below) + ["not_higher"] * len(not_higher)
+        return [f"{item}_below_threshold" for item in below] + [
+            f"{item}_not_higher" for item in not_higher
+        ]
+    if entry["n"] < min_n:
+        return ["not_evaluable"]
+    if before is None or before["n"] < min_n:
+        return ["no_previous_year"]
+    if entry["p_change"] is not None and entry["p_change"] < alpha:
+        return []
+    return ["no_significant_fall"]
+
+
+EXPECTED_STATUS = {"not_evaluable": "insufficient_data", "no_previous_year": "baseline"}
+
+
+def test_reasons_follow_from_the_figures_for_every_rule(database: Database) -> None:
+    """Ten years of varied data (none in 2009): every entry's reasons, worked out from its
+    figures and those of the year before, and every code of targets.md occurs."""
+    rng = random.Random(5)
+    with records(database) as add:
+        for year in range(2010, 2020):
+            if year == 2014:
+                continue  # a gap: 2015 has no year before it to compare with
+            total = rng.choice([6, 14, 30, 40])
+            add.attracting_employers(
+                year, total=total, served=round(total * rng.uniform(0.3, 0.95))
+            )
+            low, high = rng.choice([(5, 9), (6, 10), (6, 9), (7, 10)])
+            service = [rng.randint(low, high) for _ in range(rng.choice([8, 12, 20]))]
+            added = [rng.randint(low, high) if rng.random() > 0.1 else None for _ in service]
+            add.employer_grades(year, service, added)
+            low, high = rng.choice([(4, 9), (6, 10), (7, 10)])
+            add.expat_grades(year, [rng.randint(low, high) for _ in range(rng.choice([6, 25]))])
+            n = rng.choice([8, 30, 60, 90])
+            yes = round(n * rng.uniform(0.02, 0.6))
+            add.intentions(year, yes=yes, no=n - yes)
+
+    document = compute_targets(database, 2010, 2019).to_json()
+    seen: set[str] = set()
+    for target in "NOPQ":
+        entries = document[target]
+        for index, entry in enumerate(entries):
+            before = entries[index - 1] if index else None
+            expected = _expected_reasons(target, entry, before, document["settings"])
+            assert entry["reasons"] == expected, (target, entry["year"])
+            status = "met" if not expected else EXPECTED_STATUS.get(expected[0], "not_met")
+            assert entry["status"] == status, (target, entry["year"])
+            seen |= {f"{target}:{code}" for code in expected}
+            seen |= {f"{target}:met"} if not expected else set()
+    every_rule = {
+        *(f"{target}:not_evaluable" for target in "NOPQ"),
+        *(f"{target}:met" for target in "NOPQ"),
+        "N:below_threshold",
+        "N:no_significant_growth",
+        "O:service_below_threshold",
+        "O:added_value_below_threshold",
+        "O:service_not_higher",
+        "O:added_value_not_higher",
+        "P:below_threshold",
+        "P:not_higher",
+        "Q:no_previous_year",
+        "Q:no_significant_fall",
+    }
+    assert every_rule <= seen, sorted(every_rule - seen)
+
+
 def test_status_labels_are_translated() -> None:
     from expatdesk import i18n
 
@@ -516,8 +626,10 @@ def test_status_labels_are_translated() -> None:
     ("year_from", "year_to", "message"),
     [
         (2016, 2015, "comes after"),
-        (1899, 2015, "outside the years"),
-        (2015, 2201, "outside the years"),
+        (1899, 2015, "cannot be before 1900"),
+        (2015, 2027, "cannot go beyond 2026: there are no figures for 2027 yet"),
+        (2012, 2200, "cannot go beyond 2026"),
+        (1976, 2026, "at most 50 years; 1976–2026 is 51 years"),
     ],
 )
 def test_years_out_of_order_or_range_are_refused(
@@ -525,6 +637,19 @@ def test_years_out_of_order_or_range_are_refused(
 ) -> None:
     with pytest.raises(UserError, match=message):
         check_years(year_from, year_to)
+
+
+def test_fifty_years_up_to_this_year_are_a_report() -> None:
+    check_years(1977, 2026)
+    check_years(1900, 1949)
+    check_years(2026, 2026)
+
+
+def test_the_current_year_is_provisional_and_data_through_is_today(database: Database) -> None:
+    document = compute_targets(database, 2024, 2026).to_json()
+    assert document["data_through"] == "2026-11-26"  # the suite's clock
+    for target in "NOPQ":
+        assert [entry["provisional"] for entry in document[target]] == [False, False, True]
 
 
 def test_an_in_memory_database_is_read_in_one_session() -> None:
