@@ -23,6 +23,10 @@ class NewerDatabaseError(DatabaseError):
 class MissingDatabaseError(DatabaseError):
     """No ExpatDesk database at the place named, and the command may not create one."""
 
+    def __init__(self, message: str, place: str) -> None:
+        super().__init__(message)
+        self.place = place  # the file, or the PostgreSQL database's name
+
 
 class CommitUnknownError(DatabaseError):
     """The connection broke during COMMIT: the server may or may not have saved the change.

@@ -448,13 +448,15 @@ def _missing(url: URL) -> MissingDatabaseError:
             _(
                 "There is no ExpatDesk database at {path}. Check the path, or create one with: "
                 "expatdesk --database {path} init"
-            ).format(path=url.database)
+            ).format(path=url.database),
+            str(url.database),
         )
     return MissingDatabaseError(
         _(
             "The database {name} holds no ExpatDesk data yet. Its owner creates the tables with: "
             "expatdesk --database {url} init"
-        ).format(name=describe(url), url=url.render_as_string(hide_password=True))
+        ).format(name=describe(url), url=url.render_as_string(hide_password=True)),
+        describe(url),
     )
 
 

@@ -84,7 +84,12 @@ def open_or_offer_to_create(url: URL, *, create: bool) -> Database | None:
     try:
         return open_database(url, create=create)
     except MissingDatabaseError as missing:
-        question = "\n\n".join((str(missing), _("Create a new, empty database there?")))
+        question = "\n\n".join(
+            (
+                _("There is no ExpatDesk database at {path}.").format(path=missing.place),
+                _("Create a new, empty database there?"),
+            )
+        )
         if not confirm(None, APP_NAME, question, _("Create database")):
             return None
     return open_database(url, create=True)
