@@ -47,7 +47,7 @@ from sqlalchemy.exc import DBAPIError
 
 from expatdesk import clock, i18n
 from expatdesk.db.database import Database
-from expatdesk.errors import AlreadySavedError, UserError
+from expatdesk.errors import AlreadySavedError, DatabaseError, UserError
 from expatdesk.i18n import N_, _
 from expatdesk.qt import errors, msgbox
 from expatdesk.qt.desk_widgets import select_data, set_date, set_date_locale
@@ -535,7 +535,12 @@ class CasePage(QWidget):
                 raise
             self.show_message(message)
             return False
-        self.show_case(detail.id)
+        # Saved: whatever fails from here on (the case read again on a connection that broke
+        # just after the COMMIT) must not read as a failed save.
+        try:
+            self.show_case(detail.id)
+        except DatabaseError as error:
+            repeated = _("Saved. The case could not be read again: {reason}").format(reason=error)
         self.changed.emit(detail.id)
         if repeated is not None:
             self.show_message(repeated)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDateEdit, QMessageBox, QPushButton, QWidget
 from expatdesk import clock, i18n
 from expatdesk.db.database import Database
 from expatdesk.db.models import Case
+from expatdesk.errors import DatabaseError
 from expatdesk.qt import msgbox
 from expatdesk.qt.case_page import DONE_COLUMN, DUE_COLUMN, TITLE_COLUMN, CasePage
 from expatdesk.services import cases
@@ -510,3 +511,21 @@ def test_a_note_saved_by_an_unclear_first_try_is_not_added_again(
         _press(qtbot, ui.addNoteButton)
     assert page.message() == ""
     assert len(_stored(sqlite_database, case_id).notes) == 2
+
+
+def test_a_saved_note_never_reads_as_failed_when_the_case_cannot_be_read_again(
+    qtbot, sqlite_database: Database, page: CasePage, case_id: int, monkeypatch
+) -> None:
+    def gone(*_args: object) -> None:
+        raise DatabaseError("No connection to the database server.")
+
+    monkeypatch.setattr(cases, "load_case", gone)
+    page.ui.noteEdit.setPlainText("Called the IND.")
+    with qtbot.waitSignal(page.changed):
+        _press(qtbot, page.ui.addNoteButton)
+    assert page.message() == (
+        "Saved. The case could not be read again: No connection to the database server."
+    )
+    assert page.ui.noteEdit.toPlainText() == ""  # done: the next note is a new one
+    monkeypatch.undo()
+    assert [note.text for note in _stored(sqlite_database, case_id).notes] == ["Called the IND."]
