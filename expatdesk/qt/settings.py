@@ -21,10 +21,26 @@ log = logging.getLogger(__name__)
 
 FILE_NAME = "settings.ini"
 #: The layout of the file this version writes.
-VERSION = 1
+VERSION = 2
 VERSION_KEY = "meta/version"
+
+
+def _language_out_of_general(store: QSettings) -> None:
+    """Layout 2: the language moves from ``general/language`` to ``interface/language``.
+
+    An INI file's ``[General]`` group is Qt's top level: written under ``general/language`` the
+    language landed in ``[%General]`` and came back as ``General/language`` in the next process,
+    so the choice was forgotten on every restart.
+    """
+    for old in ("General/language", "general/language", "language"):
+        if store.contains(old):
+            if not store.contains("interface/language"):
+                store.setValue("interface/language", store.value(old))
+            store.remove(old)
+
+
 #: ``UPGRADES[n]`` turns a layout of version ``n - 1`` into version ``n``.
-UPGRADES: dict[int, Callable[[QSettings], None]] = {}
+UPGRADES: dict[int, Callable[[QSettings], None]] = {2: _language_out_of_general}
 
 T = TypeVar("T")
 
@@ -67,7 +83,7 @@ class Settings:
     """The options ExpatDesk remembers between runs."""
 
     #: The language chosen in the Language menu; ``None`` until the user chooses.
-    language: Option[str | None] = Option("general/language", str, None, LANGUAGES.__contains__)
+    language: Option[str | None] = Option("interface/language", str, None, LANGUAGES.__contains__)
     main_window_geometry = Option("main_window/geometry", QByteArray, QByteArray())
     main_window_state = Option("main_window/state", QByteArray, QByteArray())
     expats_columns = Option("expats/columns", QByteArray, QByteArray())

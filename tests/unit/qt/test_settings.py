@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -62,3 +64,42 @@ def test_a_newer_layout_is_left_alone(tmp_path: Path) -> None:
     store.setValue(VERSION_KEY, VERSION + 5)
     Settings(store)
     assert store.value(VERSION_KEY, type=int) == VERSION + 5
+
+
+RESTART = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from expatdesk.qt.settings import Settings\n"
+    "settings = Settings.open(Path(sys.argv[1]))\n"
+    "if len(sys.argv) > 2:\n"
+    "    settings.language = sys.argv[2]\n"
+    "print(settings.language)\n"
+    "settings.sync()\n"
+)
+
+
+def _process(folder: Path, *language: str) -> str:
+    """Open the settings in a process of its own, as a restarted app does."""
+    result = subprocess.run(
+        [sys.executable, "-c", RESTART, str(folder), *language],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return result.stdout.strip()
+
+
+def test_the_language_survives_a_restart(tmp_path: Path) -> None:
+    assert _process(tmp_path, "nl") == "nl"
+    assert _process(tmp_path) == "nl"  # the next start reads what the last one chose
+    assert "[interface]\nlanguage=nl" in (tmp_path / "settings.ini").read_text()
+
+
+def test_a_language_stored_under_general_is_moved_on_opening(tmp_path: Path) -> None:
+    """Layout 1 wrote it where Qt reads it back under another key: [%General]."""
+    (tmp_path / "settings.ini").write_text("[%General]\nlanguage=nl\n\n[meta]\nversion=1\n")
+    assert _process(tmp_path) == "nl"
+    text = (tmp_path / "settings.ini").read_text()
+    assert "General" not in text
+    assert "version=2" in text
