@@ -61,8 +61,14 @@ class LoginDialog(QDialog):
         self.ui.dutchButton.clicked.connect(lambda: self._switch("nl"))
         self.ui.englishButton.setVisible(switcher is not None)
         self.ui.dutchButton.setVisible(switcher is not None)
-        self.ui.buttonBox.accepted.connect(self.accept)
-        self.ui.buttonBox.rejected.connect(self.reject)
+        # A button of our own: a standard Ok button takes back Qt's "OK" on every language change,
+        # after our text was set.
+        box = self.ui.buttonBox
+        box.removeButton(box.button(QDialogButtonBox.StandardButton.Ok))
+        self.sign_in_button = box.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_in_button.setDefault(True)
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
         self._retranslate()
         (self.ui.password if username else self.ui.username).setFocus()
 
@@ -114,7 +120,6 @@ class LoginDialog(QDialog):
         else:
             intro = _("Sign in to {name} with your ExpatDesk username and password.")
         self.ui.introLabel.setText(intro.format(name=self._database_name))
-        ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_("&Sign in"))
+        self.sign_in_button.setText(_("&Sign in"))
         self.ui.englishButton.setAccessibleName("English")
         self.ui.dutchButton.setAccessibleName("Nederlands")

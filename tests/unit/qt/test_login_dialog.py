@@ -145,3 +145,26 @@ def test_the_language_buttons_switch_the_language(
     qtbot.mouseClick(dialog.ui.englishButton, Qt.MouseButton.LeftButton)
     assert i18n.language() == "en"
     assert dialog.ui.usernameLabel.text() == "&Username:"
+
+
+def test_the_sign_in_button_keeps_its_name_in_both_languages(
+    qtbot, sqlite_database: Database, switcher
+) -> None:
+    dialog = LoginDialog(
+        lambda name, password: accounts.sign_in(sqlite_database, name, password),
+        sqlite_database.name,
+        switcher,
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.sign_in_button.text() == "&Sign in"
+    qtbot.mouseClick(dialog.ui.dutchButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.ui.introLabel.text().startswith("Log in"))
+    assert dialog.sign_in_button.text() == "&Inloggen"
+    assert dialog.ui.buttonBox.button(dialog.ui.buttonBox.StandardButton.Cancel).text() == (
+        "Annuleren"
+    )
+    qtbot.mouseClick(dialog.ui.englishButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.ui.introLabel.text().startswith("Sign in"))
+    assert dialog.sign_in_button.text() == "&Sign in"
+    assert dialog.sign_in_button.isDefault()
