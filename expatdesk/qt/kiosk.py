@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
@@ -35,6 +35,8 @@ log = logging.getLogger(__name__)
 
 #: How long the thank-you screen stays before the kiosk is ready for the next person.
 THANKS_MS = 6000
+#: A questionnaire left alone this long is abandoned: its answers go, the next visitor starts anew.
+IDLE_RESET_MS = 90_000
 
 
 class KioskWindow(QWidget):
@@ -126,6 +128,13 @@ class KioskWindow(QWidget):
         self.thanks_timer.setSingleShot(True)
         self.thanks_timer.setInterval(THANKS_MS)
         self.thanks_timer.timeout.connect(self.next_person)
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(IDLE_RESET_MS)
+        self.idle_timer.timeout.connect(self._abandoned)
+        app = QCoreApplication.instance()
+        if app is not None:  # every tap or key anywhere on the kiosk counts as the visitor's
+            app.installEventFilter(self)
 
         self.welcome.start.clicked.connect(lambda: self._go(1))
         for code, widget in self.welcome.language_buttons.items():
@@ -166,6 +175,20 @@ class KioskWindow(QWidget):
         page = self.current_page()
         if page in self.questions:
             page.next.setFocus()
+            self.idle_timer.start()
+        else:
+            self.idle_timer.stop()
+
+    def _abandoned(self) -> None:
+        """Nobody touched the questionnaire for a while: forget the half answers."""
+        if self.current_page() in self.questions:
+            log.info("kiosk questionnaire abandoned; starting anew")
+            self.next_person()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT and self.idle_timer.isActive():
+            self.idle_timer.start()  # the visitor is still there
+        return False
 
     def _skip(self, page: ChoicePage) -> None:
         page.set_selected([])
@@ -227,6 +250,10 @@ class KioskWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._unlocked:
+            self.idle_timer.stop()
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
             super().closeEvent(event)
         else:
             event.ignore()
@@ -266,6 +293,18 @@ class KioskWindow(QWidget):
         self.facilities.next.setText(_("Finish"))
         self.welcome.retranslate()
         self.thanks.retranslate()
+
+
+#: What shows that a visitor is at the kiosk.
+_INPUT = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.KeyPress,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.Wheel,
+    }
+)
 
 
 def _refused(event: QKeyEvent) -> bool:

@@ -252,3 +252,25 @@ def test_short_exit_code_is_refused(qtbot) -> None:
 
 def test_thanks_waits_a_few_seconds() -> None:
     assert 3000 <= kiosk_module.THANKS_MS <= 15000
+
+
+def test_an_abandoned_questionnaire_is_reset_for_the_next_visitor(
+    qtbot, kiosk: KioskWindow, sqlite_database: Database
+) -> None:
+    assert not kiosk.idle_timer.isActive()  # nobody is answering on the welcome page
+    assert kiosk.idle_timer.interval() == 90_000
+    tap(qtbot, kiosk.welcome.start)
+    tap(qtbot, kiosk.service.choices["1"])
+    assert kiosk.idle_timer.isActive()
+    kiosk.idle_timer.setInterval(300)
+    kiosk.idle_timer.start()
+    for _ in range(3):  # a visitor who keeps tapping is never interrupted
+        qtbot.wait(150)
+        tap(qtbot, kiosk.service.choices["2"])
+    assert kiosk.current_page() is kiosk.service
+    assert kiosk.service.selected() == ["2"]
+    qtbot.waitUntil(lambda: kiosk.current_page() is kiosk.welcome, timeout=3000)
+    assert kiosk.service.selected() == []
+    assert "anonymously" in kiosk.welcome.text.text()  # the linked visitor has gone
+    assert not kiosk.idle_timer.isActive()
+    assert rows(sqlite_database) == []  # half answers are never saved
