@@ -243,7 +243,11 @@ class MainWindow(QMainWindow):
         """The selected expat or employer of the area shown, as ``(expat_id, employer_id)``."""
         area = self.current_area()
         if area is self.expats_area:
-            return self.expats_area.current_id(), None
+            expat_id = self.expats_area.current_id()
+            employer_id = (
+                None if expat_id is None else expat_service.employer_of(self.database, expat_id)
+            )
+            return expat_id, employer_id  # the expat comes with their employer
         if area is self.employers_area:
             return None, self.employers_area.current_id()
         return None, None

@@ -313,6 +313,12 @@ class ExpatDetail:
         return full_name(self.given_name, self.family_name)
 
 
+def employer_of(database: Database, expat_id: int) -> int | None:
+    """The expat's current employer (``None``: none, or no such expat)."""
+    with database.reading() as session:
+        return session.scalar(select(Expat.employer_id).where(Expat.id == expat_id))
+
+
 def load_expat(database: Database, expat_id: int) -> ExpatDetail | None:
     """The record of one expat with everything linked to it; ``None`` if it no longer exists.
 

@@ -214,3 +214,15 @@ def test_dutch(qtbot, sqlite_database: Database, sample: Sample, actor: Actor, s
     texts = [label.text() for label in [*labels, ui.servicesLabel]] + [dialog.open_button.text()]
     keys = [text[text.index("&") + 1].lower() for text in texts]
     assert len(set(keys)) == len(keys), texts
+
+
+def test_a_case_opened_from_the_expats_list_names_the_expats_employer(
+    window, sample: Sample, dialogs: list
+) -> None:
+    window.show_area(window.areas.index(window.expats_area))
+    assert window.expats_area.select_id(sample.expats["jose"])
+    dialog = window.open_case()
+    assert dialog.ui.expatCombo.currentText() == "José García (EXP-0001)"
+    assert dialog.ui.employerCombo.currentText() == "Thales Nederland (EMP-0001)"
+    walk_in = window.record_walk_in()
+    assert walk_in.ui.employerCombo.currentText() == "Thales Nederland (EMP-0001)"
