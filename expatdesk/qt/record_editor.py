@@ -20,21 +20,26 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QTextEdit,
     QWidget,
 )
 from sqlalchemy.exc import SQLAlchemyError
@@ -126,6 +131,23 @@ def select_code(combo: QComboBox, code: str | None) -> None:
     combo.setCurrentIndex(max(row, 0))
 
 
+def _changed_signal(widget: QWidget) -> SignalInstance | None:
+    """The signal a field sends when the user changes it (``None``: a kind we do not know)."""
+    if isinstance(widget, QLineEdit):
+        return widget.textEdited
+    if isinstance(widget, QPlainTextEdit | QTextEdit):
+        return widget.textChanged
+    if isinstance(widget, QComboBox):
+        return widget.currentIndexChanged
+    if isinstance(widget, QDateTimeEdit):
+        return widget.dateTimeChanged
+    if isinstance(widget, QAbstractSpinBox):
+        return widget.editingFinished
+    if isinstance(widget, QAbstractButton):
+        return widget.toggled
+    return None
+
+
 class RecordEditor(QDialog):
     """The base of a record editor; a subclass fills the form and implements the hooks.
 
@@ -149,6 +171,7 @@ class RecordEditor(QDialog):
         self.inputs: dict[str, QWidget] = {}
         self.tables: dict[str, ItemTable[Any]] = {}
         self._baseline: object = None
+        self._watched: set[QWidget] = set()
         self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         self.save_shortcut.activated.connect(self.save)
 
@@ -202,8 +225,19 @@ class RecordEditor(QDialog):
         for label, texts in shown.items():
             label.setText("\n".join(texts))
             label.show()
+        for field, widget in self.inputs.items():
+            self._hide_when_changed(widget, self.error_labels.get(field))
         if first is not None:
             show_on_its_tab(first)
+
+    def _hide_when_changed(self, widget: QWidget, label: QLabel | None) -> None:
+        """A message under a field goes as soon as the field is changed (once per field)."""
+        if label is None or widget in self._watched:
+            return
+        self._watched.add(widget)
+        signal = _changed_signal(widget)
+        if signal is not None:
+            signal.connect(label.hide)
 
     def _place(self, error: FieldError) -> tuple[QLabel, str, QWidget | None]:
         if error.field in self.error_labels:

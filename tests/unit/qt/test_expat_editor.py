@@ -292,7 +292,10 @@ def test_bad_input_shows_messages_under_the_fields_and_saves_nothing(
     assert dialogs == []  # no message box: the messages are in the form
 
     qtbot.keyClicks(ui.givenName, "Sofia")
+    assert editor.error_text("given_name") == ""  # filled in: its message goes at once
+    assert editor.error_text("family_name") == "This field is required."
     qtbot.keyClicks(ui.familyName, "Rossi")
+    assert editor.error_text("family_name") == ""
     retype(qtbot, ui.email, "sofia@example.it")
     retype(qtbot, ui.bsn, "")
     retype(qtbot, ui.arrivalDate, "1-9-2026")
