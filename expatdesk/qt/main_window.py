@@ -26,6 +26,7 @@ from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.merge_dialog import MergeDialog
 from expatdesk.qt.open_case_dialog import OpenCaseDialog
 from expatdesk.qt.password_dialog import change_own_password
+from expatdesk.qt.quick_open import QuickOpenDialog, recent_of, remember_opened
 from expatdesk.qt.record_area import RecordArea, area_state, save_area_state
 from expatdesk.qt.reports_area import ReportsArea
 from expatdesk.qt.settings import Settings
@@ -37,7 +38,7 @@ from expatdesk.qt.targets_dashboard import TargetsDashboard
 from expatdesk.qt.walk_in_dialog import WalkInDialog
 from expatdesk.services import employers as employer_service
 from expatdesk.services import expats as expat_service
-from expatdesk.services import surveys
+from expatdesk.services import quick_open, surveys
 from expatdesk.services.actor import Actor, Permission
 
 log = logging.getLogger(__name__)
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
 
         self.ui.actionQuit.triggered.connect(self.close)
         self.ui.actionSearch.triggered.connect(self.focus_search)
+        self.ui.actionQuickOpen.triggered.connect(self.quick_open)
         self.ui.actionAbout.triggered.connect(self.show_about)
         self.ui.actionTargetSettings.triggered.connect(self.open_target_settings)
         self.ui.actionRecordSurvey.triggered.connect(self.record_survey)
@@ -233,9 +235,29 @@ class MainWindow(QMainWindow):
         area.show_record(record_id)
 
     def focus_search(self) -> None:
+        """Ctrl+F: the search box of the list shown; elsewhere (Home, targets) Go to."""
         area = self.current_area()
         if isinstance(area, (RecordArea, CasesArea)):
             area.focus_search()
+        else:
+            self.quick_open()
+
+    def quick_open(self) -> QuickOpenDialog:
+        """Ctrl+K: open an expat, employer or case by name or reference."""
+        dialog = QuickOpenDialog(
+            self.database, recent_of(self._settings, self.actor.username), self
+        )
+        dialog.chosen.connect(self._quick_opened)
+        msgbox.exec_dialog(dialog)
+        return dialog
+
+    def _quick_opened(self, kind: str, record_id: int) -> None:
+        remember_opened(
+            self._settings,
+            self.actor.username,
+            quick_open.Match(kind, record_id, ""),
+        )
+        self.open_record(kind, record_id)
 
     # --- records ------------------------------------------------------------------------------
 

@@ -100,6 +100,8 @@ class Settings:
     cases_splitter = Option("cases/splitter", QByteArray, QByteArray())
     cases_filters = Option("cases/filters", str, "")
     cases_order = Option("cases/order", str, "")
+    #: The records each staff member opened last, as JSON: {username: ["expat:12", …]}.
+    recently_opened = Option("quick_open/recent", str, "")
 
     def __init__(self, store: QSettings) -> None:
         self.store = store
