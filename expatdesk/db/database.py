@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 #: The newest schema revision, the last migration in ``migrations/versions`` (a test checks).
 #: Knowing it without Alembic lets a database that is up to date open without importing Alembic,
 #: which would cost a quarter of a second on every start; Alembic loads only to migrate.
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "0007"
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 POSTGRES_CONNECT_TIMEOUT_S = 5
@@ -98,12 +98,17 @@ def make_engine(url: URL) -> Engine:
     """
     try:
         if url.get_backend_name() == "sqlite":
-            engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+            engine = create_engine(
+                url,
+                hide_parameters=True,
+                connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+            )
             event.listen(engine, "connect", _sqlite_on_connect)
             event.listen(engine, "begin", _sqlite_on_begin)
             return engine
         return create_engine(
             url,
+            hide_parameters=True,
             pool_pre_ping=True,
             connect_args={
                 "connect_timeout": POSTGRES_CONNECT_TIMEOUT_S,

@@ -88,7 +88,6 @@ IDLE_LOCK_RANGE = (1, 1440)
 _USERNAME = re.compile(r"^[a-z][a-z0-9._-]{1,62}$")
 _RESERVED = frozenset(
     {"system", "public", "none", "postgres", "current_user", "session_user", "current_role"}
-    | set(roles.GROUPS.values())
 )
 _ENTITY = "staff_user"
 
@@ -274,10 +273,16 @@ def _authenticate_postgres(url: URL, name: str, password: str, now: datetime) ->
     return actor
 
 
-def _probe_engine(url: URL, name: str, password: str) -> Engine:
-    """An engine for one connection that checks a password."""
+def login_of(url: URL, name: str) -> str:
+    """The PostgreSQL role the staff member ``name`` of the database at ``url`` signs in as."""
+    return roles.login_name(url.database or "", name)
+
+
+def _probe_engine(url: URL, name: str, password: str, *, staff: bool = True) -> Engine:
+    """An engine for one connection that checks a password (of a staff member's login, or of
+    the role ``name`` itself)."""
     return create_engine(
-        with_credentials(url, name, password),
+        with_credentials(url, login_of(url, name) if staff else name, password),
         poolclass=NullPool,
         connect_args={"connect_timeout": POSTGRES_CONNECT_TIMEOUT_S},
     )
@@ -342,7 +347,7 @@ def sign_in(
     if wait:
         raise ThrottledError(wait)
     try:
-        database = open_database(with_credentials(url, name, password))
+        database = _open_as(url, name, password)
     except DatabaseError as error:
         _refused_open(url, key, error, now)
         raise
@@ -352,6 +357,8 @@ def sign_in(
             found = session.scalars(
                 select(StaffUser).where(StaffUser.username == name)
             ).one_or_none()
+            if roles.current_user(connection) != login_of(url, name):
+                found = None  # connected as the role ``name`` itself, not as a staff login
             user = None if found is None else _Login.of(found)
             owner = roles.is_owner(connection)
             nobody = session.scalar(select(func.count()).select_from(StaffUser)) == 0
@@ -376,6 +383,28 @@ def sign_in(
     raise UserError(_("The database role {name} has no ExpatDesk staff account.").format(name=name))
 
 
+def _open_as(url: URL, name: str, password: str) -> Database:
+    """The database opened by the staff member ``name``'s login, or else by the role ``name``
+    itself (the database's owner, who creates the first administrator). Both are tried for
+    every refused password, so a wrong password costs the same as an unknown name."""
+    try:
+        return open_database(with_credentials(url, login_of(url, name), password))
+    except DatabaseError as error:
+        if not _wrong_password(str(error)):
+            raise
+        first = error
+    try:
+        return open_database(with_credentials(url, name, password))
+    except DatabaseError as error:
+        if _wrong_password(str(error)):
+            raise first from None
+        raise
+
+
+def _wrong_password(reason: str) -> bool:
+    return "password authentication failed" in reason or "no password supplied" in reason
+
+
 def _refused_open(url: URL, key: tuple[str, str], error: DatabaseError, now: datetime) -> None:
     reason = str(error)
     if "password authentication failed" in reason or "no password supplied" in reason:
@@ -397,7 +426,7 @@ def connection_actor(database: Database) -> Actor:
         return SYSTEM
     with database.reading() as session:
         connection = session.connection()
-        name = roles.current_user(connection)
+        name = roles.connected_staff_username(connection)
         found = session.scalars(select(StaffUser).where(StaffUser.username == name)).one_or_none()
         user = None if found is None else _Login.of(found)
         owner = roles.is_owner(connection)
@@ -423,7 +452,7 @@ def unlock(database: Database, actor: Actor, password: str, now: datetime | None
     wait = _THROTTLE.seconds_to_wait(key, now)
     if wait:
         raise ThrottledError(wait)
-    engine = _probe_engine(database.url, actor.username, password)
+    engine = _probe_engine(database.url, actor.username, password, staff=actor.user_id is not None)
     try:
         with engine.connect() as connection:
             connection.rollback()
@@ -498,6 +527,12 @@ def _check_new_account(
 ) -> None:
     problems = Problems()
     problems.add("username", username_problem(name))
+    longest = None if database.is_sqlite else roles.max_username_length(database.url.database or "")
+    if longest is not None and len(name.encode("utf-8")) > longest:
+        problems.add(
+            "username",
+            _("A username in this database has at most {count} characters.").format(count=longest),
+        )
     problems.add("display_name", required(display_name))
     problems.add("display_name", too_long(display_name.strip(), DISPLAY_NAME_MAX))
     if role not in ROLES:
@@ -519,7 +554,7 @@ def _add_user(
     taken = session.scalar(select(StaffUser.id).where(StaffUser.username == name))
     if taken is not None:
         problems.add("username", _("There is an account with this username already."))
-    elif not database.is_sqlite and roles.role_exists(session.connection(), name):
+    elif not database.is_sqlite and roles.staff_login_exists(session.connection(), name):
         problems.add(
             "username",
             _("The database server has a role with this name already; choose another username."),

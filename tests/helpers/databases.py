@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import URL, make_url
 
 from expatdesk.db.database import Database, open_database, parse_url
@@ -101,4 +101,17 @@ def scratch_postgres_database(url: URL) -> Iterator[URL]:
     finally:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            drop_roles_of(connection, name)
         admin.dispose()
+
+
+def drop_roles_of(connection: Connection, database: str) -> None:
+    """Drop the logins and then the group roles of ``database`` (made by ExpatDesk)."""
+    for separator in ("/", ":"):
+        names = connection.execute(
+            text("SELECT rolname FROM pg_roles WHERE starts_with(rolname, :prefix)"),
+            {"prefix": database + separator},
+        ).scalars()
+        for role in list(names):
+            quoted = role.replace('"', '""')
+            connection.execute(text(f'DROP ROLE IF EXISTS "{quoted}"'))

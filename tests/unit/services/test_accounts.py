@@ -202,7 +202,9 @@ def test_sign_in_returns_the_database_to_work_in(database: Database) -> None:
             assert signed_in.database is database
         else:  # connected as the staff member's own role
             with signed_in.database.reading() as session:
-                assert session.scalar(text("SELECT current_user")) == anna.username
+                assert session.scalar(text("SELECT current_user")) == staff.login(
+                    database, anna.username
+                )
     finally:
         if signed_in.database is not database:
             signed_in.database.dispose()

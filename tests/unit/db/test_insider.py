@@ -1,0 +1,234 @@
+"""A curious insider on PostgreSQL: two centres' databases on one server, each set up as the README
+says, and staff of both connecting with plain psycopg (as psql would) to try what ExpatDesk's
+windows never offer. Each attack is refused by the server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import psycopg
+import pytest
+from sqlalchemy.engine import URL
+
+from expatdesk.db import roles
+from expatdesk.db.database import Database, open_database
+from expatdesk.services import accounts
+from expatdesk.services.actor import SYSTEM
+from tests.helpers import databases, staff
+from tests.helpers.staff import PASSWORD
+
+pytestmark = pytest.mark.postgres
+
+
+@dataclass
+class Centre:
+    database: Database
+    owner: str
+
+    @property
+    def name(self) -> str:
+        return str(self.database.url.database)
+
+    def connect(self, username: str, database: str | None = None) -> psycopg.Connection:
+        """A plain psycopg connection as this centre's staff member ``username``."""
+        url = self.database.url
+        return psycopg.connect(
+            host=url.host,
+            port=url.port,
+            dbname=database or self.name,
+            user=roles.login_name(self.name, username),
+            password=PASSWORD,
+            autocommit=True,
+        )
+
+
+@pytest.fixture
+def centres(request: pytest.FixtureRequest) -> Iterator[tuple[Centre, Centre]]:
+    """Centre A (the test database) and centre B (a second database on the same server), each
+    with an administrator ``boss`` and a desk officer ``desk`` of the same names."""
+    shared: Database = request.getfixturevalue("_postgres_session")
+    databases.truncate_postgres(shared)
+    url: URL = databases.require_postgres_url()
+    with staff.logins_dropped(shared), databases.scratch_postgres_database(url) as scratch:
+        other = open_database(scratch)
+        try:
+            pair = (Centre(shared, str(url.username)), Centre(other, str(url.username)))
+            for centre in pair:
+                for short, role in (("boss", "administrator"), ("desk", "desk_officer")):
+                    accounts.create_staff(
+                        centre.database, SYSTEM, staff.name(short), short.title(), role, PASSWORD
+                    )
+            yield pair
+        finally:
+            other.dispose()
+            with shared.engine.begin() as connection:
+                for short in ("boss", "desk"):
+                    login = roles.login_name(pair[1].name, staff.name(short))
+                    connection.exec_driver_sql(f"DROP ROLE IF EXISTS {roles.quote(login)}")
+    databases.truncate_postgres(shared)
+
+
+def refusal(connection: psycopg.Connection, statement: str) -> str:
+    """The server's refusal of ``statement`` (which must be refused)."""
+    with pytest.raises(psycopg.Error) as error:
+        connection.execute(statement)
+    return str(error.value).splitlines()[0]
+
+
+def q(name: str) -> str:
+    return roles.quote(name)
+
+
+def test_staff_cannot_reach_the_other_centre(centres: tuple[Centre, Centre]) -> None:
+    a, b = centres
+    desk, boss = staff.name("desk"), staff.name("boss")
+    for username in (desk, boss):
+        with pytest.raises(psycopg.OperationalError, match="permission denied for database"):
+            a.connect(username, database=b.name)
+        with pytest.raises(psycopg.OperationalError, match="permission denied for database"):
+            b.connect(username, database=a.name)
+    # Both centres have a "desk"; each signs in to its own database as its own login.
+    for centre in centres:
+        with centre.connect(desk) as connection:
+            assert connection.execute("SELECT current_user").fetchone() == (
+                roles.login_name(centre.name, desk),
+            )
+        signed_in = accounts.sign_in(centre.database.url, desk, PASSWORD)
+        assert signed_in.actor.username == desk
+        signed_in.database.dispose()
+    with a.connect(boss) as connection:
+        assert "permission denied" in refusal(
+            connection, f"SET ROLE {q(roles.groups(b.name)['administrator'])}"
+        )
+        assert "permission denied" in refusal(
+            connection, f"ALTER ROLE {q(roles.login_name(b.name, desk))} PASSWORD 'x'"
+        )
+
+
+def test_an_administrator_has_no_path_to_the_owner_or_the_server(
+    centres: tuple[Centre, Centre],
+) -> None:
+    a, _b = centres
+    boss, desk = staff.name("boss"), staff.name("desk")
+    with a.connect(boss) as connection:
+        assert connection.execute(
+            "SELECT rolcreaterole, rolcreatedb, rolsuper FROM pg_roles WHERE rolname = current_user"
+        ).fetchone() == (False, False, False)
+        attacks = {
+            f"GRANT {q(a.owner)} TO CURRENT_USER": "must have admin option",
+            f"SET ROLE {q(a.owner)}": "permission denied",
+            "GRANT pg_execute_server_program TO CURRENT_USER": "must have admin option",
+            "COPY (SELECT 1) TO PROGRAM 'true'": "must be superuser",
+            "CREATE ROLE mallory LOGIN": "permission denied",
+            "ALTER ROLE CURRENT_USER CREATEROLE": "permission denied",
+            f"ALTER ROLE {q(a.owner)} PASSWORD 'x'": "permission denied",
+            f"ALTER ROLE {q(roles.login_name(a.name, desk))} NOLOGIN": "permission denied",
+            f"GRANT {q(roles.groups(a.name)['administrator'])} TO"
+            f" {q(roles.login_name(a.name, desk))}": "must have admin option",
+            "DELETE FROM audit_entry": "permission denied",
+            "UPDATE audit_entry SET username = 'x'": "permission denied",
+            "TRUNCATE audit_entry": "permission denied",
+            "TRUNCATE expat": "permission denied",
+            "ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_who": "must be owner",
+            "ALTER TABLE expat ADD COLUMN sneaky text": "must be owner",
+            "DROP TRIGGER audit_entry_who ON audit_entry": "must be owner",
+            "SET session_replication_role = replica": "permission denied",
+            "CREATE TABLE sneaky (id integer)": "permission denied",
+            "CREATE FUNCTION sneaky() RETURNS int LANGUAGE sql AS 'SELECT 1'": "permission denied",
+            "CREATE OR REPLACE FUNCTION expatdesk_staff_login(text, boolean) RETURNS text"
+            " LANGUAGE sql AS 'SELECT $1'": "permission denied for schema",
+            "ALTER FUNCTION expatdesk_create_login(text, text, text) OWNER TO CURRENT_USER": (
+                "must be owner"
+            ),
+            f"ALTER DATABASE {q(a.name)} OWNER TO CURRENT_USER": "must be owner",
+            "CREATE TEMPORARY TABLE scratch (id integer)": "permission denied",
+            "SELECT expatdesk_staff_login('x', false)": "permission denied",
+        }
+        for statement, expected in attacks.items():
+            assert expected in refusal(connection, statement), statement
+        # Granting what one holds without the grant option only warns, and grants nothing.
+        connection.execute("GRANT SELECT ON expat TO PUBLIC")
+        connection.execute(f"GRANT CONNECT ON DATABASE {q(a.name)} TO PUBLIC")
+        assert connection.execute(
+            "SELECT has_table_privilege('public', 'expat', 'SELECT'),"
+            " has_database_privilege('public', current_database(), 'CONNECT')"
+        ).fetchone() == (False, False)
+
+
+def test_the_login_functions_refuse_everything_but_this_databases_staff(
+    centres: tuple[Centre, Centre],
+) -> None:
+    a, _b = centres
+    boss, desk = staff.name("boss"), staff.name("desk")
+    verifier = "SCRAM-SHA-256$4096:c2FsdA==$c3RvcmVk:c2VydmVy"
+    with a.connect(boss) as connection:
+        attacks = {
+            # a role other than ExpatDesk's, or a name that would leave the database's prefix
+            f"SELECT expatdesk_create_login('mallory', 'superuser', '{verifier}')": (
+                "not an ExpatDesk role"
+            ),
+            f"SELECT expatdesk_create_login('../{a.owner}', 'administrator', '{verifier}')": (
+                "not a staff username"
+            ),
+            f"SELECT expatdesk_create_login('Mallory', 'administrator', '{verifier}')": (
+                "not a staff username"
+            ),
+            f"SELECT expatdesk_create_login('{'m' * 60}', 'administrator', '{verifier}')": (
+                "longer than 63 bytes"
+            ),
+            "SELECT expatdesk_create_login('mallory', 'administrator', 'plain password')": (
+                "SCRAM-SHA-256 verifier"
+            ),
+            f"SELECT expatdesk_create_login('{desk}', 'desk_officer', '{verifier}')": (
+                "exists already"
+            ),
+            # roles that are no staff login of this database
+            f"SELECT expatdesk_set_login_password('{a.owner}', '{verifier}')": (
+                "is no staff login of this database"
+            ),
+            f"SELECT expatdesk_set_login_password('postgres', '{verifier}')": (
+                "is no staff login of this database"
+            ),
+            "SELECT expatdesk_set_login_allowed('pg_execute_server_program', true)": (
+                "is no staff login of this database"
+            ),
+            "SELECT expatdesk_set_login_group('nobody', 'manager')": (
+                "is no staff login of this database"
+            ),
+            f"SELECT expatdesk_set_login_group('{desk}', 'pg_execute_server_program')": (
+                "not an ExpatDesk role"
+            ),
+            f"SELECT expatdesk_set_login_group('{desk}', NULL)": "not an ExpatDesk role",
+        }
+        for statement, expected in attacks.items():
+            assert expected in refusal(connection, statement), statement
+        # What they are for works, and gives nothing beyond this database's groups.
+        connection.execute(
+            f"SELECT expatdesk_create_login('mallory', 'desk_officer', '{verifier}')"
+        )
+        mallory = roles.login_name(a.name, "mallory")
+        assert connection.execute(
+            "SELECT rolcanlogin, rolcreaterole, rolsuper FROM pg_roles WHERE rolname = %s",
+            (mallory,),
+        ).fetchone() == (True, False, False)
+        connection.execute("SELECT expatdesk_set_login_group('mallory', 'administrator')")
+        assert [
+            row[0]
+            for row in connection.execute(
+                "SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid"
+                " JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = %s",
+                (mallory,),
+            )
+        ] == [roles.groups(a.name)["administrator"]]
+        connection.execute("SELECT expatdesk_set_login_allowed('mallory', false)")
+    with a.database.engine.begin() as owner:
+        owner.exec_driver_sql(f"DROP ROLE {q(mallory)}")
+    with a.connect(desk) as connection:
+        assert "permission denied for function" in refusal(
+            connection, f"SELECT expatdesk_set_login_password('{boss}', '{verifier}')"
+        )
+        assert "permission denied for function" in refusal(
+            connection, f"SELECT expatdesk_create_login('eve', 'administrator', '{verifier}')"
+        )
