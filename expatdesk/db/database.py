@@ -22,10 +22,8 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 from sqlalchemy.orm import Session, sessionmaker
 
 from expatdesk import clock
-from expatdesk.db import (
-    audit,  # noqa: F401  (registers the audit trail on every session)
-    roles,
-)
+from expatdesk.db import roles, trail
+from expatdesk.db.types import utcnow
 from expatdesk.errors import DatabaseError, NewerDatabaseError, UserError
 from expatdesk.i18n import _
 
@@ -283,8 +281,22 @@ class Database:
             with self.sessions() as session, session.begin():
                 session.info["actor"] = actor
                 if self.is_sqlite:
-                    session.connection(execution_options={WRITING: True})
+                    connection = session.connection(execution_options={WRITING: True})
+                else:
+                    connection = session.connection()
+                user_id, username = (
+                    (None, "system")
+                    if actor is None
+                    else (
+                        actor.user_id,
+                        actor.username,
+                    )
+                )
+                trail.set_actor(connection, user_id, username, utcnow())
                 yield session
+                if session.in_transaction():  # not rolled back by the block
+                    session.flush()
+                    trail.clear_actor(session.connection())
                 committing = True
         except DBAPIError as error:
             message = problem_message(self.url, error)
@@ -415,9 +427,17 @@ def open_database(url: URL | str, *, migrate: bool = True) -> Database:
             with engine.begin() as connection:
                 _refuse_migration_by_staff(database, connection)
                 upgrade(connection)
+        if migrate and database.is_sqlite:
+            with engine.connect() as connection:
+                outdated = trail.sqlite_needs_install(connection)
+                connection.rollback()
+            if outdated:  # a new database, or a migration rebuilt a table
+                with engine.begin() as connection:
+                    trail.install(connection)
         if migrate and not database.is_sqlite:
             with engine.begin() as connection:
                 if roles.is_owner(connection):
+                    trail.install(connection)
                     roles.secure(connection)  # staff roles and grants, after every migration
     except DBAPIError as error:
         engine.dispose()

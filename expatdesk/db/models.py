@@ -582,6 +582,21 @@ class AuditEntry(Base):
     changes: Mapped[str | None] = mapped_column(Text)  # JSON: {"field": [old, new]}
 
 
+class AuditActor(Base):
+    """Who acts in the current SQLite transaction, for the trail's triggers (expatdesk.db.trail):
+    written first in a transaction and removed before its commit, so never stored. Unused on
+    PostgreSQL, where the triggers know the connecting role."""
+
+    __tablename__ = "audit_actor"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    staff_user_id: Mapped[int | None] = mapped_column(Integer)
+    username: Mapped[str] = mapped_column(String(63))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    trail_off: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
 # --- derived columns --------------------------------------------------------------------------
 
 

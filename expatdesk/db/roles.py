@@ -97,6 +97,7 @@ READ_ONLY_TABLES = frozenset(
         "municipality",
         "permit_type",
         "checklist_item",
+        "audit_actor",  # used on SQLite only
     }
 )
 AUDIT_TABLE = "audit_entry"

@@ -1,4 +1,10 @@
-"""PostgreSQL roles of one database each: the staff logins of ExpatDesk 0005 and before (a role
+"""The audit trail written by the database, and PostgreSQL roles of one database each.
+
+The table ``audit_actor`` names the actor of an SQLite transaction for the trail's triggers
+(expatdesk.db.trail); the triggers themselves are (re)made whenever the database is opened
+(on PostgreSQL by its owner), so a later migration that rebuilds a table keeps its trail.
+
+PostgreSQL roles of one database each: the staff logins of ExpatDesk 0005 and before (a role
 named after the username, in the group roles ``expatdesk_*`` that every database on the server
 shared) become this database's logins ``<database>/<username>``, in this database's groups
 ``<database>:<role>``, without ``CREATEROLE`` (expatdesk.db.roles).
@@ -84,6 +90,16 @@ def _staff(connection: sa.Connection) -> list[sa.Row]:
 
 
 def upgrade() -> None:
+    op.create_table(
+        'audit_actor',
+        sa.Column('id', sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column('staff_user_id', sa.Integer(), nullable=True),
+        sa.Column('username', sa.String(length=63), nullable=False),
+        sa.Column('at', sa.DateTime(), nullable=False),
+        sa.Column('trail_off', sa.Boolean(), nullable=False),
+        sa.CheckConstraint('id = 1', name=op.f('ck_audit_actor_one_row')),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_actor')),
+    )
     connection = op.get_bind()
     if connection.dialect.name != "postgresql":
         return
@@ -110,6 +126,10 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     connection = op.get_bind()
+    from expatdesk.db import trail  # the older version writes the trail itself
+
+    trail.uninstall(connection)
+    op.drop_table('audit_actor')
     if connection.dialect.name != "postgresql" or not _may_create_roles(connection):
         return
     database = str(connection.execute(sa.text("SELECT current_database()")).scalar_one())
