@@ -80,13 +80,14 @@ def truncate_postgres(database: Database) -> None:
     tables = [name for name in Base.metadata.tables if name not in MIGRATION_DATA_TABLES]
     quoted = ", ".join(f'"{name}"' for name in tables)
     with database.engine.begin() as connection:
-        connection.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
+        # First, so that the trail's entry of the reset goes too.
         connection.execute(
             text(
                 "UPDATE centre_settings"
                 " SET retention_years = 7, idle_lock_minutes = 15, version = 1"
             )
         )
+        connection.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
 
 
 @contextmanager

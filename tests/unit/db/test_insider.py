@@ -5,15 +5,18 @@ windows never offer. Each attack is refused by the server.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import psycopg
 import pytest
+from sqlalchemy import select
 from sqlalchemy.engine import URL
 
 from expatdesk.db import roles
 from expatdesk.db.database import Database, open_database
+from expatdesk.db.models import AuditEntry, Expat, StaffUser
 from expatdesk.services import accounts
 from expatdesk.services.actor import SYSTEM
 from tests.helpers import databases, staff
@@ -134,6 +137,9 @@ def test_an_administrator_has_no_path_to_the_owner_or_the_server(
             "ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_who": "must be owner",
             "ALTER TABLE expat ADD COLUMN sneaky text": "must be owner",
             "DROP TRIGGER audit_entry_who ON audit_entry": "must be owner",
+            "ALTER TABLE expat DISABLE TRIGGER expatdesk_trail": "must be owner",
+            "DROP TRIGGER expatdesk_trail ON survey_response": "must be owner",
+            "ALTER FUNCTION expatdesk_trail_expat() RENAME TO gone": "must be owner",
             "SET session_replication_role = replica": "permission denied",
             "CREATE TABLE sneaky (id integer)": "permission denied",
             "CREATE FUNCTION sneaky() RETURNS int LANGUAGE sql AS 'SELECT 1'": "permission denied",
@@ -232,3 +238,49 @@ def test_the_login_functions_refuse_everything_but_this_databases_staff(
         assert "permission denied for function" in refusal(
             connection, f"SELECT expatdesk_create_login('eve', 'administrator', '{verifier}')"
         )
+
+
+def test_direct_sql_by_a_staff_login_is_in_the_trail_under_that_login(
+    centres: tuple[Centre, Centre],
+) -> None:
+    a, _b = centres
+    desk = staff.name("desk")
+    with a.database.transaction(SYSTEM) as session:
+        session.add(Expat(expat_ref="E-1", given_name="José", family_name="García"))
+    with a.connect(desk) as connection:
+        # Claiming to be someone else, or asking for no trail, changes nothing for staff.
+        connection.execute("SET expatdesk.username = 'marieke'")
+        connection.execute("SET expatdesk.user_id = '1'")
+        connection.execute("SET expatdesk.trail = 'off'")
+        connection.execute(
+            "UPDATE expat SET bsn = '111222333', notes = 'gelezen' WHERE expat_ref = 'E-1'"
+        )
+        for number in range(3):
+            connection.execute(
+                "INSERT INTO survey_response (response_ref, respondent_type, responded_on,"
+                " score_service, questionnaire_version, version, created_at, updated_at)"
+                " VALUES (%s, 'expat', '2026-11-20', 10, 1, 1, now(), now())",
+                (f"FAKE-{number}",),
+            )
+        connection.execute("DELETE FROM survey_response WHERE response_ref = 'FAKE-2'")
+    with a.database.reading() as session:
+        desk_id = session.scalar(select(StaffUser.id).where(StaffUser.username == desk))
+        rows = session.execute(
+            select(AuditEntry.username, AuditEntry.staff_user_id, AuditEntry.action,
+                   AuditEntry.entity, AuditEntry.changes)
+            .where(AuditEntry.entity.in_(("expat", "survey_response")))
+            .order_by(AuditEntry.id)
+        ).all()  # fmt: skip
+    assert [(row.username, row.action, row.entity) for row in rows] == [
+        ("system", "create", "expat"),
+        (desk, "update", "expat"),
+        (desk, "create", "survey_response"),
+        (desk, "create", "survey_response"),
+        (desk, "create", "survey_response"),
+        (desk, "delete", "survey_response"),
+    ]
+    assert {row.staff_user_id for row in rows[1:]} == {desk_id}
+    assert json.loads(rows[1].changes) == {
+        "bsn": [None, "*****2333"],
+        "notes": [None, "gelezen"],
+    }
