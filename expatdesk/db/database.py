@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -104,7 +104,7 @@ def make_engine(url: URL) -> Engine:
             event.listen(engine, "connect", _sqlite_on_connect)
             event.listen(engine, "begin", _sqlite_on_begin)
             return engine
-        return create_engine(
+        engine = create_engine(
             url,
             hide_parameters=True,
             pool_pre_ping=True,
@@ -113,8 +113,26 @@ def make_engine(url: URL) -> Engine:
                 "application_name": "ExpatDesk",
             },
         )
+        event.listen(engine, "handle_error", _without_values)
+        return engine
     except NoSuchModuleError as error:  # pragma: no cover - drivers are dependencies
         raise UserError(str(error)) from None
+
+
+def _without_values(context: ExceptionContext) -> None:
+    """Keep values out of PostgreSQL's error messages, so that no BSN or name reaches stderr or
+    a log: the server's DETAIL repeats them ("Key (bsn)=(...) already exists", "Failing row
+    contains (...)"). Only the primary message stays; ``diag`` keeps everything for the code."""
+    original = context.original_exception
+    diag = getattr(original, "diag", None)
+    primary = getattr(diag, "message_primary", None)
+    if not primary or str(original) == primary:
+        return
+    original.args = (primary,)
+    wrapped = context.sqlalchemy_exception
+    if wrapped is not None:
+        kind = type(original)
+        wrapped.args = (f"({kind.__module__}.{kind.__name__}) {primary}",)
 
 
 def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
