@@ -15,6 +15,7 @@ password.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -35,7 +36,7 @@ from expatdesk.db.database import (
 from expatdesk.db.models import ROLES, StaffUser
 from expatdesk.db.types import utcnow
 from expatdesk.errors import DatabaseError, UserError
-from expatdesk.i18n import _, ngettext
+from expatdesk.i18n import _
 from expatdesk.services.actor import (
     SYSTEM,
     Actor,
@@ -45,7 +46,13 @@ from expatdesk.services.actor import (
 )
 from expatdesk.services.centre_settings import read_setting, store_setting
 from expatdesk.services.concurrency import check_version, stale_guard
-from expatdesk.services.passwords import Throttle, check_password, hash_password, seconds_to_wait
+from expatdesk.services.passwords import (
+    Throttle,
+    check_password,
+    hash_password,
+    is_common,
+    seconds_to_wait,
+)
 from expatdesk.services.validation import (
     FieldError,
     Problems,
@@ -79,7 +86,7 @@ __all__ = [
     "update_idle_lock_minutes",
 ]
 
-MIN_PASSWORD_LENGTH = 10
+MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 200
 DISPLAY_NAME_MAX = 200
 IDLE_LOCK_RANGE = (1, 1440)
@@ -102,20 +109,25 @@ class SignInError(UserError):
     """A sign-in was refused."""
 
 
+def _refused() -> str:
+    """The one message of a refused sign-in: an unknown user, a wrong password and a throttled
+    account read the same, so none of them tells whether the account exists."""
+    return _(
+        "Wrong username or password, or too many failed attempts: wait a moment and try again."
+    )
+
+
 class WrongCredentialsError(SignInError):
     def __init__(self) -> None:
-        super().__init__(_("Wrong username or password."))
+        super().__init__(_refused())
 
 
-class ThrottledError(SignInError):
+class ThrottledError(WrongCredentialsError):
+    """Refused without checking the password: too many failures in a row. ``seconds``: how long
+    the next attempt must wait (for tests and logs; the user is told what a wrong password is)."""
+
     def __init__(self, seconds: int) -> None:
-        super().__init__(
-            ngettext(
-                "Too many failed sign-ins. Try again in {seconds} second.",
-                "Too many failed sign-ins. Try again in {seconds} seconds.",
-                seconds,
-            ).format(seconds=seconds)
-        )
+        super().__init__()
         self.seconds = seconds
 
 
@@ -186,18 +198,22 @@ def authenticate(
     with database.reading() as session:
         found = session.scalars(select(StaffUser).where(StaffUser.username == name)).one_or_none()
         user = None if found is None else _Login.of(found)
+    # Every refusal does the same work: one password hash and one write transaction.
     if user is None:
         key = (database.name, name)
         wait = _THROTTLE.seconds_to_wait(key, now)
+        check_password(password, None)
+        _count_failure(database, None, now)
         if wait:
             raise ThrottledError(wait)
-        check_password(password, None)  # the same work as for a known user
         _THROTTLE.failed(key, now)
         raise WrongCredentialsError()
     wait = seconds_to_wait(user.failed_logins, user.last_failed_login_at, now)
+    good = check_password(password, user.password_hash)
     if wait:
+        _count_failure(database, None, now)  # not counted: the wait is not made longer
         raise ThrottledError(wait)
-    if not check_password(password, user.password_hash):
+    if not good:
         _count_failure(database, user.id, now)
         raise WrongCredentialsError()
     if not user.active:
@@ -230,13 +246,16 @@ class _Login:
         )
 
 
-def _count_failure(database: Database, user_id: int, now: datetime) -> None:
-    # A bulk UPDATE: no new version (an administrator editing the account is not disturbed)
-    # and no audit entry per mistyped password.
+def _count_failure(database: Database, user_id: int | None, now: datetime) -> None:
+    """Count a failed sign-in of ``user_id``; ``None`` counts nothing, with the same work.
+
+    A bulk UPDATE: no new version (an administrator editing the account is not disturbed), and
+    the trail leaves failed sign-ins out.
+    """
     with database.transaction() as session:
         session.execute(
             update(StaffUser)
-            .where(StaffUser.id == user_id)
+            .where(StaffUser.id == (user_id if user_id is not None else -1))
             .values(failed_logins=StaffUser.failed_logins + 1, last_failed_login_at=now)
         )
 
@@ -258,6 +277,7 @@ def _authenticate_postgres(url: URL, name: str, password: str, now: datetime) ->
     key = _server_key(url, name)
     wait = _THROTTLE.seconds_to_wait(key, now)
     if wait:
+        _same_work(lambda: _probe_engine(url, name, password).connect().close())
         raise ThrottledError(wait)
     engine = _probe_engine(url, name, password)
     try:
@@ -271,6 +291,17 @@ def _authenticate_postgres(url: URL, name: str, password: str, now: datetime) ->
         engine.dispose()
     _THROTTLE.succeeded(key)
     return actor
+
+
+def _same_work(attempt: Callable[[], object]) -> None:
+    """Make the attempt a throttled sign-in would have made, and forget how it went: a
+    throttled account takes as long to refuse as a wrong password."""
+    try:
+        result = attempt()
+    except (DatabaseError, OperationalError):
+        return
+    if isinstance(result, Database):
+        result.dispose()
 
 
 def login_of(url: URL, name: str) -> str:
@@ -345,6 +376,7 @@ def sign_in(
     key = _server_key(url, name)
     wait = _THROTTLE.seconds_to_wait(key, now)
     if wait:
+        _same_work(lambda: _open_as(url, name, password))
         raise ThrottledError(wait)
     try:
         database = _open_as(url, name, password)
@@ -589,12 +621,22 @@ def username_problem(name: str) -> str | None:
 
 
 def password_problem(password: str, username: str | None = None) -> str | None:
+    """What is wrong with ``password`` as a new password, or ``None``: at least
+    :data:`MIN_PASSWORD_LENGTH` characters, not one character repeated, not the username, not
+    a common password (:func:`~expatdesk.services.passwords.is_common`)."""
     if len(password) < MIN_PASSWORD_LENGTH:
         return _("A password needs at least {count} characters.").format(count=MIN_PASSWORD_LENGTH)
     if len(password) > MAX_PASSWORD_LENGTH:
         return _("A password has at most {count} characters.").format(count=MAX_PASSWORD_LENGTH)
+    if len(set(password)) == 1:
+        return _("A password of one character repeated is guessed at once; choose another.")
     if username and password.strip().lower() == username:
         return _("The password must not be the username.")
+    if is_common(password, username):
+        return _(
+            "This is one of the passwords tried first by anyone guessing (a common word or "
+            "pattern, perhaps with digits); choose another."
+        )
     return None
 
 
