@@ -101,13 +101,17 @@ READ_ONLY_TABLES = frozenset(
     }
 )
 AUDIT_TABLE = "audit_entry"
+#: The log of reads: like the trail, staff add entries (in their own name) and never change them.
+ACCESS_TABLE = "access_log"
 #: Tables with their own rules; every other table of the schema holds client records.
 MANAGER_TABLES: dict[str, str] = {"target_settings": "SELECT, INSERT, UPDATE"}
 ADMINISTRATOR_TABLES: dict[str, str] = {
     "staff_user": "SELECT, INSERT, UPDATE",
     "centre_settings": "SELECT, UPDATE",
 }
-_SPECIAL = READ_ONLY_TABLES | {AUDIT_TABLE} | set(MANAGER_TABLES) | set(ADMINISTRATOR_TABLES)
+_SPECIAL = (
+    READ_ONLY_TABLES | {AUDIT_TABLE, ACCESS_TABLE} | set(MANAGER_TABLES) | set(ADMINISTRATOR_TABLES)
+)
 
 #: Serialises :func:`secure` between owners opening the same database at the same moment
 #: (concurrent GRANTs on one table fail with "tuple concurrently updated").
@@ -499,7 +503,7 @@ def grant_statements(connection: Connection, tables: list[str]) -> list[str]:
         name = q(table)
         if table in READ_ONLY_TABLES:
             statements.append(f"GRANT SELECT ON {name} TO {desk}")
-        elif table == AUDIT_TABLE:
+        elif table in (AUDIT_TABLE, ACCESS_TABLE):
             statements.append(f"GRANT SELECT, INSERT ON {name} TO {desk}")
         elif table in MANAGER_TABLES:
             statements.append(f"GRANT SELECT ON {name} TO {desk}")
@@ -608,18 +612,22 @@ def _audit_trigger(connection: Connection) -> None:
     schema = quote(_schema(connection))
     connection.exec_driver_sql(_AUDIT_FUNCTION.format(schema=schema))
     connection.exec_driver_sql(f"REVOKE ALL ON FUNCTION {schema}.expatdesk_audit_who() FROM PUBLIC")
-    exists = connection.execute(
-        text(
-            "SELECT 1 FROM pg_catalog.pg_trigger"
-            " WHERE tgname = 'audit_entry_who' AND tgrelid = CAST(:table AS regclass)"
-        ),
-        {"table": f"{schema}.{AUDIT_TABLE}"},
-    ).first()
-    if exists is None:  # created once: creating a trigger locks the table
-        connection.exec_driver_sql(
-            f"CREATE TRIGGER audit_entry_who BEFORE INSERT ON {schema}.{AUDIT_TABLE}"
-            f" FOR EACH ROW EXECUTE FUNCTION {schema}.expatdesk_audit_who()"
-        )
+    for table, trigger in ((AUDIT_TABLE, "audit_entry_who"), (ACCESS_TABLE, "access_log_who")):
+        exists = connection.execute(
+            text(
+                "SELECT 1 FROM pg_catalog.pg_trigger"
+                " WHERE tgname = :trigger AND tgrelid = to_regclass(:table)"
+            ),
+            {"trigger": trigger, "table": f"{schema}.{table}"},
+        ).first()
+        present = connection.execute(
+            text("SELECT to_regclass(:table)"), {"table": f"{schema}.{table}"}
+        ).scalar()
+        if exists is None and present is not None:  # once: creating a trigger locks the table
+            connection.exec_driver_sql(
+                f"CREATE TRIGGER {trigger} BEFORE INSERT ON {schema}.{table}"
+                f" FOR EACH ROW EXECUTE FUNCTION {schema}.expatdesk_audit_who()"
+            )
 
 
 # --- logins of staff members -------------------------------------------------------------------

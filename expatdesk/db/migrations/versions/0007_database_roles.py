@@ -1,4 +1,7 @@
-"""The audit trail written by the database, and PostgreSQL roles of one database each.
+"""The audit trail written by the database, the log of reads, and PostgreSQL roles of one
+database each.
+
+The table ``access_log`` records who read which personal data (expatdesk.services.access_log).
 
 The table ``audit_actor`` names the actor of an SQLite transaction for the trail's triggers
 (expatdesk.db.trail); the triggers themselves are (re)made whenever the database is opened
@@ -100,6 +103,35 @@ def upgrade() -> None:
         sa.CheckConstraint('id = 1', name=op.f('ck_audit_actor_one_row')),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_actor')),
     )
+    op.create_table(
+        'access_log',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('at', sa.DateTime(), nullable=False),
+        sa.Column('staff_user_id', sa.Integer(), nullable=True),
+        sa.Column('username', sa.String(length=63), nullable=False),
+        sa.Column('action', sa.String(length=20), nullable=False),
+        sa.Column('entity', sa.String(length=40), nullable=False),
+        sa.Column('entity_id', sa.Integer(), nullable=True),
+        sa.Column('rows', sa.Integer(), nullable=True),
+        sa.CheckConstraint(
+            "action IN ('view_record', 'export_list', 'subject_access', 'lookup_bsn')",
+            name=op.f('ck_access_log_action_known'),
+        ),
+        sa.ForeignKeyConstraint(
+            ['staff_user_id'], ['staff_user.id'],
+            name=op.f('fk_access_log_staff_user_id_staff_user'),
+        ),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_access_log')),
+    )
+    with op.batch_alter_table('access_log', schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f('ix_access_log_username_access_log_action_access_log_at'),
+            ['username', 'action', 'at'], unique=False,
+        )
+        batch_op.create_index(
+            batch_op.f('ix_access_log_entity_access_log_entity_id'),
+            ['entity', 'entity_id'], unique=False,
+        )
     connection = op.get_bind()
     if connection.dialect.name != "postgresql":
         return
@@ -130,6 +162,7 @@ def downgrade() -> None:
 
     trail.uninstall(connection)
     op.drop_table('audit_actor')
+    op.drop_table('access_log')
     if connection.dialect.name != "postgresql" or not _may_create_roles(connection):
         return
     database = str(connection.execute(sa.text("SELECT current_database()")).scalar_one())
