@@ -455,6 +455,7 @@ def open_database(url: URL | str, *, migrate: bool = True) -> Database:
         if migrate and not database.is_sqlite:
             with engine.begin() as connection:
                 if roles.is_owner(connection):
+                    roles.lock(connection)  # one owner at a time replaces functions
                     trail.install(connection)
                     roles.secure(connection)  # staff roles and grants, after every migration
     except DBAPIError as error:

@@ -542,6 +542,13 @@ def _schema(connection: Connection) -> str:
     return str(connection.execute(text("SELECT current_schema()")).scalar_one())
 
 
+def lock(connection: Connection) -> None:
+    """Wait for other owners' :func:`secure` (or trail installs) on this server to end; held
+    until the transaction ends (PostgreSQL refuses concurrent changes of one function or
+    grant with "tuple concurrently updated")."""
+    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+
+
 def secure(connection: Connection) -> bool:
     """Apply this database's group roles, their grants, the login functions and the audit
     trigger, as the schema's owner.
@@ -550,7 +557,7 @@ def secure(connection: Connection) -> bool:
     role may not create them; staff then cannot connect until an owner with ``CREATEROLE`` (or
     a superuser) opens the database once.
     """
-    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+    lock(connection)
     if not ensure_groups(connection):
         log.warning(
             "the role %s may not create the group roles of this database; staff logins will "

@@ -278,3 +278,28 @@ def test_a_rebuilt_table_gets_its_triggers_back_when_opened(
             assert not trail.sqlite_needs_install(connection)
     finally:
         reopened.dispose()
+
+
+def test_an_import_is_in_the_trail_row_by_row(database: Database, tmp_path: Path) -> None:
+    from expatdesk.exchange import import_file
+
+    path = tmp_path / "employers.csv"
+    path.write_text(
+        "employer_ref,name,high_tech\r\nEMP-1,Bakkerij Ölmez,yes\r\nEMP-2,Smederij,no\r\n",
+        encoding="utf-8",
+    )
+    manager = Actor(None, "erik", "Erik", "manager")
+    plan = import_file(database, manager, "employers", path)
+    assert plan.ok
+    with database.reading() as session:
+        rows = session.execute(
+            select(AuditEntry.username, AuditEntry.action, AuditEntry.entity, AuditEntry.changes)
+            .where(AuditEntry.entity == "employer")
+            .order_by(AuditEntry.id)
+        ).all()
+    assert [(row.username, row.action) for row in rows] == [("erik", "create")] * 2
+    assert json.loads(rows[0].changes) == {
+        "employer_ref": [None, "EMP-1"],
+        "high_tech": [None, True],
+        "name": [None, "Bakkerij Ölmez"],
+    }
