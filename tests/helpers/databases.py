@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -101,9 +102,28 @@ def scratch_postgres_database(url: URL) -> Iterator[URL]:
         yield make_url(url).set(database=name)
     finally:
         with admin.connect() as connection:
+            _wait_for_other_roles_to_leave(connection, name)
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
             drop_roles_of(connection, name)
         admin.dispose()
+
+
+def _wait_for_other_roles_to_leave(connection: Connection, database: str) -> None:
+    """The server ends a closed connection's process a moment later; FORCE may only end the
+    processes of the dropping role, so wait (at most 10 s) for staff logins' to end."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        left = connection.execute(
+            text(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE datname = :name AND usename IS DISTINCT FROM current_user"
+                " AND backend_type = 'client backend'"
+            ),
+            {"name": database},
+        ).scalar()
+        if not left:
+            return
+        time.sleep(0.05)
 
 
 def drop_roles_of(connection: Connection, database: str) -> None:
