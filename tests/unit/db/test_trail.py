@@ -303,3 +303,7 @@ def test_an_import_is_in_the_trail_row_by_row(database: Database, tmp_path: Path
         "high_tech": [None, True],
         "name": [None, "Bakkerij Ölmez"],
     }
+
+
+def test_the_app_and_the_triggers_audit_the_same_tables_under_the_same_names() -> None:
+    assert {cls.__tablename__: name for cls, name in audit.AUDITED.items()} == trail.TABLES
