@@ -54,9 +54,14 @@ def url_of(database: Database, username: str, password: str = PASSWORD) -> URL:
 def logins_dropped(database: Database) -> Iterator[None]:
     """Fresh usernames for a test, and afterwards no logins of it left on the server."""
     fresh_names()
-    yield
-    if database.is_sqlite:
-        return
+    try:
+        yield
+    finally:
+        if not database.is_sqlite:
+            _drop_logins(database)
+
+
+def _drop_logins(database: Database) -> None:
     with database.engine.begin() as connection:
         names = connection.execute(
             text("SELECT rolname FROM pg_roles WHERE rolname LIKE :prefix"),

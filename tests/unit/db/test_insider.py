@@ -6,12 +6,14 @@ windows never offer. Each attack is refused by the server.
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import psycopg
 import pytest
-from sqlalchemy import select
+from sqlalchemy import create_engine, select
 from sqlalchemy.engine import URL
 
 from expatdesk.db import roles
@@ -49,15 +51,16 @@ class Centre:
 
 @pytest.fixture
 def centres(request: pytest.FixtureRequest) -> Iterator[tuple[Centre, Centre]]:
-    """Centre A (the test database) and centre B (a second database on the same server), each
-    with an administrator ``boss`` and a desk officer ``desk`` of the same names."""
+    """Centre A (the test database, owned by the test's role) and centre B (a second database
+    on the same server with an owner of its own, as the README sets it up), each with one login
+    of every role under the same names."""
     shared: Database = request.getfixturevalue("_postgres_session")
     databases.truncate_postgres(shared)
     url: URL = databases.require_postgres_url()
-    with staff.logins_dropped(shared), databases.scratch_postgres_database(url) as scratch:
+    with staff.logins_dropped(shared), _second_centre(url) as (scratch, owner_b):
         other = open_database(scratch)
         try:
-            pair = (Centre(shared, str(url.username)), Centre(other, str(url.username)))
+            pair = (Centre(shared, str(url.username)), Centre(other, owner_b))
             for centre in pair:
                 for short, role in STAFF.items():
                     accounts.create_staff(
@@ -66,11 +69,30 @@ def centres(request: pytest.FixtureRequest) -> Iterator[tuple[Centre, Centre]]:
             yield pair
         finally:
             other.dispose()
-            with shared.engine.begin() as connection:
-                for short in STAFF:
-                    login = roles.login_name(pair[1].name, staff.name(short))
-                    connection.exec_driver_sql(f"DROP ROLE IF EXISTS {roles.quote(login)}")
     databases.truncate_postgres(shared)
+
+
+@contextmanager
+def _second_centre(url: URL) -> Iterator[tuple[URL, str]]:
+    """A database and its owner (``CREATEROLE``, as the README says), dropped afterwards with
+    every role of the database."""
+    owner = f"{staff.RUN}_owner_b"
+    name = f"expatdesk_b_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        verifier = roles._encrypted(connection, owner, PASSWORD)
+        connection.exec_driver_sql(f"CREATE ROLE {q(owner)} LOGIN CREATEROLE PASSWORD '{verifier}'")
+        connection.exec_driver_sql(f"GRANT {q(owner)} TO CURRENT_USER")  # to create its database
+        connection.exec_driver_sql(f"CREATE DATABASE {q(name)} OWNER {q(owner)}")
+    try:
+        yield url.set(database=name, username=owner, password=PASSWORD), owner
+    finally:
+        with admin.connect() as connection:
+            databases._wait_for_other_roles_to_leave(connection, name)
+            connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {q(name)} WITH (FORCE)")
+            databases.drop_roles_of(connection, name)
+            connection.exec_driver_sql(f"DROP ROLE IF EXISTS {q(owner)}")
+        admin.dispose()
 
 
 #: The staff of each centre: one login of every role.
@@ -132,6 +154,9 @@ def test_no_staff_login_has_a_path_to_the_owner_or_the_server(
             "CREATE ROLE mallory LOGIN": "permission denied",
             "ALTER ROLE CURRENT_USER CREATEROLE": "permission denied",
             f"ALTER ROLE {q(a.owner)} PASSWORD 'x'": "permission denied",
+            f"ALTER ROLE {q(b.owner)} PASSWORD 'x'": "permission denied",
+            f"GRANT {q(b.owner)} TO CURRENT_USER": "must have admin option",
+            f"SET ROLE {q(b.owner)}": "permission denied",
             f"ALTER ROLE {q(roles.login_name(a.name, desk))} NOLOGIN": "permission denied",
             f"GRANT {q(roles.groups(a.name)['administrator'])} TO"
             f" {q(roles.login_name(a.name, desk))}": "must have admin option",
