@@ -17,15 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from expatdesk import clock
-from expatdesk.db import (
-    audit,  # noqa: F401  (registers the audit trail on every session)
-    roles,
-)
+from expatdesk.db import roles, trail
+from expatdesk.db.types import utcnow
 from expatdesk.errors import (
     CommitUnknownError,
     DatabaseError,
@@ -104,20 +102,43 @@ def make_engine(url: URL) -> Engine:
     """
     try:
         if url.get_backend_name() == "sqlite":
-            engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+            engine = create_engine(
+                url,
+                hide_parameters=True,
+                connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+            )
             event.listen(engine, "connect", _sqlite_on_connect)
             event.listen(engine, "begin", _sqlite_on_begin)
             return engine
-        return create_engine(
+        engine = create_engine(
             url,
+            hide_parameters=True,
             pool_pre_ping=True,
             connect_args={
                 "connect_timeout": POSTGRES_CONNECT_TIMEOUT_S,
                 "application_name": "ExpatDesk",
             },
         )
+        event.listen(engine, "handle_error", _without_values)
+        return engine
     except NoSuchModuleError as error:  # pragma: no cover - drivers are dependencies
         raise UserError(str(error)) from None
+
+
+def _without_values(context: ExceptionContext) -> None:
+    """Keep values out of PostgreSQL's error messages, so that no BSN or name reaches stderr or
+    a log: the server's DETAIL repeats them ("Key (bsn)=(...) already exists", "Failing row
+    contains (...)"). Only the primary message stays; ``diag`` keeps everything for the code."""
+    original = context.original_exception
+    diag = getattr(original, "diag", None)
+    primary = getattr(diag, "message_primary", None)
+    if not primary or str(original) == primary:
+        return
+    original.args = (primary,)
+    wrapped = context.sqlalchemy_exception
+    if wrapped is not None:
+        kind = type(original)
+        wrapped.args = (f"({kind.__module__}.{kind.__name__}) {primary}",)
 
 
 def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -284,8 +305,22 @@ class Database:
             with self.sessions() as session, session.begin():
                 session.info["actor"] = actor
                 if self.is_sqlite:
-                    session.connection(execution_options={WRITING: True})
+                    connection = session.connection(execution_options={WRITING: True})
+                else:
+                    connection = session.connection()
+                user_id, username = (
+                    (None, "system")
+                    if actor is None
+                    else (
+                        actor.user_id,
+                        actor.username,
+                    )
+                )
+                trail.set_actor(connection, user_id, username, utcnow())
                 yield session
+                if session.in_transaction():  # not rolled back by the block
+                    session.flush()
+                    trail.clear_actor(session.connection())
                 committing = True
         except DBAPIError as error:
             message = problem_message(self.url, error)
@@ -427,9 +462,18 @@ def open_database(url: URL | str, *, migrate: bool = True, create: bool = False)
             with engine.begin() as connection:
                 _refuse_migration_by_staff(database, connection)
                 upgrade(connection)
+        if migrate and database.is_sqlite:
+            with engine.connect() as connection:
+                outdated = trail.sqlite_needs_install(connection)
+                connection.rollback()
+            if outdated:  # a new database, or a migration rebuilt a table
+                with engine.begin() as connection:
+                    trail.install(connection)
         if migrate and not database.is_sqlite:
             with engine.begin() as connection:
                 if roles.is_owner(connection):
+                    roles.lock(connection)  # one owner at a time replaces functions
+                    trail.install(connection)
                     roles.secure(connection)  # staff roles and grants, after every migration
     except DBAPIError as error:
         engine.dispose()

@@ -1,16 +1,24 @@
 """PostgreSQL roles: every staff member connects as a database role of their own.
 
-Three group roles (``NOLOGIN``) carry the privileges of ExpatDesk's roles, so the database itself
-enforces them, also against a staff member who connects with another client:
+Every role belongs to one database: its name begins with the database's name. Three group roles
+(``NOLOGIN``) carry the privileges of ExpatDesk's roles, so the database itself enforces them,
+also against a staff member who connects with another client:
 
-- ``expatdesk_desk_officer`` reads every table and writes the client records (expats,
+- ``<database>:desk_officer`` reads every table and writes the client records (expats,
   employers, cases, services, surveys and everything that hangs off them); it may add entries to
   the audit trail and read them, never change or delete them;
-- ``expatdesk_manager`` is a desk officer that may also change the target settings (imports
+- ``<database>:manager`` is a desk officer that may also change the target settings (imports
   write client records, which desk officers may already write);
-- ``expatdesk_administrator`` is a manager that may also manage ``staff_user`` and the centre
-  settings; its logins have ``CREATEROLE`` so they can create, change and disable the logins of
-  other staff.
+- ``<database>:administrator`` is a manager that may also manage ``staff_user`` and the centre
+  settings.
+
+A staff member ``anna`` signs in as the login ``<database>/anna``. Only these groups may connect
+to the database (``CONNECT`` is revoked from ``PUBLIC``), so a login of one centre cannot open
+another centre's database on the same server, and two centres can each have an ``anna``. No
+staff login has ``CREATEROLE``: administrators create, change and disable logins through the
+``SECURITY DEFINER`` functions of :data:`LOGIN_FUNCTIONS`, owned by the database's owner (who has
+``CREATEROLE``) with a pinned ``search_path``; they touch only logins of this database that are
+in its groups and hold no server-level power, and grant only this database's groups.
 
 Only the owner of the schema (the role that ran the migrations) may change or delete audit
 entries; a trigger writes the connecting role (``current_user``) and the moment into every entry
@@ -29,6 +37,7 @@ and its login are created or changed together.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from functools import partial
@@ -37,19 +46,45 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
+from expatdesk.errors import DatabaseError
+from expatdesk.i18n import _
+
 log = logging.getLogger(__name__)
 
-#: The group role of each ExpatDesk role.
-GROUPS: dict[str, str] = {
-    "desk_officer": "expatdesk_desk_officer",
-    "manager": "expatdesk_manager",
-    "administrator": "expatdesk_administrator",
-}
-#: Each group inherits the privileges of the one before it.
-_INHERITS: dict[str, str] = {
-    "expatdesk_manager": "expatdesk_desk_officer",
-    "expatdesk_administrator": "expatdesk_manager",
-}
+#: ExpatDesk's roles, lowest first; each group inherits the privileges of the one before it.
+ROLE_NAMES = ("desk_officer", "manager", "administrator")
+#: Between the database's name and an ExpatDesk role in a group role's name:
+#: ``expatdesk:desk_officer``.
+GROUP_SEPARATOR = ":"
+#: Between the database's name and a username in a login's name: ``expatdesk/anna``. Neither
+#: separator may occur in a username, so no login is ever a group, nor of another database.
+LOGIN_SEPARATOR = "/"
+#: PostgreSQL cuts longer role names (NAMEDATALEN - 1 bytes).
+MAX_ROLE_NAME = 63
+#: The group roles every database of ExpatDesk 0005 and before shared with the whole server.
+OLD_GROUPS = ("expatdesk_desk_officer", "expatdesk_manager", "expatdesk_administrator")
+
+
+def groups(database: str) -> dict[str, str]:
+    """The group role of each ExpatDesk role in ``database``: ``{"manager": "db:manager"}``."""
+    return {role: f"{database}{GROUP_SEPARATOR}{role}" for role in ROLE_NAMES}
+
+
+def login_name(database: str, username: str) -> str:
+    """The PostgreSQL role a staff member ``username`` of ``database`` signs in as."""
+    return f"{database}{LOGIN_SEPARATOR}{username}"
+
+
+def staff_username(database: str, role: str) -> str | None:
+    """The staff username of the login ``role`` of ``database``, ``None`` for another role."""
+    prefix = f"{database}{LOGIN_SEPARATOR}"
+    return role[len(prefix) :] if role.startswith(prefix) else None
+
+
+def max_username_length(database: str) -> int:
+    """How long a username may be in ``database``, for its login name to fit."""
+    return MAX_ROLE_NAME - len(login_name(database, "").encode("utf-8"))
+
 
 #: Tables that only the migrations fill: everyone reads them, nobody but the owner writes.
 READ_ONLY_TABLES = frozenset(
@@ -62,16 +97,21 @@ READ_ONLY_TABLES = frozenset(
         "municipality",
         "permit_type",
         "checklist_item",
+        "audit_actor",  # used on SQLite only
     }
 )
 AUDIT_TABLE = "audit_entry"
+#: The log of reads: like the trail, staff add entries (in their own name) and never change them.
+ACCESS_TABLE = "access_log"
 #: Tables with their own rules; every other table of the schema holds client records.
 MANAGER_TABLES: dict[str, str] = {"target_settings": "SELECT, INSERT, UPDATE"}
 ADMINISTRATOR_TABLES: dict[str, str] = {
     "staff_user": "SELECT, INSERT, UPDATE",
     "centre_settings": "SELECT, UPDATE",
 }
-_SPECIAL = READ_ONLY_TABLES | {AUDIT_TABLE} | set(MANAGER_TABLES) | set(ADMINISTRATOR_TABLES)
+_SPECIAL = (
+    READ_ONLY_TABLES | {AUDIT_TABLE, ACCESS_TABLE} | set(MANAGER_TABLES) | set(ADMINISTRATOR_TABLES)
+)
 
 #: Serialises :func:`secure` between owners opening the same database at the same moment
 #: (concurrent GRANTs on one table fail with "tuple concurrently updated").
@@ -82,18 +122,163 @@ CREATE OR REPLACE FUNCTION {schema}.expatdesk_audit_who() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
     owner oid;
+    prefix text := current_database() || '/';
+    who text := current_user;
 BEGIN
     SELECT relowner INTO owner FROM pg_catalog.pg_class WHERE oid = TG_RELID;
     IF NOT pg_catalog.pg_has_role(current_user, owner, 'USAGE') THEN
-        NEW.username := current_user;
+        IF left(who, length(prefix)) = prefix THEN
+            who := substr(who, length(prefix) + 1);
+        END IF;
+        NEW.username := who;
         EXECUTE 'SELECT id FROM ' || quote_ident(TG_TABLE_SCHEMA) || '.staff_user'
-            ' WHERE username = $1' INTO NEW.staff_user_id USING current_user::text;
+            ' WHERE username = $1' INTO NEW.staff_user_id USING who;
         NEW.at := timezone('UTC', clock_timestamp());
     END IF;
     RETURN NEW;
 END
 $$
 """
+
+#: The functions through which administrators manage the logins of their database's staff
+#: (``SECURITY DEFINER``: they run as the owner, who has ``CREATEROLE``; staff have none).
+LOGIN_FUNCTIONS = {
+    "create": "expatdesk_create_login(text, text, text)",
+    "group": "expatdesk_set_login_group(text, text)",
+    "login": "expatdesk_set_login_allowed(text, boolean)",
+    "password": "expatdesk_set_login_password(text, text)",
+}
+#: Checks a username and returns the name of its login; ``existing``: it must be a login of this
+#: database's staff (directly in one of its groups, no server-level power, not the owner).
+_STAFF_LOGIN_FUNCTION = "expatdesk_staff_login(text, boolean)"
+_LOGIN_FUNCTIONS_SQL = """
+CREATE OR REPLACE FUNCTION {schema}.expatdesk_staff_login(username text, existing boolean)
+RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    login text;
+    target pg_roles%ROWTYPE;
+BEGIN
+    IF username IS NULL OR username !~ '^[a-z][a-z0-9._-]{{1,62}}$' THEN
+        RAISE EXCEPTION USING ERRCODE = '42501',
+            MESSAGE = 'not a staff username: ' || coalesce(quote_literal(username), 'NULL');
+    END IF;
+    login := current_database() || '/' || username;
+    IF octet_length(login) > 63 THEN
+        RAISE EXCEPTION USING ERRCODE = '42501',
+            MESSAGE = 'the login ' || quote_ident(login) || ' is longer than 63 bytes';
+    END IF;
+    SELECT * INTO target FROM pg_roles WHERE rolname = login;
+    IF NOT existing THEN
+        IF target.oid IS NOT NULL THEN
+            RAISE EXCEPTION USING ERRCODE = '42710',
+                MESSAGE = 'the role ' || quote_ident(login) || ' exists already';
+        END IF;
+        RETURN login;
+    END IF;
+    IF target.oid IS NULL OR target.rolsuper OR target.rolcreaterole OR target.rolcreatedb
+            OR target.rolreplication OR target.rolbypassrls
+            OR pg_has_role(target.oid, current_user, 'MEMBER')
+            OR NOT EXISTS (
+                SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                WHERE m.member = target.oid AND g.rolname IN ({groups})) THEN
+        RAISE EXCEPTION USING ERRCODE = '42501',
+            MESSAGE = quote_ident(login) || ' is no staff login of this database';
+    END IF;
+    RETURN login;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION {schema}.expatdesk_group_of(staff_role text) RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF staff_role IS NULL OR staff_role NOT IN ({roles}) THEN
+        RAISE EXCEPTION USING ERRCODE = '42501',
+            MESSAGE = 'not an ExpatDesk role: ' || coalesce(quote_literal(staff_role), 'NULL');
+    END IF;
+    RETURN current_database() || ':' || staff_role;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION {schema}.expatdesk_scram(verifier text) RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF verifier IS NULL OR verifier !~ {scram} THEN
+        RAISE EXCEPTION USING ERRCODE = '22023',
+            MESSAGE = 'a password must be given as a SCRAM-SHA-256 verifier';
+    END IF;
+    RETURN verifier;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION {schema}.expatdesk_create_login(
+    username text, staff_role text, verifier text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    login text := {schema}.expatdesk_staff_login(username, false);
+    grp text := {schema}.expatdesk_group_of(staff_role);
+BEGIN
+    EXECUTE format('CREATE ROLE %I LOGIN INHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE'
+        ' NOREPLICATION NOBYPASSRLS PASSWORD %L', login, {schema}.expatdesk_scram(verifier));
+    EXECUTE format('GRANT %I TO %I', grp, login);
+END
+$$;
+
+CREATE OR REPLACE FUNCTION {schema}.expatdesk_set_login_group(username text, staff_role text)
+RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    login text := {schema}.expatdesk_staff_login(username, true);
+    grp text := {schema}.expatdesk_group_of(staff_role);
+    other text;
+BEGIN
+    FOREACH other IN ARRAY ARRAY[{groups}] LOOP
+        IF other <> grp AND EXISTS (
+                SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                JOIN pg_roles u ON u.oid = m.member
+                WHERE g.rolname = other AND u.rolname = login) THEN
+            EXECUTE format('REVOKE %I FROM %I', other, login);
+        END IF;
+    END LOOP;
+    IF NOT EXISTS (
+            SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+            JOIN pg_roles u ON u.oid = m.member
+            WHERE g.rolname = grp AND u.rolname = login) THEN
+        EXECUTE format('GRANT %I TO %I', grp, login);
+    END IF;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION {schema}.expatdesk_set_login_allowed(username text, allowed boolean)
+RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    login text := {schema}.expatdesk_staff_login(username, true);
+BEGIN
+    IF allowed IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'allowed must be true or false';
+    END IF;
+    EXECUTE format('ALTER ROLE %I %s', login, CASE WHEN allowed THEN 'LOGIN' ELSE 'NOLOGIN' END);
+END
+$$;
+
+CREATE OR REPLACE FUNCTION {schema}.expatdesk_set_login_password(username text, verifier text)
+RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    login text := {schema}.expatdesk_staff_login(username, true);
+BEGIN
+    EXECUTE format('ALTER ROLE %I PASSWORD %L', login, {schema}.expatdesk_scram(verifier));
+END
+$$;
+"""
+#: What a SCRAM-SHA-256 verifier looks like (``SCRAM-SHA-256$<iterations>:<salt>$<key>:<key>``).
+_SCRAM_PATTERN = r"^SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$"
+_HELPER_FUNCTIONS = (
+    _STAFF_LOGIN_FUNCTION,
+    "expatdesk_group_of(text)",
+    "expatdesk_scram(text)",
+)
 
 
 #: The function through which administrators erase values from audit entries.
@@ -194,23 +379,42 @@ def can_create_roles(connection: Connection) -> bool:
     )
 
 
+def current_database(connection: Connection) -> str:
+    return str(connection.execute(text("SELECT current_database()")).scalar_one())
+
+
+def connected_staff_username(connection: Connection) -> str:
+    """The staff username the connection's role is a login of, else the role's own name."""
+    name = current_user(connection)
+    return staff_username(current_database(connection), name) or name
+
+
 # --- the group roles and their privileges ------------------------------------------------------
 
 
 def ensure_groups(connection: Connection) -> bool:
-    """Create the group roles that are missing; ``False`` when some are missing and the
-    connecting role may not create them."""
-    missing = [group for group in GROUPS.values() if not role_exists(connection, group)]
+    """Create this database's group roles that are missing; ``False`` when some are missing and
+    the connecting role may not create them."""
+    database = current_database(connection)
+    names = groups(database)
+    if any(len(name.encode("utf-8")) > MAX_ROLE_NAME for name in names.values()):
+        raise DatabaseError(
+            _(
+                "The database name {name} is too long for ExpatDesk's roles on PostgreSQL "
+                "(at most {count} bytes); rename the database."
+            ).format(name=database, count=MAX_ROLE_NAME - len(GROUP_SEPARATOR + "administrator"))
+        )
+    missing = [group for group in names.values() if not role_exists(connection, group)]
     if missing and not can_create_roles(connection):
         return False
     for group in missing:
-        # Roles belong to the whole server: another database may create the same one now.
         _unless_done_meanwhile(
             connection,
             f"CREATE ROLE {quote(group)} NOLOGIN",
             partial(role_exists, connection, group),
         )
-    for group, parent in _INHERITS.items():
+    ordered = list(names.values())
+    for parent, group in itertools.pairwise(ordered):
         if not _is_member(connection, group, parent):
             _unless_done_meanwhile(
                 connection,
@@ -262,23 +466,44 @@ def _tables(connection: Connection) -> list[str]:
 
 
 def grant_statements(connection: Connection, tables: list[str]) -> list[str]:
-    """The REVOKE and GRANT statements that give the groups exactly their privileges."""
+    """The REVOKE and GRANT statements that give this database's groups exactly their
+    privileges, and take every privilege in it from everyone else (the server's other
+    databases' groups, the old shared groups, PUBLIC)."""
     q = quote
-    desk, manager, admin = (q(GROUPS[role]) for role in GROUPS)
-    groups = f"{desk}, {manager}, {admin}"
+    database = current_database(connection)
+    desk, manager, admin = (q(group) for group in groups(database).values())
+    ours = f"{desk}, {manager}, {admin}"
     schema = q(_schema(connection))
     statements = [
-        f"REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {groups}",
-        f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA {schema} FROM {groups}",
+        f"REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {ours}",
+        f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA {schema} FROM {ours}",
         f"REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM PUBLIC",
-        f"GRANT USAGE ON SCHEMA {schema} TO {groups}",
+        f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA {schema} FROM PUBLIC",
+        f"GRANT USAGE ON SCHEMA {schema} TO {ours}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {desk}",
     ]
+    old = [name for name in OLD_GROUPS if role_exists(connection, name)]
+    if old:
+        former = ", ".join(q(name) for name in old)
+        statements[:0] = [
+            f"REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {former}",
+            f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA {schema} FROM {former}",
+            f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA {schema} FROM {former}",
+            f"REVOKE ALL ON SCHEMA {schema} FROM {former}",
+        ]
+    if _owns_database(connection):
+        name = q(database)
+        statements.append(f"REVOKE ALL ON DATABASE {name} FROM PUBLIC")
+        if old:
+            statements.append(f"REVOKE ALL ON DATABASE {name} FROM {former}")
+        statements.append(f"GRANT CONNECT ON DATABASE {name} TO {ours}")
+    if _owns_schema(connection):
+        statements.append(f"REVOKE CREATE ON SCHEMA {schema} FROM PUBLIC")
     for table in tables:
         name = q(table)
         if table in READ_ONLY_TABLES:
             statements.append(f"GRANT SELECT ON {name} TO {desk}")
-        elif table == AUDIT_TABLE:
+        elif table in (AUDIT_TABLE, ACCESS_TABLE):
             statements.append(f"GRANT SELECT, INSERT ON {name} TO {desk}")
         elif table in MANAGER_TABLES:
             statements.append(f"GRANT SELECT ON {name} TO {desk}")
@@ -291,32 +516,83 @@ def grant_statements(connection: Connection, tables: list[str]) -> list[str]:
     return statements
 
 
+def _owns_database(connection: Connection) -> bool:
+    return bool(
+        connection.execute(
+            text(
+                "SELECT pg_catalog.pg_has_role(current_user, datdba, 'USAGE')"
+                " FROM pg_catalog.pg_database WHERE datname = current_database()"
+            )
+        ).scalar()
+    )
+
+
+def _owns_schema(connection: Connection) -> bool:
+    return bool(
+        connection.execute(
+            text(
+                "SELECT pg_catalog.pg_has_role(current_user, nspowner, 'USAGE')"
+                " FROM pg_catalog.pg_namespace WHERE nspname = current_schema()"
+            )
+        ).scalar()
+    )
+
+
 def _schema(connection: Connection) -> str:
     return str(connection.execute(text("SELECT current_schema()")).scalar_one())
 
 
+def lock(connection: Connection) -> None:
+    """Wait for other owners' :func:`secure` (or trail installs) on this server to end; held
+    until the transaction ends (PostgreSQL refuses concurrent changes of one function or
+    grant with "tuple concurrently updated")."""
+    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+
+
 def secure(connection: Connection) -> bool:
-    """Apply the group roles, their grants and the audit trigger, as the schema's owner.
+    """Apply this database's group roles, their grants, the login functions and the audit
+    trigger, as the schema's owner.
 
     Returns ``False`` (and changes nothing) when the group roles are missing and the connecting
     role may not create them; staff then cannot connect until an owner with ``CREATEROLE`` (or
     a superuser) opens the database once.
     """
-    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+    lock(connection)
     if not ensure_groups(connection):
         log.warning(
-            "the role %s may not create the group roles %s; staff logins will not work",
+            "the role %s may not create the group roles of this database; staff logins will "
+            "not work",
             current_user(connection),
-            ", ".join(GROUPS.values()),
         )
         return False
     tables = _tables(connection)
     for statement in grant_statements(connection, tables):
         connection.exec_driver_sql(statement)
+    _login_functions(connection)
     if AUDIT_TABLE in tables:
         _audit_trigger(connection)
         _scrub_function(connection)
     return True
+
+
+def _login_functions(connection: Connection) -> None:
+    """(Re)create the login functions; only this database's administrators may execute them."""
+    schema = quote(_schema(connection))
+    database = current_database(connection)
+    sql = _LOGIN_FUNCTIONS_SQL.format(
+        schema=schema,
+        groups=", ".join(_literal(group) for group in groups(database).values()),
+        roles=", ".join(_literal(role) for role in ROLE_NAMES),
+        scram=_literal(_SCRAM_PATTERN),
+    )
+    connection.exec_driver_sql(sql.replace("%", "%%"))  # the driver's placeholders
+    admin = quote(groups(database)["administrator"])
+    for signature in _HELPER_FUNCTIONS:
+        connection.exec_driver_sql(f"REVOKE ALL ON FUNCTION {schema}.{signature} FROM PUBLIC")
+    for signature in LOGIN_FUNCTIONS.values():
+        function = f"{schema}.{signature}"
+        connection.exec_driver_sql(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
+        connection.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {function} TO {admin}")
 
 
 def _scrub_function(connection: Connection) -> None:
@@ -325,9 +601,8 @@ def _scrub_function(connection: Connection) -> None:
     connection.exec_driver_sql(_SCRUB.format(schema=schema))
     function = f"{schema}.{_SCRUB_SIGNATURE}"
     connection.exec_driver_sql(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
-    connection.exec_driver_sql(
-        f"GRANT EXECUTE ON FUNCTION {function} TO {quote(GROUPS['administrator'])}"
-    )
+    admin = groups(current_database(connection))["administrator"]
+    connection.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {function} TO {quote(admin)}")
 
 
 def has_scrub_function(connection: Connection) -> bool:
@@ -343,95 +618,100 @@ def has_scrub_function(connection: Connection) -> bool:
 def _audit_trigger(connection: Connection) -> None:
     schema = quote(_schema(connection))
     connection.exec_driver_sql(_AUDIT_FUNCTION.format(schema=schema))
-    exists = connection.execute(
-        text(
-            "SELECT 1 FROM pg_catalog.pg_trigger"
-            " WHERE tgname = 'audit_entry_who' AND tgrelid = CAST(:table AS regclass)"
-        ),
-        {"table": f"{schema}.{AUDIT_TABLE}"},
-    ).first()
-    if exists is None:  # created once: creating a trigger locks the table
-        connection.exec_driver_sql(
-            f"CREATE TRIGGER audit_entry_who BEFORE INSERT ON {schema}.{AUDIT_TABLE}"
-            f" FOR EACH ROW EXECUTE FUNCTION {schema}.expatdesk_audit_who()"
-        )
+    connection.exec_driver_sql(f"REVOKE ALL ON FUNCTION {schema}.expatdesk_audit_who() FROM PUBLIC")
+    for table, trigger in ((AUDIT_TABLE, "audit_entry_who"), (ACCESS_TABLE, "access_log_who")):
+        exists = connection.execute(
+            text(
+                "SELECT 1 FROM pg_catalog.pg_trigger"
+                " WHERE tgname = :trigger AND tgrelid = to_regclass(:table)"
+            ),
+            {"trigger": trigger, "table": f"{schema}.{table}"},
+        ).first()
+        present = connection.execute(
+            text("SELECT to_regclass(:table)"), {"table": f"{schema}.{table}"}
+        ).scalar()
+        if exists is None and present is not None:  # once: creating a trigger locks the table
+            connection.exec_driver_sql(
+                f"CREATE TRIGGER {trigger} BEFORE INSERT ON {schema}.{table}"
+                f" FOR EACH ROW EXECUTE FUNCTION {schema}.expatdesk_audit_who()"
+            )
 
 
 # --- logins of staff members -------------------------------------------------------------------
 
 
-def _encrypted(connection: Connection, username: str, password: str) -> str:
+def _encrypted(connection: Connection, login: str, password: str) -> str:
     """The password as a SCRAM-SHA-256 verifier, computed by libpq on this side: the password
     itself never travels to the server, nor into its logs."""
     driver: Any = connection.connection.driver_connection
     verifier: bytes = driver.pgconn.encrypt_password(
-        password.encode("utf-8"), username.encode("utf-8"), b"scram-sha-256"
+        password.encode("utf-8"), login.encode("utf-8"), b"scram-sha-256"
     )
     return verifier.decode("ascii")
 
 
-def _role_options(role: str) -> str:
-    return "CREATEROLE" if role == "administrator" else "NOCREATEROLE"
+def _call(connection: Connection, action: str, *arguments: object) -> None:
+    schema = quote(_schema(connection))
+    name = LOGIN_FUNCTIONS[action].split("(")[0]
+    placeholders = ", ".join(f":a{index}" for index in range(len(arguments)))
+    connection.execute(
+        text(f"SELECT {schema}.{name}({placeholders})"),
+        {f"a{index}": value for index, value in enumerate(arguments)},
+    )
+
+
+def staff_login_exists(connection: Connection, username: str) -> bool:
+    """Whether the server has the login role of this database's staff member ``username``."""
+    return role_exists(connection, login_name(current_database(connection), username))
 
 
 def create_login(connection: Connection, username: str, password: str, role: str) -> None:
-    """Create the login of a staff member with ``role`` (an ExpatDesk role name)."""
-    name = quote(username)
-    secret = _literal(_encrypted(connection, username, password))
-    connection.exec_driver_sql(f"CREATE ROLE {name} LOGIN {_role_options(role)} PASSWORD {secret}")
-    set_group(connection, username, role)
+    """Create the login of this database's staff member ``username`` with ``role`` (an
+    ExpatDesk role name), through the owner's login function."""
+    login = login_name(current_database(connection), username)
+    _call(connection, "create", username, role, _encrypted(connection, login, password))
 
 
 def set_password(connection: Connection, username: str, password: str, role: str) -> None:
     """Give ``username`` a new password; creates the login when the staff member has none yet
     (staff records made without one, such as demo data)."""
-    if not role_exists(connection, username):
+    if not staff_login_exists(connection, username):
         create_login(connection, username, password, role)
         return
-    secret = _literal(_encrypted(connection, username, password))
-    connection.exec_driver_sql(f"ALTER ROLE {quote(username)} PASSWORD {secret}")
+    login = login_name(current_database(connection), username)
+    _call(connection, "password", username, _encrypted(connection, login, password))
 
 
 def change_own_password(connection: Connection, username: str, password: str) -> None:
-    """The connecting role ``username`` changes its own password (every role may).
+    """The connecting login of the staff member ``username`` changes its own password (every
+    role may).
 
     Refuses (a bug) when ``connection`` is connected as another role.
     """
-    if current_user(connection) != username:
-        raise RuntimeError(f"connected as {current_user(connection)}, not as {username}")
-    secret = _literal(_encrypted(connection, username, password))
+    login = login_name(current_database(connection), username)
+    if current_user(connection) != login:
+        raise RuntimeError(f"connected as {current_user(connection)}, not as {login}")
+    secret = _literal(_encrypted(connection, login, password))
     connection.exec_driver_sql(f"ALTER ROLE CURRENT_USER PASSWORD {secret}")
 
 
 def set_group(connection: Connection, username: str, role: str) -> None:
-    """Make ``username`` a member of ``role``'s group and of no higher one.
-
-    Administrators hold every group WITH ADMIN OPTION: with ``CREATEROLE`` they grant the groups
-    to the logins they create (the lower groups add nothing to what they inherit).
-    """
-    name = quote(username)
-    keep = list(GROUPS.values()) if role == "administrator" else [GROUPS[role]]
-    for group in GROUPS.values():
-        if group not in keep and _is_member(connection, username, group):
-            connection.exec_driver_sql(f"REVOKE {quote(group)} FROM {name}")
-    if role == "administrator":
-        groups = ", ".join(quote(group) for group in keep)
-        connection.exec_driver_sql(f"GRANT {groups} TO {name} WITH ADMIN OPTION")
-    elif not _is_member(connection, username, GROUPS[role]):
-        connection.exec_driver_sql(f"GRANT {quote(GROUPS[role])} TO {name}")
-    connection.exec_driver_sql(f"ALTER ROLE {name} {_role_options(role)}")
+    """Make ``username``'s login a member of ``role``'s group and of no other of this
+    database (each group inherits the lower ones)."""
+    _call(connection, "group", username, role)
 
 
 def set_login(connection: Connection, username: str, allowed: bool) -> None:
     """Allow or refuse sign-ins of ``username`` (disabling a staff account)."""
-    if role_exists(connection, username):
-        option = "LOGIN" if allowed else "NOLOGIN"
-        connection.exec_driver_sql(f"ALTER ROLE {quote(username)} {option}")
+    if staff_login_exists(connection, username):
+        _call(connection, "login", username, allowed)
 
 
 def group_of(connection: Connection, username: str) -> str | None:
-    """The ExpatDesk role whose group ``username`` belongs to directly, if any."""
-    for role, group in reversed(GROUPS.items()):
-        if _is_member(connection, username, group):
+    """The ExpatDesk role whose group ``username``'s login belongs to directly, if any."""
+    database = current_database(connection)
+    login = login_name(database, username)
+    for role, group in reversed(groups(database).items()):
+        if _is_member(connection, login, group):
             return role
     return None

@@ -19,6 +19,8 @@ from datetime import date
 
 from sqlalchemy import Connection, text
 
+from expatdesk import clock
+from expatdesk.db import trail as database_trail
 from expatdesk.db.database import Database
 from expatdesk.demo.accounts import STAFF_PASSWORD, DemoAccount, add_accounts
 from expatdesk.demo.base import (
@@ -94,6 +96,8 @@ def fill(database: Database, *, size: Size, seed: int, today: date) -> DemoSumma
     if today.year <= FIRST_YEAR:
         raise ValueError(f"demo data runs from {FIRST_YEAR}; today must be later")
     with database.engine.connect() as connection, connection.begin():
+        # Bulk rows past the database's trail: the demo writes a trail of its own (.trail).
+        database_trail.set_actor(connection, None, "system", clock.now(), trail=False)
         _refuse_data(connection, database.name)
         staff_first_id, usernames = _existing_staff(connection)
         with bulk_writer(connection, TABLES) as writer:
@@ -116,6 +120,7 @@ def fill(database: Database, *, size: Size, seed: int, today: date) -> DemoSumma
             today=today,
             with_passwords=database.is_sqlite,
         )
+        database_trail.clear_actor(connection)
     return DemoSummary(
         employers=counts[EMPLOYER.name],
         contact_persons=counts[CONTACT_PERSON.name],

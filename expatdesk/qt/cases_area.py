@@ -130,6 +130,7 @@ class CasesArea(QWidget):
             self.ui.exportButton,
             lambda: _("Cases"),
             label=N_("E&xport list…"),
+            actor=actor,
         )
         self.exporter.exported.connect(self.listExported)
         self.ui.table.selectionModel().currentRowChanged.connect(self._current_row_changed)

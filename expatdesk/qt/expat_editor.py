@@ -494,6 +494,7 @@ class ExpatEditor(RecordEditor):
             family_name=clean(form.family_name),
             date_of_birth=form.date_of_birth,
             exclude_id=self._form.id,
+            actor=self.actor,
         )
         if not candidates:
             return False

@@ -20,6 +20,7 @@ from expatdesk.i18n import N_, _
 from expatdesk.qt import files, msgbox
 from expatdesk.qt.background import Job
 from expatdesk.qt.record_model import RecordTableModel
+from expatdesk.services.actor import Actor
 from expatdesk.services.list_export import export_list
 from expatdesk.services.listing import Listing
 
@@ -46,8 +47,11 @@ class ListExporter(QObject):
         button: QPushButton,
         title: Callable[[], str],
         label: str = N_("&Export list…"),
+        *,
+        actor: Actor | None = None,
     ) -> None:
         super().__init__(area)
+        self._actor = actor
         self._area = area
         self._database = database
         self._listing = listing
@@ -76,7 +80,7 @@ class ListExporter(QObject):
         if path.suffix.lower() not in (".csv", ".xlsx"):
             path = path.with_name(path.name + ".xlsx")
         self.folder = path.parent
-        database, listing, model = self._database, self._listing, self._model
+        database, listing, model, actor = self._database, self._listing, self._model, self._actor
         query, order, filters = model.query, model.order, model.filters
         columns = self.visible_columns()
         job = Job(
@@ -89,6 +93,7 @@ class ListExporter(QObject):
                 filters=filters,
                 columns=columns,
                 title=title,
+                actor=actor,
             )
         )
         job.finished.connect(lambda count: self._exported(path, count))

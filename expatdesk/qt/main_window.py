@@ -78,12 +78,14 @@ class MainWindow(QMainWindow):
             expats.spec(),
             self,
             state=area_state(settings, "expats"),
+            actor=actor,
         )
         self.employers_area = RecordArea(
             database,
             employers.spec(),
             self,
             state=area_state(settings, "employers"),
+            actor=actor,
         )
         self.cases_area = CasesArea(database, actor, self, state=area_state(settings, "cases"))
         self.targets_area = TargetsDashboard(database, self)

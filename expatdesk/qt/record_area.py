@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from expatdesk.db.database import Database
+from expatdesk.errors import DatabaseError
 from expatdesk.i18n import _
 from expatdesk.qt import detail_html
 from expatdesk.qt.forms.ui_record_area import Ui_RecordArea
@@ -48,6 +49,8 @@ from expatdesk.qt.list_exporter import ListExporter
 from expatdesk.qt.list_filters import FilterBar
 from expatdesk.qt.record_model import RecordTableModel
 from expatdesk.qt.settings import Settings
+from expatdesk.services import access_log
+from expatdesk.services.actor import Actor
 from expatdesk.services.listing import Listing, Order
 
 log = logging.getLogger(__name__)
@@ -163,8 +166,10 @@ class RecordArea(QWidget):
         parent: QWidget | None = None,
         *,
         state: AreaState | None = None,
+        actor: Actor | None = None,
     ) -> None:
         super().__init__(parent)
+        self._actor = actor
         self.ui = Ui_RecordArea()
         self.ui.setupUi(self)
         self.setObjectName(f"{spec.name}Area")
@@ -200,6 +205,7 @@ class RecordArea(QWidget):
             self.ui.table,
             self.ui.exportButton,
             spec.table_name,
+            actor=actor,
         )
         self.exporter.exported.connect(self.listExported)
         self._set_tab_order()
@@ -367,7 +373,7 @@ class RecordArea(QWidget):
     def refresh_detail(self) -> None:
         """Read the selected record again: something linked to it changed, not the list."""
         record_id = self.current_id()
-        self._show_record(None if record_id is None else self._spec.load(self._database, record_id))
+        self._show_record(None if record_id is None else self._load(record_id))
 
     # --- searching ----------------------------------------------------------------------------
 
@@ -450,7 +456,17 @@ class RecordArea(QWidget):
         if record_id is None:
             self._show_record(None)
             return
-        self._show_record(self._spec.load(self._database, record_id))
+        self._show_record(self._load(record_id))
+
+    def _load(self, record_id: int) -> Any:
+        """The record ``record_id`` as its page shows it; opening an expat's is logged."""
+        record = self._spec.load(self._database, record_id)
+        if record is not None and self._spec.name == "expats":
+            try:
+                access_log.record_opened(self._database, self._actor, "expat", record_id)
+            except DatabaseError as error:  # a read-only file: the page is still shown
+                log.warning("opening expat %s was not logged: %s", record_id, error)
+        return record
 
     def _show_record(self, record: Any) -> None:
         self._record = record

@@ -15,6 +15,7 @@ password.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -35,7 +36,7 @@ from expatdesk.db.database import (
 from expatdesk.db.models import ROLES, StaffUser
 from expatdesk.db.types import utcnow
 from expatdesk.errors import DatabaseError, UserError
-from expatdesk.i18n import _, ngettext
+from expatdesk.i18n import _
 from expatdesk.services.actor import (
     SYSTEM,
     Actor,
@@ -45,7 +46,13 @@ from expatdesk.services.actor import (
 )
 from expatdesk.services.centre_settings import read_setting, store_setting
 from expatdesk.services.concurrency import check_version, stale_guard
-from expatdesk.services.passwords import Throttle, check_password, hash_password, seconds_to_wait
+from expatdesk.services.passwords import (
+    Throttle,
+    check_password,
+    hash_password,
+    is_common,
+    seconds_to_wait,
+)
 from expatdesk.services.validation import (
     FieldError,
     Problems,
@@ -79,7 +86,7 @@ __all__ = [
     "update_idle_lock_minutes",
 ]
 
-MIN_PASSWORD_LENGTH = 10
+MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 200
 DISPLAY_NAME_MAX = 200
 IDLE_LOCK_RANGE = (1, 1440)
@@ -88,7 +95,6 @@ IDLE_LOCK_RANGE = (1, 1440)
 _USERNAME = re.compile(r"^[a-z][a-z0-9._-]{1,62}$")
 _RESERVED = frozenset(
     {"system", "public", "none", "postgres", "current_user", "session_user", "current_role"}
-    | set(roles.GROUPS.values())
 )
 _ENTITY = "staff_user"
 
@@ -103,20 +109,25 @@ class SignInError(UserError):
     """A sign-in was refused."""
 
 
+def _refused() -> str:
+    """The one message of a refused sign-in: an unknown user, a wrong password and a throttled
+    account read the same, so none of them tells whether the account exists."""
+    return _(
+        "Wrong username or password, or too many failed attempts: wait a moment and try again."
+    )
+
+
 class WrongCredentialsError(SignInError):
     def __init__(self) -> None:
-        super().__init__(_("Wrong username or password."))
+        super().__init__(_refused())
 
 
-class ThrottledError(SignInError):
+class ThrottledError(WrongCredentialsError):
+    """Refused without checking the password: too many failures in a row. ``seconds``: how long
+    the next attempt must wait (for tests and logs; the user is told what a wrong password is)."""
+
     def __init__(self, seconds: int) -> None:
-        super().__init__(
-            ngettext(
-                "Too many failed sign-ins. Try again in {seconds} second.",
-                "Too many failed sign-ins. Try again in {seconds} seconds.",
-                seconds,
-            ).format(seconds=seconds)
-        )
+        super().__init__()
         self.seconds = seconds
 
 
@@ -187,18 +198,22 @@ def authenticate(
     with database.reading() as session:
         found = session.scalars(select(StaffUser).where(StaffUser.username == name)).one_or_none()
         user = None if found is None else _Login.of(found)
+    # Every refusal does the same work: one password hash and one write transaction.
     if user is None:
         key = (database.name, name)
         wait = _THROTTLE.seconds_to_wait(key, now)
+        check_password(password, None)
+        _count_failure(database, None, now)
         if wait:
             raise ThrottledError(wait)
-        check_password(password, None)  # the same work as for a known user
         _THROTTLE.failed(key, now)
         raise WrongCredentialsError()
     wait = seconds_to_wait(user.failed_logins, user.last_failed_login_at, now)
+    good = check_password(password, user.password_hash)
     if wait:
+        _count_failure(database, None, now)  # not counted: the wait is not made longer
         raise ThrottledError(wait)
-    if not check_password(password, user.password_hash):
+    if not good:
         _count_failure(database, user.id, now)
         raise WrongCredentialsError()
     if not user.active:
@@ -231,13 +246,16 @@ class _Login:
         )
 
 
-def _count_failure(database: Database, user_id: int, now: datetime) -> None:
-    # A bulk UPDATE: no new version (an administrator editing the account is not disturbed)
-    # and no audit entry per mistyped password.
+def _count_failure(database: Database, user_id: int | None, now: datetime) -> None:
+    """Count a failed sign-in of ``user_id``; ``None`` counts nothing, with the same work.
+
+    A bulk UPDATE: no new version (an administrator editing the account is not disturbed), and
+    the trail leaves failed sign-ins out.
+    """
     with database.transaction() as session:
         session.execute(
             update(StaffUser)
-            .where(StaffUser.id == user_id)
+            .where(StaffUser.id == (user_id if user_id is not None else -1))
             .values(failed_logins=StaffUser.failed_logins + 1, last_failed_login_at=now)
         )
 
@@ -259,6 +277,7 @@ def _authenticate_postgres(url: URL, name: str, password: str, now: datetime) ->
     key = _server_key(url, name)
     wait = _THROTTLE.seconds_to_wait(key, now)
     if wait:
+        _same_work(lambda: _probe_engine(url, name, password).connect().close())
         raise ThrottledError(wait)
     engine = _probe_engine(url, name, password)
     try:
@@ -274,10 +293,27 @@ def _authenticate_postgres(url: URL, name: str, password: str, now: datetime) ->
     return actor
 
 
-def _probe_engine(url: URL, name: str, password: str) -> Engine:
-    """An engine for one connection that checks a password."""
+def _same_work(attempt: Callable[[], object]) -> None:
+    """Make the attempt a throttled sign-in would have made, and forget how it went: a
+    throttled account takes as long to refuse as a wrong password."""
+    try:
+        result = attempt()
+    except (DatabaseError, OperationalError):
+        return
+    if isinstance(result, Database):
+        result.dispose()
+
+
+def login_of(url: URL, name: str) -> str:
+    """The PostgreSQL role the staff member ``name`` of the database at ``url`` signs in as."""
+    return roles.login_name(url.database or "", name)
+
+
+def _probe_engine(url: URL, name: str, password: str, *, staff: bool = True) -> Engine:
+    """An engine for one connection that checks a password (of a staff member's login, or of
+    the role ``name`` itself)."""
     return create_engine(
-        with_credentials(url, name, password),
+        with_credentials(url, login_of(url, name) if staff else name, password),
         poolclass=NullPool,
         connect_args={"connect_timeout": POSTGRES_CONNECT_TIMEOUT_S},
     )
@@ -340,9 +376,10 @@ def sign_in(
     key = _server_key(url, name)
     wait = _THROTTLE.seconds_to_wait(key, now)
     if wait:
+        _same_work(lambda: _open_as(url, name, password))
         raise ThrottledError(wait)
     try:
-        database = open_database(with_credentials(url, name, password))
+        database = _open_as(url, name, password)
     except DatabaseError as error:
         _refused_open(url, key, error, now)
         raise
@@ -352,6 +389,8 @@ def sign_in(
             found = session.scalars(
                 select(StaffUser).where(StaffUser.username == name)
             ).one_or_none()
+            if roles.current_user(connection) != login_of(url, name):
+                found = None  # connected as the role ``name`` itself, not as a staff login
             user = None if found is None else _Login.of(found)
             owner = roles.is_owner(connection)
             nobody = session.scalar(select(func.count()).select_from(StaffUser)) == 0
@@ -376,6 +415,28 @@ def sign_in(
     raise UserError(_("The database role {name} has no ExpatDesk staff account.").format(name=name))
 
 
+def _open_as(url: URL, name: str, password: str) -> Database:
+    """The database opened by the staff member ``name``'s login, or else by the role ``name``
+    itself (the database's owner, who creates the first administrator). Both are tried for
+    every refused password, so a wrong password costs the same as an unknown name."""
+    try:
+        return open_database(with_credentials(url, login_of(url, name), password))
+    except DatabaseError as error:
+        if not _wrong_password(str(error)):
+            raise
+        first = error
+    try:
+        return open_database(with_credentials(url, name, password))
+    except DatabaseError as error:
+        if _wrong_password(str(error)):
+            raise first from None
+        raise
+
+
+def _wrong_password(reason: str) -> bool:
+    return "password authentication failed" in reason or "no password supplied" in reason
+
+
 def _refused_open(url: URL, key: tuple[str, str], error: DatabaseError, now: datetime) -> None:
     reason = str(error)
     if "password authentication failed" in reason or "no password supplied" in reason:
@@ -397,7 +458,7 @@ def connection_actor(database: Database) -> Actor:
         return SYSTEM
     with database.reading() as session:
         connection = session.connection()
-        name = roles.current_user(connection)
+        name = roles.connected_staff_username(connection)
         found = session.scalars(select(StaffUser).where(StaffUser.username == name)).one_or_none()
         user = None if found is None else _Login.of(found)
         owner = roles.is_owner(connection)
@@ -423,7 +484,7 @@ def unlock(database: Database, actor: Actor, password: str, now: datetime | None
     wait = _THROTTLE.seconds_to_wait(key, now)
     if wait:
         raise ThrottledError(wait)
-    engine = _probe_engine(database.url, actor.username, password)
+    engine = _probe_engine(database.url, actor.username, password, staff=actor.user_id is not None)
     try:
         with engine.connect() as connection:
             connection.rollback()
@@ -498,6 +559,12 @@ def _check_new_account(
 ) -> None:
     problems = Problems()
     problems.add("username", username_problem(name))
+    longest = None if database.is_sqlite else roles.max_username_length(database.url.database or "")
+    if longest is not None and len(name.encode("utf-8")) > longest:
+        problems.add(
+            "username",
+            _("A username in this database has at most {count} characters.").format(count=longest),
+        )
     problems.add("display_name", required(display_name))
     problems.add("display_name", too_long(display_name.strip(), DISPLAY_NAME_MAX))
     if role not in ROLES:
@@ -519,7 +586,7 @@ def _add_user(
     taken = session.scalar(select(StaffUser.id).where(StaffUser.username == name))
     if taken is not None:
         problems.add("username", _("There is an account with this username already."))
-    elif not database.is_sqlite and roles.role_exists(session.connection(), name):
+    elif not database.is_sqlite and roles.staff_login_exists(session.connection(), name):
         problems.add(
             "username",
             _("The database server has a role with this name already; choose another username."),
@@ -554,12 +621,22 @@ def username_problem(name: str) -> str | None:
 
 
 def password_problem(password: str, username: str | None = None) -> str | None:
+    """What is wrong with ``password`` as a new password, or ``None``: at least
+    :data:`MIN_PASSWORD_LENGTH` characters, not one character repeated, not the username, not
+    a common password (:func:`~expatdesk.services.passwords.is_common`)."""
     if len(password) < MIN_PASSWORD_LENGTH:
         return _("A password needs at least {count} characters.").format(count=MIN_PASSWORD_LENGTH)
     if len(password) > MAX_PASSWORD_LENGTH:
         return _("A password has at most {count} characters.").format(count=MAX_PASSWORD_LENGTH)
+    if len(set(password)) == 1:
+        return _("A password of one character repeated is guessed at once; choose another.")
     if username and password.strip().lower() == username:
         return _("The password must not be the username.")
+    if is_common(password, username):
+        return _(
+            "This is one of the passwords tried first by anyone guessing (a common word or "
+            "pattern, perhaps with digits); choose another."
+        )
     return None
 
 

@@ -33,6 +33,8 @@ from sqlalchemy.orm import Session
 from expatdesk.db.database import Database
 from expatdesk.db.models import Expat
 from expatdesk.i18n import N_, _
+from expatdesk.services import access_log
+from expatdesk.services.actor import Actor
 from expatdesk.services.expats import full_name
 from expatdesk.text import fold, mask_bsn
 
@@ -74,6 +76,7 @@ def find_expat_duplicates(
     family_name: str | None,
     date_of_birth: date | None,
     exclude_id: int | None = None,
+    actor: Actor | None = None,
 ) -> list[DuplicateCandidate]:
     """The existing expats that share the e-mail, the BSN, or the name and date of birth.
 
@@ -84,6 +87,8 @@ def find_expat_duplicates(
     bsn = _NOT_DIGITS.sub("", bsn or "")
     name = name_key(given_name, family_name)
     found: dict[int, set[str]] = {}
+    if bsn:  # logged, and limited: tried with candidates it would unmask a BSN
+        access_log.bsn_lookup(database, actor)
     with database.reading() as session:
         if bsn:
             for expat_id in session.scalars(select(Expat.id).where(Expat.bsn == bsn)):

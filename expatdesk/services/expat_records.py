@@ -47,6 +47,7 @@ from expatdesk.db.models import (
 from expatdesk.db.types import utcnow
 from expatdesk.errors import UserError
 from expatdesk.i18n import _, ngettext
+from expatdesk.services import access_log
 from expatdesk.services.actor import Actor, Permission
 from expatdesk.services.concurrency import StaleRecordError, check_version, stale_guard
 from expatdesk.services.expats import full_name
@@ -438,13 +439,29 @@ def _check(session: Session, form: ExpatForm, today: date, stored: Expat | None)
     problems.raise_if_any()
 
 
+def _bsn_lookup(database: Database, actor: Actor | None, form: ExpatForm) -> None:
+    """Log (and limit) the lookup :func:`_check` makes of a new, valid BSN, in a transaction of
+    its own: a refused save still looked the BSN up."""
+    if form.new_bsn is None:
+        return
+    bsn = digits_only(form.new_bsn)
+    if bsn is not None and bsn_problem(bsn) is None:
+        access_log.bsn_lookup(database, actor)
+
+
 def check_expat(
-    database: Database, form: ExpatForm, expat_id: int | None = None, today: date | None = None
+    database: Database,
+    form: ExpatForm,
+    expat_id: int | None = None,
+    today: date | None = None,
+    actor: Actor | None = None,
 ) -> None:
-    """Raise :class:`ValidationError` if ``form`` cannot be saved; writes nothing.
+    """Raise :class:`ValidationError` if ``form`` cannot be saved; writes nothing but the log of
+    a BSN lookup (:mod:`.access_log`).
 
     The editor checks first, so that input errors are shown before a duplicate warning.
     """
+    _bsn_lookup(database, actor, form)
     with database.reading() as session:
         stored = None if expat_id is None else session.get(Expat, expat_id)
         _check(session, form, today or clock.today(), stored)
@@ -593,6 +610,7 @@ def create_expat(
     """
     actor.require(Permission.CLIENTS)
     today = today or clock.today()
+    _bsn_lookup(database, actor, form)
     for attempt in range(_CREATE_ATTEMPTS):
         try:
             with database.transaction(actor) as session:
@@ -632,6 +650,7 @@ def update_expat(
     """
     actor.require(Permission.CLIENTS)
     today = today or clock.today()
+    _bsn_lookup(database, actor, form)
     with database.transaction(actor) as session:
         expat = session.get(
             Expat,

@@ -34,6 +34,8 @@ from expatdesk.errors import UserError
 from expatdesk.exchange.values import neutralise
 from expatdesk.i18n import _
 from expatdesk.reports.output import check_writable
+from expatdesk.services import access_log
+from expatdesk.services.actor import Actor
 from expatdesk.services.listing import Column, FilterValues, Listing, Order, fetch_rows, find_ids
 
 #: Rows read from the database at once.
@@ -68,8 +70,12 @@ def export_list(
     columns: Sequence[str] | None = None,
     title: str | None = None,
     progress: Progress | None = None,
+    actor: Actor | None = None,
 ) -> int:
     """Write the matching records of ``listing`` to ``path``; returns how many.
+
+    The export is written into the log of reads (:mod:`.access_log`) for ``actor``: which list,
+    how many records.
 
     ``columns`` are the keys of the columns to write, in their order (all columns by default);
     ``title`` names the workbook's sheet (the list's name by default); ``progress`` is told
@@ -80,6 +86,8 @@ def export_list(
     check_writable(path)
     chosen = [listing.column(key) for key in columns] if columns is not None else listing.columns
     ids = find_ids(database, listing, query, order, filters)
+    access_log.log(database, actor, "export_list", listing.name, rows=len(ids))  # before: a
+    # failed export may have written part of the file
     rows = _rows(database, listing, ids, progress)
     with _replacing(path) as file:
         if fmt == "xlsx":

@@ -5,6 +5,10 @@ n = 2¹⁴, r = 8, p = 1 needs 16 MiB and a noticeable fraction of a second per 
 database file does not give away the passwords quickly. Checking compares in constant time and
 reads the parameters from the stored text, so stronger parameters later still check old hashes.
 
+A new password must not be a common one: :func:`is_common` checks it against the list shipped in
+``resources/common-passwords.txt`` (words and keyboard patterns that guessers try first, in
+English and Dutch), also with digits and punctuation around them, repeated, or with the username.
+
 After a failed sign-in the next attempt is refused until a delay has passed that doubles with
 every further failure (1, 2, 4, … seconds, at most five minutes); a good sign-in resets it.
 :class:`Throttle` keeps such counts in memory where the database cannot (unknown usernames,
@@ -20,9 +24,11 @@ import hashlib
 import hmac
 import math
 import os
+import string
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
 SCRYPT_N = 2**14
 SCRYPT_R = 8
@@ -32,6 +38,10 @@ KEY_BYTES = 32
 _SCHEME = "scrypt"
 #: scrypt's memory limit: room for the parameters above with some to spare, no more.
 _MAX_MEMORY = 64 * 1024 * 1024
+
+#: The list of common passwords and words, one a line (``#`` starts a comment).
+COMMON_PASSWORDS = Path(__file__).resolve().parents[2] / "resources" / "common-passwords.txt"
+_AROUND = string.digits + string.punctuation + string.whitespace
 
 #: The longest wait after repeated failures, in seconds.
 MAX_DELAY_SECONDS = 300
@@ -143,3 +153,39 @@ class Throttle:
     def succeeded(self, key: tuple[str, str]) -> None:
         with self._lock:
             self._failures.pop(key, None)
+
+
+@functools.cache
+def common_passwords() -> frozenset[str]:
+    """The shipped list of common passwords, lower case."""
+    lines = COMMON_PASSWORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(
+        line.strip().lower() for line in lines if line.strip() and not line.startswith("#")
+    )
+
+
+def _repeated_unit(text: str) -> str:
+    """The shortest piece of which ``text`` is a repetition (``text`` itself if none)."""
+    for size in range(1, len(text) // 2 + 1):
+        if len(text) % size == 0 and text[:size] * (len(text) // size) == text:
+            return text[:size]
+    return text
+
+
+def is_common(password: str, username: str | None = None) -> bool:
+    """Whether ``password`` is among the first guesses: in the common list; or, without the
+    digits and punctuation around it and repeats, a common word, the username, or nothing
+    but digits and punctuation."""
+    common = common_passwords()
+    folded = password.strip().lower()
+    if folded in common:
+        return True
+    core = folded.strip(_AROUND)
+    if not core:
+        return True  # only digits and punctuation: "123456789012", "2026-11-26!!"
+    if min(len(_repeated_unit(folded)), len(_repeated_unit(core))) <= 4:
+        return True  # "abcabcabcabc", "xxxxxxxxxxxx1"
+    candidates = {core, _repeated_unit(core), _repeated_unit(folded)}
+    if username:
+        candidates |= {core.replace(username, ""), folded.replace(username, "").strip(_AROUND)}
+    return any(candidate in common or not candidate for candidate in candidates)

@@ -50,6 +50,7 @@ from expatdesk.db.models import (
 from expatdesk.db.types import utcnow
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
+from expatdesk.services import access_log
 from expatdesk.services.actor import Actor, Permission, database_refusals
 from expatdesk.services.history import FieldChange, Lookups, in_form_order, pairs
 from expatdesk.services.privacy import as_utc, chunks, loads, trail_records
@@ -118,6 +119,7 @@ def subject_access(database: Database, actor: Actor, expat_id: int) -> dict[str,
                     )
                 ],
             )
+        access_log.log_in(session, actor, "subject_access", "expat", expat_id)
         data = _subject_data(session, expat)
         data["centre"] = centre
         data["generated_at"] = _when(utcnow())

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import URL, make_url
 
 from expatdesk.db.database import Database, open_database, parse_url
@@ -80,13 +81,14 @@ def truncate_postgres(database: Database) -> None:
     tables = [name for name in Base.metadata.tables if name not in MIGRATION_DATA_TABLES]
     quoted = ", ".join(f'"{name}"' for name in tables)
     with database.engine.begin() as connection:
-        connection.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
+        # First, so that the trail's entry of the reset goes too.
         connection.execute(
             text(
                 "UPDATE centre_settings"
                 " SET retention_years = 7, idle_lock_minutes = 15, version = 1"
             )
         )
+        connection.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
 
 
 @contextmanager
@@ -100,5 +102,37 @@ def scratch_postgres_database(url: URL) -> Iterator[URL]:
         yield make_url(url).set(database=name)
     finally:
         with admin.connect() as connection:
+            _wait_for_other_roles_to_leave(connection, name)
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            drop_roles_of(connection, name)
         admin.dispose()
+
+
+def _wait_for_other_roles_to_leave(connection: Connection, database: str) -> None:
+    """The server ends a closed connection's process a moment later; FORCE may only end the
+    processes of the dropping role, so wait (at most 10 s) for staff logins' to end."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        left = connection.execute(
+            text(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE datname = :name AND usename IS DISTINCT FROM current_user"
+                " AND backend_type = 'client backend'"
+            ),
+            {"name": database},
+        ).scalar()
+        if not left:
+            return
+        time.sleep(0.05)
+
+
+def drop_roles_of(connection: Connection, database: str) -> None:
+    """Drop the logins and then the group roles of ``database`` (made by ExpatDesk)."""
+    for separator in ("/", ":"):
+        names = connection.execute(
+            text("SELECT rolname FROM pg_roles WHERE starts_with(rolname, :prefix)"),
+            {"prefix": database + separator},
+        ).scalars()
+        for role in list(names):
+            quoted = role.replace('"', '""')
+            connection.execute(text(f'DROP ROLE IF EXISTS "{quoted}"'))

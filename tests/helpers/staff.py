@@ -2,7 +2,7 @@
 
 PostgreSQL roles belong to the whole server, not to the test database: several test runs may share
 the server, so every run names its staff with a prefix of its own, and the logins a test created
-are dropped when it ends (the group roles stay; every database of the server shares them).
+are dropped when it ends (the test database's group roles stay).
 """
 
 from __future__ import annotations
@@ -41,21 +41,31 @@ def add(database: Database, short: str, role: str, password: str = PASSWORD) -> 
     return Actor(account.id, account.username, account.display_name, account.role)
 
 
+def login(database: Database, username: str) -> str:
+    """The PostgreSQL login role of the staff member ``username`` of ``database``."""
+    return roles.login_name(database.url.database or "", username)
+
+
 def url_of(database: Database, username: str, password: str = PASSWORD) -> URL:
-    return with_credentials(database.url, username, password)
+    return with_credentials(database.url, login(database, username), password)
 
 
 @contextmanager
 def logins_dropped(database: Database) -> Iterator[None]:
     """Fresh usernames for a test, and afterwards no logins of it left on the server."""
     fresh_names()
-    yield
-    if database.is_sqlite:
-        return
+    try:
+        yield
+    finally:
+        if not database.is_sqlite:
+            _drop_logins(database)
+
+
+def _drop_logins(database: Database) -> None:
     with database.engine.begin() as connection:
         names = connection.execute(
             text("SELECT rolname FROM pg_roles WHERE rolname LIKE :prefix"),
-            {"prefix": _prefix[0].replace("_", r"\_") + "%"},
+            {"prefix": login(database, _prefix[0]).replace("_", r"\_") + "%"},
         ).scalars()
         for role in list(names):
             connection.exec_driver_sql(f"DROP ROLE IF EXISTS {roles.quote(role)}")

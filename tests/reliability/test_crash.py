@@ -115,6 +115,8 @@ def test_an_import_killed_midway_is_wholly_there_or_absent(
         **before,
         "survey_response": before["survey_response"] + SURVEY_ROWS,
         "survey_response_facility": before["survey_response_facility"] + facility_rows(survey_file),
+        # the database's trail: an entry for every row written
+        "audit_entry": before["audit_entry"] + SURVEY_ROWS + facility_rows(survey_file),
     }
 
     kill_at("import", database_url(database), tmp_path, pause_at, "--file", str(survey_file))
@@ -147,7 +149,7 @@ def test_a_survey_response_killed_midway_is_wholly_there_or_absent(
     whole = {
         "survey_response": before["survey_response"] + 1,
         "survey_response_facility": before["survey_response_facility"] + 2,
-        "audit_entry": before["audit_entry"] + 1,
+        "audit_entry": before["audit_entry"] + 3,  # the response and its two facilities
     }
 
     kill_at("response", database_url(database), tmp_path, pause_at)

@@ -91,7 +91,7 @@ def test_refusals_are_one_line(
     assert run([*arguments[:3], "--name", "", "--role", "manager", "--database", url,
                 "--password-stdin"], "short\n", monkeypatch) == 1  # fmt: skip
     assert capsys.readouterr().err == (
-        "expatdesk: This field is required.; A password needs at least 10 characters.\n"
+        "expatdesk: This field is required.; A password needs at least 12 characters.\n"
     )
     assert main(["staff", "disable", name("nobody"), "--database", url]) == 1
     assert capsys.readouterr().err == f"expatdesk: There is no staff account {name('nobody')}.\n"

@@ -70,23 +70,52 @@ def allowed(connection: Connection, statement: str) -> None:
     savepoint.rollback()
 
 
-def test_the_group_roles_exist_and_inherit(database: Database) -> None:
+def test_the_group_roles_belong_to_the_database_and_inherit(database: Database) -> None:
     with database.engine.connect() as connection:
+        name = roles.current_database(connection)
+        groups = roles.groups(name)
+        assert list(groups.values()) == [
+            f"{name}:desk_officer",
+            f"{name}:manager",
+            f"{name}:administrator",
+        ]
         rows = connection.execute(
             text(
-                "SELECT rolname, rolcanlogin FROM pg_roles"
-                " WHERE rolname LIKE 'expatdesk\\_%' ORDER BY rolname"
-            )
+                "SELECT rolname, rolcanlogin, rolcreaterole FROM pg_roles"
+                " WHERE rolname = ANY(:names)"
+            ),
+            {"names": list(groups.values())},
         ).all()
-        assert {name for name, _login in rows} >= set(roles.GROUPS.values())
-        assert not any(login for name, login in rows if name in roles.GROUPS.values())
+        assert len(rows) == 3
+        assert not any(login or create for _name, login, create in rows)
         assert roles.is_owner(connection)
         assert connection.execute(
-            text("SELECT pg_has_role('expatdesk_administrator', 'expatdesk_desk_officer', 'USAGE')")
+            text("SELECT pg_has_role(:admin, :desk, 'USAGE')"),
+            {"admin": groups["administrator"], "desk": groups["desk_officer"]},
         ).scalar()
         assert not connection.execute(
-            text("SELECT pg_has_role('expatdesk_desk_officer', 'expatdesk_manager', 'USAGE')")
+            text("SELECT pg_has_role(:desk, :manager, 'USAGE')"),
+            {"manager": groups["manager"], "desk": groups["desk_officer"]},
         ).scalar()
+        # Only the owner and this database's groups may connect.
+        connectors = connection.execute(
+            text(
+                "SELECT r.rolname FROM pg_roles r"
+                " WHERE has_database_privilege(r.oid, current_database(), 'CONNECT')"
+                " AND NOT r.rolsuper AND r.rolname <> current_user"
+                " AND NOT pg_has_role(r.oid, current_user, 'MEMBER')"
+            )
+        ).scalars()
+        assert set(connectors) <= set(groups.values()) | _logins_of(connection, name)
+
+
+def _logins_of(connection: Connection, database: str) -> set[str]:
+    return set(
+        connection.execute(
+            text("SELECT rolname FROM pg_roles WHERE starts_with(rolname, :prefix)"),
+            {"prefix": database + "/"},
+        ).scalars()
+    )
 
 
 NEW_EMPLOYER = (
@@ -125,6 +154,9 @@ def test_a_desk_officer_works_with_clients_and_nothing_else(
         for statement in DESK_REFUSED:
             assert "permission denied" in refused(connection, statement), statement
         assert "permission denied to create role" in refused(connection, "CREATE ROLE mallory")
+        assert connection.execute(text("SELECT current_user")).scalar() == staff.login(
+            database, anna.username
+        )
 
 
 def test_the_desk_officers_writes_through_the_services_work(
@@ -243,6 +275,9 @@ def test_own_password_changes_on_the_own_login_only(database: Database, connect:
 
 
 def test_granting_again_changes_nothing(database: Database) -> None:
+    with database.engine.connect() as connection:
+        groups = roles.groups(roles.current_database(connection))
+
     def privileges() -> list[tuple[str, str, str]]:
         with database.engine.connect() as connection:
             return [
@@ -251,44 +286,89 @@ def test_granting_again_changes_nothing(database: Database) -> None:
                     text(
                         "SELECT grantee, table_name, privilege_type"
                         " FROM information_schema.role_table_grants"
-                        " WHERE grantee LIKE 'expatdesk\\_%'"
+                        " WHERE grantee = ANY(:groups)"
                         " AND table_schema = current_schema()"
                         " ORDER BY 1, 2, 3"
-                    )
+                    ),
+                    {"groups": list(groups.values())},
                 )
             ]
 
     before = privileges()
-    assert ("expatdesk_desk_officer", "audit_entry", "INSERT") in before
-    assert ("expatdesk_desk_officer", "audit_entry", "UPDATE") not in before
-    assert ("expatdesk_manager", "target_settings", "UPDATE") in before
-    assert ("expatdesk_administrator", "staff_user", "INSERT") in before
+    assert (groups["desk_officer"], "audit_entry", "INSERT") in before
+    assert (groups["desk_officer"], "audit_entry", "UPDATE") not in before
+    assert (groups["manager"], "target_settings", "UPDATE") in before
+    assert (groups["administrator"], "staff_user", "INSERT") in before
     with database.engine.begin() as connection:
         assert roles.secure(connection)
     assert privileges() == before
 
 
-def test_only_the_owner_migrates(database: Database) -> None:
-    anna = staff.add(database, "anna", "desk_officer")
+def test_upgrading_moves_the_old_shared_logins_to_the_database(database: Database) -> None:
+    """A database of ExpatDesk 0005 with a staff login as that version made it (named after the
+    username, in the group roles every database shared, an administrator with CREATEROLE): only
+    the owner migrates it, and the login becomes this database's own, password kept."""
     url = databases.require_postgres_url()
+    old_name = staff.name("boss")
     with databases.scratch_postgres_database(url) as scratch:
         engine = create_engine(scratch)
-        with engine.begin() as connection:
-            command.upgrade(alembic_config(connection), "0003")
-            roles.secure(connection)  # an older version, used by staff already
-        engine.dispose()
-        anna_url = staff.url_of(database, anna.username).set(database=scratch.database)
-        with pytest.raises(DatabaseError) as refused_open:
-            open_database(anna_url)
-        assert "must first be updated to this version of ExpatDesk by its owner" in str(
-            refused_open.value
-        )
-        owner = open_database(scratch, create=True)  # migrates and grants
-        open_database(anna_url).dispose()
-        # The server ends a closed connection's process a moment later; dropping the database
-        # must not find it (the owner may not end another role's processes).
-        assert _gone(owner, anna.username)
-        owner.dispose()
+        try:
+            with engine.begin() as connection:
+                command.upgrade(alembic_config(connection), "0005")
+                for group in roles.OLD_GROUPS:
+                    if not roles.role_exists(connection, group):
+                        connection.exec_driver_sql(f'CREATE ROLE "{group}" NOLOGIN')
+                    connection.exec_driver_sql(f'GRANT USAGE ON SCHEMA public TO "{group}"')
+                    connection.exec_driver_sql(
+                        f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{group}"'
+                    )
+                verifier = roles._encrypted(connection, old_name, PASSWORD)
+                connection.exec_driver_sql(
+                    f"CREATE ROLE \"{old_name}\" LOGIN CREATEROLE PASSWORD '{verifier}'"
+                )
+                connection.exec_driver_sql(
+                    f'GRANT expatdesk_administrator, expatdesk_desk_officer TO "{old_name}"'
+                    " WITH ADMIN OPTION"
+                )
+                connection.execute(
+                    text(
+                        "INSERT INTO staff_user (username, display_name, role, active,"
+                        " failed_logins, version, created_at, updated_at)"
+                        " VALUES (:name, 'Boss', 'administrator', true, 0, 1, now(), now())"
+                    ),
+                    {"name": old_name},
+                )
+            old_url = scratch.set(username=old_name, password=PASSWORD)
+            with pytest.raises(DatabaseError) as refused_open:
+                open_database(old_url)
+            assert "must first be updated to this version of ExpatDesk by its owner" in str(
+                refused_open.value
+            )
+            owner = open_database(scratch, create=True)  # migrates, moves the login, grants
+            login = roles.login_name(str(scratch.database), old_name)
+            with owner.engine.connect() as connection:
+                assert not roles.role_exists(connection, old_name)
+                assert roles.group_of(connection, old_name) == "administrator"
+                assert not connection.execute(
+                    text("SELECT rolcreaterole FROM pg_roles WHERE rolname = :name"),
+                    {"name": login},
+                ).scalar()
+                assert not any(
+                    roles._is_member(connection, login, group) for group in roles.OLD_GROUPS
+                )
+            boss = open_database(scratch.set(username=login, password=PASSWORD))
+            assert accounts.connection_actor(boss).username == old_name
+            boss.dispose()
+            with pytest.raises(DatabaseError, match="password authentication failed"):
+                open_database(old_url)
+            # The server ends a closed connection's process a moment later; dropping the
+            # database must not find it (the owner may not end another role's processes).
+            assert _gone(owner, login)
+            owner.dispose()
+        finally:
+            with engine.begin() as connection:
+                connection.exec_driver_sql(f'DROP ROLE IF EXISTS "{old_name}"')
+            engine.dispose()
 
 
 def _gone(database: Database, username: str, seconds: float = 10) -> bool:

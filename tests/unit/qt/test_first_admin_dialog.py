@@ -35,7 +35,7 @@ def test_it_explains_itself_and_asks_no_role(dialog: FirstAdminDialog, sqlite_da
     assert dialog.ui.introLabel.text() == (
         f"The database {sqlite_database.name} has no staff accounts yet. Create the first "
         "administrator: they create the accounts of the other staff. A password needs at least "
-        "10 characters."
+        "12 characters."
     )
     assert not dialog.ui.role.isVisible()
     assert dialog.ui.username.hasFocus()
@@ -81,7 +81,7 @@ def test_the_services_refusals_show_beside_their_fields(
     dialog.ui.buttonBox.accepted.emit()
     assert dialog.error_text("username").startswith("A username has 2 to 63 characters")
     assert dialog.error_text("display_name") == "This field is required."
-    assert dialog.error_text("password") == "A password needs at least 10 characters."
+    assert dialog.error_text("password") == "A password needs at least 12 characters."
     assert dialog.ui.username.hasFocus()
     assert dialog.ui.username.text() == "9 lives"  # kept, to correct
     assert dialog.administrator is None

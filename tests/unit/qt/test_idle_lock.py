@@ -16,6 +16,9 @@ from expatdesk.qt.idle_lock import IdleLock, LockOverlay
 from expatdesk.services import accounts
 from expatdesk.services.actor import SYSTEM, Actor
 
+#: The one message of every refused sign-in.
+REFUSED = "Wrong username or password, or too many failed attempts: wait a moment and try again."
+
 PASSWORD = "correct horse battery"
 
 
@@ -133,14 +136,14 @@ def test_the_right_password_unlocks_and_everything_is_as_it_was(
     with qtbot.waitSignal(lock.refused) as refused:
         qtbot.keyClicks(overlay.password, "not my password")
         qtbot.keyClick(overlay.password, Qt.Key.Key_Return)
-    assert refused.args == ["Wrong username or password."]
-    assert overlay.message.text() == "Wrong username or password."
+    assert refused.args == [REFUSED]
+    assert overlay.message.text() == REFUSED
     assert overlay.password.text() == ""
     assert lock.is_locked()
     # At once again, even the right one: throttled like a sign-in.
     qtbot.keyClicks(overlay.password, PASSWORD)
     qtbot.keyClick(overlay.password, Qt.Key.Key_Return)
-    assert overlay.message.text() == "Too many failed sign-ins. Try again in 1 second."
+    assert overlay.message.text() == REFUSED
     assert lock.is_locked()
     clock.now += timedelta(seconds=1)
     with qtbot.waitSignal(lock.unlocked):

@@ -15,6 +15,9 @@ from expatdesk.qt.login_dialog import LoginDialog
 from expatdesk.services import accounts
 from expatdesk.services.actor import SYSTEM, Actor
 
+#: The one message of every refused sign-in.
+REFUSED = "Wrong username or password, or too many failed attempts: wait a moment and try again."
+
 PASSWORD = "correct horse battery"
 T0 = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 
@@ -74,8 +77,8 @@ def test_a_wrong_password_is_told_and_the_username_kept(
 ) -> None:
     with qtbot.waitSignal(dialog.refused) as signal:
         sign_in(qtbot, dialog, "anna", "wrong password")
-    assert signal.args == ["Wrong username or password."]
-    assert dialog.message() == "Wrong username or password."
+    assert signal.args == [REFUSED]
+    assert dialog.message() == REFUSED
     assert dialog.isVisible()
     assert dialog.signed_in is None
     assert dialog.ui.username.text() == "anna"
@@ -83,7 +86,7 @@ def test_a_wrong_password_is_told_and_the_username_kept(
     assert dialog.ui.password.hasFocus()
     # At once again: slowed down, with the time to wait.
     sign_in(qtbot, dialog, "anna", PASSWORD)
-    assert dialog.message() == "Too many failed sign-ins. Try again in 1 second."
+    assert dialog.message() == REFUSED
     assert dialog.signed_in is None
     clock.now += timedelta(seconds=1)
     sign_in(qtbot, dialog, "anna", PASSWORD)
@@ -92,7 +95,7 @@ def test_a_wrong_password_is_told_and_the_username_kept(
 
 def test_an_unknown_user_gets_the_same_message(qtbot, dialog: LoginDialog) -> None:
     sign_in(qtbot, dialog, "nobody", PASSWORD)
-    assert dialog.message() == "Wrong username or password."
+    assert dialog.message() == REFUSED
 
 
 def test_a_disabled_account_is_told(

@@ -494,3 +494,26 @@ def test_the_filter_bar_follows_the_language(
     assert bar.combos["category"].currentText() == "Onderzoeker"  # still chosen
     assert bar.findChild(QLabel, "municipalityFilterLabel").text() == "Gemeente:"
     assert area.filterBar.values() == {"category": "researcher"}
+
+
+def test_opening_an_expat_is_logged_for_the_signed_in_staff_member(
+    qtbot, sqlite_database: Database, sample: Sample
+) -> None:
+    from sqlalchemy import select
+
+    from expatdesk.db.models import AccessLog
+    from expatdesk.services.actor import Actor
+
+    anna = Actor(None, "anna", "Anna", "desk_officer")
+    area = RecordArea(sqlite_database, expats.spec(), actor=anna)
+    qtbot.addWidget(area)
+    area.show()
+    area.ui.table.selectRow(1)
+    with sqlite_database.reading() as session:
+        logged = session.execute(
+            select(AccessLog.username, AccessLog.action, AccessLog.entity, AccessLog.entity_id)
+        ).all()
+    assert [tuple(row) for row in logged] == [
+        ("anna", "view_record", "expat", area.model.id_at(0)),
+        ("anna", "view_record", "expat", area.model.id_at(1)),
+    ]

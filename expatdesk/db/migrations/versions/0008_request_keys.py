@@ -6,7 +6,7 @@ Added as a column and a unique index (no table rebuild on SQLite, so the trigger
 tables stay as they are).
 
 Revision ID: 0008
-Revises: 0005
+Revises: 0007
 Create Date: 2026-12-06 16:40:00
 """
 
@@ -17,7 +17,7 @@ from alembic import op
 
 
 revision: str = '0008'
-down_revision: str | None = '0005'
+down_revision: str | None = '0007'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
