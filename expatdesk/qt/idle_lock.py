@@ -36,6 +36,7 @@ from expatdesk.db.types import utcnow
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
 from expatdesk.services import accounts
+from expatdesk.services.accounts import WrongCredentialsError
 from expatdesk.services.actor import Actor
 
 log = logging.getLogger(__name__)
@@ -293,10 +294,15 @@ class IdleLock(QObject):
         try:
             accounts.unlock(self._database, self._actor, password, self._clock())
         except UserError as error:
-            log.warning("unlock refused: %s", error)
+            log.warning("unlock refused: %s", type(error).__name__)
+            message = str(error)
+            if isinstance(error, WrongCredentialsError):  # the lock asks no username
+                message = _(
+                    "Wrong password, or too many failed attempts: wait a moment and try again."
+                )
             if overlay is not None:
-                overlay.refuse(str(error))
-            self.refused.emit(str(error))
+                overlay.refuse(message)
+            self.refused.emit(message)
             return False
         finally:
             QApplication.restoreOverrideCursor()

@@ -16,8 +16,8 @@ from expatdesk.qt.idle_lock import IdleLock, LockOverlay
 from expatdesk.services import accounts
 from expatdesk.services.actor import SYSTEM, Actor
 
-#: The one message of every refused sign-in.
-REFUSED = "Wrong username or password, or too many failed attempts: wait a moment and try again."
+#: The one message of every refused unlock (the lock asks for a password only).
+REFUSED = "Wrong password, or too many failed attempts: wait a moment and try again."
 
 PASSWORD = "correct horse battery"
 
