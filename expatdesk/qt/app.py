@@ -213,27 +213,33 @@ def run(url: URL, language: str | None = None, *, create: bool = False) -> int:
     switcher = LanguageSwitcher(app, settings)
     switcher.apply(choose_language(language, settings))
     try:
-        try:
-            signed_in = sign_in(url, switcher, create=create)
-        except UserError as error:
-            msgbox.error(None, APP_NAME, str(error))
-            return error.exit_code
-        if signed_in is None:
-            return 0  # the user cancelled
-        window = open_main_window(url, settings, switcher, signed_in)
-        if window is None:  # pragma: no cover - a signed-in database is open
-            return UserError.exit_code
-        try:
-            with closing_on_interrupt(app), reporting_errors(lambda: window):
-                return exec_application(app)
-        finally:
-            lock = window.findChild(IdleLock)
-            if lock is not None:
-                lock.uninstall()
-            if window.isVisible():
-                window.close()
-            window.database.dispose()
-            window.deleteLater()
+        while True:  # until the staff member quits rather than signs out
+            try:
+                signed_in = sign_in(url, switcher, create=create)
+            except UserError as error:
+                msgbox.error(None, APP_NAME, str(error))
+                return error.exit_code
+            if signed_in is None:
+                return 0  # the user cancelled
+            create = False  # the database is there now
+            window = open_main_window(url, settings, switcher, signed_in)
+            if window is None:  # pragma: no cover - a signed-in database is open
+                return UserError.exit_code
+            try:
+                with closing_on_interrupt(app), reporting_errors(window.window):
+                    code = exec_application(app)
+                signed_out = window.signed_out
+            finally:
+                lock = window.findChild(IdleLock)
+                if lock is not None:
+                    lock.uninstall()
+                if window.isVisible():
+                    window.close()
+                window.database.dispose()
+                window.deleteLater()
+            if not signed_out:
+                return code
+            log.info("signed out; asking who signs in")
     finally:
         switcher.uninstall()
         settings.sync()

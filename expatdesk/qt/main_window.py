@@ -146,6 +146,9 @@ class MainWindow(QMainWindow):
         self.ui.actionStaffAccounts.triggered.connect(self.open_staff_accounts)
         self.ui.actionChangePassword.triggered.connect(self.change_password)
         self.ui.actionLock.triggered.connect(self.lock)
+        self.ui.actionSignOut.triggered.connect(self.sign_out)
+        #: Set when the staff member signed out: the app shows the sign-in window again.
+        self.signed_out = False
         self._apply_role()
         for exporting in (self.expats_area, self.employers_area, self.cases_area):
             exporting.listExported.connect(self._list_exported)
@@ -635,6 +638,13 @@ class MainWindow(QMainWindow):
         action = self._language_actions.get(i18n.language())
         if action is not None:
             action.setChecked(True)
+
+    def sign_out(self) -> None:
+        """Close this session; the app asks anew who signs in (another staff member may)."""
+        self.signed_out = True
+        for child in self.findChildren(QDialog):  # nothing of this session stays on screen
+            child.close()
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.main_window_geometry = self.saveGeometry()

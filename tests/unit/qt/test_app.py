@@ -219,3 +219,39 @@ def test_the_locale_is_left_to_the_system_elsewhere(monkeypatch: pytest.MonkeyPa
     environment: dict[str, str] = {}
     app_module.coerce_c_locale(environment)
     assert environment == {}
+
+
+def test_sign_out_shows_the_sign_in_again_and_another_staff_member_works_on(
+    qapp, sqlite_database: Database, monkeypatch: pytest.MonkeyPatch, dialogs: list[QDialog]
+) -> None:
+    accounts.create_staff(sqlite_database, SYSTEM, "anna", "Anna", "desk_officer", ADMIN_PASSWORD)
+    accounts.create_staff(sqlite_database, SYSTEM, "bram", "Bram", "manager", ADMIN_PASSWORD)
+    names = iter(["anna", "bram"])
+
+    def log_in(dialog: QDialog) -> int:
+        dialogs.append(dialog)
+        if not isinstance(dialog, LoginDialog):
+            return int(QDialog.DialogCode.Rejected)
+        dialog.ui.username.setText(next(names))
+        dialog.ui.password.setText(ADMIN_PASSWORD)
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(msgbox, "exec_dialog", log_in)
+    sessions: list[tuple[str, bool]] = []
+
+    def work(app: QApplication) -> int:
+        (window,) = [
+            w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        sessions.append((window.actor.username, window.isVisible()))
+        if len(sessions) == 1:
+            window.ui.actionSignOut.trigger()  # Anna leaves the desk to Bram
+            assert not window.isVisible()
+        return 0
+
+    monkeypatch.setattr(app_module, "exec_application", work)
+    assert app_module.run(sqlite_database.url, language="en") == 0
+    assert sessions == [("anna", True), ("bram", True)]
+    assert [type(dialog) for dialog in dialogs] == [LoginDialog, LoginDialog]
+    assert not [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
