@@ -31,6 +31,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    from expatdesk.db import trail
+
+    # The trail triggers name every column of the tables (from the models, so request_key too):
+    # SQLite refuses to drop a column a trigger names. They come back when the app opens again.
+    trail.uninstall(op.get_bind())
     for table in _TABLES:
         op.drop_index(f'ix_{table}_request_key', table_name=table)
         op.drop_column(table, 'request_key')  # native on SQLite 3.35+: no rebuild here either
