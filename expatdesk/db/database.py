@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 #: The newest schema revision, the last migration in ``migrations/versions`` (a test checks).
 #: Knowing it without Alembic lets a database that is up to date open without importing Alembic,
 #: which would cost a quarter of a second on every start; Alembic loads only to migrate.
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "0006"
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 POSTGRES_CONNECT_TIMEOUT_S = 5
@@ -122,6 +123,9 @@ def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
+        # What is deleted or changed is overwritten with zeros, not left in free space (the
+        # system SQLite may default it off): an erased person cannot be read back from the file.
+        cursor.execute("PRAGMA secure_delete = ON")
     finally:
         cursor.close()
 
@@ -198,6 +202,37 @@ def upgrade(connection: Connection) -> None:
     from alembic import command
 
     command.upgrade(alembic_config(connection), "head")
+
+
+def migrate_engine(engine: Engine, before: Callable[[Connection], None] | None = None) -> None:
+    """Migrate the database of ``engine`` to the head in one transaction.
+
+    On SQLite the foreign keys are off while the migrations run (a migration that rebuilds a
+    table must drop it, which would otherwise delete the rows that refer to it) and checked
+    before the transaction commits. ``before`` runs first in the same transaction.
+    """
+    with engine.connect() as connection:
+        driver = (
+            connection.connection.driver_connection if engine.dialect.name == "sqlite" else None
+        )
+        if driver is not None:
+            driver.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                if before is not None:
+                    before(connection)
+                upgrade(connection)
+                if driver is not None:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+                    if broken is not None:
+                        raise DatabaseError(
+                            _(
+                                "The migration left records that refer to missing ones ({table})."
+                            ).format(table=broken[0])
+                        )
+        finally:
+            if driver is not None:
+                driver.execute("PRAGMA foreign_keys = ON")
 
 
 def copy_sqlite(source: sqlite3.Connection, target: Path) -> None:
@@ -374,8 +409,7 @@ class Database:
             current = schema_state(connection).current
             connection.rollback()
         if not current:
-            with self.engine.begin() as connection:
-                upgrade(connection)
+            migrate_engine(self.engine)
         return safety
 
 
@@ -407,9 +441,7 @@ def open_database(url: URL | str, *, migrate: bool = True) -> Database:
         if migrate and not state.current:
             if database.is_sqlite and state.has_tables and url.database != ":memory:":
                 database.backup_path = backup_sqlite(engine, state.revision)
-            with engine.begin() as connection:
-                _refuse_migration_by_staff(database, connection)
-                upgrade(connection)
+            migrate_engine(engine, partial(_refuse_migration_by_staff, database))
         if migrate and not database.is_sqlite:
             with engine.begin() as connection:
                 if roles.is_owner(connection):
