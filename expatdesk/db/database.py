@@ -41,6 +41,13 @@ if TYPE_CHECKING:
 SCHEMA_HEAD = "0006"
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+#: Permissions of the folder ExpatDesk creates for a database, and of every file it writes there.
+PRIVATE_FOLDER_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+#: The copies ExpatDesk makes of an SQLite file by itself (before migrating it, before restoring
+#: a backup over it) are removed after this many days, and beyond this many (the newest stay).
+AUTOMATIC_COPY_DAYS = 30
+AUTOMATIC_COPY_COUNT = 3
 POSTGRES_CONNECT_TIMEOUT_S = 5
 
 
@@ -244,6 +251,8 @@ def copy_sqlite(source: sqlite3.Connection, target: Path) -> None:
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
     try:
+        # Private from the first byte: created 0600 before SQLite writes into it.
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
         copy = sqlite3.connect(partial)
         try:
             source.backup(copy)
@@ -275,7 +284,47 @@ def backup_sqlite(engine: Engine, revision: str | None) -> Path:
         copy_sqlite(connection, target)
     finally:
         raw.close()
+    prune_copies(source, keep=target)
     return target
+
+
+def automatic_copies(database_path: Path) -> list[Path]:
+    """The copies ExpatDesk made of the SQLite file ``database_path`` by itself, oldest first."""
+    if not database_path.name:
+        return []
+    found = [
+        path
+        for path in database_path.parent.glob(f"{database_path.name}.backup-*")
+        if path.is_file() and not path.name.endswith(("-wal", "-shm", "-journal"))
+    ]
+    return sorted(found, key=lambda path: (path.stat().st_mtime, path.name))
+
+
+def prune_copies(database_path: Path, keep: Path | None = None) -> list[Path]:
+    """Remove the automatic copies older than :data:`AUTOMATIC_COPY_DAYS` days and all but the
+    newest :data:`AUTOMATIC_COPY_COUNT`; ``keep`` (the one just made) always stays."""
+    copies = automatic_copies(database_path)
+    limit = clock.now().timestamp() - AUTOMATIC_COPY_DAYS * 86400
+    surplus = set(copies[: max(len(copies) - AUTOMATIC_COPY_COUNT, 0)])
+    removed = []
+    for path in copies:
+        if path != keep and (path in surplus or path.stat().st_mtime < limit):
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+def make_private(database_path: Path) -> None:
+    """Create the SQLite file ``database_path`` readable by its owner only (0600), or make an
+    existing one (and its write-ahead log) so; SQLite gives the log the file's permissions."""
+    try:
+        os.close(os.open(database_path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE_MODE))
+        for suffix in ("", "-wal", "-shm"):
+            path = database_path.with_name(database_path.name + suffix)
+            if path.exists() and path.stat().st_mode & 0o077:
+                os.chmod(path, PRIVATE_FILE_MODE)
+    except OSError:
+        pass  # a file of someone else, or a read-only folder: SQLite says what is wrong
 
 
 # --- the database a program works with --------------------------------------------------------
@@ -424,13 +473,14 @@ def open_database(url: URL | str, *, migrate: bool = True) -> Database:
     if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
         folder = Path(url.database).parent
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER_MODE)
         except OSError as error:
             raise DatabaseError(
                 _("Cannot create the folder {folder}: {reason}").format(
                     folder=folder, reason=error.strerror
                 )
             ) from None
+        make_private(Path(url.database))
     engine = make_engine(url)
     database = Database(url, engine, sessionmaker(engine, expire_on_commit=False))
     try:

@@ -304,8 +304,41 @@ class _Validator:
                 self.seen_unique[(name, value)] = number
         return values if ok else None
 
+    def refuse_erased(
+        self, parsed: list[tuple[int, dict[str, object]]]
+    ) -> list[tuple[int, dict[str, object]]]:
+        """Report the rows about a person whose data was erased (the register of
+        :mod:`expatdesk.services.privacy`): an erased person never comes back from a file."""
+        refs = {
+            ref for _number, values in parsed if isinstance(ref := values.get("expat_ref"), str)
+        }
+        erased: set[str] = set()
+        register = _table("erased_person")
+        for chunk in _batched(sorted(refs), IN_BATCH):
+            erased.update(
+                self.connection.execute(
+                    select(register.c.ref).where(register.c.ref.in_(chunk))
+                ).scalars()
+            )
+        if not erased:
+            return parsed
+        kept = []
+        for number, values in parsed:
+            if values.get("expat_ref") in erased:
+                self.error(
+                    number,
+                    "expat_ref",
+                    _("the personal data of {ref} was erased; it is not imported again").format(
+                        ref=values["expat_ref"]
+                    ),
+                )
+            else:
+                kept.append((number, values))
+        return kept
+
     def resolve(self, parsed: list[tuple[int, dict[str, object]]]) -> list[tuple[int, Record]]:
         """Turn each row's references into ids; report refs that name no record."""
+        parsed = self.refuse_erased(parsed)
         wanted: dict[str, set[str]] = {}
         for _number, values in parsed:
             for column in self.kind.columns:

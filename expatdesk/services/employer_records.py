@@ -37,6 +37,7 @@ from expatdesk.db.models import (
 from expatdesk.db.types import utcnow
 from expatdesk.errors import UserError
 from expatdesk.i18n import _, ngettext
+from expatdesk.services import refs
 from expatdesk.services.actor import Actor, Permission
 from expatdesk.services.concurrency import StaleRecordError, check_version, stale_guard
 from expatdesk.services.labels import Label
@@ -310,27 +311,6 @@ def check_employer(database: Database, form: EmployerForm, employer_id: int | No
 # --- writing ----------------------------------------------------------------------------------
 
 
-def _next_ref(session: Session) -> str:
-    """A free reference in the demo's format, ``EMP-000123``, numbered after the highest id."""
-    number = (session.scalar(select(func.max(Employer.id))) or 0) + 1
-    for candidate in range(number, number + 20):
-        ref = f"{_REF_PREFIX}{candidate:0{_REF_DIGITS}d}"
-        if session.scalar(select(Employer.id).where(Employer.employer_ref == ref)) is None:
-            return ref
-    highest = session.scalar(
-        select(func.max(Employer.employer_ref)).where(
-            Employer.employer_ref.like(_REF_PREFIX + "_" * _REF_DIGITS)
-        )
-    )
-    digits = (highest or "")[len(_REF_PREFIX) :]
-    number = int(digits) + 1 if digits.isdigit() else number + 20
-    while True:
-        ref = f"{_REF_PREFIX}{number:0{_REF_DIGITS}d}"
-        if session.scalar(select(Employer.id).where(Employer.employer_ref == ref)) is None:
-            return ref
-        number += 1
-
-
 def _set_fields(employer: Employer, form: EmployerForm) -> None:
     employer.name = clean(form.name) or ""
     employer.kvk_number = digits_only(form.kvk_number)
@@ -440,7 +420,10 @@ def create_employer(database: Database, actor: Actor, form: EmployerForm) -> int
         try:
             with database.transaction(actor) as session:
                 _check(session, form, None)
-                employer = Employer(employer_ref=_next_ref(session), contacts=[], hiring=[])
+                new_id, ref = refs.new_id_and_ref(
+                    session, Employer, Employer.employer_ref, _REF_PREFIX, _REF_DIGITS
+                )
+                employer = Employer(id=new_id, employer_ref=ref, contacts=[], hiring=[])
                 _set_fields(employer, form)
                 session.add(employer)
                 # Everything on a new employer is new, whatever ids the form carries.

@@ -47,6 +47,7 @@ from expatdesk.db.models import (
 from expatdesk.db.types import utcnow
 from expatdesk.errors import UserError
 from expatdesk.i18n import _, ngettext
+from expatdesk.services import privacy, refs
 from expatdesk.services.actor import Actor, Permission
 from expatdesk.services.concurrency import StaleRecordError, check_version, stale_guard
 from expatdesk.services.expats import full_name
@@ -453,28 +454,6 @@ def check_expat(
 # --- writing ----------------------------------------------------------------------------------
 
 
-def _next_ref(session: Session) -> str:
-    """A free reference in the demo's format, ``EXP-000123``, numbered after the highest id."""
-    number = (session.scalar(select(func.max(Expat.id))) or 0) + 1
-    for candidate in range(number, number + 20):
-        ref = f"{_REF_PREFIX}{candidate:0{_REF_DIGITS}d}"
-        if session.scalar(select(Expat.id).where(Expat.expat_ref == ref)) is None:
-            return ref
-    # Imported references crowd the numbers after the ids: continue after the highest one.
-    highest = session.scalar(
-        select(func.max(Expat.expat_ref)).where(
-            Expat.expat_ref.like(_REF_PREFIX + "_" * _REF_DIGITS)
-        )
-    )
-    digits = (highest or "")[len(_REF_PREFIX) :]
-    number = int(digits) + 1 if digits.isdigit() else number + 20
-    while True:
-        ref = f"{_REF_PREFIX}{number:0{_REF_DIGITS}d}"
-        if session.scalar(select(Expat.id).where(Expat.expat_ref == ref)) is None:
-            return ref
-        number += 1
-
-
 def _set_fields(expat: Expat, form: ExpatForm, today: date) -> None:
     expat.given_name = clean(form.given_name) or ""
     expat.family_name = clean(form.family_name) or ""
@@ -597,7 +576,10 @@ def create_expat(
         try:
             with database.transaction(actor) as session:
                 _check(session, form, today, None)
-                expat = Expat(expat_ref=_next_ref(session), family=[], permits=[])
+                new_id, ref = refs.new_id_and_ref(
+                    session, Expat, Expat.expat_ref, _REF_PREFIX, _REF_DIGITS, person=True
+                )
+                expat = Expat(id=new_id, expat_ref=ref, family=[], permits=[])
                 _set_fields(expat, form, today)
                 session.add(expat)
                 # Everything on a new expat is new, whatever ids the form carries.
@@ -724,9 +706,17 @@ def delete_expat(database: Database, actor: Actor, expat_id: int, version: int) 
                     name=full_name(expat.given_name, expat.family_name), records=i18n.join(records)
                 )
             )
+        touched = {
+            "family_member": {member.id for member in expat.family},
+            "permit": {permit.id for permit in expat.permits},
+        }
         with stale_guard(session, "expat", expat_id):
             session.delete(expat)
             session.flush()
+        # Deleting a person deletes what the trail kept of them too (its delete entry included).
+        privacy.scrub_deleted(session, database, {expat_id}, touched)
+    if database.is_sqlite:
+        privacy.purge(database, [])
 
 
 def reveal_bsn(database: Database, actor: Actor, expat_id: int) -> str | None:
