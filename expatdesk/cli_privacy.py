@@ -22,6 +22,7 @@ from expatdesk.db.database import Database, open_database, parse_url
 from expatdesk.db.models import Expat
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
+from expatdesk.private_files import write_private
 from expatdesk.services import accounts, privacy
 
 #: The reason the trail gives for an erasure from the command line without ``--reason``.
@@ -149,6 +150,6 @@ def _run_subject_access(args: argparse.Namespace) -> int:
         from expatdesk.reports.pdf.subject_access import render_subject_access_pdf
 
         body = render_subject_access_pdf(data, language=str(data["language"]))
-    subject_access.write_private(output, body)
+    write_private(output, body)
     print(_("Subject access of {ref} written to {path}").format(ref=args.ref, path=output))
     return 0

@@ -29,6 +29,7 @@ from expatdesk.db import (
 )
 from expatdesk.errors import DatabaseError, NewerDatabaseError, UserError
 from expatdesk.i18n import _
+from expatdesk.private_files import PRIVATE_FILE_MODE
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -43,7 +44,6 @@ SCHEMA_HEAD = "0006"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 #: Permissions of the folder ExpatDesk creates for a database, and of every file it writes there.
 PRIVATE_FOLDER_MODE = 0o700
-PRIVATE_FILE_MODE = 0o600
 #: The copies ExpatDesk makes of an SQLite file by itself (before migrating it, before restoring
 #: a backup over it) are removed after this many days, and beyond this many (the newest stay).
 AUTOMATIC_COPY_DAYS = 30

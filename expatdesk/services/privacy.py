@@ -563,7 +563,7 @@ def _remove_copies_holding(database: Database, refs: Sequence[str]) -> list[Path
 def _holds_any(copy: Path, refs: Sequence[str]) -> bool:
     """Whether the SQLite file ``copy`` holds one of ``refs`` not anonymised (or can't tell)."""
     try:
-        connection = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"file:{copy}?mode=ro&immutable=1", uri=True)
     except sqlite3.Error:
         return True
     try:

@@ -352,11 +352,6 @@ def export_subject_access(
     return SubjectAccessFiles(pdf_path, json_path, language)
 
 
-def write_private(path: Path, content: bytes) -> None:
-    """Write one file, complete or not at all, readable by its owner only (0600)."""
-    _write_both([(path, content)])
-
-
 def _write_both(files: Sequence[tuple[Path, bytes]]) -> None:
     """Write each file under a temporary name, then rename them all into place."""
     written: list[tuple[Path, Path]] = []

@@ -609,9 +609,16 @@ def test_delete_removes_family_and_permits_and_writes_the_trail(
     assert (_count(database, FamilyMember), _count(database, Permit)) == (0, 0)
     deleted = [entry for entry in _trail(database, "expat", jose_id) if entry.action == "delete"]
     assert len(deleted) == 1
-    assert json.loads(deleted[0].changes or "{}")["bsn"] == ["*****6782", None]
+    # The trail says what was deleted, but keeps no personal value of the deleted person.
+    changes = json.loads(deleted[0].changes or "{}")
+    assert changes["bsn"] == ["(erased)", None]
+    assert changes["given_name"] == ["(erased)", None]
+    assert changes["expat_ref"][1] is None
     entities = {(e.action, e.entity) for e in _audit_since(database, 0)}
     assert {("delete", "family_member"), ("delete", "permit")} <= entities
+    everything = " ".join(entry.changes or "" for entry in _audit_since(database, 0))
+    for value in ("García", "6782", "Lucía"):
+        assert value not in everything
 
 
 def test_delete_is_refused_while_records_refer_to_the_expat(
