@@ -34,12 +34,12 @@ The audit trail:
     may execute and that refuses anything but erasing values. One entry records the erasure
     itself: when, by whom and why.
 
-The retention period (:func:`retention_candidates`): an expat is past it when they have at least
-one case, none of their cases is open, and their last contact with the centre was more than
-``retention_years`` years before today. The last contact is the latest of: the last closing of
-one of their cases, the last service delivered to them, their last survey response, and the last
-change of their record by staff. An expat who never had a case is never selected (the period runs
-"after a case was closed"); such a record can be erased on request.
+The retention period (:func:`retention_candidates`) covers every expat: one is past it when none
+of their cases is open and their last contact with the centre was more than ``retention_years``
+years before today. The last contact is the latest of: the last opening or closing of one of
+their cases, the last service delivered to them, their last survey response, and the last change
+of their record. An expat who never had a case is selected too, from their last contact (most
+records of a centre are walk-ins and registrations without a case).
 
 Subject access lives in :mod:`expatdesk.services.subject_access`; it finds the trail of an
 expat's records with :func:`trail_records`, as an erasure does.
@@ -56,7 +56,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, and_, case, func, inspect, or_, select, text, update
+from sqlalchemy import ColumnElement, and_, func, inspect, or_, select, text, update
 from sqlalchemy.orm import Session, selectinload
 
 from expatdesk import clock, i18n
@@ -878,12 +878,16 @@ class RetentionCandidate:
     ref: str
     name: str
     cases: int
-    last_closed: date  # the last closing of one of their cases
+    last_closed: date | None  # the last closing of one of their cases (None: no case)
     last_contact: date  # the latest of that, deliveries, survey responses and record changes
 
     @property
     def why(self) -> str:
         """The reason, in the active language."""
+        if self.last_closed is None:
+            return _("No case; last contact on {contact}.").format(
+                contact=i18n.format_date(self.last_contact)
+            )
         if self.last_contact > self.last_closed:
             return _("Last case closed on {closed}; last contact on {contact}.").format(
                 closed=i18n.format_date(self.last_closed),
@@ -924,19 +928,14 @@ def _candidates(
 ) -> list[RetentionCandidate]:
     """The candidates with a last contact before ``cutoff`` (among ``only``, when given)."""
     start = _moment(cutoff)
-    per_expat = (
-        select(
-            Case.expat_id.label("expat_id"),
-            func.count().label("cases"),
-            func.max(Case.closed_at).label("last_closed"),
+    recent_case = (
+        select(Case.id)
+        .where(
+            Case.expat_id == Expat.id,
+            or_(Case.status != "closed", Case.closed_at >= start, Case.opened_on >= cutoff),
         )
-        .where(Case.expat_id.is_not(None))
-        .group_by(Case.expat_id)
-        .having(func.sum(_is_open()) == 0, func.max(Case.closed_at) < start)
+        .exists()
     )
-    if only is not None:
-        per_expat = per_expat.where(Case.expat_id.in_(sorted(set(only))))
-    cases = per_expat.subquery()
     later_delivery = (
         select(ServiceDelivery.id)
         .where(ServiceDelivery.expat_id == Expat.id, ServiceDelivery.delivered_on >= cutoff)
@@ -947,63 +946,63 @@ def _candidates(
         .where(SurveyResponse.expat_id == Expat.id, SurveyResponse.responded_on >= cutoff)
         .exists()
     )
-    rows = session.execute(
-        select(
-            Expat.id,
-            Expat.expat_ref,
-            Expat.given_name,
-            Expat.family_name,
-            Expat.updated_at,
-            cases.c.cases,
-            cases.c.last_closed,
-        )
-        .join(cases, cases.c.expat_id == Expat.id)
-        .where(
-            Expat.anonymised_at.is_(None),
-            Expat.updated_at < start,
-            ~later_delivery,
-            ~later_response,
-        )
-        .order_by(Expat.expat_ref)
-    ).all()
+    statement = select(
+        Expat.id, Expat.expat_ref, Expat.given_name, Expat.family_name, Expat.updated_at
+    ).where(
+        Expat.anonymised_at.is_(None),
+        Expat.updated_at < start,
+        ~recent_case,
+        ~later_delivery,
+        ~later_response,
+    )
+    if only is not None:
+        statement = statement.where(Expat.id.in_(sorted(set(only))))
+    rows = session.execute(statement.order_by(Expat.expat_ref)).all()
     if not rows:
         return []
     ids = [row.id for row in rows]
     deliveries = _latest(session, ServiceDelivery.expat_id, ServiceDelivery.delivered_on, ids)
     responses = _latest(session, SurveyResponse.expat_id, SurveyResponse.responded_on, ids)
+    closed = _latest(session, Case.expat_id, Case.closed_at, ids)
+    opened = _latest(session, Case.expat_id, Case.opened_on, ids)
+    counts = _case_counts(session, ids)
     candidates = []
     for row in rows:
-        closed = as_utc(row.last_closed).date()
-        contact = max(
-            [
-                closed,
-                as_utc(row.updated_at).date(),
-                *(day for day in (deliveries.get(row.id), responses.get(row.id)) if day),
-            ]
-        )
+        last_closed = as_utc(closed[row.id]).date() if row.id in closed else None
+        days = [as_utc(row.updated_at).date(), last_closed, deliveries.get(row.id)]
+        days += [responses.get(row.id), opened.get(row.id)]
         candidates.append(
             RetentionCandidate(
                 row.id,
                 row.expat_ref,
                 full_name(row.given_name, row.family_name),
-                int(row.cases),
-                closed,
-                contact,
+                counts.get(row.id, 0),
+                last_closed,
+                max(day for day in days if day is not None),
             )
         )
     return candidates
 
 
-def _is_open() -> ColumnElement[int]:
-    return case((Case.status != "closed", 1), else_=0)
+def _case_counts(session: Session, ids: Sequence[int]) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for chunk in chunks(list(ids), 900):
+        for expat_id, count in session.execute(
+            select(Case.expat_id, func.count())
+            .where(Case.expat_id.in_(chunk))
+            .group_by(Case.expat_id)
+        ):
+            if expat_id is not None:
+                counts[int(expat_id)] = int(count)
+    return counts
 
 
 def as_utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def _latest(session: Session, key: Any, day: Any, ids: Sequence[int]) -> dict[int, date]:
-    latest: dict[int, date] = {}
+def _latest(session: Session, key: Any, day: Any, ids: Sequence[int]) -> dict[int, Any]:
+    latest: dict[int, Any] = {}
     for chunk in chunks(list(ids), 900):
         for expat_id, value in session.execute(
             select(key, func.max(day)).where(key.in_(chunk)).group_by(key)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -224,7 +224,8 @@ def test_a_cancelled_or_failed_export_writes_nothing(
 
 
 def long_ago(database: Database, expat_ids: list[int]) -> None:
-    """Close a case of each expat, and move that and the record's last change back to 2010."""
+    """Close a case of each expat, and move that (opening and closing) and the record's last
+    change back to 2010."""
     for expat_id in expat_ids:
         case_id = cases.open_case(database, SYSTEM, subject="Intake", expat_id=expat_id)
         for status in ("in_progress", "closed"):
@@ -233,7 +234,11 @@ def long_ago(database: Database, expat_ids: list[int]) -> None:
             cases.set_status(database, SYSTEM, case_id, status, expected_version=version)
     old = datetime(2010, 5, 1, tzinfo=UTC)
     with database.transaction() as session:
-        session.execute(update(Case).where(Case.expat_id.in_(expat_ids)).values(closed_at=old))
+        session.execute(
+            update(Case)
+            .where(Case.expat_id.in_(expat_ids))
+            .values(closed_at=old, opened_on=date(2010, 4, 1))
+        )
         session.execute(
             update(Expat)
             .where(Expat.id.in_(expat_ids))

@@ -520,8 +520,17 @@ def test_retention_selects_expats_whose_last_contact_is_older_than_the_period(
 
     found = privacy.retention_candidates(database, today=TODAY)
 
-    assert [candidate.ref for candidate in found] == ["EXP-0001", "EXP-0002"]
-    jose, anna = found
+    # Every expat counts, with a case or without (Lars and Priya never had one).
+    assert [candidate.ref for candidate in found] == [
+        "EXP-0001",
+        "EXP-0002",
+        "EXP-0003",
+        "EXP-0004",
+        "EXP-0005",
+    ]
+    jose, anna, lars, _priya = found
+    assert (lars.cases, lars.last_closed, lars.last_contact) == (0, None, clock.now().date())
+    assert lars.why == f"No case; last contact on {i18n.format_date(lars.last_contact)}."
     assert isinstance(jose, RetentionCandidate)
     assert (jose.id, jose.name, jose.cases) == (ids["jose"], "José García", 1)
     assert jose.last_closed == jose.last_contact == clock.now().date()
@@ -547,7 +556,9 @@ def test_applying_retention_anonymises_those_still_past_it(
     assert [c.ref for c in privacy.retention_candidates(database, today=TODAY)] == [
         "EXP-0001",
         "EXP-0002",
+        "EXP-0003",
         "EXP-0004",
+        "EXP-0005",
     ]
     # Meanwhile Lars comes back to the desk.
     cases.open_case(database, SYSTEM, subject="Back again", expat_id=ids["lars"])
@@ -556,22 +567,22 @@ def test_applying_retention_anonymises_those_still_past_it(
         database, admin, [ids["jose"], ids["anna"], ids["lars"], ids["priya"]], today=TODAY
     )
 
-    assert result.anonymised == ("EXP-0001", "EXP-0002")
-    assert result.skipped == (ids["lars"], ids["priya"])
+    assert result.anonymised == ("EXP-0001", "EXP-0002", "EXP-0005")
+    assert result.skipped == (ids["lars"],)
     assert result.trail_entries > 0
     with database.reading() as session:
         rows = {row.id: row for row in session.scalars(select(Expat))}
         assert rows[ids["jose"]].anonymised_at is not None
         assert rows[ids["anna"]].family_name == "Anonymised"
         assert rows[ids["lars"]].family_name == "Østergaard"
-        assert rows[ids["priya"]].anonymised_at is None
+        assert rows[ids["priya"]].anonymised_at is not None  # no case, no contact for years
         reasons = [
             json.loads(changes)["erasure_reason"][1]
             for changes in session.scalars(
                 select(AuditEntry.changes).where(AuditEntry.changes.like("%erasure_reason%"))
             )
         ]
-        assert reasons == ["Retention period of 7 years passed"] * 2
+        assert reasons == ["Retention period of 7 years passed"] * 3
     assert "José" not in trail_text(database)
     assert privacy.retention_candidates(database, today=TODAY) == []
     assert privacy.apply_retention(database, admin, []).anonymised == ()
