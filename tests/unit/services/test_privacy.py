@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text, update
@@ -21,6 +22,7 @@ from expatdesk.db.models import (
     Case,
     CaseNote,
     Employer,
+    ErasedPerson,
     Expat,
     FamilyMember,
     HiringRecord,
@@ -33,7 +35,7 @@ from expatdesk.db.models import (
 )
 from expatdesk.errors import UserError
 from expatdesk.reports.targets import compute_targets
-from expatdesk.services import cases, deliveries, expat_records, privacy
+from expatdesk.services import cases, deliveries, expat_records, merge, privacy
 from expatdesk.services.actor import SYSTEM, Actor, PermissionDeniedError
 from expatdesk.services.concurrency import StaleRecordError
 from expatdesk.services.privacy import RetentionCandidate, retention_cutoff
@@ -151,6 +153,77 @@ def trail_text(database: Database) -> str:
 
 
 # --- anonymising one expat ------------------------------------------------------------------
+
+
+def test_erasure_cleans_the_trail_of_the_records_merged_into_the_person(
+    database: Database, sample: Sample, admin: Actor
+) -> None:
+    jose = sample.expats["jose"]
+    duplicate = expat_records.create_expat(
+        database,
+        SYSTEM,
+        expat_records.ExpatForm(
+            given_name="Josef",
+            family_name="Garcia-Twice",
+            date_of_birth=date(1988, 7, 9),
+            email="josef.twice@example.es",
+            phone="+34 600 111 222",
+            notes="Walked in twice by mistake",
+            arrival_date=date(2026, 1, 10),
+        ),
+    )
+    with database.reading() as session:
+        dropped_ref = session.scalars(select(Expat.expat_ref).where(Expat.id == duplicate)).one()
+    merge.merge_expats(
+        database,
+        SYSTEM,
+        jose,
+        version_of(database, jose),
+        duplicate,
+        version_of(database, duplicate),
+        frozenset({"phone"}),
+    )
+    assert "Garcia-Twice" in trail_text(database)
+
+    privacy.anonymise_expat(database, admin, jose, version_of(database, jose), "Request")
+
+    text_now = trail_text(database)
+    for value in ("Josef", "Garcia-Twice", "1988-07-09", "josef.twice", "600 111 222", "twice by"):
+        assert value not in text_now
+    assert dropped_ref in text_now  # the trail still says which record was merged and deleted
+    with database.reading() as session:
+        registered = set(session.scalars(select(ErasedPerson.ref)))
+    assert registered == {"EXP-0001", dropped_ref}
+
+
+def test_a_restored_backup_keeps_erased_persons_erased(
+    sqlite_database: Database, tmp_path: Path
+) -> None:
+    database = sqlite_database
+    admin = staff_actor(database, "marieke", "administrator", "Marieke Jansen")
+    sample = add_sample(database)
+    backup = tmp_path / "before.sqlite3"
+    database.backup_to(backup)
+    privacy.anonymise_expat(
+        database, admin, sample.expats["jose"], version_of(database, sample.expats["jose"]), "Asked"
+    )
+
+    restored = privacy.restore_backup(database, backup)
+
+    assert restored.erased_again == ("EXP-0001",)
+    with database.reading() as session:
+        jose = session.get(Expat, sample.expats["jose"])
+        assert jose is not None
+        assert (jose.family_name, jose.email, jose.bsn) == ("Anonymised", None, None)
+        assert session.get(ErasedPerson, "EXP-0001") is not None
+        assert (
+            session.scalars(select(FamilyMember).where(FamilyMember.expat_id == jose.id)).all()
+            == []
+        )
+    assert "García" not in trail_text(database)
+    stored = Path(database.url.database or "").read_bytes()
+    assert "García".encode() not in stored
+    assert "Lucía".encode() not in stored
 
 
 def test_the_personal_fields_go_and_what_the_reports_need_stays(
