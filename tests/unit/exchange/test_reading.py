@@ -102,8 +102,8 @@ def test_missing_file(tmp_path: Path) -> None:
 # --- hostile workbooks ------------------------------------------------------------------------
 
 
-def _workbook_with(tmp_path: Path, replace: dict[str, tuple[str, str]]) -> Path:
-    """A small valid workbook whose parts have ``old`` replaced by ``new`` (per part name)."""
+def _workbook_with(tmp_path: Path, replace: dict[str, tuple[str, ...]]) -> Path:
+    """A small valid workbook whose parts have ``old`` replaced by ``new`` (pairs per part)."""
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
@@ -115,8 +115,8 @@ def _workbook_with(tmp_path: Path, replace: dict[str, tuple[str, str]]) -> Path:
     with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
         for item in source.infolist():
             data = source.read(item.filename)
-            if item.filename in replace:
-                old, new = replace[item.filename]
+            pairs = replace.get(item.filename, ())
+            for old, new in zip(pairs[::2], pairs[1::2], strict=True):
                 assert old.encode() in data
                 data = data.replace(old.encode(), new.encode())
             out.writestr(item.filename, data)
@@ -142,13 +142,21 @@ def test_a_workbook_that_declares_a_huge_sheet_is_refused_at_once(tmp_path: Path
 
 
 def test_the_declared_size_pads_no_row(tmp_path: Path) -> None:
-    # Within the limits, but a million rows of a thousand columns if taken at its word.
+    # Within the limits, but 200,000 rows of a thousand columns if taken at its word.
     path = _workbook_with(
-        tmp_path, {SHEET: ('<dimension ref="A1:B2" />', '<dimension ref="A1:AMJ1048576" />')}
+        tmp_path,
+        {
+            SHEET: (
+                '<dimension ref="A1:B2" />',
+                '<dimension ref="A1:AMJ200000" />',
+                "</row></sheetData>",
+                '</row><row r="200000"><c r="A200000"><v>1</v></c></row></sheetData>',
+            )
+        },
     )
     started = time.monotonic()
-    assert _rows(path) == (["name", "year"], [(2, ["Müller", "2015"])])
-    assert time.monotonic() - started < 2
+    assert _rows(path) == (["name", "year"], [(2, ["Müller", "2015"]), (200000, ["1"])])
+    assert time.monotonic() - started < 5
 
 
 def test_a_cell_beyond_the_last_column_is_refused(tmp_path: Path) -> None:
