@@ -48,6 +48,7 @@ from expatdesk.services.validation import (
     digits_only,
     email_problem,
     kvk_problem,
+    name_problem,
     required,
     too_long,
 )
@@ -209,7 +210,7 @@ def load_employer_form(database: Database, employer_id: int) -> EmployerForm | N
 def _contact_problems(problems: Problems, index: int, contact: ContactForm) -> None:
     key = f"contacts[{index}]."
     name = clean(contact.name)
-    problems.add(key + "name", required(name) or too_long(name, 200))
+    problems.add(key + "name", required(name) or too_long(name, 200) or name_problem(name))
     problems.add(key + "job_title", too_long(clean(contact.job_title), 200))
     email = clean(contact.email)
     problems.add(key + "email", email_problem(email))
@@ -273,7 +274,7 @@ def website_problem(website: str | None) -> str | None:
 def _check(session: Session, form: EmployerForm, employer_id: int | None) -> None:
     problems = Problems()
     name = clean(form.name)
-    problems.add("name", required(name) or too_long(name, 200))
+    problems.add("name", required(name) or too_long(name, 200) or name_problem(name))
     kvk = digits_only(form.kvk_number)
     problem = kvk_problem(kvk)
     problems.add("kvk_number", problem)

@@ -59,6 +59,7 @@ from expatdesk.services.validation import (
     date_problem,
     digits_only,
     email_problem,
+    name_problem,
     required,
     too_long,
 )
@@ -306,8 +307,9 @@ def _family_problems(problems: Problems, index: int, member: FamilyMemberForm, t
     if member.relation not in RELATIONS:
         problems.add(key + "relation", _("Choose partner or child."))
     given = clean(member.given_name)
-    problems.add(key + "given_name", required(given) or too_long(given, 100))
-    problems.add(key + "family_name", too_long(clean(member.family_name), 100))
+    problems.add(key + "given_name", required(given) or too_long(given, 100) or name_problem(given))
+    family = clean(member.family_name)
+    problems.add(key + "family_name", too_long(family, 100) or name_problem(family))
     problems.add(key + "date_of_birth", date_problem(member.date_of_birth, today))
     school = clean(member.school)
     problems.add(key + "school", too_long(school, 200))
@@ -382,8 +384,8 @@ def _check(session: Session, form: ExpatForm, today: date, stored: Expat | None)
 
     problems = Problems()
     given, family = clean(form.given_name), clean(form.family_name)
-    problems.add("given_name", required(given) or too_long(given, 100))
-    problems.add("family_name", required(family) or too_long(family, 100))
+    problems.add("given_name", required(given) or too_long(given, 100) or name_problem(given))
+    problems.add("family_name", required(family) or too_long(family, 100) or name_problem(family))
     new_date_problem("date_of_birth", form.date_of_birth)
     nationality = clean(form.nationality)
     if nationality is not None and nationality.upper() not in country_codes():

@@ -69,6 +69,12 @@ BROKEN = [
      "row 2, column date_of_birth: '1990-02-30' is not a date that exists"),
     ("expats", "expat_ref,given_name,family_name,arrival_date,departure_date\nX,A,B,2015-01-02,01-01-2015\n",  # noqa: E501
      "row 2, column departure_date: the departure date is before the arrival date"),
+    ("expats", "expat_ref,given_name,family_name\nX,A\u0007nna,B\n",
+     "row 2, column given_name: holds the invisible or control character U+0007 (character 2)"),
+    ("expats", "expat_ref,given_name,family_name\nX,Anna,\u202eB\n",
+     "row 2, column family_name: holds the invisible or control character U+202E (character 1)"),
+    ("employers", "employer_ref,name,high_tech\nE,Tha\u200bles,yes\n",
+     "row 2, column name: holds the invisible or control character U+200B (character 4)"),
     ("expats", "expat_ref,given_name,family_name,employer_ref\nX,A,B,EMP-404\n",
      "row 2, column employer_ref: 'EMP-404' names no record in the database"),
     ("services", SERVICE_HEAD + "S1,,,housing,2015-01-01,,\n",

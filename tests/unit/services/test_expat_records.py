@@ -248,6 +248,21 @@ def test_a_role_without_client_work_may_not_write(database: Database, sample: Sa
             "This field is required.",
         ),
         (
+            {"given_name": "So\u202efia"},
+            "given_name",
+            "Remove the invisible or control character U+202E (character 3).",
+        ),
+        (
+            {"family_name": "Ros\x00si"},
+            "family_name",
+            "Remove the invisible or control character U+0000 (character 4).",
+        ),
+        (
+            {"family": (FamilyMemberForm("child", "Giu\u200blia"),)},
+            "family[0].given_name",
+            "Remove the invisible or control character U+200B (character 4).",
+        ),
+        (
             {"family": (FamilyMemberForm("child", "A"), FamilyMemberForm("cousin", "B"))},
             "family[1].relation",
             "Choose partner or child.",
