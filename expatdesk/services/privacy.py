@@ -189,6 +189,9 @@ class Mention:
     id: int
     ref: str
     field: str
+    #: The record to open for it: an expat, employer or case (a service opens its case, or its
+    #: client when it has none).
+    link: tuple[str, int]
 
     @property
     def label(self) -> str:
@@ -235,11 +238,13 @@ def mentions(database: Database, actor: Actor, expat_id: int) -> list[Mention]:
         for row in session.execute(
             select(Expat.id, Expat.expat_ref).where(Expat.id != expat_id, naming(Expat.notes))
         ):
-            found.append(Mention("expat", row.id, row.expat_ref, "notes"))
+            found.append(Mention("expat", row.id, row.expat_ref, "notes", ("expat", row.id)))
         for row in session.execute(
             select(Employer.id, Employer.employer_ref).where(naming(Employer.notes))
         ):
-            found.append(Mention("employer", row.id, row.employer_ref, "notes"))
+            found.append(
+                Mention("employer", row.id, row.employer_ref, "notes", ("employer", row.id))
+            )
         noted = select(CaseNote.case_id).where(naming(CaseNote.text))
         for row in session.execute(
             select(Case.id, Case.case_ref).where(
@@ -247,14 +252,29 @@ def mentions(database: Database, actor: Actor, expat_id: int) -> list[Mention]:
                 or_(naming(Case.subject), Case.id.in_(noted)),
             )
         ):
-            found.append(Mention("case", row.id, row.case_ref, "notes"))
-        for row in session.execute(
-            select(ServiceDelivery.id, ServiceDelivery.service_ref).where(
+            found.append(Mention("case", row.id, row.case_ref, "notes", ("case", row.id)))
+        for service in session.execute(
+            select(
+                ServiceDelivery.id,
+                ServiceDelivery.service_ref,
+                ServiceDelivery.case_id,
+                ServiceDelivery.expat_id,
+                ServiceDelivery.employer_id,
+            ).where(
                 or_(ServiceDelivery.expat_id.is_(None), ServiceDelivery.expat_id != expat_id),
                 naming(ServiceDelivery.notes),
             )
         ):
-            found.append(Mention("service_delivery", row.id, row.service_ref, "notes"))
+            link: tuple[str, int] = (
+                ("case", service.case_id)
+                if service.case_id
+                else ("expat", service.expat_id)
+                if service.expat_id
+                else ("employer", service.employer_id or 0)
+            )
+            found.append(
+                Mention("service_delivery", service.id, service.service_ref, "notes", link)
+            )
         return found
 
 

@@ -92,6 +92,41 @@ def test_the_erase_dialog_explains_and_erases_once_the_ref_is_typed(
     assert expat.anonymised_at is not None
 
 
+def test_the_erase_dialog_links_the_records_that_mention_the_person(
+    qtbot, sqlite_database: Database, sample: Sample
+) -> None:
+    jose, anna = sample.expats["jose"], sample.expats["anna"]
+    with sqlite_database.transaction() as session:
+        record = session.get(Expat, anna)
+        assert record is not None
+        record.notes = "Came to the desk with José García."
+    plain = erase_dialog(qtbot, sqlite_database, sample.expats["wei"])
+    assert not plain.mentionsBox.isVisibleTo(plain)  # nobody mentions Wei
+
+    mentions = privacy.mentions(sqlite_database, SYSTEM, jose)
+    dialog = EraseDialog(
+        sqlite_database,
+        SYSTEM,
+        privacy.erasure_preview(sqlite_database, SYSTEM, jose),
+        None,
+        mentions,
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.mentionsBox.isVisibleTo(dialog)
+    assert dialog.mentionsBox.title() == "Other records that mention this person"
+    assert f'<a href="expat:{anna}">Expat EXP-0002: notes</a>' in dialog.mentionsLabel.text()
+    with qtbot.wait_signal(dialog.openRecordRequested) as opened:
+        dialog.open_mention(f"expat:{anna}")
+    assert opened.args == ["expat", anna]
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert stored(sqlite_database, jose).anonymised_at is None
+    with sqlite_database.reading() as session:
+        assert session.scalar(select(Expat.notes).where(Expat.id == anna)) == (
+            "Came to the desk with José García."
+        )
+
+
 def test_a_refused_erasure_keeps_the_dialog_open_with_the_reason(
     qtbot, sqlite_database: Database, sample: Sample, dialogs: list[QDialog]
 ) -> None:
