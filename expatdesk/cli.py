@@ -277,6 +277,18 @@ def _run_init(args: argparse.Namespace) -> int:
     try:
         if database.backup_path:
             print(_("Backup before migrating: {path}").format(path=database.backup_path))
+        if not database.is_sqlite:
+            from expatdesk.services.privacy import clean_deleted_trail
+
+            cleaned = clean_deleted_trail(database)
+            if cleaned:
+                print(
+                    i18n.ngettext(
+                        "{count} trail entry of deleted expats cleaned of personal data.",
+                        "{count} trail entries of deleted expats cleaned of personal data.",
+                        cleaned,
+                    ).format(count=i18n.format_number(cleaned))
+                )
         print(_("Database ready: {name}").format(name=database.name))
     finally:
         database.dispose()

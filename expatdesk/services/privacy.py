@@ -48,6 +48,7 @@ expat's records with :func:`trail_records`, as an erasure does.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -57,6 +58,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, and_, func, inspect, or_, select, text, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 
 from expatdesk import clock, i18n
@@ -86,6 +88,8 @@ from expatdesk.services.expats import full_name
 from expatdesk.services.history import ERASED
 from expatdesk.services.validation import FieldError, ValidationError, clean, too_long
 from expatdesk.text import case_search_key, expat_search_key
+
+log = logging.getLogger(__name__)
 
 #: What an anonymised expat is called, in every list (stored: the same in every language).
 ANONYMISED = "Anonymised"
@@ -537,6 +541,8 @@ class Purge:
 
     copies_removed: tuple[Path, ...] = ()
     vacuumed: bool = False
+    #: False when a step failed (the erasure itself was committed before); the log says which.
+    complete: bool = True
 
 
 def purge(database: Database, refs: Sequence[str], *, vacuum: bool = False) -> Purge:
@@ -550,6 +556,14 @@ def purge(database: Database, refs: Sequence[str], *, vacuum: bool = False) -> P
     removed. PostgreSQL: the changed tables are vacuumed when the connecting role owns them;
     otherwise the owner's nightly ``vacuumdb`` (README) removes the old row versions.
     """
+    try:
+        return _purge(database, refs, vacuum)
+    except (sqlite3.Error, DBAPIError, OSError) as error:
+        log.warning("cleaning up after an erasure failed: %s", type(error).__name__)
+        return Purge(complete=False)
+
+
+def _purge(database: Database, refs: Sequence[str], vacuum: bool) -> Purge:
     if database.is_sqlite:
         with database.engine.connect() as connection:
             driver = connection.connection.driver_connection
@@ -843,19 +857,62 @@ def scrub_deleted(
 
     On PostgreSQL only roles that may execute :data:`roles.SCRUB_FUNCTION` can (the owner and
     the administrators); for others the entries wait for the erasure of the person or for the
-    owner (``expatdesk erase``), and ``0`` is returned.
+    owner (:func:`clean_deleted_trail`), and ``0`` is returned.
     """
-    if not database.is_sqlite:
-        connection = session.connection()
-        if (
-            not roles.has_scrub_function(connection)
-            or not connection.execute(
-                text("SELECT has_function_privilege(:function, 'EXECUTE')"),
-                {"function": f"{roles.SCRUB_FUNCTION}(integer[], text[])"},
-            ).scalar()
-        ):
-            return 0
+    if not _may_scrub(session, database):
+        return 0
     return _scrub_trail(session, database, expat_ids, known)
+
+
+def _may_scrub(session: Session, database: Database) -> bool:
+    if database.is_sqlite:
+        return True
+    connection = session.connection()
+    return roles.has_scrub_function(connection) and bool(
+        connection.execute(
+            text("SELECT has_function_privilege(:function, 'EXECUTE')"),
+            {"function": f"{roles.SCRUB_FUNCTION}(integer[], text[])"},
+        ).scalar()
+    )
+
+
+def clean_deleted_trail(database: Database) -> int:
+    """Erase the personal values the trail still keeps of expats that were deleted by a login
+    that could not clean it (a desk officer's, on PostgreSQL); returns how many entries changed.
+
+    For the owner and administrators (``expatdesk init`` runs it on PostgreSQL). Records merged
+    away are left alone: their person lives on in the record kept, and an erasure of that
+    person cleans them (:func:`merged_away`).
+    """
+    with database.transaction() as session:
+        if not _may_scrub(session, database):
+            return 0
+        rows = _trail_rows(
+            session,
+            "expat",
+            and_(
+                AuditEntry.action == "delete",
+                AuditEntry.changes.like('%"family_name": [%'),
+                AuditEntry.changes.not_like('%"family_name": ["(erased)", null]%'),
+            ),
+        )
+        deleted = {
+            entity_id: loads(changes).get("expat_ref") for _id, entity_id, _a, changes in rows
+        }
+        if not deleted:
+            return 0
+        merged: set[str] = set()
+        merges = _trail_rows(session, "expat", AuditEntry.changes.like('%"merged_from"%'))
+        for _id, _entity_id, _action, changes in merges:
+            value = loads(changes).get("merged_from")
+            if isinstance(value, list) and len(value) == 2 and isinstance(value[1], str):
+                merged.add(value[1])
+        ids = {
+            expat_id
+            for expat_id, ref in deleted.items()
+            if not (isinstance(ref, list) and ref and ref[0] in merged)
+        }
+        return _scrub_trail(session, database, ids) if ids else 0
 
 
 _T = TypeVar("_T")
