@@ -1023,8 +1023,25 @@ def _candidates(
         .where(SurveyResponse.expat_id == Expat.id, SurveyResponse.responded_on >= cutoff)
         .exists()
     )
+
+    def latest(column: Any, key: Any) -> Any:
+        return select(func.max(column)).where(key == Expat.id).scalar_subquery()
+
+    # The dates of the last contacts, read for the candidates only (the WHERE comes first).
     statement = select(
-        Expat.id, Expat.expat_ref, Expat.given_name, Expat.family_name, Expat.updated_at
+        Expat.id,
+        Expat.expat_ref,
+        Expat.given_name,
+        Expat.family_name,
+        Expat.updated_at,
+        latest(ServiceDelivery.delivered_on, ServiceDelivery.expat_id).label("delivered"),
+        latest(SurveyResponse.responded_on, SurveyResponse.expat_id).label("responded"),
+        latest(Case.closed_at, Case.expat_id).label("closed"),
+        latest(Case.opened_on, Case.expat_id).label("opened"),
+        select(func.count(Case.id))
+        .where(Case.expat_id == Expat.id)
+        .scalar_subquery()
+        .label("cases"),
     ).where(
         Expat.anonymised_at.is_(None),
         Expat.updated_at < start,
@@ -1034,26 +1051,17 @@ def _candidates(
     )
     if only is not None:
         statement = statement.where(Expat.id.in_(sorted(set(only))))
-    rows = session.execute(statement.order_by(Expat.expat_ref)).all()
-    if not rows:
-        return []
-    ids = [row.id for row in rows]
-    deliveries = _latest(session, ServiceDelivery.expat_id, ServiceDelivery.delivered_on, ids)
-    responses = _latest(session, SurveyResponse.expat_id, SurveyResponse.responded_on, ids)
-    closed = _latest(session, Case.expat_id, Case.closed_at, ids)
-    opened = _latest(session, Case.expat_id, Case.opened_on, ids)
-    counts = _case_counts(session, ids)
     candidates = []
-    for row in rows:
-        last_closed = as_utc(closed[row.id]).date() if row.id in closed else None
-        days = [as_utc(row.updated_at).date(), last_closed, deliveries.get(row.id)]
-        days += [responses.get(row.id), opened.get(row.id)]
+    for row in session.execute(statement.order_by(Expat.expat_ref)):
+        last_closed = _day_of(row.closed)
+        days = [as_utc(row.updated_at).date(), last_closed, _day_of(row.delivered)]
+        days += [_day_of(row.responded), _day_of(row.opened)]
         candidates.append(
             RetentionCandidate(
                 row.id,
                 row.expat_ref,
                 full_name(row.given_name, row.family_name),
-                counts.get(row.id, 0),
+                int(row.cases or 0),
                 last_closed,
                 max(day for day in days if day is not None),
             )
@@ -1061,32 +1069,19 @@ def _candidates(
     return candidates
 
 
-def _case_counts(session: Session, ids: Sequence[int]) -> dict[int, int]:
-    counts: dict[int, int] = {}
-    for chunk in chunks(list(ids), 900):
-        for expat_id, count in session.execute(
-            select(Case.expat_id, func.count())
-            .where(Case.expat_id.in_(chunk))
-            .group_by(Case.expat_id)
-        ):
-            if expat_id is not None:
-                counts[int(expat_id)] = int(count)
-    return counts
+def _day_of(value: date | datetime | str | None) -> date | None:
+    """A date or moment read by a scalar subquery (SQLite hands back its text) as a date."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value) if len(value) > 10 else date.fromisoformat(value)
+    if isinstance(value, datetime):
+        return as_utc(value).date()
+    return value
 
 
 def as_utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
-def _latest(session: Session, key: Any, day: Any, ids: Sequence[int]) -> dict[int, Any]:
-    latest: dict[int, Any] = {}
-    for chunk in chunks(list(ids), 900):
-        for expat_id, value in session.execute(
-            select(key, func.max(day)).where(key.in_(chunk)).group_by(key)
-        ):
-            if value is not None:
-                latest[int(expat_id)] = value
-    return latest
 
 
 @dataclass(frozen=True)
