@@ -535,6 +535,11 @@ ERASED_TABLES = (
 )
 
 
+#: The tables whose indexes hold personal values (names, e-mail, search keys): PostgreSQL
+#: rebuilds them after an erasure.
+REINDEXED_TABLES = ("expat", "case_file")
+
+
 @dataclass(frozen=True)
 class Purge:
     """What was done after an erasure so that nothing of it can be read back."""
@@ -553,8 +558,9 @@ def purge(database: Database, refs: Sequence[str], *, vacuum: bool = False) -> P
     removed text in older segments until then), the write-ahead log is checkpointed and
     truncated (it held earlier versions of the pages), and the copies ExpatDesk made itself next
     to the file (before migrating, before restoring) that still hold one of the persons are
-    removed. PostgreSQL: the changed tables are vacuumed when the connecting role owns them;
-    otherwise the owner's nightly ``vacuumdb`` (README) removes the old row versions.
+    removed. PostgreSQL: the changed tables are vacuumed, and the indexes that hold names and
+    e-mail addresses rebuilt, when the connecting role owns them; otherwise the owner's nightly
+    ``vacuumdb`` and ``reindexdb`` (README) do it.
     """
     try:
         return _purge(database, refs, vacuum)
@@ -582,6 +588,10 @@ def _purge(database: Database, refs: Sequence[str], vacuum: bool) -> Purge:
         connection = connection.execution_options(isolation_level="AUTOCOMMIT")
         for table in ERASED_TABLES:
             connection.exec_driver_sql(f"VACUUM {table}")
+        # VACUUM frees the index entries but leaves their bytes in the pages: rebuilt, the
+        # indexes of names, e-mail addresses and search keys hold nothing of the person.
+        for table in REINDEXED_TABLES:
+            connection.exec_driver_sql(f"REINDEX TABLE CONCURRENTLY {table}")
     return Purge(vacuumed=True)
 
 
