@@ -81,9 +81,15 @@ def _sqlite_upgrade() -> None:
             .scalars()
             .all()
         )
-        new_sql = _autoincrement_sql(table, sql).replace(
-            f"CREATE TABLE {table} (", f"CREATE TABLE _new_{table} (", 1
+        # A table rebuilt by an earlier batch migration is stored as CREATE TABLE "name".
+        new_sql = re.sub(
+            rf'^CREATE TABLE\s+("?){table}\1\s*\(',
+            f"CREATE TABLE _new_{table} (",
+            _autoincrement_sql(table, sql),
+            count=1,
         )
+        if not new_sql.startswith(f"CREATE TABLE _new_{table} ("):
+            raise RuntimeError(f"unexpected definition of the table {table}")
         op.execute(new_sql)
         op.execute(f"INSERT INTO _new_{table} SELECT * FROM {table}")
         op.execute(f"DROP TABLE {table}")
