@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from expatdesk import i18n
 from expatdesk.db.database import Database
 from expatdesk.db.models import Base
 from expatdesk.errors import DatabaseError, UserError
@@ -42,6 +43,8 @@ WRITE_BATCH = 1000
 PREVIEW_ROWS = 20
 #: Referenced ids kept between batches; forgotten (and looked up again) beyond this.
 CACHE_LIMIT = 200_000
+#: Errors a check reports before it stops reading the file.
+MAX_ERRORS = 1000
 
 T = TypeVar("T")
 Record = dict[str, Any]
@@ -113,6 +116,20 @@ def prepare_import(
             # re-imports as nothing added, updated or unchanged.
             for batch in _batched(sheet.rows, ROW_BATCH):
                 validator.validate(batch, sheet.ragged, preview_rows)
+                if len(plan.errors) >= MAX_ERRORS:
+                    # A file this wrong is no file to correct row by row (or a hostile one):
+                    # the check stops, and memory stays bounded.
+                    del plan.errors[MAX_ERRORS:]
+                    plan.errors.append(
+                        RowError(
+                            batch[-1][0],
+                            "",
+                            _(
+                                "the check stopped here after {count} errors; correct these first"
+                            ).format(count=i18n.format_number(MAX_ERRORS)),
+                        )
+                    )
+                    break
             plan.counts = validator.counts()
     except DBAPIError as error:
         raise _database_error(database, error) from None

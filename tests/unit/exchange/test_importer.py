@@ -11,7 +11,7 @@ from sqlalchemy import select
 from expatdesk.db.database import Database
 from expatdesk.db.models import Employer, Expat, SurveyFacility, SurveyResponse
 from expatdesk.errors import UserError
-from expatdesk.exchange import Counts, apply_import, import_file, prepare_import
+from expatdesk.exchange import Counts, apply_import, import_file, importer, prepare_import
 from expatdesk.services.actor import SYSTEM, Actor, PermissionDeniedError
 from tests.unit.exchange.util import EMPLOYERS, EXPATS, counts, load, messages, write
 
@@ -135,6 +135,17 @@ def test_every_error_is_reported_and_valid_rows_are_not_written(
     ]
     assert counts(people) == before
     assert plan.inserts == []
+
+
+def test_the_check_stops_after_a_thousand_errors(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importer, "MAX_ERRORS", 5)
+    monkeypatch.setattr(importer, "ROW_BATCH", 4)
+    text = "expat_ref,given_name,family_name\n" + "X,,B\n" * 50
+    plan = prepare_import(database, "expats", write(tmp_path, text))
+    assert len(plan.errors) == 6
+    assert messages(plan)[-1] == "row 5: the check stopped here after 5 errors; correct these first"
 
 
 def test_headers_in_any_order_case_and_spacing(people: Database, tmp_path: Path) -> None:
