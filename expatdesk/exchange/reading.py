@@ -15,9 +15,11 @@ reads it, the archive's directory is checked: at most :data:`XLSX_MAX_UNPACKED` 
 in all, and at most :data:`XLSX_MAX_HELD` for each part that openpyxl holds in memory whole (the
 shared strings, the styles; the sheets themselves are streamed). ``zipfile`` never unpacks more
 than a part declares, so the declared sizes bound the work. The dimensions a sheet declares
-must lie within :data:`XLSX_MAX_ROWS` × :data:`XLSX_MAX_COLUMNS`, and are then not used to pad
-the rows (a row is as wide as its last cell; a cell beyond the last column is refused); reading
-stops after :data:`XLSX_MAX_SECONDS`. Each refusal is one line.
+must lie within :data:`XLSX_MAX_DECLARED_ROWS` × :data:`XLSX_MAX_COLUMNS`, and are then not used
+to pad the rows (a row is as wide as its last cell; a cell beyond the last column is refused).
+At most :data:`XLSX_MAX_ROWS` rows are read (an import holds its records until it writes them,
+so this bounds its memory; larger files go as CSV), and reading stops after
+:data:`XLSX_MAX_SECONDS`. Each refusal is one line.
 """
 
 from __future__ import annotations
@@ -52,8 +54,10 @@ XLSX_MAX_HELD = 32 * 1024 * 1024
 XLSX_MAX_PARTS = 10_000
 #: The largest sheet an XLSX may declare: Excel's own rows, and far more columns than any
 #: import needs (LibreOffice's old limit).
-XLSX_MAX_ROWS = 1_048_576
+XLSX_MAX_DECLARED_ROWS = 1_048_576
 XLSX_MAX_COLUMNS = 1024
+#: Rows read from an XLSX at most: 250,000 rows of expats take some 150 MB to check.
+XLSX_MAX_ROWS = 250_000
 #: How long reading an XLSX may take, in seconds.
 XLSX_MAX_SECONDS = 120.0
 
@@ -251,7 +255,7 @@ def check_xlsx_package(path: Path) -> None:
 
 
 def _check_dimensions(path: Path, rows: int | None, columns: int | None) -> None:
-    if (rows or 0) > XLSX_MAX_ROWS or (columns or 0) > XLSX_MAX_COLUMNS:
+    if (rows or 0) > XLSX_MAX_DECLARED_ROWS or (columns or 0) > XLSX_MAX_COLUMNS:
         raise _refuse_xlsx(
             path,
             _(
@@ -260,7 +264,7 @@ def _check_dimensions(path: Path, rows: int | None, columns: int | None) -> None
             ).format(
                 rows=i18n.format_number(rows or 0),
                 columns=i18n.format_number(columns or 0),
-                max_rows=i18n.format_number(XLSX_MAX_ROWS),
+                max_rows=i18n.format_number(XLSX_MAX_DECLARED_ROWS),
                 max_columns=i18n.format_number(XLSX_MAX_COLUMNS),
             ),
         )
@@ -323,7 +327,9 @@ def _xlsx_records(
         if number > XLSX_MAX_ROWS:
             raise _refuse_xlsx(
                 path,
-                _("it has more than {limit} rows").format(limit=i18n.format_number(XLSX_MAX_ROWS)),
+                _("it has more than {limit} rows; import larger files as CSV").format(
+                    limit=i18n.format_number(XLSX_MAX_ROWS)
+                ),
             )
         if clock_time.monotonic() > deadline:
             raise _refuse_xlsx(

@@ -189,6 +189,13 @@ def test_a_workbook_that_unpacks_to_too_much_in_all_is_refused(
         _rows(path)
 
 
+def test_reading_stops_after_the_row_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reading, "XLSX_MAX_ROWS", 1)
+    path = _workbook_with(tmp_path, {})
+    with pytest.raises(UserError, match=r"it has more than 1 rows; import larger files as CSV$"):
+        _rows(path)
+
+
 def test_reading_stops_after_the_time_limit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
