@@ -578,8 +578,11 @@ def _purge(database: Database, refs: Sequence[str], vacuum: bool) -> Purge:
                 driver.execute(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")
             if vacuum:  # a restored file: its free pages are the backup's, not zeroed
                 driver.execute("VACUUM")
-            driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        return Purge(copies_removed=tuple(_remove_copies_holding(database, refs)))
+            busy = driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        if busy:  # a long read kept the log: it is truncated at a later checkpoint
+            log.warning("the write-ahead log could not be truncated after an erasure")
+        copies = tuple(_remove_copies_holding(database, refs))
+        return Purge(copies_removed=copies, complete=not busy)
     with database.engine.connect() as connection:
         owned = roles.is_owner(connection)
         connection.rollback()

@@ -197,6 +197,28 @@ def test_erasure_cleans_the_trail_of_the_records_merged_into_the_person(
     assert registered == {"EXP-0001", dropped_ref}
 
 
+def test_an_erasure_leaves_nothing_in_the_files_while_the_app_keeps_them_open(
+    sqlite_database: Database,
+) -> None:
+    database = sqlite_database
+    admin = staff_actor(database, "marieke", "administrator", "Marieke Jansen")
+    sample = add_sample(database)
+    jose = sample.expats["jose"]
+    path = Path(database.url.database or "")
+    # A connection of the app stays open (the desk keeps the database open all day).
+    with database.engine.connect() as reader:
+        reader.execute(text("SELECT count(*) FROM expat")).scalar()
+        reader.commit()
+        privacy.anonymise_expat(database, admin, jose, version_of(database, jose), "Asked")
+        wal = path.with_name(path.name + "-wal")
+        assert not wal.exists() or wal.stat().st_size == 0  # checkpointed and truncated
+        for file in path.parent.iterdir():
+            if file.is_file():
+                content = file.read_bytes()
+                for trace in ("García", "Lucía", "jose.garcia@"):
+                    assert trace.encode() not in content, (file.name, trace)
+
+
 def test_a_restored_backup_keeps_erased_persons_erased(
     sqlite_database: Database, tmp_path: Path
 ) -> None:
