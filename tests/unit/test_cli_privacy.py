@@ -238,3 +238,16 @@ def test_ids_and_refs_of_a_removed_newest_expat_are_never_given_again(
     assert "Olaf" not in held
     assert "Zonnewijzer" not in held
     assert old_ref not in held
+
+
+def test_a_new_reference_is_neither_taken_nor_erased(database: Database) -> None:
+    add_sample(database)  # ids 1 to 5
+    with database.transaction() as session:
+        # An imported record (id 6) took the reference of id 7; the person of EXP-000008 was
+        # erased (and their record merged away, say).
+        session.add(Expat(expat_ref="EXP-000007", given_name="Imported", family_name="Before"))
+        session.add(ErasedPerson(ref="EXP-000008", erased_on=date(2026, 1, 1)))
+    fresh = _new_expat(database, "Nina", "Newcomer")
+    with database.reading() as session:
+        ref = session.scalar(select(Expat.expat_ref).where(Expat.id == fresh))
+    assert (fresh, ref) == (9, "EXP-000009")
