@@ -736,6 +736,29 @@ def test_a_desk_officers_delete_is_cleaned_from_the_trail_by_the_owners_init(
 
 
 @pytest.mark.postgres
+def test_only_the_owner_changes_or_removes_entries_of_the_register(postgres: Database) -> None:
+    sample = add_sample(postgres)
+    jose = sample.expats["jose"]
+    privacy.anonymise_expat(postgres, SYSTEM, jose, version_of(postgres, jose), "Asked")
+    marieke = staff.add(postgres, "marieke", "administrator")
+    own = open_database(staff.url_of(postgres, marieke.username))
+    try:
+        for statement in (
+            "DELETE FROM erased_person",
+            "UPDATE erased_person SET ref = 'EXP-9999'",
+        ):
+            with own.engine.connect() as connection, pytest.raises(DBAPIError) as refused:
+                connection.execute(text(statement))
+            assert "only the owner may change or remove entries of the erasure register" in str(
+                refused.value
+            )
+    finally:
+        own.dispose()
+    with postgres.reading() as session:
+        assert set(session.scalars(select(ErasedPerson.ref))) == {"EXP-0001"}
+
+
+@pytest.mark.postgres
 def test_the_scrub_function_only_erases_and_only_for_administrators(postgres: Database) -> None:
     sample = add_sample(postgres)
     with postgres.reading() as session:

@@ -10,7 +10,8 @@ named. This needs foreign keys off while it runs (``expatdesk.db.database.upgrad
 PostgreSQL's sequences never go back, so nothing changes there.
 
 ``erased_person`` holds the reference and the day of every erasure (nothing else): restoring a
-backup and importing a file consult it, so that an erased person never comes back.
+backup and importing a file consult it, so that an erased person never comes back. On PostgreSQL
+a trigger lets nobody but the owner change or remove its entries (staff may add them).
 
 The downgrade drops the register and leaves the tables as they are: ``AUTOINCREMENT`` only
 changes which id a new row gets, which the schema of 0005 does not depend on.
@@ -115,6 +116,26 @@ def _sqlite_upgrade() -> None:
         raise RuntimeError(f"foreign keys broken after rebuilding the tables: {problems[:5]}")
 
 
+_KEPT_FUNCTION = """
+CREATE FUNCTION expatdesk_erased_person_kept() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+    owner oid;
+BEGIN
+    SELECT relowner INTO owner FROM pg_catalog.pg_class WHERE oid = TG_RELID;
+    IF NOT pg_catalog.pg_has_role(current_user, owner, 'USAGE') THEN
+        RAISE EXCEPTION USING ERRCODE = '42501',
+            MESSAGE = 'only the owner may change or remove entries of the erasure register';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    RETURN NEW;
+END
+$$
+"""
+
+
 def upgrade() -> None:
     op.create_table(
         "erased_person",
@@ -122,9 +143,18 @@ def upgrade() -> None:
         sa.Column("erased_on", sa.Date(), nullable=False),
         sa.PrimaryKeyConstraint("ref", name=op.f("pk_erased_person")),
     )
-    if op.get_bind().dialect.name == "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
         _sqlite_upgrade()
+    elif dialect == "postgresql":
+        op.execute(_KEPT_FUNCTION)
+        op.execute(
+            "CREATE TRIGGER erased_person_kept BEFORE UPDATE OR DELETE ON erased_person"
+            " FOR EACH ROW EXECUTE FUNCTION expatdesk_erased_person_kept()"
+        )
 
 
 def downgrade() -> None:
     op.drop_table("erased_person")
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP FUNCTION IF EXISTS expatdesk_erased_person_kept()")
