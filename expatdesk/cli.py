@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from expatdesk import __version__, clock, i18n
+from expatdesk.cli_privacy import add_privacy_commands
 from expatdesk.cli_staff import add_staff_command
 from expatdesk.config import database_target, default_database
 from expatdesk.db.database import Database, open_database, parse_url
@@ -102,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_exchange_commands(commands, common)
     _add_bench_command(commands, common)
     add_staff_command(commands, common)
+    add_privacy_commands(commands, common)
     commands.add_parser(
         "selftest",
         parents=[common],
@@ -345,6 +347,18 @@ def _run_init(args: argparse.Namespace) -> int:
     try:
         if database.backup_path:
             print(_("Backup before migrating: {path}").format(path=database.backup_path))
+        if not database.is_sqlite:
+            from expatdesk.services.privacy import clean_deleted_trail
+
+            cleaned = clean_deleted_trail(database)
+            if cleaned:
+                print(
+                    i18n.ngettext(
+                        "{count} trail entry of deleted expats cleaned of personal data.",
+                        "{count} trail entries of deleted expats cleaned of personal data.",
+                        cleaned,
+                    ).format(count=i18n.format_number(cleaned))
+                )
         print(_("Database ready: {name}").format(name=database.name))
     finally:
         database.dispose()
@@ -367,15 +381,28 @@ def _run_restore(args: argparse.Namespace) -> int:
     database = open_database(
         parse_url(database_target(getattr(args, "database", None))), migrate=False
     )
+    from expatdesk.services.privacy import restore_backup
+
     try:
-        kept = database.restore_from(args.file)
+        restored = restore_backup(database, args.file)
     finally:
         database.dispose()
     print(
         _("{name} restored from {path}; its previous contents are in {kept}").format(
-            name=database.name, path=args.file, kept=kept
+            name=database.name, path=args.file, kept=restored.kept
         )
     )
+    if restored.erased_again:
+        print(
+            i18n.ngettext(
+                "{count} person erased before was erased again: {refs}",
+                "{count} persons erased before were erased again: {refs}",
+                len(restored.erased_again),
+            ).format(
+                count=i18n.format_number(len(restored.erased_again)),
+                refs=", ".join(restored.erased_again),
+            )
+        )
     return 0
 
 

@@ -78,3 +78,115 @@ def mask_bsn(bsn: str | None) -> str | None:
         return None
     hidden = max(len(bsn) - BSN_VISIBLE_DIGITS, 0)
     return "*" * hidden + bsn[hidden:]
+
+
+# --- characters a name may not hold -----------------------------------------------------------
+
+#: Scripts that need the zero-width joiner or non-joiner inside words (Persian "می‌خواهم",
+#: Devanagari conjuncts): the first word of the Unicode names of their letters and marks.
+_JOINING_SCRIPTS = frozenset(
+    {
+        "ARABIC",
+        "SYRIAC",
+        "NKO",
+        "MONGOLIAN",
+        "DEVANAGARI",
+        "BENGALI",
+        "GURMUKHI",
+        "GUJARATI",
+        "ORIYA",
+        "TAMIL",
+        "TELUGU",
+        "KANNADA",
+        "MALAYALAM",
+        "SINHALA",
+        "MYANMAR",
+        "KHMER",
+    }
+)
+_JOINERS = frozenset({"\u200c", "\u200d"})
+
+
+def _in_joining_script(character: str) -> bool:
+    if unicodedata.category(character)[0] not in "LM":
+        return False
+    return unicodedata.name(character, "").split(" ", 1)[0] in _JOINING_SCRIPTS
+
+
+def hidden_character(value: str) -> tuple[int, str] | None:
+    """The first character of ``value`` that a name may not hold, as ``(position, "U+202E")``
+    (positions count from 1), or ``None``.
+
+    Refused: control characters (NUL, BEL, …), invisible format characters (right-to-left and
+    other direction overrides and isolates, zero-width spaces, soft hyphens, byte order marks),
+    private-use, unassigned and surrogate code points. The zero-width joiner and non-joiner are
+    allowed between two letters of a script that needs them (Arabic, Persian, the Indic scripts).
+    """
+    for index, character in enumerate(value):
+        category = unicodedata.category(character)
+        if category not in ("Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"):
+            continue
+        if (
+            character in _JOINERS
+            and 0 < index < len(value) - 1
+            and _in_joining_script(value[index - 1])
+            and _in_joining_script(value[index + 1])
+        ):
+            continue
+        return index + 1, f"U+{ord(character):04X}"
+    return None
+
+
+# --- letters that look alike ------------------------------------------------------------------
+
+#: Cyrillic and Greek letters (folded: lower case, no accents) that look like a Latin letter.
+_CONFUSABLE = str.maketrans(
+    {
+        # Cyrillic
+        "а": "a",
+        "в": "b",
+        "е": "e",
+        "ё": "e",
+        "һ": "h",
+        "н": "h",
+        "і": "i",
+        "ї": "i",
+        "ј": "j",
+        "к": "k",
+        "ӏ": "l",
+        "м": "m",
+        "о": "o",
+        "р": "p",
+        "ԛ": "q",
+        "ѕ": "s",
+        "с": "c",
+        "т": "t",
+        "у": "y",
+        "ԝ": "w",
+        "х": "x",
+        "ԁ": "d",
+        # Greek
+        "α": "a",
+        "β": "b",
+        "ε": "e",
+        "η": "n",
+        "ι": "i",
+        "κ": "k",
+        "ν": "v",
+        "ο": "o",
+        "ρ": "p",
+        "τ": "t",
+        "υ": "u",
+        "χ": "x",
+    }
+)
+
+
+def skeleton(value: str) -> str:
+    """``value`` folded (:func:`fold`) with letters that look alike made one: a Cyrillic "е"
+    or a Greek "ο" in a Latin name compares equal to the Latin letter.
+
+    >>> skeleton("Jаnssеn") == skeleton("Janssen")  # Cyrillic а and е
+    True
+    """
+    return fold(value).translate(_CONFUSABLE)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,7 @@ from expatdesk.errors import (
     UserError,
 )
 from expatdesk.i18n import _
+from expatdesk.private_files import PRIVATE_FILE_MODE
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -44,6 +46,12 @@ if TYPE_CHECKING:
 SCHEMA_HEAD = "0008"
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+#: Permissions of the folder ExpatDesk creates for a database, and of every file it writes there.
+PRIVATE_FOLDER_MODE = 0o700
+#: The copies ExpatDesk makes of an SQLite file by itself (before migrating it, before restoring
+#: a backup over it) are removed after this many days, and beyond this many (the newest stay).
+AUTOMATIC_COPY_DAYS = 30
+AUTOMATIC_COPY_COUNT = 3
 POSTGRES_CONNECT_TIMEOUT_S = 5
 
 
@@ -149,6 +157,9 @@ def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
+        # What is deleted or changed is overwritten with zeros, not left in free space (the
+        # system SQLite may default it off): an erased person cannot be read back from the file.
+        cursor.execute("PRAGMA secure_delete = ON")
     finally:
         cursor.close()
 
@@ -227,6 +238,37 @@ def upgrade(connection: Connection) -> None:
     command.upgrade(alembic_config(connection), "head")
 
 
+def migrate_engine(engine: Engine, before: Callable[[Connection], None] | None = None) -> None:
+    """Migrate the database of ``engine`` to the head in one transaction.
+
+    On SQLite the foreign keys are off while the migrations run (a migration that rebuilds a
+    table must drop it, which would otherwise delete the rows that refer to it) and checked
+    before the transaction commits. ``before`` runs first in the same transaction.
+    """
+    with engine.connect() as connection:
+        driver = (
+            connection.connection.driver_connection if engine.dialect.name == "sqlite" else None
+        )
+        if driver is not None:
+            driver.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                if before is not None:
+                    before(connection)
+                upgrade(connection)
+                if driver is not None:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+                    if broken is not None:
+                        raise DatabaseError(
+                            _(
+                                "The migration left records that refer to missing ones ({table})."
+                            ).format(table=broken[0])
+                        )
+        finally:
+            if driver is not None:
+                driver.execute("PRAGMA foreign_keys = ON")
+
+
 def copy_sqlite(source: sqlite3.Connection, target: Path) -> None:
     """Copy an open SQLite database to the file ``target`` with SQLite's online backup API.
 
@@ -236,6 +278,8 @@ def copy_sqlite(source: sqlite3.Connection, target: Path) -> None:
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
     try:
+        # Private from the first byte: created 0600 before SQLite writes into it.
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
         copy = sqlite3.connect(partial)
         try:
             source.backup(copy)
@@ -267,7 +311,47 @@ def backup_sqlite(engine: Engine, revision: str | None) -> Path:
         copy_sqlite(connection, target)
     finally:
         raw.close()
+    prune_copies(source, keep=target)
     return target
+
+
+def automatic_copies(database_path: Path) -> list[Path]:
+    """The copies ExpatDesk made of the SQLite file ``database_path`` by itself, oldest first."""
+    if not database_path.name:
+        return []
+    found = [
+        path
+        for path in database_path.parent.glob(f"{database_path.name}.backup-*")
+        if path.is_file() and not path.name.endswith(("-wal", "-shm", "-journal"))
+    ]
+    return sorted(found, key=lambda path: (path.stat().st_mtime, path.name))
+
+
+def prune_copies(database_path: Path, keep: Path | None = None) -> list[Path]:
+    """Remove the automatic copies older than :data:`AUTOMATIC_COPY_DAYS` days and all but the
+    newest :data:`AUTOMATIC_COPY_COUNT`; ``keep`` (the one just made) always stays."""
+    copies = automatic_copies(database_path)
+    limit = clock.now().timestamp() - AUTOMATIC_COPY_DAYS * 86400
+    surplus = set(copies[: max(len(copies) - AUTOMATIC_COPY_COUNT, 0)])
+    removed = []
+    for path in copies:
+        if path != keep and (path in surplus or path.stat().st_mtime < limit):
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+def make_private(database_path: Path) -> None:
+    """Create the SQLite file ``database_path`` readable by its owner only (0600), or make an
+    existing one (and its write-ahead log) so; SQLite gives the log the file's permissions."""
+    try:
+        os.close(os.open(database_path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE_MODE))
+        for suffix in ("", "-wal", "-shm"):
+            path = database_path.with_name(database_path.name + suffix)
+            if path.exists() and path.stat().st_mode & 0o077:
+                os.chmod(path, PRIVATE_FILE_MODE)
+    except OSError:
+        pass  # a file of someone else, or a read-only folder: SQLite says what is wrong
 
 
 # --- the database a program works with --------------------------------------------------------
@@ -415,8 +499,7 @@ class Database:
             current = schema_state(connection).current
             connection.rollback()
         if not current:
-            with self.engine.begin() as connection:
-                upgrade(connection)
+            migrate_engine(self.engine)
         return safety
 
 
@@ -439,13 +522,14 @@ def open_database(url: URL | str, *, migrate: bool = True, create: bool = False)
             raise _missing(url)  # before connecting: SQLite would make the file, or write to it
         folder = Path(url.database).parent
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER_MODE)
         except OSError as error:
             raise DatabaseError(
                 _("Cannot create the folder {folder}: {reason}").format(
                     folder=folder, reason=error.strerror
                 )
             ) from None
+        make_private(Path(url.database))
     engine = make_engine(url)
     database = Database(url, engine, sessionmaker(engine, expire_on_commit=False))
     try:
@@ -459,9 +543,7 @@ def open_database(url: URL | str, *, migrate: bool = True, create: bool = False)
         if migrate and not state.current:
             if database.is_sqlite and state.has_tables and url.database != ":memory:":
                 database.backup_path = backup_sqlite(engine, state.revision)
-            with engine.begin() as connection:
-                _refuse_migration_by_staff(database, connection)
-                upgrade(connection)
+            migrate_engine(engine, partial(_refuse_migration_by_staff, database))
         if migrate and database.is_sqlite:
             with engine.connect() as connection:
                 outdated = trail.sqlite_needs_install(connection)

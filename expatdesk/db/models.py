@@ -61,6 +61,12 @@ def _grade(column: str) -> str:
     return f"{column} IS NULL OR ({column} >= 1 AND {column} <= 10)"
 
 
+#: Table option of every table with an id: SQLite never hands an id out twice (without it, a new
+#: row gets ``max(id) + 1``, the id of a record deleted just before). PostgreSQL's sequences never
+#: go back anyway. Migration 0006 rebuilt the tables of older databases with it.
+_AUTOINCREMENT = {"sqlite_autoincrement": True}
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -139,6 +145,7 @@ class Employer(Timestamped, Base):
         Index(None, "search_key"),
         Index(None, "high_tech"),
         Index(None, "municipality_code"),
+        _AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -172,7 +179,10 @@ class Employer(Timestamped, Base):
 
 class ContactPerson(Timestamped, Base):
     __tablename__ = "contact_person"
-    __table_args__ = (Index(None, "employer_id"),)
+    __table_args__ = (
+        Index(None, "employer_id"),
+        _AUTOINCREMENT,
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     employer_id: Mapped[int] = mapped_column(ForeignKey("employer.id", ondelete="CASCADE"))
@@ -196,6 +206,7 @@ class HiringRecord(Timestamped, Base):
         CheckConstraint("international_hires >= 0", name="hires_not_negative"),
         CheckConstraint("year >= 1900 AND year <= 2200", name="year_plausible"),
         Index(None, "year", "international_hires", "employer_id"),
+        _AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -242,6 +253,7 @@ class Expat(Timestamped, Base):
         Index(None, "category_code"),
         Index(None, "email"),
         Index(None, "date_of_birth"),
+        _AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -295,6 +307,7 @@ class FamilyMember(Timestamped, Base):
     __table_args__ = (
         CheckConstraint(_in("relation", RELATIONS), name="relation_known"),
         Index(None, "expat_id"),
+        _AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -319,6 +332,7 @@ class Permit(Timestamped, Base):
         ),
         Index(None, "valid_until"),
         Index(None, "expat_id"),
+        _AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -340,7 +354,10 @@ class Permit(Timestamped, Base):
 
 class StaffUser(Timestamped, Base):
     __tablename__ = "staff_user"
-    __table_args__ = (CheckConstraint(_in("role", ROLES), name="role_known"),)
+    __table_args__ = (
+        CheckConstraint(_in("role", ROLES), name="role_known"),
+        _AUTOINCREMENT,
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(63), unique=True)
@@ -374,6 +391,7 @@ class Case(Timestamped, Base):
         Index(None, "expat_id"),
         Index(None, "employer_id"),
         Index(None, "owner_id"),
+        _AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -410,7 +428,11 @@ class Case(Timestamped, Base):
 
 class CaseNote(RequestKeyed, Base):
     __tablename__ = "case_note"
-    __table_args__ = (Index(None, "case_id"), Index(None, "request_key", unique=True))
+    __table_args__ = (
+        Index(None, "case_id"),
+        Index(None, "request_key", unique=True),
+        _AUTOINCREMENT,
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
@@ -428,6 +450,7 @@ class Task(RequestKeyed, Timestamped, Base):
         Index(None, "case_id"),
         Index(None, "due_date", "done_at"),
         Index(None, "request_key", unique=True),
+        _AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -456,6 +479,7 @@ class ServiceDelivery(RequestKeyed, Timestamped, Base):
         Index(None, "employer_id"),
         Index(None, "case_id"),
         Index(None, "request_key", unique=True),
+        _AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -490,6 +514,7 @@ class ChecklistItem(Base):
     __table_args__ = (
         UniqueConstraint("service_code", "position"),
         Index(None, "service_code"),
+        _AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -541,6 +566,7 @@ class SurveyResponse(RequestKeyed, Timestamped, Base):
         Index(None, "expat_id"),
         Index(None, "employer_id"),
         Index(None, "request_key", unique=True),
+        _AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -587,6 +613,7 @@ class AuditEntry(Base):
         CheckConstraint(_in("action", AUDIT_ACTIONS), name="action_known"),
         Index(None, "entity", "entity_id"),
         Index(None, "at"),
+        _AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -597,6 +624,17 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[int] = mapped_column(Integer)
     changes: Mapped[str | None] = mapped_column(Text)  # JSON: {"field": [old, new]}
+
+
+class ErasedPerson(Base):
+    """The register of erasures: the reference of a person whose personal data was erased and
+    the day, nothing else. Restoring a backup and importing a file consult it, so that an erased
+    person never comes back (:mod:`expatdesk.services.privacy`)."""
+
+    __tablename__ = "erased_person"
+
+    ref: Mapped[str] = mapped_column(String(64), primary_key=True)
+    erased_on: Mapped[date] = mapped_column(Date)
 
 
 #: What the log of reads records (``access_log``).

@@ -3,7 +3,7 @@
 The file's extension chooses the format: ``.csv`` is UTF-8 without BOM, ``,``-separated, quoted
 as RFC 4180; ``.xlsx`` is a workbook with one sheet. Columns come in the order of
 ``data-exchange.md``, records in the order they were created. The file is replaced only when
-complete (:func:`expatdesk.reports.output.write_atomically`).
+complete, readable by its owner only (:func:`expatdesk.private_files.write_private`).
 
 Formulas are neutralised: a spreadsheet runs a cell that starts with ``=``, ``+``, ``-``, ``@``,
 a tab or a carriage return as a formula ("CSV injection"). In a CSV such a text gets a leading
@@ -29,7 +29,8 @@ from expatdesk.exchange.kinds import REF_COLUMNS, Kind, kind_named
 from expatdesk.exchange.reading import file_format
 from expatdesk.exchange.values import format_value, neutralise
 from expatdesk.i18n import _
-from expatdesk.reports.output import check_writable, write_atomically
+from expatdesk.private_files import write_private
+from expatdesk.reports.output import check_writable
 
 #: The table each id field of a reference points at.
 _ID_TARGETS = {"employer_id": "employer", "expat_id": "expat", "case_id": "case_file"}
@@ -52,7 +53,7 @@ def export(database: Database, kind: Kind | str, path: Path) -> int:
         raise DatabaseError(
             _("Cannot read the database {name}: {reason}").format(name=database.name, reason=reason)
         ) from None
-    write_atomically(path, data)
+    write_private(path, data)
     return count
 
 

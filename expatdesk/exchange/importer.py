@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from expatdesk import i18n
 from expatdesk.db.database import Database
 from expatdesk.db.models import Base
 from expatdesk.errors import DatabaseError, UserError
@@ -42,6 +43,8 @@ WRITE_BATCH = 1000
 PREVIEW_ROWS = 20
 #: Referenced ids kept between batches; forgotten (and looked up again) beyond this.
 CACHE_LIMIT = 200_000
+#: Errors a check reports before it stops reading the file.
+MAX_ERRORS = 1000
 
 T = TypeVar("T")
 Record = dict[str, Any]
@@ -113,6 +116,20 @@ def prepare_import(
             # re-imports as nothing added, updated or unchanged.
             for batch in _batched(sheet.rows, ROW_BATCH):
                 validator.validate(batch, sheet.ragged, preview_rows)
+                if len(plan.errors) >= MAX_ERRORS:
+                    # A file this wrong is no file to correct row by row (or a hostile one):
+                    # the check stops, and memory stays bounded.
+                    del plan.errors[MAX_ERRORS:]
+                    plan.errors.append(
+                        RowError(
+                            batch[-1][0],
+                            "",
+                            _(
+                                "the check stopped here after {count} errors; correct these first"
+                            ).format(count=i18n.format_number(MAX_ERRORS)),
+                        )
+                    )
+                    break
             plan.counts = validator.counts()
     except DBAPIError as error:
         raise _database_error(database, error) from None
@@ -304,8 +321,41 @@ class _Validator:
                 self.seen_unique[(name, value)] = number
         return values if ok else None
 
+    def refuse_erased(
+        self, parsed: list[tuple[int, dict[str, object]]]
+    ) -> list[tuple[int, dict[str, object]]]:
+        """Report the rows about a person whose data was erased (the register of
+        :mod:`expatdesk.services.privacy`): an erased person never comes back from a file."""
+        refs = {
+            ref for _number, values in parsed if isinstance(ref := values.get("expat_ref"), str)
+        }
+        erased: set[str] = set()
+        register = _table("erased_person")
+        for chunk in _batched(sorted(refs), IN_BATCH):
+            erased.update(
+                self.connection.execute(
+                    select(register.c.ref).where(register.c.ref.in_(chunk))
+                ).scalars()
+            )
+        if not erased:
+            return parsed
+        kept = []
+        for number, values in parsed:
+            if values.get("expat_ref") in erased:
+                self.error(
+                    number,
+                    "expat_ref",
+                    _("the personal data of {ref} was erased; it is not imported again").format(
+                        ref=values["expat_ref"]
+                    ),
+                )
+            else:
+                kept.append((number, values))
+        return kept
+
     def resolve(self, parsed: list[tuple[int, dict[str, object]]]) -> list[tuple[int, Record]]:
         """Turn each row's references into ids; report refs that name no record."""
+        parsed = self.refuse_erased(parsed)
         wanted: dict[str, set[str]] = {}
         for _number, values in parsed:
             for column in self.kind.columns:

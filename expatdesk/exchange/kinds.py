@@ -134,6 +134,11 @@ def text(max_length: int) -> Parser:
     return lambda cell, _lookups: values.parse_text(cell, max_length)
 
 
+def name(max_length: int) -> Parser:
+    """A person's or organisation's name: text without control or invisible characters."""
+    return lambda cell, _lookups: values.parse_name(cell, max_length)
+
+
 def integer(low: int, high: int) -> Parser:
     return lambda cell, _lookups: values.parse_integer(cell, low, high)
 
@@ -269,7 +274,7 @@ EMPLOYERS = Kind(
     "employer",
     (
         Column("employer_ref", "employer_ref", _ref, required=True),
-        Column("name", "name", text(200), required=True),
+        Column("name", "name", name(200), required=True),
         Column("kvk_number", "kvk_number", _kvk),
         Column("high_tech", "high_tech", _boolean, required=True),
         Column("municipality", "municipality_code", _municipality),
@@ -299,8 +304,8 @@ EXPATS = Kind(
     "expat",
     (
         Column("expat_ref", "expat_ref", _ref, required=True),
-        Column("given_name", "given_name", text(100), required=True),
-        Column("family_name", "family_name", text(100), required=True),
+        Column("given_name", "given_name", name(100), required=True),
+        Column("family_name", "family_name", name(100), required=True),
         Column("date_of_birth", "date_of_birth", _date),
         Column("nationality", "nationality", _country),
         Column("email", "email", text(254)),

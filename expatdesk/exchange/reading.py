@@ -9,13 +9,26 @@ semicolons than commas, else ``,``; quoting is RFC 4180. An XLSX is read from it
 openpyxl in read-only mode, so neither kind of file is ever held in memory whole. Anything
 unreadable ends in a :class:`~expatdesk.errors.UserError` that says what is wrong, never a
 traceback.
+
+An XLSX is a ZIP archive of XML, so a small file can stand for an enormous one. Before openpyxl
+reads it, the archive's directory is checked: at most :data:`XLSX_MAX_UNPACKED` bytes unpacked
+in all, and at most :data:`XLSX_MAX_HELD` for each part that openpyxl holds in memory whole (the
+shared strings, the styles; the sheets themselves are streamed). ``zipfile`` never unpacks more
+than a part declares, so the declared sizes bound the work. The dimensions a sheet declares
+must lie within :data:`XLSX_MAX_DECLARED_ROWS` × :data:`XLSX_MAX_COLUMNS`, and are then not used
+to pad the rows (a row is as wide as its last cell; a cell beyond the last column is refused).
+At most :data:`XLSX_MAX_ROWS` rows are read (an import holds its records until it writes them,
+so this bounds its memory; larger files go as CSV), and reading stops after
+:data:`XLSX_MAX_SECONDS`. Each refusal is one line.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import time as clock_time
 import warnings
+import zipfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,6 +45,21 @@ MAX_FIELD = 1_000_000
 _CHUNK = 1 << 20
 
 csv.field_size_limit(MAX_FIELD)
+
+#: Bytes an XLSX may unpack to, in all (a million rows of a dozen columns is far less).
+XLSX_MAX_UNPACKED = 512 * 1024 * 1024
+#: Bytes each part may unpack to that openpyxl reads into memory whole (not the sheets).
+XLSX_MAX_HELD = 32 * 1024 * 1024
+#: Parts an XLSX may hold.
+XLSX_MAX_PARTS = 10_000
+#: The largest sheet an XLSX may declare: Excel's own rows, and far more columns than any
+#: import needs (LibreOffice's old limit).
+XLSX_MAX_DECLARED_ROWS = 1_048_576
+XLSX_MAX_COLUMNS = 1024
+#: Rows read from an XLSX at most: 250,000 rows of expats take some 150 MB to check.
+XLSX_MAX_ROWS = 250_000
+#: How long reading an XLSX may take, in seconds.
+XLSX_MAX_SECONDS = 120.0
 
 
 class ReadError(UserError):
@@ -184,8 +212,68 @@ def _skip_blank(rows: Iterable[tuple[int, list[str]]]) -> Iterator[tuple[int, li
 # --- XLSX -------------------------------------------------------------------------------------
 
 
+def _refuse_xlsx(path: Path, problem: str) -> ReadError:
+    return ReadError(_("Cannot read {path}: {problem}").format(path=path, problem=problem))
+
+
+def _mib(size: int) -> str:
+    return i18n.format_number(size / (1024 * 1024), 0)
+
+
+def check_xlsx_package(path: Path) -> None:
+    """Refuse an XLSX whose parts unpack to more than the limits (see the module)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except zipfile.BadZipFile as error:
+        raise _not_xlsx(path, error) from None
+    if len(parts) > XLSX_MAX_PARTS:
+        raise _refuse_xlsx(
+            path,
+            _("it holds {count} parts; a workbook has far fewer").format(
+                count=i18n.format_number(len(parts))
+            ),
+        )
+    total = 0
+    for part in parts:
+        total += part.file_size
+        streamed = part.filename.startswith("xl/worksheets/")
+        if not streamed and part.file_size > XLSX_MAX_HELD:
+            raise _refuse_xlsx(
+                path,
+                _("its part {part} unpacks to {size} MiB, more than {limit} MiB").format(
+                    part=part.filename, size=_mib(part.file_size), limit=_mib(XLSX_MAX_HELD)
+                ),
+            )
+    if total > XLSX_MAX_UNPACKED:
+        raise _refuse_xlsx(
+            path,
+            _("it unpacks to {size} MiB, more than {limit} MiB").format(
+                size=_mib(total), limit=_mib(XLSX_MAX_UNPACKED)
+            ),
+        )
+
+
+def _check_dimensions(path: Path, rows: int | None, columns: int | None) -> None:
+    if (rows or 0) > XLSX_MAX_DECLARED_ROWS or (columns or 0) > XLSX_MAX_COLUMNS:
+        raise _refuse_xlsx(
+            path,
+            _(
+                "its sheet declares {rows} rows and {columns} columns; at most {max_rows} rows "
+                "and {max_columns} columns are read"
+            ).format(
+                rows=i18n.format_number(rows or 0),
+                columns=i18n.format_number(columns or 0),
+                max_rows=i18n.format_number(XLSX_MAX_DECLARED_ROWS),
+                max_columns=i18n.format_number(XLSX_MAX_COLUMNS),
+            ),
+        )
+
+
 @contextmanager
 def _open_xlsx(path: Path) -> Iterator[Sheet]:
+    check_xlsx_package(path)
+    started = clock_time.monotonic()
     with warnings.catch_warnings():
         # openpyxl warns about workbook features it skips (styles, data validation); they do not
         # matter for the values read, and the user cannot act on them.
@@ -201,7 +289,17 @@ def _open_xlsx(path: Path) -> Iterator[Sheet]:
         try:
             if not workbook.worksheets:
                 raise _not_xlsx(path, None)
-            rows = _xlsx_records(path, workbook.worksheets[0].iter_rows(values_only=True))
+            sheet = workbook.worksheets[0]
+            try:
+                _check_dimensions(path, sheet.max_row, sheet.max_column)
+            except ReadError:
+                raise
+            except Exception as error:  # a damaged dimension element
+                raise _not_xlsx(path, error) from None
+            # The declared size pads no row: each is as wide as its last cell, and a missing
+            # row is empty.
+            sheet.reset_dimensions()
+            rows = _xlsx_records(path, sheet.iter_rows(values_only=True), started)
             header = next(rows, None)
             if header is None or not any(cell.strip() for cell in header[1]):
                 raise ReadError(
@@ -220,18 +318,43 @@ def _not_xlsx(path: Path, error: Exception | None) -> ReadError:
 
 
 def _xlsx_records(
-    path: Path, rows: Iterator[tuple[object, ...]]
+    path: Path, rows: Iterator[tuple[object, ...]], started: float
 ) -> Iterator[tuple[int, list[str]]]:
     number = 0
+    deadline = started + XLSX_MAX_SECONDS
     while True:
         number += 1
+        if number > XLSX_MAX_ROWS:
+            raise _refuse_xlsx(
+                path,
+                _("it has more than {limit} rows; import larger files as CSV").format(
+                    limit=i18n.format_number(XLSX_MAX_ROWS)
+                ),
+            )
+        if clock_time.monotonic() > deadline:
+            raise _refuse_xlsx(
+                path,
+                _("reading it took more than {seconds} seconds, row {row}").format(
+                    seconds=i18n.format_number(XLSX_MAX_SECONDS, 0),
+                    row=i18n.format_number(number),
+                ),
+            )
         try:
             values = next(rows)
         except StopIteration:
             return
         except Exception as error:  # damaged sheet XML
             raise _not_xlsx(path, error) from None
-        cells = [_cell_text(value) for value in values]
+        if len(values) > XLSX_MAX_COLUMNS and any(
+            value is not None for value in values[XLSX_MAX_COLUMNS:]
+        ):
+            raise _refuse_xlsx(
+                path,
+                _("row {row} has a cell beyond column {limit}").format(
+                    row=i18n.format_number(number), limit=i18n.format_number(XLSX_MAX_COLUMNS)
+                ),
+            )
+        cells = [_cell_text(value) for value in values[:XLSX_MAX_COLUMNS]]
         while cells and not cells[-1]:
             cells.pop()
         if any(len(cell) > MAX_FIELD for cell in cells):

@@ -16,9 +16,10 @@ from functools import cache
 from babel import Locale
 
 from expatdesk.i18n import _
+from expatdesk.text import hidden_character
 
 #: Characters that make a spreadsheet treat a text cell as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠", "﹦", "﹢", "﹣")
 #: What the exporter puts before such a text; the importer removes it again.
 QUOTE = "'"
 
@@ -51,6 +52,20 @@ def parse_text(text: str, max_length: int) -> str:
     value = unneutralise(text)
     if len(value) > max_length:
         raise Invalid(_("longer than {limit} characters").format(limit=max_length))
+    return value
+
+
+def parse_name(text: str, max_length: int) -> str:
+    """A name: text (:func:`parse_text`) without control or invisible characters."""
+    value = parse_text(text, max_length)
+    found = hidden_character(value)
+    if found is not None:
+        position, code = found
+        raise Invalid(
+            _("holds the invisible or control character {code} (character {position})").format(
+                code=code, position=position
+            )
+        )
     return value
 
 

@@ -24,7 +24,7 @@ from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.kiosk_pages import STYLE, ChoicePage, ThanksPage, WelcomePage, button
-from expatdesk.qt.kiosk_setup import ExitCodeDialog, KioskSetup
+from expatdesk.qt.kiosk_setup import ExitAttempts, ExitCodeDialog, KioskSetup
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.services import surveys
 from expatdesk.services.actor import Actor
@@ -66,6 +66,7 @@ class KioskWindow(QWidget):
         self._database = database
         self._actor = given_or_inherited(actor or setup.actor, parent)
         self._exit_code = setup.exit_code
+        self._exit_attempts = ExitAttempts()
         self._expat_id = setup.expat_id
         self._switcher = switcher
         self._staff_language = i18n.language()
@@ -237,7 +238,7 @@ class KioskWindow(QWidget):
 
     def request_exit(self) -> bool:
         """Ask for the exit code; leave the kiosk when it is right."""
-        dialog = ExitCodeDialog(self._exit_code, self)
+        dialog = ExitCodeDialog(self._exit_code, self, self._exit_attempts)
         if msgbox.exec_dialog(dialog) != ExitCodeDialog.DialogCode.Accepted:
             return False
         self._unlocked = True

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hmac
 from dataclasses import dataclass
+from datetime import datetime
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expatdesk.i18n import _
+from expatdesk import clock
+from expatdesk.i18n import _, ngettext
 from expatdesk.qt.acting import actor_of
+from expatdesk.services import passwords
 from expatdesk.services.actor import Actor
 
 MIN_CODE_LENGTH = 4
@@ -156,12 +159,38 @@ class KioskSetupDialog(QDialog):
         self.repeat.setAccessibleName(_("Repeat the staff exit code"))
 
 
-class ExitCodeDialog(QDialog):
-    """Asks for the staff exit code; accepted only when it matches."""
+class ExitAttempts:
+    """The wrong exit codes typed at one kiosk in a row: after :data:`FREE_TRIES` of them, each
+    next try must wait 1, 2, 4 … seconds (at most five minutes), so a code of four digits cannot
+    be guessed by trying them all."""
 
-    def __init__(self, exit_code: str, parent: QWidget | None = None) -> None:
+    FREE_TRIES = 2
+
+    def __init__(self) -> None:
+        self.failures = 0
+        self.last: datetime | None = None
+
+    def seconds_to_wait(self, now: datetime) -> int:
+        return passwords.seconds_to_wait(self.failures - self.FREE_TRIES, self.last, now)
+
+    def failed(self, now: datetime) -> None:
+        self.failures += 1
+        self.last = now
+
+    def succeeded(self) -> None:
+        self.failures, self.last = 0, None
+
+
+class ExitCodeDialog(QDialog):
+    """Asks for the staff exit code; accepted only when it matches, and not while wrong tries
+    make the next one wait (:class:`ExitAttempts`)."""
+
+    def __init__(
+        self, exit_code: str, parent: QWidget | None = None, attempts: ExitAttempts | None = None
+    ) -> None:
         super().__init__(parent)
         self._exit_code = exit_code
+        self._attempts = attempts or ExitAttempts()
         self.setMinimumWidth(380)
         layout = QVBoxLayout(self)
         self.prompt = QLabel(self)
@@ -181,12 +210,28 @@ class ExitCodeDialog(QDialog):
         self._retranslate()
 
     def accept(self) -> None:
-        if not hmac.compare_digest(self.code.text().encode(), self._exit_code.encode()):
-            self.error.setText(_("Wrong code."))
-            self.error.show()
-            self.code.clear()
+        now = clock.now()
+        wait = self._attempts.seconds_to_wait(now)
+        if wait:
+            self._refuse(
+                ngettext(
+                    "Too many wrong codes: wait {seconds} second before the next try.",
+                    "Too many wrong codes: wait {seconds} seconds before the next try.",
+                    wait,
+                ).format(seconds=wait)
+            )
             return
+        if not hmac.compare_digest(self.code.text().encode(), self._exit_code.encode()):
+            self._attempts.failed(now)
+            self._refuse(_("Wrong code."))
+            return
+        self._attempts.succeeded()
         super().accept()
+
+    def _refuse(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        self.code.clear()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -430,7 +430,9 @@ class MainWindow(QMainWindow):
         expat_id = self._selected_expat(_("Erase personal data"))
         if expat_id is None:
             return False
-        erased = privacy_dialogs.erase_expat(self, self.database, self.actor, expat_id)
+        erased = privacy_dialogs.erase_expat(
+            self, self.database, self.actor, expat_id, self.open_record
+        )
         if erased:
             self._anonymised()
         return erased

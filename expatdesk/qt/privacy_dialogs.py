@@ -14,8 +14,9 @@ and these dialogs say so before asking anything.
 
 from __future__ import annotations
 
+import html
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -24,9 +25,12 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QGroupBox,
     QHeaderView,
+    QLabel,
     QPushButton,
     QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -41,7 +45,12 @@ from expatdesk.qt.forms.ui_retention_dialog import Ui_RetentionDialog
 from expatdesk.qt.record_editor import confirm
 from expatdesk.services import privacy, subject_access
 from expatdesk.services.actor import Actor, Permission, PermissionDeniedError
-from expatdesk.services.privacy import ErasurePreview, RetentionCandidate, RetentionResult
+from expatdesk.services.privacy import (
+    ErasurePreview,
+    Mention,
+    RetentionCandidate,
+    RetentionResult,
+)
 from expatdesk.services.validation import ValidationError
 
 log = logging.getLogger(__name__)
@@ -86,13 +95,17 @@ def _counted(text: str, count: int) -> str:
 class EraseDialog(QDialog):
     """Confirm the erasure of one expat's personal data: the reason, and the ref typed out.
 
-    The Erase button is enabled once the typed text is the expat's ref.
+    The Erase button is enabled once the typed text is the expat's ref. The texts of other
+    records that mention the person (:func:`expatdesk.services.privacy.mentions`) are listed as
+    links for the officer to review by hand: the erasure never edits them.
 
     Signals:
         erased(object): the :class:`~expatdesk.services.privacy.Erasure` done.
+        openRecordRequested(str, int): a mention's link was followed (the dialog closes).
     """
 
     erased = Signal(object)
+    openRecordRequested = Signal(str, int)
 
     def __init__(
         self,
@@ -100,6 +113,7 @@ class EraseDialog(QDialog):
         actor: Actor,
         preview: ErasurePreview,
         parent: QWidget | None = None,
+        mentions: Sequence[Mention] = (),
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_EraseDialog()
@@ -107,6 +121,22 @@ class EraseDialog(QDialog):
         self._database = database
         self._actor = actor
         self._preview = preview
+        self._mentions = tuple(mentions)
+        self.mentionsBox = QGroupBox(self)
+        self.mentionsBox.setObjectName("mentionsBox")
+        mentions_layout = QVBoxLayout(self.mentionsBox)
+        self.mentionsLabel = QLabel(self.mentionsBox)
+        self.mentionsLabel.setObjectName("mentionsLabel")
+        self.mentionsLabel.setWordWrap(True)
+        self.mentionsLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.mentionsLabel.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.mentionsLabel.linkActivated.connect(self.open_mention)
+        mentions_layout.addWidget(self.mentionsLabel)
+        self.ui.dialogLayout.insertWidget(3, self.mentionsBox)
+        self.mentionsBox.setVisible(bool(self._mentions))
         self.eraseButton: QPushButton = self.ui.buttonBox.addButton(
             "", QDialogButtonBox.ButtonRole.DestructiveRole
         )
@@ -124,6 +154,14 @@ class EraseDialog(QDialog):
         self._retranslate()
         self._update_button()
         self.ui.reason.setFocus()
+
+    def open_mention(self, link: str) -> None:
+        """Close the dialog (nothing erased) and open the record the link names."""
+        kind, _separator, number = link.partition(":")
+        if not number.isdigit():
+            return
+        self.reject()
+        self.openRecordRequested.emit(kind, int(number))
 
     def typed_ref_matches(self) -> bool:
         return self.ui.confirmEdit.text().strip().upper() == self._preview.ref.upper()
@@ -267,6 +305,22 @@ class EraseDialog(QDialog):
         ]
         self.ui.goesLabel.setText("\n".join(f"• {line}" for line in goes))
         self.ui.staysLabel.setText("\n".join(f"• {line}" for line in stays))
+        self.mentionsBox.setTitle(_("Other records that mention this person"))
+        links = "".join(
+            f'<li><a href="{kind}:{number}">{html.escape(mention.label)}</a></li>'
+            for mention in self._mentions
+            for kind, number in (mention.link,)
+        )
+        self.mentionsLabel.setText(
+            "<p>"
+            + html.escape(
+                _(
+                    "Their texts name the person by name, e-mail, phone or reference. The "
+                    "erasure leaves them as they are: open each to review it by hand."
+                )
+            )
+            + f"</p><ul>{links}</ul>"
+        )
         self.ui.confirmLabel.setText(
             _("&Type {ref} to confirm:").format(ref=preview.ref.replace("&", "&&"))
         )
@@ -277,13 +331,23 @@ class EraseDialog(QDialog):
         self.eraseButton.setText(_("&Erase personal data"))
 
 
-def erase_expat(parent: QWidget | None, database: Database, actor: Actor, expat_id: int) -> bool:
-    """Records → Erase personal data…: explain, ask, erase; ``True`` when erased."""
+def erase_expat(
+    parent: QWidget | None,
+    database: Database,
+    actor: Actor,
+    expat_id: int,
+    open_record: Callable[[str, int], None] | None = None,
+) -> bool:
+    """Records → Erase personal data…: explain, ask, erase; ``True`` when erased.
+
+    ``open_record`` opens a record whose text mentions the person, when the officer follows its
+    link in the dialog (which then closes without erasing)."""
     title = _("Erase personal data")
     if not _allowed(parent, title, actor, Permission.ERASURE):
         return False
     try:
         preview = privacy.erasure_preview(database, actor, expat_id)
+        mentions = privacy.mentions(database, actor, expat_id)
     except UserError as error:
         msgbox.error(parent, title, str(error))
         return False
@@ -297,7 +361,9 @@ def erase_expat(parent: QWidget | None, database: Database, actor: Actor, expat_
             ),
         )
         return False
-    dialog = EraseDialog(database, actor, preview, parent)
+    dialog = EraseDialog(database, actor, preview, parent, mentions)
+    if open_record is not None:
+        dialog.openRecordRequested.connect(open_record)
     return msgbox.exec_dialog(dialog) == QDialog.DialogCode.Accepted
 
 

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -38,6 +38,7 @@ from expatdesk.db.models import (
     ServiceType,
 )
 from expatdesk.i18n import _, pick
+from expatdesk.services import refs
 from expatdesk.services.actor import Actor, Permission
 from expatdesk.services.concurrency import refuse_repeat
 from expatdesk.services.labels import Label
@@ -165,18 +166,15 @@ def insert_with_ref(
 
     ``prepare`` is called with the reference before the insert, to set what depends on it.
 
-    The number follows the highest id, so references grow like the demo's (``CAS-000123``).
-    When another desk takes the same reference at the same moment, the insert (in a savepoint)
-    fails on the unique constraint and the next number is tried.
+    The number is the record's new id (:mod:`expatdesk.services.refs`: never one a record had
+    before), so references grow like the demo's (``CAS-000123``). When another desk takes the
+    same reference at the same moment (an import), the insert (in a savepoint) fails on the unique
+    constraint and the next number is tried.
     """
     model = type(record)
     ref_column = Case.case_ref if model is Case else ServiceDelivery.service_ref
     for attempt in range(1, REF_ATTEMPTS + 1):
-        number = (session.scalar(select(func.max(model.id))) or 0) + 1
-        ref = f"{prefix}{number:0{width}d}"
-        while session.scalar(select(model.id).where(ref_column == ref)) is not None:
-            number += 1
-            ref = f"{prefix}{number:0{width}d}"
+        record.id, ref = refs.new_id_and_ref(session, model, ref_column, prefix, width)
         if isinstance(record, Case):
             record.case_ref = ref
         else:

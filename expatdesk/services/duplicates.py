@@ -7,7 +7,8 @@ desk is warned first (issue 3, "Duplicates"). An existing record is a candidate 
 - the same BSN (only the digits count: ``1234.56.782`` is ``123456782``);
 - the same name and the same date of birth, without regard to accents, case, hyphens, or which
   words were typed as given and which as family name ("José García" is "jose garcia" is
-  "Garcia, Jose" typed the other way round).
+  "Garcia, Jose" typed the other way round), nor to letters of other scripts that look the same
+  (a Cyrillic "е" in "Jansеn", :func:`expatdesk.text.skeleton`).
 
 Each rule reads an index, so the check costs a few milliseconds on half a million expats: the BSN
 is a unique column, the names are compared in Python among the few dozen expats born on the same
@@ -36,7 +37,7 @@ from expatdesk.i18n import N_, _
 from expatdesk.services import access_log
 from expatdesk.services.actor import Actor
 from expatdesk.services.expats import full_name
-from expatdesk.text import fold, mask_bsn
+from expatdesk.text import mask_bsn, skeleton
 
 SAME_BSN = N_("same BSN")
 SAME_EMAIL = N_("same e-mail address")
@@ -142,7 +143,7 @@ def name_key(given_name: str | None, family_name: str | None) -> tuple[str, ...]
     >>> name_key("José", "García-López") == name_key("garcia lopez", "JOSE")
     True
     """
-    words = _NAME_SEPARATORS.split(fold(f"{given_name or ''} {family_name or ''}"))
+    words = _NAME_SEPARATORS.split(skeleton(f"{given_name or ''} {family_name or ''}"))
     return tuple(sorted(word for word in words if word))
 
 

@@ -37,6 +37,7 @@ from expatdesk.db.models import (
 from expatdesk.db.types import utcnow
 from expatdesk.errors import UserError
 from expatdesk.i18n import _, ngettext
+from expatdesk.services import refs
 from expatdesk.services.actor import Actor, Permission
 from expatdesk.services.concurrency import StaleRecordError, check_version, stale_guard
 from expatdesk.services.labels import Label
@@ -47,6 +48,7 @@ from expatdesk.services.validation import (
     digits_only,
     email_problem,
     kvk_problem,
+    name_problem,
     required,
     too_long,
 )
@@ -208,7 +210,7 @@ def load_employer_form(database: Database, employer_id: int) -> EmployerForm | N
 def _contact_problems(problems: Problems, index: int, contact: ContactForm) -> None:
     key = f"contacts[{index}]."
     name = clean(contact.name)
-    problems.add(key + "name", required(name) or too_long(name, 200))
+    problems.add(key + "name", required(name) or too_long(name, 200) or name_problem(name))
     problems.add(key + "job_title", too_long(clean(contact.job_title), 200))
     email = clean(contact.email)
     problems.add(key + "email", email_problem(email))
@@ -272,7 +274,7 @@ def website_problem(website: str | None) -> str | None:
 def _check(session: Session, form: EmployerForm, employer_id: int | None) -> None:
     problems = Problems()
     name = clean(form.name)
-    problems.add("name", required(name) or too_long(name, 200))
+    problems.add("name", required(name) or too_long(name, 200) or name_problem(name))
     kvk = digits_only(form.kvk_number)
     problem = kvk_problem(kvk)
     problems.add("kvk_number", problem)
@@ -308,27 +310,6 @@ def check_employer(database: Database, form: EmployerForm, employer_id: int | No
 
 
 # --- writing ----------------------------------------------------------------------------------
-
-
-def _next_ref(session: Session) -> str:
-    """A free reference in the demo's format, ``EMP-000123``, numbered after the highest id."""
-    number = (session.scalar(select(func.max(Employer.id))) or 0) + 1
-    for candidate in range(number, number + 20):
-        ref = f"{_REF_PREFIX}{candidate:0{_REF_DIGITS}d}"
-        if session.scalar(select(Employer.id).where(Employer.employer_ref == ref)) is None:
-            return ref
-    highest = session.scalar(
-        select(func.max(Employer.employer_ref)).where(
-            Employer.employer_ref.like(_REF_PREFIX + "_" * _REF_DIGITS)
-        )
-    )
-    digits = (highest or "")[len(_REF_PREFIX) :]
-    number = int(digits) + 1 if digits.isdigit() else number + 20
-    while True:
-        ref = f"{_REF_PREFIX}{number:0{_REF_DIGITS}d}"
-        if session.scalar(select(Employer.id).where(Employer.employer_ref == ref)) is None:
-            return ref
-        number += 1
 
 
 def _set_fields(employer: Employer, form: EmployerForm) -> None:
@@ -440,7 +421,10 @@ def create_employer(database: Database, actor: Actor, form: EmployerForm) -> int
         try:
             with database.transaction(actor) as session:
                 _check(session, form, None)
-                employer = Employer(employer_ref=_next_ref(session), contacts=[], hiring=[])
+                new_id, ref = refs.new_id_and_ref(
+                    session, Employer, Employer.employer_ref, _REF_PREFIX, _REF_DIGITS
+                )
+                employer = Employer(id=new_id, employer_ref=ref, contacts=[], hiring=[])
                 _set_fields(employer, form)
                 session.add(employer)
                 # Everything on a new employer is new, whatever ids the form carries.

@@ -47,7 +47,7 @@ from expatdesk.db.models import (
 from expatdesk.db.types import utcnow
 from expatdesk.errors import UserError
 from expatdesk.i18n import _, ngettext
-from expatdesk.services import access_log
+from expatdesk.services import access_log, privacy, refs
 from expatdesk.services.actor import Actor, Permission
 from expatdesk.services.concurrency import StaleRecordError, check_version, stale_guard
 from expatdesk.services.expats import full_name
@@ -59,6 +59,7 @@ from expatdesk.services.validation import (
     date_problem,
     digits_only,
     email_problem,
+    name_problem,
     required,
     too_long,
 )
@@ -306,8 +307,9 @@ def _family_problems(problems: Problems, index: int, member: FamilyMemberForm, t
     if member.relation not in RELATIONS:
         problems.add(key + "relation", _("Choose partner or child."))
     given = clean(member.given_name)
-    problems.add(key + "given_name", required(given) or too_long(given, 100))
-    problems.add(key + "family_name", too_long(clean(member.family_name), 100))
+    problems.add(key + "given_name", required(given) or too_long(given, 100) or name_problem(given))
+    family = clean(member.family_name)
+    problems.add(key + "family_name", too_long(family, 100) or name_problem(family))
     problems.add(key + "date_of_birth", date_problem(member.date_of_birth, today))
     school = clean(member.school)
     problems.add(key + "school", too_long(school, 200))
@@ -382,8 +384,8 @@ def _check(session: Session, form: ExpatForm, today: date, stored: Expat | None)
 
     problems = Problems()
     given, family = clean(form.given_name), clean(form.family_name)
-    problems.add("given_name", required(given) or too_long(given, 100))
-    problems.add("family_name", required(family) or too_long(family, 100))
+    problems.add("given_name", required(given) or too_long(given, 100) or name_problem(given))
+    problems.add("family_name", required(family) or too_long(family, 100) or name_problem(family))
     new_date_problem("date_of_birth", form.date_of_birth)
     nationality = clean(form.nationality)
     if nationality is not None and nationality.upper() not in country_codes():
@@ -468,28 +470,6 @@ def check_expat(
 
 
 # --- writing ----------------------------------------------------------------------------------
-
-
-def _next_ref(session: Session) -> str:
-    """A free reference in the demo's format, ``EXP-000123``, numbered after the highest id."""
-    number = (session.scalar(select(func.max(Expat.id))) or 0) + 1
-    for candidate in range(number, number + 20):
-        ref = f"{_REF_PREFIX}{candidate:0{_REF_DIGITS}d}"
-        if session.scalar(select(Expat.id).where(Expat.expat_ref == ref)) is None:
-            return ref
-    # Imported references crowd the numbers after the ids: continue after the highest one.
-    highest = session.scalar(
-        select(func.max(Expat.expat_ref)).where(
-            Expat.expat_ref.like(_REF_PREFIX + "_" * _REF_DIGITS)
-        )
-    )
-    digits = (highest or "")[len(_REF_PREFIX) :]
-    number = int(digits) + 1 if digits.isdigit() else number + 20
-    while True:
-        ref = f"{_REF_PREFIX}{number:0{_REF_DIGITS}d}"
-        if session.scalar(select(Expat.id).where(Expat.expat_ref == ref)) is None:
-            return ref
-        number += 1
 
 
 def _set_fields(expat: Expat, form: ExpatForm, today: date) -> None:
@@ -615,7 +595,10 @@ def create_expat(
         try:
             with database.transaction(actor) as session:
                 _check(session, form, today, None)
-                expat = Expat(expat_ref=_next_ref(session), family=[], permits=[])
+                new_id, ref = refs.new_id_and_ref(
+                    session, Expat, Expat.expat_ref, _REF_PREFIX, _REF_DIGITS, person=True
+                )
+                expat = Expat(id=new_id, expat_ref=ref, family=[], permits=[])
                 _set_fields(expat, form, today)
                 session.add(expat)
                 # Everything on a new expat is new, whatever ids the form carries.
@@ -743,9 +726,17 @@ def delete_expat(database: Database, actor: Actor, expat_id: int, version: int) 
                     name=full_name(expat.given_name, expat.family_name), records=i18n.join(records)
                 )
             )
+        touched = {
+            "family_member": {member.id for member in expat.family},
+            "permit": {permit.id for permit in expat.permits},
+        }
         with stale_guard(session, "expat", expat_id):
             session.delete(expat)
             session.flush()
+        # Deleting a person deletes what the trail kept of them too (its delete entry included).
+        privacy.scrub_deleted(session, database, {expat_id}, touched)
+    if database.is_sqlite:
+        privacy.purge(database, [])
 
 
 def reveal_bsn(database: Database, actor: Actor, expat_id: int) -> str | None:

@@ -33,6 +33,7 @@ from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.exchange.values import neutralise
 from expatdesk.i18n import _
+from expatdesk.private_files import PRIVATE_FILE_MODE
 from expatdesk.reports.output import check_writable
 from expatdesk.services import access_log
 from expatdesk.services.actor import Actor
@@ -168,7 +169,7 @@ def _replacing(path: Path) -> Iterator[IO[bytes]]:
     """A file that replaces ``path`` when the block ends well, and vanishes when it fails."""
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
     except OSError as error:
         raise _cannot_write(path, error) from None
     try:

@@ -34,12 +34,12 @@ The audit trail:
     may execute and that refuses anything but erasing values. One entry records the erasure
     itself: when, by whom and why.
 
-The retention period (:func:`retention_candidates`): an expat is past it when they have at least
-one case, none of their cases is open, and their last contact with the centre was more than
-``retention_years`` years before today. The last contact is the latest of: the last closing of
-one of their cases, the last service delivered to them, their last survey response, and the last
-change of their record by staff. An expat who never had a case is never selected (the period runs
-"after a case was closed"); such a record can be erased on request.
+The retention period (:func:`retention_candidates`) covers every expat: one is past it when none
+of their cases is open and their last contact with the centre was more than ``retention_years``
+years before today. The last contact is the latest of: the last opening or closing of one of
+their cases, the last service delivered to them, their last survey response, and the last change
+of their record. An expat who never had a case is selected too, from their last contact (most
+records of a centre are walk-ins and registrations without a case).
 
 Subject access lives in :mod:`expatdesk.services.subject_access`; it finds the trail of an
 expat's records with :func:`trail_records`, as an erasure does.
@@ -48,24 +48,29 @@ expat's records with :func:`trail_records`, as an erasure does.
 from __future__ import annotations
 
 import json
+import logging
 import re
+import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select, text, update
+from sqlalchemy import ColumnElement, and_, func, inspect, or_, select, text, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 
 from expatdesk import clock, i18n
-from expatdesk.db import audit, roles
-from expatdesk.db.database import Database
+from expatdesk.db import audit, roles, search_index
+from expatdesk.db.database import Database, automatic_copies
 from expatdesk.db.models import (
     AuditEntry,
     Case,
     CaseNote,
     CentreSettings,
     Employer,
+    ErasedPerson,
     Expat,
     FamilyMember,
     Permit,
@@ -83,6 +88,8 @@ from expatdesk.services.expats import full_name
 from expatdesk.services.history import ERASED
 from expatdesk.services.validation import FieldError, ValidationError, clean, too_long
 from expatdesk.text import case_search_key, expat_search_key
+
+log = logging.getLogger(__name__)
 
 #: What an anonymised expat is called, in every list (stored: the same in every language).
 ANONYMISED = "Anonymised"
@@ -177,6 +184,104 @@ def erasure_preview(database: Database, actor: Actor, expat_id: int) -> ErasureP
         )
 
 
+@dataclass(frozen=True)
+class Mention:
+    """A text of another record that names the person: for the officer to review by hand (an
+    erasure never edits it silently). ``entity`` and ``id`` open the record."""
+
+    entity: str  # "expat", "employer", "case" or "service_delivery"
+    id: int
+    ref: str
+    field: str
+    #: The record to open for it: an expat, employer or case (a service opens its case, or its
+    #: client when it has none).
+    link: tuple[str, int]
+
+    @property
+    def label(self) -> str:
+        """What the record is, in the active language."""
+        kinds = {
+            "expat": _("Expat {ref}: notes"),
+            "employer": _("Employer {ref}: notes"),
+            "case": _("Case {ref}: subject or notes"),
+            "service_delivery": _("Service {ref}: notes"),
+        }
+        return kinds[self.entity].format(ref=self.ref)
+
+
+def _terms(expat: Expat) -> list[str]:
+    """What identifies the person in free text: full name, e-mail, phone, reference."""
+    name = full_name(expat.given_name, expat.family_name).strip()
+    terms = [name if expat.given_name and expat.family_name else "", expat.email or ""]
+    terms += [expat.phone or "", expat.expat_ref]
+    return [term.lower() for term in terms if len(term.strip()) >= 4]
+
+
+def mentions(database: Database, actor: Actor, expat_id: int) -> list[Mention]:
+    """The texts of OTHER records that mention the expat ``expat_id`` by name, e-mail, phone or
+    reference (administrators, before an erasure)."""
+    actor.require(Permission.ERASURE)
+    with database.reading() as session:
+        expat = session.get(Expat, expat_id)
+        if expat is None:
+            raise UserError(_("This expat no longer exists."))
+        terms = _terms(expat)
+        if not terms:
+            return []
+
+        def naming(*columns: Any) -> ColumnElement[bool]:
+            return or_(
+                *(
+                    func.lower(column).contains(term, autoescape=True)
+                    for column in columns
+                    for term in terms
+                )
+            )
+
+        found: list[Mention] = []
+        for row in session.execute(
+            select(Expat.id, Expat.expat_ref).where(Expat.id != expat_id, naming(Expat.notes))
+        ):
+            found.append(Mention("expat", row.id, row.expat_ref, "notes", ("expat", row.id)))
+        for row in session.execute(
+            select(Employer.id, Employer.employer_ref).where(naming(Employer.notes))
+        ):
+            found.append(
+                Mention("employer", row.id, row.employer_ref, "notes", ("employer", row.id))
+            )
+        noted = select(CaseNote.case_id).where(naming(CaseNote.text))
+        for row in session.execute(
+            select(Case.id, Case.case_ref).where(
+                or_(Case.expat_id.is_(None), Case.expat_id != expat_id),
+                or_(naming(Case.subject), Case.id.in_(noted)),
+            )
+        ):
+            found.append(Mention("case", row.id, row.case_ref, "notes", ("case", row.id)))
+        for service in session.execute(
+            select(
+                ServiceDelivery.id,
+                ServiceDelivery.service_ref,
+                ServiceDelivery.case_id,
+                ServiceDelivery.expat_id,
+                ServiceDelivery.employer_id,
+            ).where(
+                or_(ServiceDelivery.expat_id.is_(None), ServiceDelivery.expat_id != expat_id),
+                naming(ServiceDelivery.notes),
+            )
+        ):
+            link: tuple[str, int] = (
+                ("case", service.case_id)
+                if service.case_id
+                else ("expat", service.expat_id)
+                if service.expat_id
+                else ("employer", service.employer_id or 0)
+            )
+            found.append(
+                Mention("service_delivery", service.id, service.service_ref, "notes", link)
+            )
+        return found
+
+
 def _reason(reason: str) -> str:
     cleaned = clean(reason)
     problem = (
@@ -223,8 +328,11 @@ def anonymise_expat(
                 _("The personal data of {ref} was erased already.").format(ref=expat.expat_ref)
             )
         erasure, touched = _anonymise(session, expat, why, moment)
-        scrubbed = _scrub_trail(session, database, {expat_id}, touched)
-        return _with_trail(erasure, scrubbed)
+        merged = merged_away(session, {expat_id})
+        scrubbed = _scrub_trail(session, database, {expat_id} | set(merged), touched)
+        register(session, [erasure.ref, *merged.values()], moment.date())
+    purge(database, [erasure.ref, *merged.values()])
+    return _with_trail(erasure, scrubbed)
 
 
 def _with_trail(erasure: Erasure, scrubbed: int) -> Erasure:
@@ -353,6 +461,228 @@ def _anonymise(
         trail_entries=0,
     )
     return erasure, touched
+
+
+# --- the person behind the record: merged-away records, the register ------------------------
+
+
+def merged_away(session: Session, expat_ids: set[int]) -> dict[int, str]:
+    """The ids and refs of the records that were merged into the expats ``expat_ids`` (and into
+    those, and so on): the same person, whose trail an erasure cleans too.
+
+    A merge writes ``merged_from`` on the kept record and a ``delete`` entry, with the ref, for
+    the dropped one; that is all that is left of it.
+    """
+    found: dict[int, str] = {}
+    todo = set(expat_ids)
+    seen: set[int] = set()
+    while todo:
+        seen |= todo
+        refs: set[str] = set()
+        for chunk in chunks(sorted(todo), 900):
+            rows = _trail_rows(
+                session,
+                "expat",
+                and_(AuditEntry.entity_id.in_(chunk), AuditEntry.changes.like('%"merged_from"%')),
+            )
+            for _id, _entity_id, _action, changes in rows:
+                value = loads(changes).get("merged_from")
+                if isinstance(value, list) and len(value) == 2 and isinstance(value[1], str):
+                    refs.add(value[1])
+        todo = set()
+        for ref in sorted(refs):
+            pattern = f'%"expat_ref": [{json.dumps(ref, ensure_ascii=False)}, null]%'
+            condition = and_(AuditEntry.action == "delete", AuditEntry.changes.like(pattern))
+            for _id, entity_id, _action, _changes in _trail_rows(session, "expat", condition):
+                if entity_id not in seen:
+                    found[entity_id] = ref
+                    todo.add(entity_id)
+    return found
+
+
+def register(session: Session, refs: Iterable[str], day: date) -> None:
+    """Write the erased references into the register (ref and day, nothing else)."""
+    for ref in sorted(set(refs)):
+        if session.get(ErasedPerson, ref) is None:
+            session.add(ErasedPerson(ref=ref, erased_on=day))
+    session.flush()
+
+
+def erased_refs(session: Session, refs: Iterable[str] | None = None) -> set[str]:
+    """The references in the register (of those ``refs``, when given)."""
+    statement = select(ErasedPerson.ref)
+    if refs is None:
+        return set(session.scalars(statement))
+    found: set[str] = set()
+    for chunk in chunks(sorted(set(refs)), 900):
+        found.update(session.scalars(statement.where(ErasedPerson.ref.in_(chunk))))
+    return found
+
+
+# --- nothing recoverable afterwards -----------------------------------------------------------
+
+#: The tables an erasure changes; PostgreSQL's VACUUM removes their old row versions.
+ERASED_TABLES = (
+    "expat",
+    "family_member",
+    "permit",
+    "case_file",
+    "case_note",
+    "task",
+    "service_delivery",
+    "survey_response",
+    "audit_entry",
+)
+
+
+#: The tables whose indexes hold personal values (names, e-mail, search keys): PostgreSQL
+#: rebuilds them after an erasure.
+REINDEXED_TABLES = ("expat", "case_file")
+
+
+@dataclass(frozen=True)
+class Purge:
+    """What was done after an erasure so that nothing of it can be read back."""
+
+    copies_removed: tuple[Path, ...] = ()
+    vacuumed: bool = False
+    #: False when a step failed (the erasure itself was committed before); the log says which.
+    complete: bool = True
+
+
+def purge(database: Database, refs: Sequence[str], *, vacuum: bool = False) -> Purge:
+    """After an erasure committed: leave nothing of the erased persons readable.
+
+    SQLite (``secure_delete`` is on for every connection, so what the erasure removed was
+    overwritten): the search indexes are merged into one segment (FTS5 keeps the trigrams of
+    removed text in older segments until then), the write-ahead log is checkpointed and
+    truncated (it held earlier versions of the pages), and the copies ExpatDesk made itself next
+    to the file (before migrating, before restoring) that still hold one of the persons are
+    removed. PostgreSQL: the changed tables are vacuumed, and the indexes that hold names and
+    e-mail addresses rebuilt, when the connecting role owns them; otherwise the owner's nightly
+    ``vacuumdb`` and ``reindexdb`` (README) do it.
+    """
+    try:
+        return _purge(database, refs, vacuum)
+    except (sqlite3.Error, DBAPIError, OSError) as error:
+        log.warning("cleaning up after an erasure failed: %s", type(error).__name__)
+        return Purge(complete=False)
+
+
+def _purge(database: Database, refs: Sequence[str], vacuum: bool) -> Purge:
+    if database.is_sqlite:
+        with database.engine.connect() as connection:
+            driver = connection.connection.driver_connection
+            assert driver is not None
+            for fts in search_index.FTS_TABLES.values():
+                driver.execute(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")
+            if vacuum:  # a restored file: its free pages are the backup's, not zeroed
+                driver.execute("VACUUM")
+            busy = driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        if busy:  # a long read kept the log: it is truncated at a later checkpoint
+            log.warning("the write-ahead log could not be truncated after an erasure")
+        copies = tuple(_remove_copies_holding(database, refs))
+        return Purge(copies_removed=copies, complete=not busy)
+    with database.engine.connect() as connection:
+        owned = roles.is_owner(connection)
+        connection.rollback()
+        if not owned:
+            return Purge()
+        connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+        for table in ERASED_TABLES:
+            connection.exec_driver_sql(f"VACUUM {table}")
+        # VACUUM frees the index entries but leaves their bytes in the pages: rebuilt, the
+        # indexes of names, e-mail addresses and search keys hold nothing of the person.
+        for table in REINDEXED_TABLES:
+            connection.exec_driver_sql(f"REINDEX TABLE CONCURRENTLY {table}")
+    return Purge(vacuumed=True)
+
+
+def _remove_copies_holding(database: Database, refs: Sequence[str]) -> list[Path]:
+    removed = []
+    for copy in automatic_copies(Path(database.url.database or "")):
+        if _holds_any(copy, refs):
+            copy.unlink(missing_ok=True)
+            removed.append(copy)
+    return removed
+
+
+def _holds_any(copy: Path, refs: Sequence[str]) -> bool:
+    """Whether the SQLite file ``copy`` holds one of ``refs`` not anonymised (or can't tell)."""
+    try:
+        connection = sqlite3.connect(f"file:{copy}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error:
+        return True
+    try:
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(expat)")}
+        condition = " AND anonymised_at IS NULL" if "anonymised_at" in columns else ""
+        for chunk in chunks(sorted(set(refs)), 900):
+            marks = ", ".join("?" * len(chunk))
+            row = connection.execute(
+                f"SELECT 1 FROM expat WHERE expat_ref IN ({marks}){condition} LIMIT 1", chunk
+            ).fetchone()
+            if row is not None:
+                return True
+        return False
+    except sqlite3.Error:
+        return True
+    finally:
+        connection.close()
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What restoring a backup did: where the previous contents went, and the references of the
+    register that the backup still held in full and that were erased again."""
+
+    kept: Path
+    erased_again: tuple[str, ...]
+
+
+def restore_backup(database: Database, source: Path) -> Restored:
+    """Restore the SQLite backup ``source`` over ``database`` (see :meth:`Database.restore_from`)
+    keeping every erasure: the register of the current database is added to the restored one,
+    and each person in it whom the backup still holds is erased again, in one transaction,
+    before anyone can read them; then nothing of them is left in the file."""
+    with database.reading() as session:
+        tables = set(inspect(session.connection()).get_table_names())
+        before: list[tuple[str, date]] = (
+            [(row.ref, row.erased_on) for row in session.scalars(select(ErasedPerson))]
+            if ErasedPerson.__tablename__ in tables
+            else []
+        )
+    kept = database.restore_from(source)
+    moment = utcnow()
+    with database.transaction() as session:
+        for ref, day in before:
+            if session.get(ErasedPerson, ref) is None:
+                session.add(ErasedPerson(ref=ref, erased_on=day))
+        session.flush()
+        registered = erased_refs(session)
+        again = list(
+            session.scalars(
+                select(Expat)
+                .where(Expat.expat_ref.in_(sorted(registered)), Expat.anonymised_at.is_(None))
+                .options(selectinload(Expat.family), selectinload(Expat.permits))
+                .order_by(Expat.id)
+            )
+        )
+        refs: list[str] = []
+        touched: dict[str, set[int]] = {}
+        ids = {expat.id for expat in again}
+        for expat in again:
+            erasure, parts = _anonymise(session, expat, RESTORE_REASON, moment)
+            refs.append(erasure.ref)
+            for entity, part_ids in parts.items():
+                touched.setdefault(entity, set()).update(part_ids)
+        if ids:
+            _scrub_trail(session, database, ids | set(merged_away(session, ids)), touched)
+    purge(database, refs, vacuum=True)
+    return Restored(kept, tuple(refs))
+
+
+#: The reason in the trail of an erasure made again after restoring a backup.
+RESTORE_REASON = "Erased before; erased again after restoring a backup"
 
 
 # --- erasing values from the trail ------------------------------------------------------------
@@ -529,6 +859,75 @@ def _scrub_trail(
     return len(updates)
 
 
+def scrub_deleted(
+    session: Session,
+    database: Database,
+    expat_ids: set[int],
+    known: Mapping[str, set[int]] | None = None,
+) -> int:
+    """Erase the personal values from the trail of expats just deleted (or merged away), in the
+    caller's transaction; returns how many entries changed.
+
+    On PostgreSQL only roles that may execute :data:`roles.SCRUB_FUNCTION` can (the owner and
+    the administrators); for others the entries wait for the erasure of the person or for the
+    owner (:func:`clean_deleted_trail`), and ``0`` is returned.
+    """
+    if not _may_scrub(session, database):
+        return 0
+    return _scrub_trail(session, database, expat_ids, known)
+
+
+def _may_scrub(session: Session, database: Database) -> bool:
+    if database.is_sqlite:
+        return True
+    connection = session.connection()
+    return roles.has_scrub_function(connection) and bool(
+        connection.execute(
+            text("SELECT has_function_privilege(:function, 'EXECUTE')"),
+            {"function": f"{roles.SCRUB_FUNCTION}(integer[], text[])"},
+        ).scalar()
+    )
+
+
+def clean_deleted_trail(database: Database) -> int:
+    """Erase the personal values the trail still keeps of expats that were deleted by a login
+    that could not clean it (a desk officer's, on PostgreSQL); returns how many entries changed.
+
+    For the owner and administrators (``expatdesk init`` runs it on PostgreSQL). Records merged
+    away are left alone: their person lives on in the record kept, and an erasure of that
+    person cleans them (:func:`merged_away`).
+    """
+    with database.transaction() as session:
+        if not _may_scrub(session, database):
+            return 0
+        rows = _trail_rows(
+            session,
+            "expat",
+            and_(
+                AuditEntry.action == "delete",
+                AuditEntry.changes.like('%"family_name": [%'),
+                AuditEntry.changes.not_like('%"family_name": ["(erased)", null]%'),
+            ),
+        )
+        deleted = {
+            entity_id: loads(changes).get("expat_ref") for _id, entity_id, _a, changes in rows
+        }
+        if not deleted:
+            return 0
+        merged: set[str] = set()
+        merges = _trail_rows(session, "expat", AuditEntry.changes.like('%"merged_from"%'))
+        for _id, _entity_id, _action, changes in merges:
+            value = loads(changes).get("merged_from")
+            if isinstance(value, list) and len(value) == 2 and isinstance(value[1], str):
+                merged.add(value[1])
+        ids = {
+            expat_id
+            for expat_id, ref in deleted.items()
+            if not (isinstance(ref, list) and ref and ref[0] in merged)
+        }
+        return _scrub_trail(session, database, ids) if ids else 0
+
+
 _T = TypeVar("_T")
 
 
@@ -569,12 +968,16 @@ class RetentionCandidate:
     ref: str
     name: str
     cases: int
-    last_closed: date  # the last closing of one of their cases
+    last_closed: date | None  # the last closing of one of their cases (None: no case)
     last_contact: date  # the latest of that, deliveries, survey responses and record changes
 
     @property
     def why(self) -> str:
         """The reason, in the active language."""
+        if self.last_closed is None:
+            return _("No case; last contact on {contact}.").format(
+                contact=i18n.format_date(self.last_contact)
+            )
         if self.last_contact > self.last_closed:
             return _("Last case closed on {closed}; last contact on {contact}.").format(
                 closed=i18n.format_date(self.last_closed),
@@ -615,19 +1018,14 @@ def _candidates(
 ) -> list[RetentionCandidate]:
     """The candidates with a last contact before ``cutoff`` (among ``only``, when given)."""
     start = _moment(cutoff)
-    per_expat = (
-        select(
-            Case.expat_id.label("expat_id"),
-            func.count().label("cases"),
-            func.max(Case.closed_at).label("last_closed"),
+    recent_case = (
+        select(Case.id)
+        .where(
+            Case.expat_id == Expat.id,
+            or_(Case.status != "closed", Case.closed_at >= start, Case.opened_on >= cutoff),
         )
-        .where(Case.expat_id.is_not(None))
-        .group_by(Case.expat_id)
-        .having(func.sum(_is_open()) == 0, func.max(Case.closed_at) < start)
+        .exists()
     )
-    if only is not None:
-        per_expat = per_expat.where(Case.expat_id.in_(sorted(set(only))))
-    cases = per_expat.subquery()
     later_delivery = (
         select(ServiceDelivery.id)
         .where(ServiceDelivery.expat_id == Expat.id, ServiceDelivery.delivered_on >= cutoff)
@@ -638,70 +1036,65 @@ def _candidates(
         .where(SurveyResponse.expat_id == Expat.id, SurveyResponse.responded_on >= cutoff)
         .exists()
     )
-    rows = session.execute(
-        select(
-            Expat.id,
-            Expat.expat_ref,
-            Expat.given_name,
-            Expat.family_name,
-            Expat.updated_at,
-            cases.c.cases,
-            cases.c.last_closed,
-        )
-        .join(cases, cases.c.expat_id == Expat.id)
-        .where(
-            Expat.anonymised_at.is_(None),
-            Expat.updated_at < start,
-            ~later_delivery,
-            ~later_response,
-        )
-        .order_by(Expat.expat_ref)
-    ).all()
-    if not rows:
-        return []
-    ids = [row.id for row in rows]
-    deliveries = _latest(session, ServiceDelivery.expat_id, ServiceDelivery.delivered_on, ids)
-    responses = _latest(session, SurveyResponse.expat_id, SurveyResponse.responded_on, ids)
+
+    def latest(column: Any, key: Any) -> Any:
+        return select(func.max(column)).where(key == Expat.id).scalar_subquery()
+
+    # The dates of the last contacts, read for the candidates only (the WHERE comes first).
+    statement = select(
+        Expat.id,
+        Expat.expat_ref,
+        Expat.given_name,
+        Expat.family_name,
+        Expat.updated_at,
+        latest(ServiceDelivery.delivered_on, ServiceDelivery.expat_id).label("delivered"),
+        latest(SurveyResponse.responded_on, SurveyResponse.expat_id).label("responded"),
+        latest(Case.closed_at, Case.expat_id).label("closed"),
+        latest(Case.opened_on, Case.expat_id).label("opened"),
+        select(func.count(Case.id))
+        .where(Case.expat_id == Expat.id)
+        .scalar_subquery()
+        .label("cases"),
+    ).where(
+        Expat.anonymised_at.is_(None),
+        Expat.updated_at < start,
+        ~recent_case,
+        ~later_delivery,
+        ~later_response,
+    )
+    if only is not None:
+        statement = statement.where(Expat.id.in_(sorted(set(only))))
     candidates = []
-    for row in rows:
-        closed = as_utc(row.last_closed).date()
-        contact = max(
-            [
-                closed,
-                as_utc(row.updated_at).date(),
-                *(day for day in (deliveries.get(row.id), responses.get(row.id)) if day),
-            ]
-        )
+    for row in session.execute(statement.order_by(Expat.expat_ref)):
+        last_closed = _day_of(row.closed)
+        days = [as_utc(row.updated_at).date(), last_closed, _day_of(row.delivered)]
+        days += [_day_of(row.responded), _day_of(row.opened)]
         candidates.append(
             RetentionCandidate(
                 row.id,
                 row.expat_ref,
                 full_name(row.given_name, row.family_name),
-                int(row.cases),
-                closed,
-                contact,
+                int(row.cases or 0),
+                last_closed,
+                max(day for day in days if day is not None),
             )
         )
     return candidates
 
 
-def _is_open() -> ColumnElement[int]:
-    return case((Case.status != "closed", 1), else_=0)
+def _day_of(value: date | datetime | str | None) -> date | None:
+    """A date or moment read by a scalar subquery (SQLite hands back its text) as a date."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value) if len(value) > 10 else date.fromisoformat(value)
+    if isinstance(value, datetime):
+        return as_utc(value).date()
+    return value
 
 
 def as_utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
-def _latest(session: Session, key: Any, day: Any, ids: Sequence[int]) -> dict[int, date]:
-    latest: dict[int, date] = {}
-    for chunk in chunks(list(ids), 900):
-        for expat_id, value in session.execute(
-            select(key, func.max(day)).where(key.in_(chunk)).group_by(key)
-        ):
-            if value is not None:
-                latest[int(expat_id)] = value
-    return latest
 
 
 @dataclass(frozen=True)
@@ -747,6 +1140,12 @@ def apply_retention(
             done.append(erasure.ref)
             for entity, part_ids in parts.items():
                 touched.setdefault(entity, set()).update(part_ids)
-        entries = _scrub_trail(session, database, eligible, touched) if eligible else 0
+        merged = merged_away(session, eligible) if eligible else {}
+        entries = (
+            _scrub_trail(session, database, eligible | set(merged), touched) if eligible else 0
+        )
+        register(session, [*done, *merged.values()], moment.date())
         skipped = tuple(expat_id for expat_id in wanted if expat_id not in eligible)
-        return RetentionResult(tuple(done), skipped, entries)
+    if done:
+        purge(database, [*done, *merged.values()])
+    return RetentionResult(tuple(done), skipped, entries)

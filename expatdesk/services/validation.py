@@ -16,6 +16,7 @@ from datetime import date
 
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
+from expatdesk.text import hidden_character
 
 #: The earliest date of birth, arrival or permit the desk accepts: older dates are typing errors.
 EARLIEST_DATE = date(1900, 1, 1)
@@ -79,6 +80,18 @@ def clean(text: str | None) -> str | None:
         return None
     text = " ".join(text.split()) if "\n" not in text else text.strip()
     return text or None
+
+
+def name_problem(value: str | None) -> str | None:
+    """A name with a control or invisible character (:func:`expatdesk.text.hidden_character`):
+    a right-to-left override or a zero-width space makes a name read as another."""
+    found = hidden_character(value or "")
+    if found is None:
+        return None
+    position, code = found
+    return _("Remove the invisible or control character {code} (character {position}).").format(
+        code=code, position=position
+    )
 
 
 def required(value: object) -> str | None:

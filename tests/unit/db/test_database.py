@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 
+from expatdesk import clock
 from expatdesk.db import database as database_module
 from expatdesk.db.database import (
     Database,
     SchemaState,
+    automatic_copies,
     describe,
     head_revision,
     open_database,
     parse_url,
+    prune_copies,
 )
 from expatdesk.errors import DatabaseError, NewerDatabaseError, UserError
 
@@ -53,6 +58,57 @@ def test_sqlite_pragmas(sqlite_database: Database) -> None:
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 10_000
+        assert connection.execute(text("PRAGMA secure_delete")).scalar() == 1
+
+
+def test_the_folder_and_the_files_are_private(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "desk.sqlite3"
+    database = open_database(str(path))
+    try:
+        with database.transaction() as session:
+            session.execute(text("UPDATE centre_settings SET idle_lock_minutes = 20"))
+        assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+        for suffix in ("", "-wal", "-shm"):
+            assert stat.S_IMODE(path.with_name(path.name + suffix).stat().st_mode) == 0o600
+        database.backup_to(tmp_path / "copy.sqlite3")
+        assert stat.S_IMODE((tmp_path / "copy.sqlite3").stat().st_mode) == 0o600
+    finally:
+        database.dispose()
+    # A file that an older version left readable by everyone is made private when opened.
+    path.chmod(0o644)
+    open_database(str(path)).dispose()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_automatic_copies_are_removed_after_a_time_or_beyond_a_count(tmp_path: Path) -> None:
+    path = tmp_path / "desk.sqlite3"
+    open_database(str(path)).dispose()
+    now = clock.now().timestamp()
+    ages = {"old": 40, "a": 5, "b": 4, "c": 3, "d": 2}
+    for name, days in ages.items():
+        copy = tmp_path / f"desk.sqlite3.backup-0005-{name}"
+        copy.write_bytes(b"copy")
+        os.utime(copy, (now - days * 86400, now - days * 86400))
+    (tmp_path / "other.sqlite3.backup-0005-x").write_bytes(b"not ours")
+    removed = prune_copies(path)
+    assert sorted(copy.name for copy in removed) == [
+        "desk.sqlite3.backup-0005-a",
+        "desk.sqlite3.backup-0005-old",
+    ]
+    assert [copy.name for copy in automatic_copies(path)] == [
+        "desk.sqlite3.backup-0005-b",
+        "desk.sqlite3.backup-0005-c",
+        "desk.sqlite3.backup-0005-d",
+    ]
+    assert (tmp_path / "other.sqlite3.backup-0005-x").exists()
+    # The copy just made stays, whatever its age.
+    database = open_database(str(path))
+    try:
+        made = database_module.backup_sqlite(database.engine, "0006")
+    finally:
+        database.dispose()
+    assert made in automatic_copies(path)
+    assert len(automatic_copies(path)) == 3
 
 
 def test_opening_an_empty_database_migrates_it(empty_url: URL) -> None:

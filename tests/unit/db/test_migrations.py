@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import Engine, create_engine, inspect, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import IntegrityError
 
@@ -114,3 +115,102 @@ def test_schema_constraints_hold_in_the_database(empty_url: URL) -> None:
         with engine.connect() as connection, pytest.raises(IntegrityError):
             connection.execute(text(statement))
     engine.dispose()
+
+
+def _at_0005_with_data(path: str) -> Engine:
+    """An SQLite file migrated to 0005 holding an employer, two expats (the newest deleted, as
+    the trail says), a family member and a search index."""
+    engine = make_engine(URL.create("sqlite", database=path))
+    with engine.connect() as connection:
+        connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
+        with connection.begin():
+            command.upgrade(alembic_config(connection), "0005")
+        connection.connection.driver_connection.execute("PRAGMA foreign_keys = ON")
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO employer (id, employer_ref, name, search_key, high_tech,"
+            " recognised_sponsor, version, created_at, updated_at)"
+            " VALUES (1, 'E1', 'Demcon', 'demcon e1', 1, 0, 1, '2026-01-01', '2026-01-01')"
+        )
+        for expat_id, name in ((1, "Souza"), (2, "Jansen")):
+            connection.exec_driver_sql(
+                "INSERT INTO expat (id, expat_ref, given_name, family_name, search_key,"
+                " employer_id, survey_consent, version, created_at, updated_at)"
+                f" VALUES ({expat_id}, 'X{expat_id}', 'Ana', '{name}', 'ana {name.lower()}', 1,"
+                " 0, 1, '2026-01-01', '2026-01-01')"
+            )
+        connection.exec_driver_sql(
+            "INSERT INTO family_member (id, expat_id, relation, given_name, version, created_at,"
+            " updated_at) VALUES (1, 1, 'child', 'Lia', 1, '2026-01-01', '2026-01-01')"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO audit_entry (at, username, action, entity, entity_id, changes)"
+            " VALUES ('2026-01-02', 'system', 'delete', 'expat', 3, NULL)"
+        )
+        connection.exec_driver_sql("DELETE FROM expat WHERE id = 2")
+    return engine
+
+
+def test_the_sqlite_upgrade_rebuilds_the_tables_keeping_rows_indexes_and_search(
+    tmp_path: Path,
+) -> None:
+    path = str(tmp_path / "old.sqlite3")
+    engine = _at_0005_with_data(path)
+    with engine.connect() as connection:
+        before = set(
+            connection.exec_driver_sql(
+                "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+            ).all()
+        )
+    engine.dispose()
+
+    database = open_database(path)
+    try:
+        with database.transaction() as session:
+            connection = session.connection()
+            after = set(
+                connection.exec_driver_sql(
+                    "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+                ).all()
+            )
+            assert after == before | {("table", "erased_person")}
+            definition = connection.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE name = 'expat'"
+            ).scalar()
+            assert "AUTOINCREMENT" in definition
+            assert connection.exec_driver_sql("SELECT count(*) FROM family_member").scalar() == 1
+            # The search index and its triggers work on the rebuilt table.
+            found = connection.exec_driver_sql(
+                "SELECT rowid FROM expat_search WHERE expat_search MATCH '\"sou\"'"
+            ).all()
+            assert found == [(1,)]
+            session.add(
+                Expat(expat_ref="X9", given_name="Bo", family_name="Kowalski", employer_id=1)
+            )
+            session.flush()
+            new_id = connection.exec_driver_sql(
+                "SELECT id FROM expat WHERE expat_ref = 'X9'"
+            ).scalar()
+            # Neither the deleted expat's id (2) nor the one the trail named (3) comes back.
+            assert new_id == 4
+            found = connection.exec_driver_sql(
+                "SELECT rowid FROM expat_search WHERE expat_search MATCH '\"kow\"'"
+            ).all()
+            assert found == [(4,)]
+    finally:
+        database.dispose()
+
+
+def test_a_deleted_newest_row_never_gives_its_id_again(database: Database) -> None:
+    with database.transaction() as session:
+        employer = Employer(employer_ref="E1", name="Demcon")
+        session.add(employer)
+        session.flush()
+        first = employer.id
+    with database.transaction() as session:
+        session.execute(text("DELETE FROM employer WHERE id = :id"), {"id": first})
+    with database.transaction() as session:
+        again = Employer(employer_ref="E2", name="Thales")
+        session.add(again)
+        session.flush()
+        assert again.id > first

@@ -126,11 +126,11 @@ def test_xlsx_writes_formulas_as_strings(database: Database, tmp_path: Path) -> 
 
 
 def test_csv_neutralises_every_formula_start() -> None:
-    rows = iter([["=1", "+1", "-1", "@x", "\tx", "\rx", "plain", None, 7]])
+    rows = iter([["=1", "+1", "-1", "@x", "\tx", "\rx", "plain", None, 7, "＝1", "＋1"]])
     data, count = _csv(KINDS["employers"], rows)
     assert count == 1
     body = data.decode("utf-8").split("\r\n", 1)[1]
-    assert body.startswith("'=1,'+1,'-1,'@x,'\tx,\"'\rx\",plain,,7")
+    assert body.startswith("'=1,'+1,'-1,'@x,'\tx,\"'\rx\",plain,,7,'＝1,'＋1")
 
 
 def test_unknown_extension_and_unwritable_target(database: Database, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from expatdesk.db.database import Database
 from expatdesk.db.models import Employer, Expat, SurveyFacility, SurveyResponse
 from expatdesk.errors import UserError
-from expatdesk.exchange import Counts, apply_import, import_file, prepare_import
+from expatdesk.exchange import Counts, apply_import, import_file, importer, prepare_import
 from expatdesk.services.actor import SYSTEM, Actor, PermissionDeniedError
 from tests.unit.exchange.util import EMPLOYERS, EXPATS, counts, load, messages, write
 
@@ -69,6 +69,12 @@ BROKEN = [
      "row 2, column date_of_birth: '1990-02-30' is not a date that exists"),
     ("expats", "expat_ref,given_name,family_name,arrival_date,departure_date\nX,A,B,2015-01-02,01-01-2015\n",  # noqa: E501
      "row 2, column departure_date: the departure date is before the arrival date"),
+    ("expats", "expat_ref,given_name,family_name\nX,A\u0007nna,B\n",
+     "row 2, column given_name: holds the invisible or control character U+0007 (character 2)"),
+    ("expats", "expat_ref,given_name,family_name\nX,Anna,\u202eB\n",
+     "row 2, column family_name: holds the invisible or control character U+202E (character 1)"),
+    ("employers", "employer_ref,name,high_tech\nE,Tha\u200bles,yes\n",
+     "row 2, column name: holds the invisible or control character U+200B (character 4)"),
     ("expats", "expat_ref,given_name,family_name,employer_ref\nX,A,B,EMP-404\n",
      "row 2, column employer_ref: 'EMP-404' names no record in the database"),
     ("services", SERVICE_HEAD + "S1,,,housing,2015-01-01,,\n",
@@ -129,6 +135,17 @@ def test_every_error_is_reported_and_valid_rows_are_not_written(
     ]
     assert counts(people) == before
     assert plan.inserts == []
+
+
+def test_the_check_stops_after_a_thousand_errors(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importer, "MAX_ERRORS", 5)
+    monkeypatch.setattr(importer, "ROW_BATCH", 4)
+    text = "expat_ref,given_name,family_name\n" + "X,,B\n" * 50
+    plan = prepare_import(database, "expats", write(tmp_path, text))
+    assert len(plan.errors) == 6
+    assert messages(plan)[-1] == "row 5: the check stopped here after 5 errors; correct these first"
 
 
 def test_headers_in_any_order_case_and_spacing(people: Database, tmp_path: Path) -> None:

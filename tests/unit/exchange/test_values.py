@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -77,12 +78,62 @@ def test_countries_languages_and_kvk() -> None:
             values.parse_kvk(bad)
 
 
-@pytest.mark.parametrize("text", ["=cmd|' /C calc'!A0", "+31 6", "-1", "@SUM(A1)", "\tx", "\rx"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "=cmd|' /C calc'!A0",
+        "+31 6",
+        "-1",
+        "@SUM(A1)",
+        "\tx",
+        "\rx",
+        # Full-width and small forms, which spreadsheets in East Asian locales read as formulas.
+        "＝cmd|' /C calc'!A0",
+        "＋31 6",
+        "－1",
+        "＠SUM(A1)",
+        "﹦1+1",
+        "﹢1",
+        "﹣1",
+    ],
+)
 def test_formulas_are_neutralised_and_restored(text: str) -> None:
     safe = values.neutralise(text)
     assert safe == "'" + text
     assert values.unneutralise(safe) == text
     assert values.parse_text(safe, 100) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("Jan\x00sen", "U+0000 (character 4)"),
+        ("Jan\x07sen", "U+0007 (character 4)"),
+        ("Ann\u202ea", "U+202E (character 4)"),
+        ("\u2066Anna\u2069", "U+2066 (character 1)"),
+        ("An\u200bna", "U+200B (character 3)"),
+        ("Anna\u200d", "U+200D (character 5)"),
+        ("A\u200cB", "U+200C (character 2)"),
+        ("\ufeffAnna", "U+FEFF (character 1)"),
+    ],
+)
+def test_names_refuse_control_and_invisible_characters(text: str, problem: str) -> None:
+    with pytest.raises(Invalid, match=re.escape(f"invisible or control character {problem}")):
+        values.parse_name(text, 100)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "José García",
+        "O'Brien-Østergaard",
+        "مهرداد می\u200cخواهد",  # Persian: a zero-width non-joiner inside a word
+        "क्\u200dष",  # Devanagari: a zero-width joiner in a conjunct
+        "李小龍",
+    ],
+)
+def test_names_of_every_script_are_accepted(text: str) -> None:
+    assert values.parse_name(text, 100) == text
 
 
 def test_plain_text_is_left_alone() -> None:

@@ -4,6 +4,7 @@ person, and the lock that only the staff exit code opens."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -11,6 +12,7 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from sqlalchemy import select
 
+from expatdesk import clock
 from expatdesk.db.database import Database
 from expatdesk.db.models import SurveyFacility, SurveyResponse
 from expatdesk.qt import kiosk as kiosk_module
@@ -190,6 +192,31 @@ def test_wrong_code_stays_right_code_leaves(
     tap(qtbot, kiosk.staff_button, large=False)
     assert asked[-1].error.text() == "Wrong code."
     assert kiosk.isVisible()
+    answer_exit_code(monkeypatch, qtbot, CODE)
+    with qtbot.wait_signal(kiosk.left):
+        tap(qtbot, kiosk.staff_button, large=False)
+    assert not kiosk.isVisible()
+
+
+def test_wrong_codes_make_the_next_try_wait_longer_each_time(
+    qtbot, kiosk: KioskWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = answer_exit_code(monkeypatch, qtbot, "1111")
+    for _try in range(3):
+        tap(qtbot, kiosk.staff_button, large=False)
+        assert asked[-1].error.text() == "Wrong code."
+    # Now even the right code waits: 1 second, then 2, 4 … after each further wrong try.
+    answer_exit_code(monkeypatch, qtbot, CODE)
+    tap(qtbot, kiosk.staff_button, large=False)
+    assert kiosk.isVisible()
+    later = clock.now() + timedelta(seconds=2)
+    clock.set_moment(later)
+    asked = answer_exit_code(monkeypatch, qtbot, "2222")
+    tap(qtbot, kiosk.staff_button, large=False)
+    assert asked[-1].error.text() == "Wrong code."
+    tap(qtbot, kiosk.staff_button, large=False)
+    assert asked[-1].error.text() == ("Too many wrong codes: wait 2 seconds before the next try.")
+    clock.set_moment(later + timedelta(seconds=3))
     answer_exit_code(monkeypatch, qtbot, CODE)
     with qtbot.wait_signal(kiosk.left):
         tap(qtbot, kiosk.staff_button, large=False)

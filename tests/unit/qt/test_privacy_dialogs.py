@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -90,6 +90,41 @@ def test_the_erase_dialog_explains_and_erases_once_the_ref_is_typed(
     expat = stored(sqlite_database, jose)
     assert (expat.family_name, expat.bsn) == ("Anonymised", None)
     assert expat.anonymised_at is not None
+
+
+def test_the_erase_dialog_links_the_records_that_mention_the_person(
+    qtbot, sqlite_database: Database, sample: Sample
+) -> None:
+    jose, anna = sample.expats["jose"], sample.expats["anna"]
+    with sqlite_database.transaction() as session:
+        record = session.get(Expat, anna)
+        assert record is not None
+        record.notes = "Came to the desk with José García."
+    plain = erase_dialog(qtbot, sqlite_database, sample.expats["wei"])
+    assert not plain.mentionsBox.isVisibleTo(plain)  # nobody mentions Wei
+
+    mentions = privacy.mentions(sqlite_database, SYSTEM, jose)
+    dialog = EraseDialog(
+        sqlite_database,
+        SYSTEM,
+        privacy.erasure_preview(sqlite_database, SYSTEM, jose),
+        None,
+        mentions,
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.mentionsBox.isVisibleTo(dialog)
+    assert dialog.mentionsBox.title() == "Other records that mention this person"
+    assert f'<a href="expat:{anna}">Expat EXP-0002: notes</a>' in dialog.mentionsLabel.text()
+    with qtbot.wait_signal(dialog.openRecordRequested) as opened:
+        dialog.open_mention(f"expat:{anna}")
+    assert opened.args == ["expat", anna]
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert stored(sqlite_database, jose).anonymised_at is None
+    with sqlite_database.reading() as session:
+        assert session.scalar(select(Expat.notes).where(Expat.id == anna)) == (
+            "Came to the desk with José García."
+        )
 
 
 def test_a_refused_erasure_keeps_the_dialog_open_with_the_reason(
@@ -224,7 +259,8 @@ def test_a_cancelled_or_failed_export_writes_nothing(
 
 
 def long_ago(database: Database, expat_ids: list[int]) -> None:
-    """Close a case of each expat, and move that and the record's last change back to 2010."""
+    """Close a case of each expat, and move that (opening and closing) and the record's last
+    change back to 2010."""
     for expat_id in expat_ids:
         case_id = cases.open_case(database, SYSTEM, subject="Intake", expat_id=expat_id)
         for status in ("in_progress", "closed"):
@@ -233,7 +269,11 @@ def long_ago(database: Database, expat_ids: list[int]) -> None:
             cases.set_status(database, SYSTEM, case_id, status, expected_version=version)
     old = datetime(2010, 5, 1, tzinfo=UTC)
     with database.transaction() as session:
-        session.execute(update(Case).where(Case.expat_id.in_(expat_ids)).values(closed_at=old))
+        session.execute(
+            update(Case)
+            .where(Case.expat_id.in_(expat_ids))
+            .values(closed_at=old, opened_on=date(2010, 4, 1))
+        )
         session.execute(
             update(Expat)
             .where(Expat.id.in_(expat_ids))

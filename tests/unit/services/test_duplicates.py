@@ -117,6 +117,20 @@ def test_same_name_and_date_of_birth_without_accents_or_case(
     ) == [(sample.expats["jose"], ("same name and date of birth",))]
 
 
+def test_letters_of_other_scripts_that_look_alike_are_the_same_name(
+    database: Database, sample: Sample
+) -> None:
+    # Cyrillic "о" and "е", Greek "ο": the name reads the same, the code points differ.
+    assert found(database, given_name="Jоsé", family_name="Garcíа", date_of_birth=JOSE_BIRTH) == [
+        (sample.expats["jose"], ("same name and date of birth",))
+    ]
+    assert found(database, given_name="Jοse", family_name="Garcia", date_of_birth=JOSE_BIRTH) == [
+        (sample.expats["jose"], ("same name and date of birth",))
+    ]
+    # A name of its own in Cyrillic is no match.
+    assert found(database, given_name="Хосе", family_name="Гарсия", date_of_birth=JOSE_BIRTH) == []
+
+
 def test_name_split_differently_or_hyphenated_is_the_same_name(
     database: Database, sample: Sample
 ) -> None:

@@ -248,6 +248,21 @@ def test_a_role_without_client_work_may_not_write(database: Database, sample: Sa
             "This field is required.",
         ),
         (
+            {"given_name": "So\u202efia"},
+            "given_name",
+            "Remove the invisible or control character U+202E (character 3).",
+        ),
+        (
+            {"family_name": "Ros\x00si"},
+            "family_name",
+            "Remove the invisible or control character U+0000 (character 4).",
+        ),
+        (
+            {"family": (FamilyMemberForm("child", "Giu\u200blia"),)},
+            "family[0].given_name",
+            "Remove the invisible or control character U+200B (character 4).",
+        ),
+        (
             {"family": (FamilyMemberForm("child", "A"), FamilyMemberForm("cousin", "B"))},
             "family[1].relation",
             "Choose partner or child.",
@@ -609,9 +624,16 @@ def test_delete_removes_family_and_permits_and_writes_the_trail(
     assert (_count(database, FamilyMember), _count(database, Permit)) == (0, 0)
     deleted = [entry for entry in _trail(database, "expat", jose_id) if entry.action == "delete"]
     assert len(deleted) == 1
-    assert json.loads(deleted[0].changes or "{}")["bsn"] == ["*****6782", None]
+    # The trail says what was deleted, but keeps no personal value of the deleted person.
+    changes = json.loads(deleted[0].changes or "{}")
+    assert changes["bsn"] == ["(erased)", None]
+    assert changes["given_name"] == ["(erased)", None]
+    assert changes["expat_ref"][1] is None
     entities = {(e.action, e.entity) for e in _audit_since(database, 0)}
     assert {("delete", "family_member"), ("delete", "permit")} <= entities
+    everything = " ".join(entry.changes or "" for entry in _audit_since(database, 0))
+    for value in ("García", "6782", "Lucía"):
+        assert value not in everything
 
 
 def test_delete_is_refused_while_records_refer_to_the_expat(

@@ -9,18 +9,21 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text, update
 from sqlalchemy.exc import DBAPIError
 
 from expatdesk import clock, i18n
+from expatdesk.cli import main
 from expatdesk.db.database import Database, open_database
 from expatdesk.db.models import (
     AuditEntry,
     Case,
     CaseNote,
     Employer,
+    ErasedPerson,
     Expat,
     FamilyMember,
     HiringRecord,
@@ -33,7 +36,7 @@ from expatdesk.db.models import (
 )
 from expatdesk.errors import UserError
 from expatdesk.reports.targets import compute_targets
-from expatdesk.services import cases, deliveries, expat_records, privacy
+from expatdesk.services import cases, deliveries, expat_records, merge, privacy
 from expatdesk.services.actor import SYSTEM, Actor, PermissionDeniedError
 from expatdesk.services.concurrency import StaleRecordError
 from expatdesk.services.privacy import RetentionCandidate, retention_cutoff
@@ -152,6 +155,99 @@ def trail_text(database: Database) -> str:
 
 
 # --- anonymising one expat ------------------------------------------------------------------
+
+
+def test_erasure_cleans_the_trail_of_the_records_merged_into_the_person(
+    database: Database, sample: Sample, admin: Actor
+) -> None:
+    jose = sample.expats["jose"]
+    duplicate = expat_records.create_expat(
+        database,
+        SYSTEM,
+        expat_records.ExpatForm(
+            given_name="Josef",
+            family_name="Garcia-Twice",
+            date_of_birth=date(1988, 7, 9),
+            email="josef.twice@example.es",
+            phone="+34 600 111 222",
+            notes="Walked in twice by mistake",
+            arrival_date=date(2026, 1, 10),
+        ),
+    )
+    with database.reading() as session:
+        dropped_ref = session.scalars(select(Expat.expat_ref).where(Expat.id == duplicate)).one()
+    merge.merge_expats(
+        database,
+        SYSTEM,
+        jose,
+        version_of(database, jose),
+        duplicate,
+        version_of(database, duplicate),
+        frozenset({"phone"}),
+    )
+    assert "Garcia-Twice" in trail_text(database)
+
+    privacy.anonymise_expat(database, admin, jose, version_of(database, jose), "Request")
+
+    text_now = trail_text(database)
+    for value in ("Josef", "Garcia-Twice", "1988-07-09", "josef.twice", "600 111 222", "twice by"):
+        assert value not in text_now
+    assert dropped_ref in text_now  # the trail still says which record was merged and deleted
+    with database.reading() as session:
+        registered = set(session.scalars(select(ErasedPerson.ref)))
+    assert registered == {"EXP-0001", dropped_ref}
+
+
+def test_an_erasure_leaves_nothing_in_the_files_while_the_app_keeps_them_open(
+    sqlite_database: Database,
+) -> None:
+    database = sqlite_database
+    admin = staff_actor(database, "marieke", "administrator", "Marieke Jansen")
+    sample = add_sample(database)
+    jose = sample.expats["jose"]
+    path = Path(database.url.database or "")
+    # A connection of the app stays open (the desk keeps the database open all day).
+    with database.engine.connect() as reader:
+        reader.execute(text("SELECT count(*) FROM expat")).scalar()
+        reader.commit()
+        privacy.anonymise_expat(database, admin, jose, version_of(database, jose), "Asked")
+        wal = path.with_name(path.name + "-wal")
+        assert not wal.exists() or wal.stat().st_size == 0  # checkpointed and truncated
+        for file in path.parent.iterdir():
+            if file.is_file():
+                content = file.read_bytes()
+                for trace in ("García", "Lucía", "jose.garcia@"):
+                    assert trace.encode() not in content, (file.name, trace)
+
+
+def test_a_restored_backup_keeps_erased_persons_erased(
+    sqlite_database: Database, tmp_path: Path
+) -> None:
+    database = sqlite_database
+    admin = staff_actor(database, "marieke", "administrator", "Marieke Jansen")
+    sample = add_sample(database)
+    backup = tmp_path / "before.sqlite3"
+    database.backup_to(backup)
+    privacy.anonymise_expat(
+        database, admin, sample.expats["jose"], version_of(database, sample.expats["jose"]), "Asked"
+    )
+
+    restored = privacy.restore_backup(database, backup)
+
+    assert restored.erased_again == ("EXP-0001",)
+    with database.reading() as session:
+        jose = session.get(Expat, sample.expats["jose"])
+        assert jose is not None
+        assert (jose.family_name, jose.email, jose.bsn) == ("Anonymised", None, None)
+        assert session.get(ErasedPerson, "EXP-0001") is not None
+        assert (
+            session.scalars(select(FamilyMember).where(FamilyMember.expat_id == jose.id)).all()
+            == []
+        )
+    assert "García" not in trail_text(database)
+    stored = Path(database.url.database or "").read_bytes()
+    assert "García".encode() not in stored
+    assert "Lucía".encode() not in stored
 
 
 def test_the_personal_fields_go_and_what_the_reports_need_stays(
@@ -524,8 +620,17 @@ def test_retention_selects_expats_whose_last_contact_is_older_than_the_period(
 
     found = privacy.retention_candidates(database, today=TODAY)
 
-    assert [candidate.ref for candidate in found] == ["EXP-0001", "EXP-0002"]
-    jose, anna = found
+    # Every expat counts, with a case or without (Lars and Priya never had one); Wei has a case
+    # open.
+    assert [candidate.ref for candidate in found] == [
+        "EXP-0001",
+        "EXP-0002",
+        "EXP-0004",
+        "EXP-0005",
+    ]
+    jose, anna, lars, _priya = found
+    assert (lars.cases, lars.last_closed, lars.last_contact) == (0, None, clock.now().date())
+    assert lars.why == f"No case; last contact on {i18n.format_date(lars.last_contact)}."
     assert isinstance(jose, RetentionCandidate)
     assert (jose.id, jose.name, jose.cases) == (ids["jose"], "José García", 1)
     assert jose.last_closed == jose.last_contact == clock.now().date()
@@ -552,7 +657,9 @@ def test_applying_retention_anonymises_those_still_past_it(
     assert [c.ref for c in privacy.retention_candidates(database, today=TODAY)] == [
         "EXP-0001",
         "EXP-0002",
+        "EXP-0003",
         "EXP-0004",
+        "EXP-0005",
     ]
     # Meanwhile Lars comes back to the desk.
     cases.open_case(database, SYSTEM, subject="Back again", expat_id=ids["lars"])
@@ -561,24 +668,24 @@ def test_applying_retention_anonymises_those_still_past_it(
         database, admin, [ids["jose"], ids["anna"], ids["lars"], ids["priya"]], today=TODAY
     )
 
-    assert result.anonymised == ("EXP-0001", "EXP-0002")
-    assert result.skipped == (ids["lars"], ids["priya"])
+    assert result.anonymised == ("EXP-0001", "EXP-0002", "EXP-0005")
+    assert result.skipped == (ids["lars"],)
     assert result.trail_entries > 0
     with database.reading() as session:
         rows = {row.id: row for row in session.scalars(select(Expat))}
         assert rows[ids["jose"]].anonymised_at is not None
         assert rows[ids["anna"]].family_name == "Anonymised"
         assert rows[ids["lars"]].family_name == "Østergaard"
-        assert rows[ids["priya"]].anonymised_at is None
+        assert rows[ids["priya"]].anonymised_at is not None  # no case, no contact for years
         reasons = [
             json.loads(changes)["erasure_reason"][1]
             for changes in session.scalars(
                 select(AuditEntry.changes).where(AuditEntry.changes.like("%erasure_reason%"))
             )
         ]
-        assert reasons == ["Retention period of 7 years passed"] * 2
+        assert reasons == ["Retention period of 7 years passed"] * 3
     assert "José" not in trail_text(database)
-    assert privacy.retention_candidates(database, today=TODAY) == []
+    assert [c.ref for c in privacy.retention_candidates(database, today=TODAY)] == ["EXP-0003"]
     assert privacy.apply_retention(database, admin, []).anonymised == ()
 
 
@@ -609,6 +716,51 @@ def test_an_administrator_erases_from_their_own_login(postgres: Database) -> Non
     with postgres.reading() as session:
         last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).one()
         assert (last.username, last.staff_user_id) == (marieke.username, marieke.user_id)
+
+
+@pytest.mark.postgres
+def test_a_desk_officers_delete_is_cleaned_from_the_trail_by_the_owners_init(
+    postgres: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sample = add_sample(postgres)
+    wei = sample.expats["wei"]
+    desk = staff.add(postgres, "anna", "desk_officer")
+    own = open_database(staff.url_of(postgres, desk.username))
+    try:
+        expat_records.delete_expat(own, desk, wei, version_of(own, wei))
+    finally:
+        own.dispose()
+    # The desk officer may not clean the trail: the values wait for the owner.
+    assert "Chen" in trail_text(postgres)
+
+    url = postgres.url.render_as_string(hide_password=False)
+    assert main(["init", "--database", url]) == 0
+    assert "trail entries of deleted expats cleaned of personal data." in capsys.readouterr().out
+    assert "Chen" not in trail_text(postgres)
+    assert privacy.clean_deleted_trail(postgres) == 0
+
+
+@pytest.mark.postgres
+def test_only_the_owner_changes_or_removes_entries_of_the_register(postgres: Database) -> None:
+    sample = add_sample(postgres)
+    jose = sample.expats["jose"]
+    privacy.anonymise_expat(postgres, SYSTEM, jose, version_of(postgres, jose), "Asked")
+    marieke = staff.add(postgres, "marieke", "administrator")
+    own = open_database(staff.url_of(postgres, marieke.username))
+    try:
+        for statement in (
+            "DELETE FROM erased_person",
+            "UPDATE erased_person SET ref = 'EXP-9999'",
+        ):
+            with own.engine.connect() as connection, pytest.raises(DBAPIError) as refused:
+                connection.execute(text(statement))
+            assert "only the owner may change or remove entries of the erasure register" in str(
+                refused.value
+            )
+    finally:
+        own.dispose()
+    with postgres.reading() as session:
+        assert set(session.scalars(select(ErasedPerson.ref))) == {"EXP-0001"}
 
 
 @pytest.mark.postgres

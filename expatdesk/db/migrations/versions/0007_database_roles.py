@@ -19,7 +19,7 @@ revoked ``CONNECT`` and the login functions follow when the owner opens the data
 (``roles.secure``). SQLite has no roles: nothing changes there.
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-06 16:30:00
 """
 
@@ -31,7 +31,7 @@ from alembic import op
 
 
 revision: str = '0007'
-down_revision: str | None = '0005'
+down_revision: str | None = '0006'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,41 @@
+"""Files with personal data that ExpatDesk writes: readable by their owner only (0600).
+
+Exports of records, lists and subject access hold names, e-mail addresses and more; they are
+created private from the first byte (not made private after being written), in a temporary file
+in the same folder that replaces the target when complete, so a reader sees the old file or the
+whole new one.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from expatdesk.errors import UserError
+from expatdesk.i18n import _
+
+#: The permissions of every file ExpatDesk writes (the database and its copies too).
+PRIVATE_FILE_MODE = 0o600
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` (mode 0600), complete or not at all."""
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+        try:
+            with os.fdopen(descriptor, "wb") as file:
+                file.write(data)
+                file.flush()
+                os.fsync(file.fileno())
+            os.replace(temporary, path)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise UserError(
+            _("Cannot write {path}: {reason}").format(
+                path=path, reason=error.strerror or str(error)
+            )
+        ) from None
