@@ -63,7 +63,7 @@ def test_sqlite_pragmas(sqlite_database: Database) -> None:
 
 def test_the_folder_and_the_files_are_private(tmp_path: Path) -> None:
     path = tmp_path / "new" / "desk.sqlite3"
-    database = open_database(str(path))
+    database = open_database(str(path), create=True)
     try:
         with database.transaction() as session:
             session.execute(text("UPDATE centre_settings SET idle_lock_minutes = 20"))
@@ -82,7 +82,7 @@ def test_the_folder_and_the_files_are_private(tmp_path: Path) -> None:
 
 def test_automatic_copies_are_removed_after_a_time_or_beyond_a_count(tmp_path: Path) -> None:
     path = tmp_path / "desk.sqlite3"
-    open_database(str(path)).dispose()
+    open_database(str(path), create=True).dispose()
     now = clock.now().timestamp()
     ages = {"old": 40, "a": 5, "b": 4, "c": 3, "d": 2}
     for name, days in ages.items():

@@ -58,7 +58,7 @@ def centres(request: pytest.FixtureRequest) -> Iterator[tuple[Centre, Centre]]:
     databases.truncate_postgres(shared)
     url: URL = databases.require_postgres_url()
     with staff.logins_dropped(shared), _second_centre(url) as (scratch, owner_b):
-        other = open_database(scratch)
+        other = open_database(scratch, create=True)
         try:
             pair = (Centre(shared, str(url.username)), Centre(other, owner_b))
             for centre in pair:
