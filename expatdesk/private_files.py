@@ -19,11 +19,16 @@ from expatdesk.i18n import _
 PRIVATE_FILE_MODE = 0o600
 
 
-def write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` (mode 0600), complete or not at all."""
+def write_file(path: Path, data: bytes, mode: int = PRIVATE_FILE_MODE) -> None:
+    """Write ``data`` to ``path``, complete or not at all, created with ``mode`` (less the umask).
+
+    Through a temporary file in the same folder and a rename: a reader sees the old file or the
+    complete new one, never a partial one, also when the program is interrupted or the disk
+    fills up. A :class:`UserError` names the path and the reason when it cannot be written.
+    """
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
         try:
             with os.fdopen(descriptor, "wb") as file:
                 file.write(data)
@@ -39,3 +44,8 @@ def write_private(path: Path, data: bytes) -> None:
                 path=path, reason=error.strerror or str(error)
             )
         ) from None
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` (mode 0600), complete or not at all."""
+    write_file(path, data, PRIVATE_FILE_MODE)

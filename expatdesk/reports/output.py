@@ -10,7 +10,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import secrets
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING
 from expatdesk import clock, i18n
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
+from expatdesk.private_files import write_file
 
 if TYPE_CHECKING:
     from expatdesk.reports.targets import TargetsReport
@@ -85,17 +85,4 @@ def write_atomically(path: Path, data: bytes) -> None:
     program is interrupted or the disk fills up. The file gets the usual permissions (0666 less
     the umask), not those of a private temporary file.
     """
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        try:
-            with os.fdopen(descriptor, "wb") as file:
-                file.write(data)
-                file.flush()
-                os.fsync(file.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        raise _cannot_write(path, error.strerror or str(error)) from None
+    write_file(path, data, 0o666)  # reports hold no personal data: the usual permissions
