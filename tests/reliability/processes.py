@@ -55,8 +55,9 @@ class Child:
         assert self.process.wait(GUARD_S) == -signal.SIGKILL
         os.close(self.ready)
 
-    def finish(self) -> int:
-        code = self.process.wait(GUARD_S)
+    def finish(self, timeout: float = GUARD_S) -> int:
+        """Wait (at most ``timeout`` seconds) for the child to end; its exit code."""
+        code = self.process.wait(timeout)
         os.close(self.ready)
         return code
 

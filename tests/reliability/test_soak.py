@@ -132,7 +132,7 @@ def test_desks_lose_nothing_and_save_nothing_twice(
         server.start()
         restarted = time.monotonic()
     for desk in desks:
-        assert desk.finish() == 0, desk.errors()
+        assert desk.finish(timeout=SECONDS + 120) == 0, desk.errors()
         assert "Traceback" not in desk.errors()
     reports = [json.loads(desk.output()) for desk in desks]
 
