@@ -35,7 +35,7 @@ def _isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
 
 #: The moment every test starts at, unless it sets the clock itself. ``EXPATDESK_TEST_NOW`` moves
 #: it (``.ci/run`` runs the suite at other moments too); the machine's clock is never read.
-TEST_NOW = clock.parse_moment(os.environ.get("EXPATDESK_TEST_NOW", "2026-11-26T10:00:00+01:00"))
+TEST_NOW = clock.parse_moment(os.environ.get("EXPATDESK_TEST_NOW") or "2026-11-26T10:00:00+01:00")
 
 
 @pytest.fixture(autouse=True)

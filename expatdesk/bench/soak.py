@@ -19,6 +19,7 @@ import dataclasses
 import json
 import os
 import random
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -128,7 +129,8 @@ class Desk:
         form = expat_records.load_expat_form(self.database, expat_id)
         assert form is not None
         assert form.version is not None
-        text = text_of(int((form.notes or "0").split()[0]) + 1)
+        counted = re.match(r"\d+", form.notes or "")  # the demo's notes are text: count from 0
+        text = text_of((int(counted.group()) if counted else 0) + 1)
         try:
             expat_records.update_expat(
                 self.database, SYSTEM, expat_id, form.version, dataclasses.replace(form, notes=text)

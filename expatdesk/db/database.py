@@ -311,6 +311,9 @@ def backup_sqlite(engine: Engine, revision: str | None) -> Path:
         copy_sqlite(connection, target)
     finally:
         raw.close()
+    # Its age is counted on the app's clock, like everything else (prune_copies compares them).
+    made = clock.now().timestamp()
+    os.utime(target, (made, made))
     prune_copies(source, keep=target)
     return target
 

@@ -37,8 +37,9 @@ def test_the_bench_measures_everything_on_the_small_demo(
         ]
     )  # fmt: skip
 
-    table = capsys.readouterr().out
-    assert code == 0
+    captured = capsys.readouterr()
+    table = captured.out
+    assert code == 0, captured.err
     assert table.startswith(f"ExpatDesk bench on {path} (3,000 expats), ")
     data = json.loads(output.read_text(encoding="utf-8"))
     assert data["expats"] == 3000
