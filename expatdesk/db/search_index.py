@@ -282,22 +282,3 @@ def short_matches(
         found.append((sum(count for _gram, count in grams), condition))
     found.sort(key=lambda pair: pair[0])
     return [condition for _count, condition in found]
-
-
-def short_estimate(connection: Connection, table: str, terms: Sequence[str]) -> int:
-    """About how many records hold the rarest two-letter term of ``terms``, as SQLite's FTS5
-    vocabulary counts them: the records of each trigram that starts with the term, added
-    up (a record with two such trigrams counts twice; one with the term only at the end of its
-    search key, not at all)."""
-    vocabulary = FTS_VOCABULARIES[table]
-    counts = [
-        connection.execute(
-            text(
-                f"SELECT coalesce(sum(doc), 0) FROM {vocabulary} "
-                "WHERE term >= :low AND term < :high"
-            ),
-            {"low": term, "high": term[:-1] + chr(ord(term[-1]) + 1)},
-        ).scalar_one()
-        for term in terms
-    ]
-    return min(counts, default=0)

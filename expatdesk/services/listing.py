@@ -70,9 +70,6 @@ PAGE_SIZE = 200
 FIRST_IDS = 60
 #: Up to this many candidates of SQLite's trigram index are sorted at once (a few milliseconds).
 FEW_CANDIDATES = 5_000
-#: Up to this many candidates of a two-letter term are sorted at once on SQLite (10,444 of
-#: "ku" on the large demo: 25–30 ms, less than walking 60,000 records in vain).
-FEW_SHORT_CANDIDATES = 15_000
 #: The most records a walk of the list order tests before the matches are sorted instead: where
 #: an index holds the list order with the search key (``ix_expat_name_search``), where the walk
 #: reads rows, and where PostgreSQL's trigram index can find the matches (SQLite counts its
@@ -432,16 +429,6 @@ def _first_ids(
             limit = min(limit, WALK_LIMIT_INDEXED)
         elif _few_candidates(session, listing, query):
             return _all_ids(session, listing, query, order, filters)
-    elif (
-        not filters
-        and session.connection().dialect.name == "sqlite"
-        and _short_search(session, listing, query)
-        and _few_short_candidates(session, listing, query)
-    ):
-        # Two-letter terms: SQLite's vocabulary estimates their candidates. (PostgreSQL walks
-        # the whole limit: a two-letter term often matches tens of thousands, which the walk
-        # finds at once and sorting would read; only when it finds too few, the index sorts.)
-        return _all_ids(session, listing, query, order, filters)
     interrupt.check()
     walked = _walk(session, listing, ordered, conditions, first, limit)
     if walked is not None:
@@ -486,27 +473,6 @@ def _few_candidates(session: Session, listing: Listing, query: str) -> bool:
     )
     count = select(func.count()).select_from(candidates.subquery())
     return (session.scalar(count) or 0) <= FEW_CANDIDATES
-
-
-def _short_search(session: Session, listing: Listing, query: str) -> bool:
-    """Whether the terms of ``query`` are short only, and a two-letter one can be looked up in
-    the indexes of short terms."""
-    table = listing.id_column.expression.table
-    return (
-        not indexed(query)
-        and bool(search_index.short_terms(search_terms(query)))
-        and search_index.has_short_index(session.connection(), table.name)
-    )
-
-
-def _few_short_candidates(session: Session, listing: Listing, query: str) -> bool:
-    """Whether SQLite's vocabulary estimates at most :data:`FEW_SHORT_CANDIDATES` records for
-    a two-letter term of ``query``."""
-    table = listing.id_column.expression.table
-    estimate = search_index.short_estimate(
-        session.connection(), table.name, search_index.short_terms(search_terms(query))
-    )
-    return estimate <= FEW_SHORT_CANDIDATES
 
 
 def _walkable(listing: Listing, conditions: list[ColumnElement[bool]]) -> bool:
