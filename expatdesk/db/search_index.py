@@ -268,10 +268,11 @@ def short_matches(
     vocabulary = FTS_VOCABULARIES[table.name]
     found: list[tuple[int, ColumnElement[bool]]] = []
     for term in short_terms(terms):
-        following = term[:-1] + chr(ord(term[-1]) + 1)
+        # Every trigram that starts with the term sorts between it and the term followed by the
+        # last code point (fts5vocab compares UTF-8 bytes, which sort as the code points).
         grams = connection.execute(
-            text(f"SELECT term, doc FROM {vocabulary} WHERE term >= :low AND term < :high"),
-            {"low": term, "high": following},
+            text(f"SELECT term, doc FROM {vocabulary} WHERE term >= :low AND term <= :high"),
+            {"low": term, "high": term + "\U0010ffff"},
         ).all()
         # The index's expression exactly: with -2 as a parameter, SQLite would not use it.
         at_end = func.substr(search_key, literal_column(str(-SHORT_LENGTH))) == term

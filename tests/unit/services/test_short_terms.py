@@ -14,9 +14,10 @@ from expatdesk.services.listing import Order, find_ids, id_query
 from expatdesk.text import search_terms
 
 FAMILY_NAMES = ("Abbas", "de Vries", "Kuipers", "Bakku", "Müller", "Smit", "Wang", "O'Brien")
-GIVEN_NAMES = ("Ana", "Kuno", "José", "Priya", "Wei", "Ömer", "50%_off")
+GIVEN_NAMES = ("Ana", "Kuno", "José", "Priya", "Wei", "Ömer", "50%_off", "王伟明")
 #: Two-letter terms at the start, inside and at the very end of search keys (the refs end in
-#: "ku" or "zq"), quotes and LIKE wildcards, two short terms together, a single letter.
+#: "ku" or "zq"), quotes and LIKE wildcards, two short terms together, a single letter, letters
+#: beyond ASCII.
 SHORT_QUERIES = [
     "ku",
     "KU",
@@ -36,6 +37,8 @@ SHORT_QUERIES = [
     "ku ana",
     "xx",
     "ku zz",
+    "王伟",
+    "伟明",
 ]
 
 
