@@ -273,13 +273,16 @@ def id_query(
     short terms only and no filter, the matching records are found by a subquery, ``id IN (SELECT
     id ... WHERE search_key LIKE ...)``: SQLite then scans the narrow ``search_key`` index and
     sorts the matches, rather than walking the sort column's index and reading every row to test
-    it. A filter's index, where there is one, narrows the search down better.
+    it; a two-letter term is looked up in the indexes of short terms instead, where the table has
+    them. A filter's index, where there is one, narrows the search down better.
     """
     statement = _ordered(session, listing, order or listing.default_order)
     conditions = matching(listing.search_key, query)
     chosen = filter_conditions(listing, filters)
-    short = _short_matches(session, listing, query) if conditions and not chosen else []
-    if short and not indexed(query):
+    short = []
+    if conditions and not indexed(query) and not chosen:
+        short = _short_matches(session, listing, query)
+    if short:
         statement = statement.where(*short, *conditions)
     elif conditions and not indexed(query) and not chosen:
         statement = statement.where(
