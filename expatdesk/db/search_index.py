@@ -35,16 +35,18 @@ Bulk loads may drop the triggers for the load and call :func:`rebuild` afterward
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Boolean, Connection, Engine, text
+from sqlalchemy import Boolean, Connection, Engine, func, literal_column, or_, text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import ColumnElement
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import BindParameter, literal
 from sqlalchemy.sql.visitors import InternalTraversal
+
+from expatdesk.text import like_pattern
 
 #: The searched tables and their FTS5 table on SQLite.
 FTS_TABLES: Mapping[str, str] = {"expat": "expat_search", "employer": "employer_search"}
@@ -58,6 +60,27 @@ TRIGRAM_INDEXES: Mapping[str, str] = {
 IN_ORDER_INDEXES: Mapping[str, tuple[str, tuple[str, ...]]] = {
     "expat": ("ix_expat_name_search", ("family_name", "given_name"))
 }
+#: Short terms (one or two letters, migration 0009). SQLite: the FTS5 table's vocabulary (an
+#: ``fts5vocab`` table) names the trigrams that start with a two-letter term, and an index on the
+#: last two characters of ``search_key`` finds the term at its very end.
+FTS_VOCABULARIES: Mapping[str, str] = {
+    "expat": "expat_search_vocab",
+    "employer": "employer_search_vocab",
+}
+TAIL_INDEXES: Mapping[str, str] = {
+    "expat": "ix_expat_search_tail",
+    "employer": "ix_employer_search_tail",
+}
+#: PostgreSQL: a trigram index on ``search_key`` with every character written three times
+#: (:data:`TRIPLED`), in which a term of one or two letters is a pattern of three to six.
+SHORT_INDEXES: Mapping[str, str] = {
+    "expat": "ix_expat_search_key_short",
+    "employer": "ix_employer_search_key_short",
+}
+#: The expression of :data:`SHORT_INDEXES`, as the migration writes it and queries repeat it.
+TRIPLED = "regexp_replace(search_key, '(.)', '\\1\\1\\1', 'g')"
+#: The longest term that :func:`short_matches` looks up.
+SHORT_LENGTH = 2
 #: The shadow tables SQLite keeps for an FTS5 table ``name``: ``name_data`` and so on.
 FTS_SHADOW_SUFFIXES = ("data", "idx", "content", "docsize", "config")
 #: Terms shorter than a trigram cannot be looked up in a trigram index.
@@ -67,6 +90,7 @@ MIN_INDEXED_LENGTH = 3
 def index_objects() -> frozenset[str]:
     """The names of every table and index that belongs to a search index."""
     names = set(TRIGRAM_INDEXES.values()) | {name for name, _ in IN_ORDER_INDEXES.values()}
+    names |= {*FTS_VOCABULARIES.values(), *TAIL_INDEXES.values(), *SHORT_INDEXES.values()}
     for fts in FTS_TABLES.values():
         names.add(fts)
         names.update(f"{fts}_{suffix}" for suffix in FTS_SHADOW_SUFFIXES)
@@ -180,3 +204,82 @@ def rebuild_statements(tables: Iterable[str]) -> list[str]:
                 f"SELECT id, search_key FROM {table} ORDER BY id",
             ]
     return statements
+
+
+_short_indexes: WeakKeyDictionary[Engine, dict[str, bool]] = WeakKeyDictionary()
+
+
+def has_short_index(connection: Connection, table: str) -> bool:
+    """Whether ``table`` has the indexes of short terms (migration 0009), asked once per engine.
+
+    PostgreSQL has none where pg_trgm could not be installed; a database not yet migrated to
+    0009 (the benchmarks never migrate) has none either.
+    """
+    if table not in SHORT_INDEXES:
+        return False
+    known = _short_indexes.setdefault(connection.engine, {})
+    if table not in known:
+        if connection.dialect.name == "sqlite":
+            query = text("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = :index")
+            index = TAIL_INDEXES[table]
+        else:
+            query = text("SELECT 1 FROM pg_indexes WHERE tablename = :table AND indexname = :index")
+            index = SHORT_INDEXES[table]
+        known[table] = (
+            connection.execute(query, {"table": table, "index": index}).first() is not None
+        )
+    return known[table]
+
+
+def short_terms(terms: Iterable[str]) -> list[str]:
+    """The terms that :func:`short_matches` looks up: those of exactly :data:`SHORT_LENGTH`.
+
+    A single letter matches so many records that walking the list finds them at once.
+    """
+    return [term for term in dict.fromkeys(terms) if len(term) == SHORT_LENGTH]
+
+
+def short_matches(
+    connection: Connection,
+    id_column: ColumnElement[Any],
+    search_key: ColumnElement[Any],
+    terms: Sequence[str],
+) -> list[ColumnElement[bool]]:
+    """Conditions, one per two-letter term of ``terms``, that hold for every record whose
+    ``search_key`` holds that term, and that an index answers; records they hold for without
+    the term are rare (the ``LIKE`` beside them decides).
+
+    SQLite: the term occurs either before another character, so the FTS5 table has a trigram
+    that starts with it (its vocabulary lists them, a lookup of a few), or at the very end of
+    ``search_key`` (the tail index). The term that names the fewest records comes first: SQLite
+    looks up the first and tests the others row by row. PostgreSQL: the tripled term occurs in
+    the tripled ``search_key``; written three times, ``ku`` is ``kkkuuu``, which occurs in
+    ``kkkuuummm…`` only where ``ku`` occurs in ``kum…``.
+    """
+    table = id_column.table
+    if connection.dialect.name != "sqlite":
+        tripled: ColumnElement[str] = literal_column(
+            TRIPLED.replace("search_key", f"{table.name}.search_key")
+        )
+        return [
+            tripled.like(like_pattern("".join(character * 3 for character in term)), escape="\\")
+            for term in short_terms(terms)
+        ]
+    vocabulary = FTS_VOCABULARIES[table.name]
+    found: list[tuple[int, ColumnElement[bool]]] = []
+    for term in short_terms(terms):
+        # Every trigram that starts with the term sorts between it and the term followed by the
+        # last code point (fts5vocab compares UTF-8 bytes, which sort as the code points).
+        grams = connection.execute(
+            text(f"SELECT term, doc FROM {vocabulary} WHERE term >= :low AND term <= :high"),
+            {"low": term, "high": term + "\U0010ffff"},
+        ).all()
+        # The index's expression exactly: with -2 as a parameter, SQLite would not use it.
+        at_end = func.substr(search_key, literal_column(str(-SHORT_LENGTH))) == term
+        query = " OR ".join('"' + gram.replace('"', '""') + '"' for gram, _count in grams)
+        condition = (
+            or_(IndexedMatch(id_column, FTS_TABLES[table.name], query), at_end) if query else at_end
+        )
+        found.append((sum(count for _gram, count in grams), condition))
+    found.sort(key=lambda pair: pair[0])
+    return [condition for _count, condition in found]

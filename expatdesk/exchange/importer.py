@@ -9,7 +9,8 @@ meanwhile (optimistic locking on ``version``) or a record it would add has appea
 
 References (``employer_ref``, ``expat_ref``, ``respondent_ref``, ``case_ref``) and existing
 records are looked up in batches of :data:`IN_BATCH` refs per query; the writes are Core
-``executemany`` in batches, never an ORM object per row.
+``executemany`` in batches, never an ORM object per row. On PostgreSQL the new records are
+instead copied (``COPY``) into a temporary staging table and added with one ``INSERT … SELECT``.
 """
 
 from __future__ import annotations
@@ -20,7 +21,17 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
+from sqlalchemy import (
+    ColumnDefault,
+    Connection,
+    Table,
+    bindparam,
+    delete,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from expatdesk import i18n
@@ -515,6 +526,9 @@ class _Validator:
 
 
 def _insert(connection: Connection, kind: Kind, records: list[Record]) -> None:
+    if connection.dialect.name == "postgresql":
+        _copy_insert(connection, kind, records)
+        return
     table = kind.table
     link = _table("survey_response_facility")
     for batch in _batched(records, WRITE_BATCH):
@@ -542,6 +556,96 @@ def _insert_rows(connection: Connection, table: Table, rows: list[Record]) -> No
     """Insert ``rows`` in one Core ``executemany``."""
     if rows:
         connection.execute(insert(table), rows)
+
+
+def _copy_insert(connection: Connection, kind: Kind, records: list[Record]) -> None:
+    """PostgreSQL: COPY the records into a staging table, then one ``INSERT … SELECT``.
+
+    The staging tables are temporary and dropped at the end of the transaction. The rows go in
+    in the file's order (``_seq``), so they get their ids in that order, as with
+    ``executemany``; a record that appeared meanwhile fails the table's unique index as it would
+    there. The facilities are staged beside them and joined to the new rows by their ref.
+    """
+    if not records:
+        return
+    table = kind.table
+    fields = [name for name in records[0] if name != "facilities"]
+    # What ``insert(table)`` would fill in for a column that no record names: its default.
+    defaults: dict[str, object] = {}
+    for column in table.columns:
+        default = column.default
+        if column.name in fields or not isinstance(default, ColumnDefault):
+            continue
+        if default.is_scalar:
+            defaults[column.name] = default.arg
+        elif default.is_callable:
+            defaults[column.name] = default.arg(None)  # SQLAlchemy's wrapper takes a context
+    columns = [*fields, *defaults]
+    staging = f"import_{table.name}"
+    listed = ", ".join(columns)
+    connection.execute(
+        text(
+            f"CREATE TEMPORARY TABLE {staging} ON COMMIT DROP AS "
+            f"SELECT 0::bigint AS _seq, {listed} FROM {table.name} WITH NO DATA"
+        )
+    )
+    constant = tuple(defaults.values())
+    _copy(
+        connection,
+        f"COPY {staging} (_seq, {listed}) FROM STDIN",
+        (
+            (seq, *(record[name] for name in fields), *constant)
+            for seq, record in enumerate(records)
+        ),
+    )
+    connection.execute(
+        text(f"INSERT INTO {table.name} ({listed}) SELECT {listed} FROM {staging} ORDER BY _seq")
+    )
+    if kind.facilities and "facilities" in records[0]:
+        ref = kind.column(kind.key[0]).field
+        link = _table("survey_response_facility")
+        links = f"import_{link.name}"
+        connection.execute(
+            text(
+                f"CREATE TEMPORARY TABLE {links} (_seq bigint NOT NULL, facility_code text "
+                "NOT NULL) ON COMMIT DROP"
+            )
+        )
+        _copy(
+            connection,
+            f"COPY {links} (_seq, facility_code) FROM STDIN",
+            (
+                (seq, code)
+                for seq, record in enumerate(records)
+                for code in record["facilities"] or ()
+            ),
+        )
+        connection.execute(
+            text(
+                f"INSERT INTO {link.name} (response_id, facility_code) "
+                f"SELECT added.id, staged.facility_code FROM {links} AS staged "
+                f"JOIN {staging} AS source ON source._seq = staged._seq "
+                f"JOIN {table.name} AS added ON added.{ref} = source.{ref} "
+                "ORDER BY staged._seq, staged.facility_code"
+            )
+        )
+
+
+def _copy(connection: Connection, statement: str, rows: Iterable[Sequence[object]]) -> None:
+    """Run the PostgreSQL ``COPY … FROM STDIN`` ``statement`` with ``rows``, in the transaction.
+
+    An error of the driver is raised as SQLAlchemy's, like that of any other statement.
+    """
+    driver = connection.connection.driver_connection
+    error_class = connection.dialect.loaded_dbapi.Error
+    try:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:  # type: ignore[union-attr]
+            for row in rows:
+                copy.write_row(row)
+    except error_class as error:
+        raise DBAPIError.instance(
+            statement, None, error, error_class, dialect=connection.dialect
+        ) from None
 
 
 def _update(connection: Connection, kind: Kind, records: list[Record]) -> None:

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -30,13 +30,15 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QPushButto
 
 from expatdesk import clock, i18n
 from expatdesk.db.database import Database
-from expatdesk.exchange import Counts, ImportPlan, RowError, apply_import, export, prepare_import
 from expatdesk.i18n import N_, _
 from expatdesk.qt import files, msgbox
 from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.background import Job
 from expatdesk.qt.forms.ui_import_dialog import Ui_ImportDialog
 from expatdesk.services.actor import Actor
+
+if TYPE_CHECKING:  # the exchange package loads when a file is checked, not at start-up
+    from expatdesk.exchange import Counts, ImportPlan, RowError
 
 log = logging.getLogger(__name__)
 
@@ -238,6 +240,8 @@ class ImportDialog(QDialog):
             return
         database, kind, path = self._database, self.kind(), self._path
         self._status = _("Checking {file}…").format(file=path.name)
+        from expatdesk.exchange import prepare_import
+
         self._start(lambda: prepare_import(database, kind, path), self._checked, self._check_failed)
 
     def _checked(self, plan: ImportPlan) -> None:
@@ -269,6 +273,8 @@ class ImportDialog(QDialog):
         plan = self._plan
         if plan is None or not plan.ok or self._job is not None:
             return
+        from expatdesk.exchange import apply_import
+
         database, actor = self._database, self._actor
         self._applying = True
         self._status = _("Importing {file}…").format(file=plan.path.name)
@@ -433,6 +439,8 @@ class Exporter(QObject):
             path = path.with_name(path.name + ".csv")
         self._folder = path.parent
         self._path = path
+        from expatdesk.exchange import export
+
         database = self._database
         self._job = Job(lambda: export(database, kind, path))
         self._job.finished.connect(self._done)

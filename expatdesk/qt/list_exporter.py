@@ -21,7 +21,6 @@ from expatdesk.qt import files, msgbox
 from expatdesk.qt.background import Job
 from expatdesk.qt.record_model import RecordTableModel
 from expatdesk.services.actor import Actor
-from expatdesk.services.list_export import export_list
 from expatdesk.services.listing import Listing
 
 #: The file types the list exports to.
@@ -83,6 +82,9 @@ class ListExporter(QObject):
         database, listing, model, actor = self._database, self._listing, self._model, self._actor
         query, order, filters = model.query, model.order, model.filters
         columns = self.visible_columns()
+        # Here, not at start-up: the export reaches the exchange package and openpyxl.
+        from expatdesk.services.list_export import export_list
+
         job = Job(
             lambda: export_list(
                 database,

@@ -31,8 +31,10 @@ walking the list order
 
 Both give exactly the first ids of the whole list; the view asks for the whole list afterwards,
 off the GUI thread, and an :class:`Interrupt` stops the queries of a search the user typed past.
-Terms of one or two letters have no index: they usually match many records, which the walk finds
-at once; the rare short term that matches few is found by reading every ``search_key``.
+Terms of one or two letters have no trigram: they usually match many records, which the walk finds
+at once. When the walk finds too few, the records that hold a two-letter term are looked up in
+the indexes of short terms (:func:`expatdesk.db.search_index.short_matches`) and sorted; a single
+letter, or a table without those indexes, is found by reading every ``search_key``.
 """
 
 from __future__ import annotations
@@ -271,18 +273,35 @@ def id_query(
     short terms only and no filter, the matching records are found by a subquery, ``id IN (SELECT
     id ... WHERE search_key LIKE ...)``: SQLite then scans the narrow ``search_key`` index and
     sorts the matches, rather than walking the sort column's index and reading every row to test
-    it. A filter's index, where there is one, narrows the search down better.
+    it; a two-letter term is looked up in the indexes of short terms instead, where the table has
+    them. A filter's index, where there is one, narrows the search down better.
     """
     statement = _ordered(session, listing, order or listing.default_order)
     conditions = matching(listing.search_key, query)
     chosen = filter_conditions(listing, filters)
+    short = []
     if conditions and not indexed(query) and not chosen:
+        short = _short_matches(session, listing, query)
+    if short:
+        statement = statement.where(*short, *conditions)
+    elif conditions and not indexed(query) and not chosen:
         statement = statement.where(
             listing.id_column.in_(select(listing.id_column).where(*conditions))
         )
     else:
         statement = statement.where(*conditions)
     return statement.where(*chosen)
+
+
+def _short_matches(session: Session, listing: Listing, query: str) -> list[ColumnElement[bool]]:
+    """Conditions an index answers for the two-letter terms of ``query``, where the listing's
+    table has the indexes of short terms (:func:`~expatdesk.db.search_index.short_matches`)."""
+    table = listing.id_column.expression.table
+    connection = session.connection()
+    terms = search_index.short_terms(search_terms(query))
+    if not terms or not search_index.has_short_index(connection, table.name):
+        return []
+    return search_index.short_matches(connection, table.c.id, listing.search_key.expression, terms)
 
 
 class SearchCancelled(Exception):

@@ -1,5 +1,5 @@
-"""The search indexes of migration 0005: created and dropped, in step with every write, also after
-a bulk load, and invisible to the comparison of models and schema."""
+"""The search indexes of migrations 0005 and 0009: created and dropped, in step with every write,
+also after a bulk load, and invisible to the comparison of models and schema."""
 
 from __future__ import annotations
 
@@ -43,8 +43,13 @@ def expected_objects(backend: str) -> set[str]:
             for fts in search_index.FTS_TABLES.values()
             for suffix in ("data", "idx", "docsize", "config")
         }
-        return set(search_index.FTS_TABLES.values()) | shadows | SQLITE_TRIGGERS | in_order
-    return set(search_index.TRIGRAM_INDEXES.values()) | in_order
+        short = {*search_index.FTS_VOCABULARIES.values(), *search_index.TAIL_INDEXES.values()}
+        return set(search_index.FTS_TABLES.values()) | shadows | SQLITE_TRIGGERS | in_order | short
+    return (
+        set(search_index.TRIGRAM_INDEXES.values())
+        | in_order
+        | set(search_index.SHORT_INDEXES.values())
+    )
 
 
 def test_the_migration_creates_the_indexes_and_drops_them_again(
