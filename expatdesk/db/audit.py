@@ -109,12 +109,16 @@ def creation_changes(cls: type[Base], values: Mapping[str, Any]) -> dict[str, li
     return changes
 
 
-def actor_of(session: Session) -> tuple[int | None, str]:
-    """The staff user id and username the session acts for (``system`` when none was given)."""
-    actor = session.info.get("actor")
+def who(actor: Any) -> tuple[int | None, str]:
+    """The staff user id and username of ``actor`` (an ``Actor``; ``None`` is the system)."""
     if actor is None:
         return None, "system"
     return actor.user_id, actor.username
+
+
+def actor_of(session: Session) -> tuple[int | None, str]:
+    """The staff user id and username the session acts for (``system`` when none was given)."""
+    return who(session.info.get("actor"))
 
 
 def entry(

@@ -23,7 +23,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 from sqlalchemy.orm import Session, sessionmaker
 
 from expatdesk import clock
-from expatdesk.db import roles, trail
+from expatdesk.db import audit, roles, trail
 from expatdesk.db.types import utcnow
 from expatdesk.errors import (
     CommitUnknownError,
@@ -395,14 +395,7 @@ class Database:
                     connection = session.connection(execution_options={WRITING: True})
                 else:
                     connection = session.connection()
-                user_id, username = (
-                    (None, "system")
-                    if actor is None
-                    else (
-                        actor.user_id,
-                        actor.username,
-                    )
-                )
+                user_id, username = audit.who(actor)
                 trail.set_actor(connection, user_id, username, utcnow())
                 yield session
                 if session.in_transaction():  # not rolled back by the block

@@ -20,6 +20,7 @@ from datetime import timedelta
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from expatdesk.db.audit import who
 from expatdesk.db.database import Database
 from expatdesk.db.models import AccessLog
 from expatdesk.db.types import utcnow
@@ -44,10 +45,6 @@ class TooManyBsnLookupsError(UserError):
         )
 
 
-def _who(actor: Actor | None) -> tuple[int | None, str]:
-    return (None, "system") if actor is None else (actor.user_id, actor.username)
-
-
 def log_in(
     session: Session,
     actor: Actor | None,
@@ -57,7 +54,7 @@ def log_in(
     rows: int | None = None,
 ) -> None:
     """Add an entry in the session's transaction."""
-    user_id, username = _who(actor)
+    user_id, username = who(actor)
     session.execute(
         insert(AccessLog).values(
             at=utcnow(),
@@ -92,7 +89,7 @@ def record_opened(database: Database, actor: Actor | None, entity: str, record_i
 def bsn_lookup_in(session: Session, actor: Actor | None) -> None:
     """Log a lookup by BSN in the session's transaction, or raise
     :class:`TooManyBsnLookupsError` when the actor made too many in the last hour."""
-    _user_id, username = _who(actor)
+    _user_id, username = who(actor)
     since = utcnow() - _HOUR
     made = session.scalar(
         select(func.count())
