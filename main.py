@@ -3,7 +3,7 @@
 
 import sys
 
-from expatdesk.cli import main
+from expatdesk.cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

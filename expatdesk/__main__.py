@@ -2,6 +2,6 @@
 
 import sys
 
-from expatdesk.cli import main
+from expatdesk.cli.main import main
 
 sys.exit(main())

@@ -92,10 +92,10 @@ REPORT_FONTS = ("DejaVuSans", "DejaVuSans-Bold")
 
 
 def report_pdf(database: Database, language: str) -> bytes:
+    from expatdesk.accounts.actor import SYSTEM
     from expatdesk.reports.pdf import render_targets_pdf
+    from expatdesk.reports.target_settings import read_centre_name
     from expatdesk.reports.targets import targets_report
-    from expatdesk.services.actor import SYSTEM
-    from expatdesk.services.target_settings import read_centre_name
 
     year = clock.today().year - 1
     report = targets_report(database, SYSTEM, year, year)

@@ -5,8 +5,8 @@ delivered to them, their permits (from, until), their family and their survey re
 timeline; an employer's page its cases, the services delivered to it, its survey responses and its
 international hires per year.
 
-The record loaders (:func:`expatdesk.services.expats.load_expat`,
-:func:`expatdesk.services.employers.load_employer`) read the linked records with one query per
+The record loaders (:func:`expatdesk.expats.read.load_expat`,
+:func:`expatdesk.employers.read.load_employer`) read the linked records with one query per
 linked table (:func:`cases_in`, :func:`deliveries_in`); :func:`expat_events` and
 :func:`employer_events` turn a loaded record into events without touching the database. A
 :class:`TimelineEvent` carries data, not sentences: its :attr:`~TimelineEvent.title` and
@@ -25,6 +25,8 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from expatdesk import clock, i18n
+from expatdesk.cases.workflow import status_label
+from expatdesk.common.labels import Label
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     Case,
@@ -35,13 +37,11 @@ from expatdesk.db.models import (
     StaffUser,
 )
 from expatdesk.i18n import _, ngettext
-from expatdesk.services.cases import status_label
-from expatdesk.services.labels import Label
 
 if TYPE_CHECKING:
-    from expatdesk.services.employers import EmployerDetail
-    from expatdesk.services.expats import ExpatDetail
-    from expatdesk.services.surveys import Response
+    from expatdesk.employers.read import EmployerDetail
+    from expatdesk.expats.read import ExpatDetail
+    from expatdesk.surveys.responses import Response
 
 #: A permit whose last day is at most this many days ahead is "expiring".
 EXPIRING_DAYS = 90
@@ -147,7 +147,7 @@ def deliveries_in(
 
     One query; a second one counts only when the limit (:data:`DELIVERY_LIMIT`) was reached.
     """
-    from expatdesk.services.expats import full_name
+    from expatdesk.expats.read import full_name
 
     limit = DELIVERY_LIMIT if limit is None else limit
     newest = ServiceDelivery.delivered_on.desc(), ServiceDelivery.id.desc()
@@ -277,7 +277,7 @@ class TimelineEvent:
         if kind == "birth":
             return _("Child born: {name}").format(name=text)
         if kind == "family":
-            from expatdesk.services.expats import relation_label
+            from expatdesk.expats.read import relation_label
 
             name = text
             if self.relation:
@@ -308,7 +308,7 @@ class TimelineEvent:
         return " · ".join(part for part in parts if part)
 
     def _answers(self) -> list[str]:
-        from expatdesk.services.surveys import intention_label
+        from expatdesk.surveys.responses import intention_label
 
         answers = []
         if self.score_service is not None:
@@ -471,7 +471,7 @@ def expat_timeline(
     database: Database, expat_id: int, today: date | None = None
 ) -> list[TimelineEvent]:
     """An expat's timeline, newest first; empty when the expat no longer exists."""
-    from expatdesk.services.expats import load_expat
+    from expatdesk.expats.read import load_expat
 
     expat = load_expat(database, expat_id)
     return [] if expat is None else expat_events(expat, today)
@@ -479,7 +479,7 @@ def expat_timeline(
 
 def employer_timeline(database: Database, employer_id: int) -> list[TimelineEvent]:
     """An employer's timeline, newest first; empty when the employer no longer exists."""
-    from expatdesk.services.employers import load_employer
+    from expatdesk.employers.read import load_employer
 
     employer = load_employer(database, employer_id)
     return [] if employer is None else employer_events(employer)

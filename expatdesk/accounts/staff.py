@@ -25,6 +25,29 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
+from expatdesk.accounts.actor import (
+    SYSTEM,
+    Actor,
+    Permission,
+    database_refusals,
+    role_label,
+)
+from expatdesk.accounts.passwords import (
+    Throttle,
+    check_password,
+    hash_password,
+    is_common,
+    seconds_to_wait,
+)
+from expatdesk.common.centre_settings import read_setting, store_setting
+from expatdesk.common.concurrency import check_version, stale_guard
+from expatdesk.common.validation import (
+    FieldError,
+    Problems,
+    ValidationError,
+    required,
+    too_long,
+)
 from expatdesk.db import audit, roles
 from expatdesk.db.database import (
     POSTGRES_CONNECT_TIMEOUT_S,
@@ -37,29 +60,6 @@ from expatdesk.db.models import ROLES, StaffUser
 from expatdesk.db.types import utcnow
 from expatdesk.errors import DatabaseError, UserError
 from expatdesk.i18n import _
-from expatdesk.services.actor import (
-    SYSTEM,
-    Actor,
-    Permission,
-    database_refusals,
-    role_label,
-)
-from expatdesk.services.centre_settings import read_setting, store_setting
-from expatdesk.services.concurrency import check_version, stale_guard
-from expatdesk.services.passwords import (
-    Throttle,
-    check_password,
-    hash_password,
-    is_common,
-    seconds_to_wait,
-)
-from expatdesk.services.validation import (
-    FieldError,
-    Problems,
-    ValidationError,
-    required,
-    too_long,
-)
 
 __all__ = [
     "MIN_PASSWORD_LENGTH",
@@ -623,7 +623,7 @@ def username_problem(name: str) -> str | None:
 def password_problem(password: str, username: str | None = None) -> str | None:
     """What is wrong with ``password`` as a new password, or ``None``: at least
     :data:`MIN_PASSWORD_LENGTH` characters, not one character repeated, not the username, not
-    a common password (:func:`~expatdesk.services.passwords.is_common`)."""
+    a common password (:func:`~expatdesk.accounts.passwords.is_common`)."""
     if len(password) < MIN_PASSWORD_LENGTH:
         return _("A password needs at least {count} characters.").format(count=MIN_PASSWORD_LENGTH)
     if len(password) > MAX_PASSWORD_LENGTH:

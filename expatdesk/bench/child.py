@@ -93,8 +93,8 @@ def timed(action: Callable[[], object]) -> float:
 def measure_search(arguments: dict[str, Any]) -> dict[str, Any]:
     """:func:`expatdesk.bench.search.type_queries` on the expats, and the floor per key."""
     from expatdesk.bench.search import EXPAT_QUERIES, latencies, prefixes, type_queries
-    from expatdesk.services.expats import LISTING
-    from expatdesk.services.listing import PAGE_SIZE
+    from expatdesk.common.listing import PAGE_SIZE
+    from expatdesk.expats.read import LISTING
     from expatdesk.text import fold
 
     database = _database(arguments["url"])

@@ -1,11 +1,11 @@
 """Opening a record with everything linked to it: how long it takes (budget: 100 ms an expat).
 
-Opening an expat in the desk is :func:`~expatdesk.services.expats.load_expat` (the expat and one
-query per linked table), :func:`~expatdesk.services.timeline.expat_events` (the timeline) and
-rendering the page's HTML. :func:`open_expats` and :func:`open_employers` time exactly that for
-each id and return the latencies in milliseconds. The HTML is made by the Qt layer
-(:func:`expatdesk.qt.expats.render`); the functions take it as ``render`` so that this module stays
-free of Qt, and without it they time loading and the timeline only.
+Opening an expat in the desk is :func:`~expatdesk.expats.read.load_expat` (the expat and one query
+per linked table), :func:`~expatdesk.timeline.expat_events` (the timeline) and rendering the page's
+HTML. :func:`open_expats` and :func:`open_employers` time exactly that for each id and return the
+latencies in milliseconds. The HTML is made by the Qt layer
+(:func:`expatdesk.qt.expats.area.render`); the functions take it as ``render`` so that this module
+stays free of Qt, and without it they time loading and the timeline only.
 
 :func:`random_ids` picks records at random, :func:`busiest_expats` the expats with the most
 linked rows (the slowest to open). From the command line, on a copy of the large demo::
@@ -40,9 +40,9 @@ from expatdesk.db.models import (
     ServiceDelivery,
     SurveyResponse,
 )
-from expatdesk.services.employers import load_employer
-from expatdesk.services.expats import load_expat
-from expatdesk.services.timeline import employer_events, expat_events
+from expatdesk.employers.read import load_employer
+from expatdesk.expats.read import load_expat
+from expatdesk.timeline import employer_events, expat_events
 
 BUDGET_MS = 100.0
 

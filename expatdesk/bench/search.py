@@ -1,8 +1,8 @@
 """Search as you type: how long each key takes until the list shows its first rows (budget: 50 ms).
 
-After a key the list asks for the first ids (:func:`~expatdesk.services.listing.find_ids` with
-``first``) and reads the rows of its first page (:func:`~expatdesk.services.listing.fetch_rows`,
-up to :data:`~expatdesk.services.listing.PAGE_SIZE` rows);
+After a key the list asks for the first ids (:func:`~expatdesk.common.listing.find_ids` with
+``first``) and reads the rows of its first page (:func:`~expatdesk.common.listing.fetch_rows`,
+up to :data:`~expatdesk.common.listing.PAGE_SIZE` rows);
 that is what the user waits for, and what :func:`type_queries` times for every prefix of every
 query, typed letter by letter. The whole id list follows off the GUI thread (its count, the rows
 further down); with ``full`` the function times that too.
@@ -24,9 +24,10 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from expatdesk.common.listing import FIRST_IDS, PAGE_SIZE, Listing, fetch_rows, find_ids
 from expatdesk.db.database import Database, open_database
-from expatdesk.services import employers, expats
-from expatdesk.services.listing import FIRST_IDS, PAGE_SIZE, Listing, fetch_rows, find_ids
+from expatdesk.employers import read as employers
+from expatdesk.expats import read as expats
 
 BUDGET_MS = 50.0
 #: What the desk types into the expats' search box: names as they are written (accents and all),

@@ -29,14 +29,16 @@ from typing import Any
 from sqlalchemy import select
 
 from expatdesk import clock
+from expatdesk.accounts.actor import SYSTEM
+from expatdesk.cases import workflow as cases
+from expatdesk.common.concurrency import StaleRecordError, new_request_key
 from expatdesk.config import DATABASE_ENV
 from expatdesk.db.database import Database, open_database
 from expatdesk.db.models import AuditEntry, Case, Expat
 from expatdesk.errors import AlreadySavedError, CommitUnknownError, DatabaseError
 from expatdesk.exchange.importer import import_file
-from expatdesk.services import cases, expat_records, surveys
-from expatdesk.services.actor import SYSTEM
-from expatdesk.services.concurrency import StaleRecordError, new_request_key
+from expatdesk.expats import write as expat_records
+from expatdesk.surveys import responses as surveys
 
 #: How many hot records the desks share: enough to spread, few enough to collide.
 HOT_EXPATS, HOT_CASES = 50, 10

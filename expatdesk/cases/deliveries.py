@@ -1,7 +1,7 @@
 """Service deliveries: the catalogue, its document checklists, walk-ins, and a client's services.
 
 A service delivery is one service of the catalogue delivered on a date to an expat and/or an
-employer (``shared/spec/domain.md``). Most come with a case (:mod:`expatdesk.services.cases`);
+employer (``shared/spec/domain.md``). Most come with a case (:mod:`expatdesk.cases.workflow`);
 a quick question at the desk is recorded as a *walk-in* with :func:`record_walk_in`, outside any
 case, so that it counts too.
 
@@ -12,7 +12,7 @@ the report finds an expat's employer itself. Copying the expat's employer into t
 would say the employer came to the desk when it did not.
 
 The checklists (``checklist_item``) are data in English and Dutch: the documents the desk collects
-for a service. Ticking them off is part of a case (:func:`expatdesk.services.cases.
+for a service. Ticking them off is part of a case (:func:`expatdesk.cases.workflow.
 set_document_checked`).
 """
 
@@ -28,6 +28,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from expatdesk import clock
+from expatdesk.accounts.actor import Actor, Permission
+from expatdesk.common import refs
+from expatdesk.common.concurrency import refuse_repeat
+from expatdesk.common.labels import Label
+from expatdesk.common.validation import Problems, clean, too_long
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     Case,
@@ -38,11 +43,6 @@ from expatdesk.db.models import (
     ServiceType,
 )
 from expatdesk.i18n import _, pick
-from expatdesk.services import refs
-from expatdesk.services.actor import Actor, Permission
-from expatdesk.services.concurrency import refuse_repeat
-from expatdesk.services.labels import Label
-from expatdesk.services.validation import Problems, clean, too_long
 
 log = logging.getLogger(__name__)
 
@@ -166,7 +166,7 @@ def insert_with_ref(
 
     ``prepare`` is called with the reference before the insert, to set what depends on it.
 
-    The number is the record's new id (:mod:`expatdesk.services.refs`: never one a record had
+    The number is the record's new id (:mod:`expatdesk.common.refs`: never one a record had
     before), so references grow like the demo's (``CAS-000123``). When another desk takes the
     same reference at the same moment (an import), the insert (in a savepoint) fails on the unique
     constraint and the next number is tried.
@@ -249,7 +249,7 @@ def record_walk_in(
     ``request_key``: the key the form made when it opened; saving it again raises
     :class:`~expatdesk.errors.AlreadySavedError` instead of adding a second delivery.
 
-    Raises :class:`~expatdesk.services.validation.ValidationError` (fields ``service``,
+    Raises :class:`~expatdesk.common.validation.ValidationError` (fields ``service``,
     ``delivered_on``, ``client``, ``expat``, ``employer``, ``notes``) and saves nothing when
     the input cannot be stored.
     """
@@ -282,7 +282,7 @@ def record_walk_in(
 
 def deliveries_in(session: Session, condition: ColumnElement[bool]) -> list[Delivery]:
     """The deliveries that meet ``condition``, newest first, inside an open session."""
-    from expatdesk.services.expats import full_name
+    from expatdesk.expats.read import full_name
 
     statement = (
         select(

@@ -3,7 +3,7 @@
 A case (``shared/spec/domain.md``) has a client (an expat, an employer, or both), a subject, an
 owner (an active staff user, or nobody yet), a status, timestamped notes, tasks with due dates,
 and the services delivered on it, each with the document checklist of its service
-(:mod:`expatdesk.services.deliveries`) that the desk ticks off.
+(:mod:`expatdesk.cases.deliveries`) that the desk ticks off.
 
 Status: ``new`` → ``in_progress`` → ``waiting_client`` / ``waiting_authority`` → ``closed``, and
 a closed case can be reopened (back to ``in_progress``); :data:`TRANSITIONS` lists every allowed
@@ -17,9 +17,9 @@ the employer of its expat, which is exactly the employer that N should credit; c
 employer into the delivery would freeze today's employer into it and claim the employer came to
 the desk. An employer's case names the employer, so N counts it for that employer.
 
-Every write takes the acting :class:`~expatdesk.services.actor.Actor`, needs
-:attr:`~expatdesk.services.actor.Permission.CLIENTS`, runs in one transaction (the audit trail
-records it), and refuses, with :class:`~expatdesk.services.concurrency.StaleRecordError`, a change
+Every write takes the acting :class:`~expatdesk.accounts.actor.Actor`, needs
+:attr:`~expatdesk.accounts.actor.Permission.CLIENTS`, runs in one transaction (the audit trail
+records it), and refuses, with :class:`~expatdesk.common.concurrency.StaleRecordError`, a change
 based on an old copy: a change of the case itself (status, owner) names the case version the page
 showed, a change of a task the task's version, removing a service the delivery's version. Adding
 a note, a task or a service and ticking a document only add to the case; they check the case's
@@ -41,6 +41,27 @@ from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from expatdesk import clock, i18n
+from expatdesk.accounts.actor import Actor, Permission
+from expatdesk.cases import deliveries
+from expatdesk.cases.deliveries import ChecklistDocument, date_problem
+from expatdesk.common.concurrency import (
+    StaleRecordError,
+    add_once,
+    check_version,
+    stale_guard,
+)
+from expatdesk.common.labels import Label
+from expatdesk.common.listing import (
+    AnySelect,
+    Column,
+    Filter,
+    Join,
+    Listing,
+    Order,
+    Row,
+    field_text,
+)
+from expatdesk.common.validation import Problems, clean, required, too_long
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     CASE_STATUSES,
@@ -58,27 +79,6 @@ from expatdesk.db.models import (
 from expatdesk.db.types import utcnow
 from expatdesk.errors import UserError
 from expatdesk.i18n import N_, _
-from expatdesk.services import deliveries
-from expatdesk.services.actor import Actor, Permission
-from expatdesk.services.concurrency import (
-    StaleRecordError,
-    add_once,
-    check_version,
-    stale_guard,
-)
-from expatdesk.services.deliveries import ChecklistDocument, date_problem
-from expatdesk.services.labels import Label
-from expatdesk.services.listing import (
-    AnySelect,
-    Column,
-    Filter,
-    Join,
-    Listing,
-    Order,
-    Row,
-    field_text,
-)
-from expatdesk.services.validation import Problems, clean, required, too_long
 from expatdesk.text import case_search_key
 
 log = logging.getLogger(__name__)
@@ -255,7 +255,7 @@ def owners_in(session: Session) -> list[StaffChoice]:
 
 
 def _client_names(session: Session, expat_id: int | None, employer_id: int | None) -> list[str]:
-    from expatdesk.services.expats import full_name
+    from expatdesk.expats.read import full_name
 
     names: list[str] = []
     if expat_id is not None:
@@ -324,7 +324,7 @@ def open_case(
 
     ``owner_id`` is an active staff user or ``None`` (nobody yet); ``opened_on`` defaults to
     today; ``services`` are catalogue codes delivered on the case on ``opened_on``. Raises
-    :class:`~expatdesk.services.validation.ValidationError` (fields ``subject``, ``client``,
+    :class:`~expatdesk.common.validation.ValidationError` (fields ``subject``, ``client``,
     ``expat``, ``employer``, ``owner``, ``opened_on``, ``service``) and saves nothing.
     """
     actor.require(Permission.CLIENTS)
@@ -379,7 +379,7 @@ def load_case(database: Database, case_id: int) -> CaseDetail:
 
 
 def load_case_in(session: Session, case_id: int) -> CaseDetail:
-    from expatdesk.services.expats import full_name
+    from expatdesk.expats.read import full_name
 
     record = session.get(Case, case_id)
     if record is None:
@@ -798,7 +798,7 @@ def _page_query() -> AnySelect:
 
 
 def _client_text(row: Row) -> str:
-    from expatdesk.services.expats import full_name
+    from expatdesk.expats.read import full_name
 
     names = []
     if row["given_name"] is not None or row["family_name"] is not None:

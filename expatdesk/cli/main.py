@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from expatdesk import __version__, clock, i18n
-from expatdesk.cli_privacy import add_privacy_commands
-from expatdesk.cli_staff import add_staff_command
+from expatdesk.cli.privacy import add_privacy_commands
+from expatdesk.cli.staff import add_staff_command
 from expatdesk.config import database_target, default_database
 from expatdesk.db.database import Database, open_database, parse_url
 from expatdesk.errors import UserError
@@ -348,7 +348,7 @@ def _run_init(args: argparse.Namespace) -> int:
         if database.backup_path:
             print(_("Backup before migrating: {path}").format(path=database.backup_path))
         if not database.is_sqlite:
-            from expatdesk.services.privacy import clean_deleted_trail
+            from expatdesk.privacy.erasure import clean_deleted_trail
 
             cleaned = clean_deleted_trail(database)
             if cleaned:
@@ -381,7 +381,7 @@ def _run_restore(args: argparse.Namespace) -> int:
     database = open_database(
         parse_url(database_target(getattr(args, "database", None))), migrate=False
     )
-    from expatdesk.services.privacy import restore_backup
+    from expatdesk.privacy.erasure import restore_backup
 
     try:
         restored = restore_backup(database, args.file)
@@ -435,7 +435,7 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 def _print_demo_accounts(summary: DemoSummary) -> None:
     """The demo's accounts, to sign in with (on SQLite, with their passwords)."""
-    from expatdesk.services.actor import role_label
+    from expatdesk.accounts.actor import role_label
 
     if summary.accounts:
         print(_("Demo accounts (username, password, role):"))
@@ -462,9 +462,9 @@ def _print_demo_accounts(summary: DemoSummary) -> None:
 def _run_report_targets(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import DBAPIError
 
+    from expatdesk.accounts import staff as accounts
     from expatdesk.errors import DatabaseError
     from expatdesk.reports.targets import check_years, targets_report
-    from expatdesk.services import accounts
 
     check_years(args.year_from, args.year_to)
     if args.output is None and args.format in output.FILE_ONLY_FORMATS:
@@ -480,7 +480,7 @@ def _run_report_targets(args: argparse.Namespace) -> int:
             database, accounts.connection_actor(database), args.year_from, args.year_to
         )
         if args.format == "pdf":
-            from expatdesk.services.target_settings import read_centre_name
+            from expatdesk.reports.target_settings import read_centre_name
 
             centre_name = read_centre_name(database)
     except DBAPIError as error:
@@ -502,9 +502,9 @@ def _run_report_targets(args: argparse.Namespace) -> int:
 
 
 def _run_import(args: argparse.Namespace) -> int:
+    from expatdesk.accounts import staff as accounts
     from expatdesk.exchange import apply_import, prepare_import
     from expatdesk.exchange.reading import file_format
-    from expatdesk.services import accounts
 
     file_format(args.file)  # an unknown extension is refused before the database is opened
     database = _open(args)

@@ -17,13 +17,14 @@ from typing import Any
 from sqlalchemy import select
 
 from expatdesk import i18n
+from expatdesk.accounts import staff as accounts
 from expatdesk.config import database_target
 from expatdesk.db.database import Database, open_database, parse_url
 from expatdesk.db.models import Expat
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
+from expatdesk.privacy import erasure as privacy
 from expatdesk.private_files import write_private
-from expatdesk.services import accounts, privacy
 
 #: The reason the trail gives for an erasure from the command line without ``--reason``.
 DEFAULT_REASON = "At the person's request"
@@ -127,7 +128,7 @@ def _confirmed(ref: str) -> bool:
 
 
 def _run_subject_access(args: argparse.Namespace) -> int:
-    from expatdesk.services import subject_access
+    from expatdesk.privacy import subject_access
 
     output: Path = args.output
     suffix = output.suffix.lower()

@@ -15,15 +15,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from expatdesk.accounts import staff as accounts
+from expatdesk.accounts.actor import Actor, role_label
+from expatdesk.accounts.staff import StaffAccount
+from expatdesk.common.validation import ValidationError
 from expatdesk.config import database_target
 from expatdesk.db.database import Database, open_database, parse_url
 from expatdesk.db.models import ROLES
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
-from expatdesk.services import accounts
-from expatdesk.services.accounts import StaffAccount
-from expatdesk.services.actor import Actor, role_label
-from expatdesk.services.validation import ValidationError
 
 
 def add_staff_command(commands: Any, common: argparse.ArgumentParser) -> None:

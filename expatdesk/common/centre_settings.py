@@ -1,15 +1,15 @@
 """The centre's own settings (``centre_settings``, one row): read and stored one field at a time.
 
-The callers own their field: :mod:`expatdesk.services.accounts` the idle-lock minutes,
-:mod:`expatdesk.services.privacy` the retention years; they check the permission and the range,
+The callers own their field: :mod:`expatdesk.accounts.staff` the idle-lock minutes,
+:mod:`expatdesk.privacy.erasure` the retention years; they check the permission and the range,
 this module reads and writes the row (creating it when a database lacks it).
 """
 
 from __future__ import annotations
 
+from expatdesk.accounts.actor import Actor, database_refusals
 from expatdesk.db.database import Database
 from expatdesk.db.models import CentreSettings
-from expatdesk.services.actor import Actor, database_refusals
 
 #: The values migration 0004 gives a new row.
 DEFAULTS: dict[str, int] = {"retention_years": 7, "idle_lock_minutes": 15}

@@ -1,6 +1,6 @@
 """Exporting a list as the user sees it: its search, filters and order, its visible columns.
 
-:func:`export_list` writes the records of a :class:`~expatdesk.services.listing.Listing` that
+:func:`export_list` writes the records of a :class:`~expatdesk.common.listing.Listing` that
 match the search and filters, in the list's order, with the columns the user sees under their
 headers, all in the active language: as CSV or as an XLSX workbook, by the file's extension.
 
@@ -29,15 +29,15 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
+from expatdesk.accounts.actor import Actor
+from expatdesk.common.listing import Column, FilterValues, Listing, Order, fetch_rows, find_ids
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.exchange.values import neutralise
 from expatdesk.i18n import _
+from expatdesk.privacy import access_log
 from expatdesk.private_files import PRIVATE_FILE_MODE
 from expatdesk.reports.output import check_writable
-from expatdesk.services import access_log
-from expatdesk.services.actor import Actor
-from expatdesk.services.listing import Column, FilterValues, Listing, Order, fetch_rows, find_ids
 
 #: Rows read from the database at once.
 EXPORT_PAGE = 1000

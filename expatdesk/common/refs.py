@@ -8,7 +8,7 @@ deleted or merged away, and with them what the trail and the subject access kept
 
 The id is taken first and set on the record explicitly, so the reference can be stored with the
 insert. A number whose reference is taken already (by an imported record) or was erased (the
-register of :mod:`expatdesk.services.privacy`) is skipped, and the next one taken.
+register of :mod:`expatdesk.privacy.erasure`) is skipped, and the next one taken.
 """
 
 from __future__ import annotations

@@ -38,7 +38,7 @@ from expatdesk.private_files import PRIVATE_FILE_MODE
 if TYPE_CHECKING:
     from alembic.config import Config
 
-    from expatdesk.services.actor import Actor
+    from expatdesk.accounts.actor import Actor
 
 #: The newest schema revision, the last migration in ``migrations/versions`` (a test checks).
 #: Knowing it without Alembic lets a database that is up to date open without importing Alembic,

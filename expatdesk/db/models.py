@@ -629,7 +629,7 @@ class AuditEntry(Base):
 class ErasedPerson(Base):
     """The register of erasures: the reference of a person whose personal data was erased and
     the day, nothing else. Restoring a backup and importing a file consult it, so that an erased
-    person never comes back (:mod:`expatdesk.services.privacy`)."""
+    person never comes back (:mod:`expatdesk.privacy.erasure`)."""
 
     __tablename__ = "erased_person"
 
@@ -706,7 +706,7 @@ class TargetSettings(Timestamped, Base):
     """The settings of the targets report (``shared/spec/targets.md``): one row, ``id = 1``.
 
     The migration that creates the table inserts the defaults of targets.md; a manager changes
-    them through :mod:`expatdesk.services.target_settings`, which validates them with messages
+    them through :mod:`expatdesk.reports.target_settings`, which validates them with messages
     for the user. The CHECK constraints repeat the sane ranges so that no other client can store
     settings the report cannot work with.
     """
@@ -732,7 +732,7 @@ class TargetSettings(Timestamped, Base):
     o_threshold: Mapped[float] = mapped_column(Double)
     p_threshold: Mapped[float] = mapped_column(Double)
     #: The centre's name as the printed reports show it (migration 0003); not a statistical
-    #: setting, so :class:`~expatdesk.services.target_settings.Settings` does not carry it.
+    #: setting, so :class:`~expatdesk.reports.target_settings.Settings` does not carry it.
     centre_name: Mapped[str] = mapped_column(String(200), server_default="Expat Center Twente")
     version: Mapped[int] = mapped_column(Integer, default=1)
 

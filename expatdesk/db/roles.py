@@ -23,7 +23,7 @@ in its groups and hold no server-level power, and grant only this database's gro
 Only the owner of the schema (the role that ran the migrations) may change or delete audit
 entries; a trigger writes the connecting role (``current_user``) and the moment into every entry
 other roles add, so nobody can write an entry in someone else's name. Erasing an expat's personal
-data (:mod:`expatdesk.services.privacy`) must also erase the values the trail kept of it: the
+data (:mod:`expatdesk.privacy.erasure`) must also erase the values the trail kept of it: the
 function :data:`SCRUB_FUNCTION` (``SECURITY DEFINER``, owned by the owner, executable by the
 administrators' group only) replaces an entry's ``changes``, and refuses anything but dropping
 fields or replacing values by ``"(erased)"``, so even an administrator cannot make the trail say

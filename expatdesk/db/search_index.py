@@ -19,7 +19,7 @@ PostgreSQL
     still work, by reading the rows.
 
 The first matches of a short term (one or two letters, too short for a trigram) are found by
-walking the list in its order (:mod:`expatdesk.services.listing`); ``ix_expat_name_search``
+walking the list in its order (:mod:`expatdesk.common.listing`); ``ix_expat_name_search``
 holds the expats in their default order (family name, given name, id) with their ``search_key``,
 so that walk reads that index alone, not the rows.
 

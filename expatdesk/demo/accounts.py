@@ -14,8 +14,8 @@ from datetime import UTC, date, datetime, time
 
 from sqlalchemy import Connection, insert, select, update
 
+from expatdesk.accounts.passwords import SALT_BYTES, hash_password
 from expatdesk.db.models import StaffUser
-from expatdesk.services.passwords import SALT_BYTES, hash_password
 
 
 @dataclass(frozen=True)

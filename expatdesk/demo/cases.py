@@ -13,7 +13,7 @@ from datetime import date
 
 from expatdesk.demo.base import CASE, CASE_NOTE, TASK, Picker, Row
 from expatdesk.demo.state import CATEGORIES, CHILDREN, PARTNER, World
-from expatdesk.services.expats import full_name
+from expatdesk.expats.read import full_name
 from expatdesk.text import case_search_key
 
 OPEN_STATUSES = Picker(

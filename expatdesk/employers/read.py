@@ -7,13 +7,9 @@ from dataclasses import dataclass
 from sqlalchemy import ScalarSelect, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from expatdesk import i18n
-from expatdesk.db.database import Database
-from expatdesk.db.models import Case, Employer, Expat, Municipality, ServiceDelivery
-from expatdesk.i18n import N_
-from expatdesk.services import surveys, timeline
-from expatdesk.services.labels import Label, label, label_column, picked, yes_no
-from expatdesk.services.listing import (
+from expatdesk import i18n, timeline
+from expatdesk.common.labels import Label, label, label_column, picked, yes_no
+from expatdesk.common.listing import (
     AnySelect,
     Column,
     Filter,
@@ -22,7 +18,11 @@ from expatdesk.services.listing import (
     Order,
     field_text,
 )
-from expatdesk.services.timeline import CaseInfo, DeliveryInfo
+from expatdesk.db.database import Database
+from expatdesk.db.models import Case, Employer, Expat, Municipality, ServiceDelivery
+from expatdesk.i18n import N_
+from expatdesk.surveys import responses as surveys
+from expatdesk.timeline import CaseInfo, DeliveryInfo
 
 
 def _expat_count() -> ScalarSelect[int]:
@@ -169,7 +169,7 @@ class EmployerDetail:
     contacts: tuple[ContactInfo, ...]
     hiring: tuple[HiringInfo, ...]
     expat_count: int
-    #: Survey responses, newest first (:mod:`expatdesk.services.surveys`).
+    #: Survey responses, newest first (:mod:`expatdesk.surveys.responses`).
     surveys: tuple[surveys.Response, ...] = ()
     #: The cases opened for the employer, the newest first.
     cases: tuple[CaseInfo, ...] = ()

@@ -1,11 +1,11 @@
 """Registering, changing and deleting employers, with their contact persons and yearly hiring.
 
-Like :mod:`expatdesk.services.expat_records`: a frozen :class:`EmployerForm` holds every editable
+Like :mod:`expatdesk.expats.write`: a frozen :class:`EmployerForm` holds every editable
 field and, as tuples of small forms, the contact persons and the hiring records (how many
 international knowledge workers the employer hired in a year, the N denominator of the targets
 report). :func:`create_employer` and :func:`update_employer` check everything, then write the
 employer, its contacts and its hiring in ONE transaction; a problem raises a
-:class:`~expatdesk.services.validation.ValidationError` keyed by form field names
+:class:`~expatdesk.common.validation.ValidationError` keyed by form field names
 (``contacts[0].email``, ``hiring[2].year``) and nothing is written.
 
 :func:`find_employers` serves the employer choice of the expat form: a few matches for what was
@@ -22,6 +22,21 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import QueryableAttribute, Session, selectinload
 
 from expatdesk import i18n
+from expatdesk.accounts.actor import Actor, Permission
+from expatdesk.common import refs
+from expatdesk.common.concurrency import StaleRecordError, check_version, stale_guard
+from expatdesk.common.labels import Label
+from expatdesk.common.listing import matching
+from expatdesk.common.validation import (
+    Problems,
+    clean,
+    digits_only,
+    email_problem,
+    kvk_problem,
+    name_problem,
+    required,
+    too_long,
+)
 from expatdesk.db import audit
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
@@ -37,21 +52,6 @@ from expatdesk.db.models import (
 from expatdesk.db.types import utcnow
 from expatdesk.errors import UserError
 from expatdesk.i18n import _, ngettext
-from expatdesk.services import refs
-from expatdesk.services.actor import Actor, Permission
-from expatdesk.services.concurrency import StaleRecordError, check_version, stale_guard
-from expatdesk.services.labels import Label
-from expatdesk.services.listing import matching
-from expatdesk.services.validation import (
-    Problems,
-    clean,
-    digits_only,
-    email_problem,
-    kvk_problem,
-    name_problem,
-    required,
-    too_long,
-)
 
 #: The years a hiring record can be about (the database's CHECK constraint).
 FIRST_YEAR = 1900

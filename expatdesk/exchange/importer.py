@@ -35,6 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from expatdesk import i18n
+from expatdesk.accounts.actor import Actor, Permission
 from expatdesk.db.database import Database
 from expatdesk.db.models import Base
 from expatdesk.errors import DatabaseError, UserError
@@ -42,7 +43,6 @@ from expatdesk.exchange.kinds import REF_COLUMNS, Kind, Lookups, kind_named
 from expatdesk.exchange.reading import open_sheet
 from expatdesk.exchange.values import Invalid
 from expatdesk.i18n import _
-from expatdesk.services.actor import Actor, Permission
 
 #: Rows validated together: their references and existing records are looked up at once.
 ROW_BATCH = 1000
@@ -336,7 +336,7 @@ class _Validator:
         self, parsed: list[tuple[int, dict[str, object]]]
     ) -> list[tuple[int, dict[str, object]]]:
         """Report the rows about a person whose data was erased (the register of
-        :mod:`expatdesk.services.privacy`): an erased person never comes back from a file."""
+        :mod:`expatdesk.privacy.erasure`): an erased person never comes back from a file."""
         refs = {
             ref for _number, values in parsed if isinstance(ref := values.get("expat_ref"), str)
         }

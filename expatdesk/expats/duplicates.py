@@ -31,12 +31,12 @@ from weakref import WeakKeyDictionary
 from sqlalchemy import ColumnElement, Engine, TextClause, bindparam, func, select, text
 from sqlalchemy.orm import Session
 
+from expatdesk.accounts.actor import Actor
 from expatdesk.db.database import Database
 from expatdesk.db.models import Expat
+from expatdesk.expats.read import full_name
 from expatdesk.i18n import N_, _
-from expatdesk.services import access_log
-from expatdesk.services.actor import Actor
-from expatdesk.services.expats import full_name
+from expatdesk.privacy import access_log
 from expatdesk.text import mask_bsn, skeleton
 
 SAME_BSN = N_("same BSN")

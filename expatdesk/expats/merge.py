@@ -27,18 +27,18 @@ from sqlalchemy import Select, func, inspect, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, joinedload, selectinload
 
 from expatdesk import i18n
+from expatdesk.accounts.actor import Actor, Permission
+from expatdesk.cases import workflow as cases
+from expatdesk.common.concurrency import check_version, field_label, stale_guard
+from expatdesk.common.labels import Label, label, yes_no
+from expatdesk.common.listing import matching
+from expatdesk.common.validation import Problems
 from expatdesk.db import audit
 from expatdesk.db.database import Database
 from expatdesk.db.models import Base, Expat
 from expatdesk.errors import UserError
+from expatdesk.expats.read import full_name
 from expatdesk.i18n import _
-from expatdesk.services import cases
-from expatdesk.services.actor import Actor, Permission
-from expatdesk.services.concurrency import check_version, field_label, stale_guard
-from expatdesk.services.expats import full_name
-from expatdesk.services.labels import Label, label, yes_no
-from expatdesk.services.listing import matching
-from expatdesk.services.validation import Problems
 from expatdesk.text import fold, mask_bsn
 
 #: The fields a merge can take from the dropped record, in the order the forms show them.
@@ -419,8 +419,8 @@ def merge_expats(
 ) -> None:
     """Merge the expat ``drop_id`` into ``keep_id``, taking the fields ``take_from_drop``.
 
-    Raises :class:`~expatdesk.services.concurrency.StaleRecordError` when either record changed
-    since the versions were read, :class:`~expatdesk.services.validation.ValidationError` when the
+    Raises :class:`~expatdesk.common.concurrency.StaleRecordError` when either record changed
+    since the versions were read, :class:`~expatdesk.common.validation.ValidationError` when the
     chosen fields do not fit together, and :class:`UserError` for a record merged with itself;
     then nothing has changed.
     """

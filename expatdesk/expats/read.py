@@ -13,21 +13,9 @@ from datetime import date
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from expatdesk import i18n
-from expatdesk.db.database import Database
-from expatdesk.db.models import (
-    Case,
-    Employer,
-    Expat,
-    ExpatCategory,
-    Municipality,
-    Permit,
-    ServiceDelivery,
-)
-from expatdesk.i18n import N_, _
-from expatdesk.services import surveys, timeline
-from expatdesk.services.labels import Label, label, label_column, picked
-from expatdesk.services.listing import (
+from expatdesk import i18n, timeline
+from expatdesk.common.labels import Label, label, label_column, picked
+from expatdesk.common.listing import (
     AnySelect,
     Column,
     Expression,
@@ -39,8 +27,20 @@ from expatdesk.services.listing import (
     distinct_values,
     field_text,
 )
-from expatdesk.services.timeline import CaseInfo, DeliveryInfo
+from expatdesk.db.database import Database
+from expatdesk.db.models import (
+    Case,
+    Employer,
+    Expat,
+    ExpatCategory,
+    Municipality,
+    Permit,
+    ServiceDelivery,
+)
+from expatdesk.i18n import N_, _
+from expatdesk.surveys import responses as surveys
 from expatdesk.text import mask_bsn
+from expatdesk.timeline import CaseInfo, DeliveryInfo
 
 RELATIONS = {"partner": N_("Partner"), "child": N_("Child")}
 
@@ -71,7 +71,7 @@ def relation_label(relation: str) -> str:
 def _present_countries(session: Session) -> list[str]:
     """The nationalities of the expats, sorted by the country's name in the active language.
 
-    An index lookup per nationality (:func:`~expatdesk.services.listing.distinct_values`), not a
+    An index lookup per nationality (:func:`~expatdesk.common.listing.distinct_values`), not a
     read of every expat.
     """
     present = set(distinct_values(session, Expat.nationality))
@@ -299,7 +299,7 @@ class ExpatDetail:
     notes: str | None
     family: tuple[FamilyMemberInfo, ...]
     permits: tuple[PermitInfo, ...]
-    #: Survey responses, newest first (:mod:`expatdesk.services.surveys`).
+    #: Survey responses, newest first (:mod:`expatdesk.surveys.responses`).
     surveys: tuple[surveys.Response, ...] = ()
     #: The expat's cases, the newest first.
     cases: tuple[CaseInfo, ...] = ()

@@ -4,7 +4,7 @@ A form travels as a frozen :class:`ExpatForm` that holds every editable field of
 as tuples of small forms, the family members and permits. An editor loads it with
 :func:`load_expat_form`, changes it, and hands it back to :func:`create_expat` or
 :func:`update_expat`; each runs as ONE transaction that checks everything first (raising a
-:class:`~expatdesk.services.validation.ValidationError` whose field keys are the form's field
+:class:`~expatdesk.common.validation.ValidationError` whose field keys are the form's field
 names, ``family[1].given_name`` or ``permits[0].valid_until`` for the nested ones) and writes
 nothing when one check fails. Family members and permits that the form no longer lists are
 removed, those without an ``id`` are added, and the others are changed, in the same transaction.
@@ -27,6 +27,21 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import QueryableAttribute, Session, joinedload, selectinload
 
 from expatdesk import clock, i18n
+from expatdesk.accounts.actor import Actor, Permission
+from expatdesk.common import refs
+from expatdesk.common.concurrency import StaleRecordError, check_version, stale_guard
+from expatdesk.common.labels import Label
+from expatdesk.common.validation import (
+    Problems,
+    bsn_problem,
+    clean,
+    date_problem,
+    digits_only,
+    email_problem,
+    name_problem,
+    required,
+    too_long,
+)
 from expatdesk.db import audit
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
@@ -46,23 +61,10 @@ from expatdesk.db.models import (
 )
 from expatdesk.db.types import utcnow
 from expatdesk.errors import UserError
+from expatdesk.expats.read import full_name
 from expatdesk.i18n import _, ngettext
-from expatdesk.services import access_log, privacy, refs
-from expatdesk.services.actor import Actor, Permission
-from expatdesk.services.concurrency import StaleRecordError, check_version, stale_guard
-from expatdesk.services.expats import full_name
-from expatdesk.services.labels import Label
-from expatdesk.services.validation import (
-    Problems,
-    bsn_problem,
-    clean,
-    date_problem,
-    digits_only,
-    email_problem,
-    name_problem,
-    required,
-    too_long,
-)
+from expatdesk.privacy import access_log
+from expatdesk.privacy import erasure as privacy
 from expatdesk.text import mask_bsn
 
 #: Babel's territories that are no country anyone has as a nationality.

@@ -7,14 +7,14 @@ them through the record's current parts and, for parts that were removed since, 
 ``expat_id`` / ``employer_id`` in the JSON of their create and delete entries. Reading every such
 entry of the trail would grow with the centre's whole past, so only the entries written around
 the record's own entries are read (a part only ever changes in a transaction that also writes an
-entry on its record: :mod:`expatdesk.services.expat_records` and ``employer_records`` note the
+entry on its record: :mod:`expatdesk.expats.write` and ``employer_records`` note the
 change of a part on the record itself); the JSON then tells whose part it was.
 
 Entries carry data, not sentences: :attr:`HistoryEntry.what` and the texts of
 :class:`FieldChange` are made in the active language each time they are read, so a page drawn
 again after a language switch speaks the new language. Values are shown readably: code values as
 their labels, dates formatted, an employer by its name. A BSN stays masked, as the trail stores
-it; values erased when an expat was anonymised (:mod:`expatdesk.services.privacy`) show as
+it; values erased when an expat was anonymised (:mod:`expatdesk.privacy.erasure`) show as
 "(erased)".
 """
 
@@ -30,6 +30,8 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from expatdesk import i18n
+from expatdesk.common.concurrency import FIELD_LABELS, field_label
+from expatdesk.common.labels import Label
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     AuditEntry,
@@ -47,10 +49,8 @@ from expatdesk.db.models import (
     ServiceType,
     StaffUser,
 )
+from expatdesk.expats.read import full_name
 from expatdesk.i18n import N_, _
-from expatdesk.services.concurrency import FIELD_LABELS, field_label
-from expatdesk.services.expats import full_name
-from expatdesk.services.labels import Label
 
 #: How many entries a history reads at most (the newest).
 ENTRY_LIMIT = 200
@@ -169,19 +169,19 @@ class Coded:
         if self.kind == "language":
             return i18n.language_name(self.code)
         if self.kind == "relation":
-            from expatdesk.services.expats import relation_label
+            from expatdesk.expats.read import relation_label
 
             return relation_label(self.code)
         if self.kind == "status":
-            from expatdesk.services.cases import status_label
+            from expatdesk.cases.workflow import status_label
 
             return status_label(self.code)
         if self.kind == "intention":
-            from expatdesk.services.surveys import intention_label
+            from expatdesk.surveys.responses import intention_label
 
             return intention_label(self.code)
         if self.kind == "respondent":
-            from expatdesk.services.surveys import respondent_label
+            from expatdesk.surveys.responses import respondent_label
 
             return respondent_label(self.code)
         if self.kind == "marker":

@@ -4,7 +4,7 @@
 
 - **My open cases** by status: the number per open status and the cases themselves (the newest
   first per status). "My" are the cases the actor owns; an actor without a staff account
-  (:data:`~expatdesk.services.actor.SYSTEM`, a single desk without sign-in) owns every case.
+  (:data:`~expatdesk.accounts.actor.SYSTEM`, a single desk without sign-in) owns every case.
 - **Tasks**: open tasks (not done, on a case that is not closed) that are *overdue* (due before
   today) or *due this week* (due today or in the six days after: a rolling week, so on a Friday
   next Thursday's task is in it). On the actor's own cases, or on the whole desk.
@@ -12,7 +12,7 @@
   ended in the last :data:`PERMIT_DAYS_BEHIND` days: a lapsed permit nobody renewed needs action
   as much as one that is about to lapse. Only an expat's latest permit counts (a renewed permit
   supersedes the old one), and not those of expats who have left (a departure date before today).
-  Those ending within :data:`~expatdesk.services.timeline.URGENT_DAYS` days are *urgent*.
+  Those ending within :data:`~expatdesk.timeline.URGENT_DAYS` days are *urgent*.
 - **Recently changed records**, from the audit trail: the latest distinct expats, employers and
   cases that someone created, changed or deleted, with who did it, when and what changed. A change
   to a linked record (a permit, a task, a contact person…) counts as a change of the record it
@@ -34,6 +34,9 @@ from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from expatdesk import clock
+from expatdesk.accounts.actor import Actor, Permission
+from expatdesk.cases.workflow import status_label
+from expatdesk.common.labels import Label
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     AuditEntry,
@@ -45,12 +48,9 @@ from expatdesk.db.models import (
     StaffUser,
     Task,
 )
+from expatdesk.expats.read import full_name
 from expatdesk.i18n import N_, _
-from expatdesk.services.actor import Actor, Permission
-from expatdesk.services.cases import status_label
-from expatdesk.services.expats import full_name
-from expatdesk.services.labels import Label
-from expatdesk.services.timeline import URGENT_DAYS
+from expatdesk.timeline import URGENT_DAYS
 
 #: The open statuses, in the order the desk works through them.
 OPEN_STATUSES = ("new", "in_progress", "waiting_client", "waiting_authority")

@@ -1,6 +1,6 @@
 """Quick open (Ctrl+K): expats, employers and cases by name or reference, in one list.
 
-The search is each list's own (:func:`expatdesk.services.listing.find_ids`: accent- and
+The search is each list's own (:func:`expatdesk.common.listing.find_ids`: accent- and
 case-insensitive, on the name, the reference and what else the list searches), the first few of
 each kind. The recently opened records, which the app remembers per user, come first: those that
 match the typed text, or all of them when nothing is typed yet.
@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from expatdesk.cases import workflow as cases
+from expatdesk.common.listing import Listing, Row, fetch_rows, find_ids
 from expatdesk.db.database import Database
+from expatdesk.employers import read as employers
+from expatdesk.expats import read as expats
 from expatdesk.i18n import _
-from expatdesk.services import cases, employers, expats
-from expatdesk.services.listing import Listing, Row, fetch_rows, find_ids
 from expatdesk.text import fold
 
 #: How many of each kind a search shows.

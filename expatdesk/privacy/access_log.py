@@ -20,13 +20,13 @@ from datetime import timedelta
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from expatdesk.accounts.actor import Actor
 from expatdesk.db.audit import who
 from expatdesk.db.database import Database
 from expatdesk.db.models import AccessLog
 from expatdesk.db.types import utcnow
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
-from expatdesk.services.actor import Actor
 
 #: Lookups by BSN a staff member may make in any hour.
 BSN_LOOKUPS_PER_HOUR = 60

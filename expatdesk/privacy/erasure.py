@@ -41,7 +41,7 @@ their cases, the last service delivered to them, their last survey response, and
 of their record. An expat who never had a case is selected too, from their last contact (most
 records of a centre are walk-ins and registrations without a case).
 
-Subject access lives in :mod:`expatdesk.services.subject_access`; it finds the trail of an
+Subject access lives in :mod:`expatdesk.privacy.subject_access`; it finds the trail of an
 expat's records with :func:`trail_records`, as an erasure does.
 """
 
@@ -62,6 +62,10 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 
 from expatdesk import clock, i18n
+from expatdesk.accounts.actor import Actor, Permission, database_refusals
+from expatdesk.common.centre_settings import DEFAULTS, read_setting, store_setting
+from expatdesk.common.concurrency import StaleRecordError, check_version, stale_guard
+from expatdesk.common.validation import FieldError, ValidationError, clean, too_long
 from expatdesk.db import audit, roles, search_index
 from expatdesk.db.database import Database, automatic_copies
 from expatdesk.db.models import (
@@ -80,13 +84,9 @@ from expatdesk.db.models import (
 )
 from expatdesk.db.types import utcnow
 from expatdesk.errors import UserError
+from expatdesk.expats.read import full_name
+from expatdesk.history.read import ERASED
 from expatdesk.i18n import _
-from expatdesk.services.actor import Actor, Permission, database_refusals
-from expatdesk.services.centre_settings import DEFAULTS, read_setting, store_setting
-from expatdesk.services.concurrency import StaleRecordError, check_version, stale_guard
-from expatdesk.services.expats import full_name
-from expatdesk.services.history import ERASED
-from expatdesk.services.validation import FieldError, ValidationError, clean, too_long
 from expatdesk.text import case_search_key, expat_search_key
 
 log = logging.getLogger(__name__)

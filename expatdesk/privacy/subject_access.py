@@ -5,7 +5,7 @@ values with their English and Dutch labels): the record with the BSN in full (it
 own data; looking at it is written into the trail as ``view_bsn``), family members, permits,
 cases with their notes and tasks, service deliveries, survey responses, the consent for survey
 contact with its date, and the audit trail of all these records (found as
-:func:`expatdesk.services.privacy.trail_records` finds them for an erasure, records removed
+:func:`expatdesk.privacy.erasure.trail_records` finds them for an erasure, records removed
 since included). Staff with a role that works with client records may make the export.
 
 :func:`export_subject_access` writes it as JSON and as a PDF for the person
@@ -28,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from expatdesk import i18n
+from expatdesk.accounts.actor import Actor, Permission, database_refusals
 from expatdesk.db import audit
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
@@ -49,12 +50,11 @@ from expatdesk.db.models import (
 )
 from expatdesk.db.types import utcnow
 from expatdesk.errors import UserError
+from expatdesk.history.read import FieldChange, Lookups, in_form_order, pairs
 from expatdesk.i18n import _
-from expatdesk.services import access_log
-from expatdesk.services.actor import Actor, Permission, database_refusals
-from expatdesk.services.history import FieldChange, Lookups, in_form_order, pairs
-from expatdesk.services.privacy import as_utc, chunks, loads, trail_records
-from expatdesk.services.target_settings import read_centre_name
+from expatdesk.privacy import access_log
+from expatdesk.privacy.erasure import as_utc, chunks, loads, trail_records
+from expatdesk.reports.target_settings import read_centre_name
 
 JSON_FORMAT = "expatdesk-subject-access"
 JSON_VERSION = 1

@@ -1,6 +1,6 @@
 """Who the widgets act for: the signed-in staff member of the window they belong to.
 
-A dialog or area that writes passes an :class:`~expatdesk.services.actor.Actor` to the services.
+A dialog or area that writes passes an :class:`~expatdesk.accounts.actor.Actor` to the services.
 It is given one explicitly, or finds it on the nearest window above it that has an ``actor``
 (the main window keeps the signed-in staff member there).
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from expatdesk.services.actor import Actor
+from expatdesk.accounts.actor import Actor
 
 
 def actor_of(widget: QWidget | None) -> Actor:

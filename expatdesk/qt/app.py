@@ -16,22 +16,22 @@ from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy.engine import URL
 
 from expatdesk import __version__, i18n
+from expatdesk.accounts import staff as accounts
+from expatdesk.accounts.actor import SYSTEM
+from expatdesk.accounts.staff import SignedIn
 from expatdesk.config import config_dir
 from expatdesk.db.database import Database, describe, open_database
 from expatdesk.errors import MissingDatabaseError, UserError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
+from expatdesk.qt.accounts.first_admin_dialog import FirstAdminDialog
+from expatdesk.qt.accounts.idle_lock import IdleLock
+from expatdesk.qt.accounts.login_dialog import LoginDialog
 from expatdesk.qt.errors import reporting_errors
-from expatdesk.qt.first_admin_dialog import FirstAdminDialog
-from expatdesk.qt.idle_lock import IdleLock
 from expatdesk.qt.language import LanguageSwitcher
-from expatdesk.qt.login_dialog import LoginDialog
 from expatdesk.qt.main_window import APP_NAME, MainWindow
-from expatdesk.qt.record_editor import confirm
 from expatdesk.qt.settings import Settings
-from expatdesk.services import accounts
-from expatdesk.services.accounts import SignedIn
-from expatdesk.services.actor import SYSTEM
+from expatdesk.qt.widgets.record_editor import confirm
 
 log = logging.getLogger(__name__)
 

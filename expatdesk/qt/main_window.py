@@ -9,37 +9,41 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from expatdesk import __version__, i18n
+from expatdesk.accounts.actor import Actor, Permission
 from expatdesk.db.database import Database
+from expatdesk.employers import read as employer_service
 from expatdesk.errors import UserError
+from expatdesk.expats import read as expat_service
+from expatdesk.home import quick_open
 from expatdesk.i18n import _, ngettext
-from expatdesk.qt import employers, expats, msgbox, privacy_dialogs
-from expatdesk.qt.cases_area import CasesArea
-from expatdesk.qt.employer_editor import EmployerEditor, confirm_and_delete_employer
-from expatdesk.qt.expat_editor import ExpatEditor, confirm_and_delete_expat
+from expatdesk.qt import msgbox
+from expatdesk.qt.accounts.idle_lock import IdleLock
+from expatdesk.qt.accounts.password_dialog import change_own_password
+from expatdesk.qt.accounts.staff_dialog import StaffDialog, open_staff_accounts
+from expatdesk.qt.cases.area import CasesArea
+from expatdesk.qt.cases.open_case_dialog import OpenCaseDialog
+from expatdesk.qt.cases.walk_in_dialog import WalkInDialog
+from expatdesk.qt.employers import area as employers
+from expatdesk.qt.employers.editor import EmployerEditor, confirm_and_delete_employer
+from expatdesk.qt.exchange.import_dialog import KIND_LABELS, Exporter, ImportDialog
+from expatdesk.qt.expats import area as expats
+from expatdesk.qt.expats.editor import ExpatEditor, confirm_and_delete_expat
+from expatdesk.qt.expats.merge_dialog import MergeDialog
 from expatdesk.qt.forms.ui_main_window import Ui_MainWindow
-from expatdesk.qt.home import HomeArea
-from expatdesk.qt.idle_lock import IdleLock
-from expatdesk.qt.import_dialog import KIND_LABELS, Exporter, ImportDialog
-from expatdesk.qt.kiosk import KioskWindow
-from expatdesk.qt.kiosk_setup import KioskSetupDialog
+from expatdesk.qt.home.page import HomeArea
+from expatdesk.qt.home.quick_open import QuickOpenDialog, recent_of, remember_opened
+from expatdesk.qt.kiosk.setup import KioskSetupDialog
+from expatdesk.qt.kiosk.window import KioskWindow
 from expatdesk.qt.language import LanguageSwitcher
-from expatdesk.qt.merge_dialog import MergeDialog
-from expatdesk.qt.open_case_dialog import OpenCaseDialog
-from expatdesk.qt.password_dialog import change_own_password
-from expatdesk.qt.quick_open import QuickOpenDialog, recent_of, remember_opened
-from expatdesk.qt.record_area import RecordArea, area_state, save_area_state
-from expatdesk.qt.reports_area import ReportsArea
+from expatdesk.qt.privacy import dialogs as privacy_dialogs
+from expatdesk.qt.reports.area import ReportsArea
 from expatdesk.qt.settings import Settings
-from expatdesk.qt.staff_dialog import StaffDialog, open_staff_accounts
-from expatdesk.qt.survey_chooser import SurveyChooser
-from expatdesk.qt.survey_dialog import SurveyDialog
-from expatdesk.qt.target_settings_dialog import TargetSettingsDialog
-from expatdesk.qt.targets_dashboard import TargetsDashboard
-from expatdesk.qt.walk_in_dialog import WalkInDialog
-from expatdesk.services import employers as employer_service
-from expatdesk.services import expats as expat_service
-from expatdesk.services import quick_open, surveys
-from expatdesk.services.actor import Actor, Permission
+from expatdesk.qt.surveys.chooser import SurveyChooser
+from expatdesk.qt.surveys.dialog import SurveyDialog
+from expatdesk.qt.targets.dashboard import TargetsDashboard
+from expatdesk.qt.targets.settings_dialog import TargetSettingsDialog
+from expatdesk.qt.widgets.record_area import RecordArea, area_state, save_area_state
+from expatdesk.surveys import responses as surveys
 
 log = logging.getLogger(__name__)
 

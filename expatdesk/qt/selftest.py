@@ -35,11 +35,11 @@ def window_check(folder: Path) -> Check:
 
     def check_window(database: Database) -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from expatdesk.accounts.actor import SYSTEM
         from expatdesk.qt.app import application
         from expatdesk.qt.language import LanguageSwitcher
         from expatdesk.qt.main_window import MainWindow
         from expatdesk.qt.settings import Settings
-        from expatdesk.services.actor import SYSTEM
 
         app = application()
         settings = Settings.open(folder / "settings")

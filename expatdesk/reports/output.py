@@ -43,7 +43,7 @@ def targets_pdf(
     ``source`` names the database in the colophon.
     """
     from expatdesk.reports.pdf import render_targets_pdf
-    from expatdesk.services.target_settings import DEFAULT_CENTRE_NAME
+    from expatdesk.reports.target_settings import DEFAULT_CENTRE_NAME
 
     return render_targets_pdf(
         report,

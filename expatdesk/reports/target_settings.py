@@ -23,11 +23,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from expatdesk.accounts.actor import Actor, Permission
 from expatdesk.db.database import Database
 from expatdesk.db.models import TargetSettings
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
-from expatdesk.services.actor import Actor, Permission
 
 SETTINGS_ID = 1
 #: The range of years the database accepts for ``n_growth_from`` (as for hiring records).

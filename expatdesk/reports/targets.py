@@ -38,6 +38,7 @@ from enum import StrEnum
 from typing import Any
 
 from expatdesk import clock
+from expatdesk.accounts.actor import Actor, Permission
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.i18n import N_, _
@@ -51,8 +52,7 @@ from expatdesk.reports.stats import (
     welch_between,
     wilson,
 )
-from expatdesk.services.actor import Actor, Permission
-from expatdesk.services.target_settings import Settings, load_settings
+from expatdesk.reports.target_settings import Settings, load_settings
 
 #: The first year a report may cover (the first the database accepts for hiring records); the
 #: last is the current year, and a report spans at most :data:`MOST_YEARS` years.

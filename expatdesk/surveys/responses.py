@@ -20,6 +20,9 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from expatdesk import clock
+from expatdesk.accounts.actor import Actor, Permission
+from expatdesk.common.concurrency import add_once
+from expatdesk.common.labels import Label
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     LEAVE_INTENTIONS,
@@ -32,9 +35,6 @@ from expatdesk.db.models import (
 )
 from expatdesk.errors import UserError
 from expatdesk.i18n import N_, _
-from expatdesk.services.actor import Actor, Permission
-from expatdesk.services.concurrency import add_once
-from expatdesk.services.labels import Label
 
 #: The version of the questionnaire the desk and the kiosk ask now; stored with every answer.
 CURRENT_QUESTIONNAIRE = 1
@@ -264,7 +264,7 @@ def _responses(session: Session, condition: ColumnElement[bool]) -> list[Respons
     employer_ids = {row.employer_id for row in rows if row.employer_id is not None}
     names: dict[tuple[str, int], str] = {}
     if expat_ids:
-        from expatdesk.services.expats import full_name
+        from expatdesk.expats.read import full_name
 
         for expat in session.scalars(select(Expat).where(Expat.id.in_(expat_ids))):
             names["expat", expat.id] = full_name(expat.given_name, expat.family_name)

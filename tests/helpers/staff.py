@@ -14,10 +14,10 @@ from contextlib import contextmanager
 from sqlalchemy import text
 from sqlalchemy.engine import URL
 
+from expatdesk.accounts import staff as accounts
+from expatdesk.accounts.actor import SYSTEM, Actor
 from expatdesk.db import roles
 from expatdesk.db.database import Database, with_credentials
-from expatdesk.services import accounts
-from expatdesk.services.actor import SYSTEM, Actor
 
 #: The prefix of this test run's usernames.
 RUN = f"t{uuid.uuid4().hex[:6]}"

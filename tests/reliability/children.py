@@ -104,15 +104,15 @@ class Pause:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from expatdesk.cli import main
+    from expatdesk.cli.main import main
 
     return main(["--database", args.url, "import", "surveys", args.file])
 
 
 def run_response(args: argparse.Namespace) -> int:
+    from expatdesk.accounts.actor import SYSTEM
     from expatdesk.db.database import open_database
-    from expatdesk.services import surveys
-    from expatdesk.services.actor import SYSTEM
+    from expatdesk.surveys import responses as surveys
 
     database = open_database(args.url)
     response = surveys.record_response(database, SYSTEM, survey_answers())
@@ -122,9 +122,9 @@ def run_response(args: argparse.Namespace) -> int:
 
 def run_merge(args: argparse.Namespace) -> int:
     """Merge the expat ``ids[1]`` into ``ids[0]``, taking the dropped record's e-mail."""
+    from expatdesk.accounts.actor import SYSTEM
     from expatdesk.db.database import open_database
-    from expatdesk.services.actor import SYSTEM
-    from expatdesk.services.merge import merge_expats, merge_preview
+    from expatdesk.expats.merge import merge_expats, merge_preview
 
     keep_id, drop_id = args.ids
     database = open_database(args.url)
@@ -147,9 +147,9 @@ MERGE_TAKES = frozenset({"email"})
 
 def run_save_expat(args: argparse.Namespace) -> int:
     """Save the expat ``ids[0]`` with :func:`changed_expat`: fields, family and permits."""
+    from expatdesk.accounts.actor import SYSTEM
     from expatdesk.db.database import open_database
-    from expatdesk.services import expat_records
-    from expatdesk.services.actor import SYSTEM
+    from expatdesk.expats import write as expat_records
 
     (expat_id,) = args.ids
     database = open_database(args.url)
@@ -163,7 +163,7 @@ def run_save_expat(args: argparse.Namespace) -> int:
 def changed_expat(form: Any) -> Any:
     """The edit the save scenario makes: a new e-mail, the first family member replaced by a
     child, the first permit renumbered and a second permit added."""
-    from expatdesk.services.expat_records import FamilyMemberForm, PermitForm
+    from expatdesk.expats.write import FamilyMemberForm, PermitForm
 
     renumbered = dataclasses.replace(form.permits[0], number="NL-SAVED")
     return dataclasses.replace(
@@ -190,7 +190,7 @@ def run_try_response(args: argparse.Namespace) -> int:
 
 
 def survey_answers() -> Any:
-    from expatdesk.services import surveys
+    from expatdesk.surveys import responses as surveys
 
     return surveys.Answers(
         respondent_type="expat",
@@ -205,11 +205,12 @@ def survey_answers() -> Any:
 def run_worker(args: argparse.Namespace) -> int:
     """For a while: record responses, raise the target settings' ``min_n`` by one, and count
     up in the notes of the expat ``ids[0]``; the last two with optimistic locking."""
+    from expatdesk.accounts.actor import SYSTEM
     from expatdesk.db.database import open_database
     from expatdesk.errors import DatabaseError, UserError
-    from expatdesk.services import expat_records, surveys
-    from expatdesk.services import target_settings as settings_service
-    from expatdesk.services.actor import SYSTEM
+    from expatdesk.expats import write as expat_records
+    from expatdesk.reports import target_settings as settings_service
+    from expatdesk.surveys import responses as surveys
 
     database = open_database(args.url)
     counts = {"responses": 0, "settings": 0, "expat": 0, "stale": 0}

@@ -17,7 +17,8 @@ import pytest
 
 from expatdesk.db.database import Database
 from expatdesk.db.models import Expat
-from expatdesk.services import expat_records, target_settings
+from expatdesk.expats import write as expat_records
+from expatdesk.reports import target_settings
 from tests.reliability.processes import counts, database_url, integrity, start_together
 
 pytestmark = pytest.mark.reliability

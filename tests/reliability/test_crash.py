@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, insert, select
 
+from expatdesk.accounts.actor import SYSTEM
+from expatdesk.common.concurrency import StaleRecordError
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     Base,
@@ -30,11 +32,9 @@ from expatdesk.db.models import (
     SurveyResponse,
 )
 from expatdesk.exchange import import_file
-from expatdesk.services import surveys
-from expatdesk.services.actor import SYSTEM
-from expatdesk.services.concurrency import StaleRecordError
-from expatdesk.services.expat_records import ExpatForm, load_expat_form, update_expat
-from expatdesk.services.merge import merge_expats, merge_preview
+from expatdesk.expats.merge import merge_expats, merge_preview
+from expatdesk.expats.write import ExpatForm, load_expat_form, update_expat
+from expatdesk.surveys import responses as surveys
 from tests.helpers.sample import add_sample
 from tests.reliability import children
 from tests.reliability.processes import counts, database_url, integrity, kill_at

@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pytest
 
+from expatdesk.accounts.actor import SYSTEM
 from expatdesk.db import database as database_module
 from expatdesk.db.database import Database, open_database
 from expatdesk.db.models import SurveyResponse
 from expatdesk.errors import CommitUnknownError, DatabaseError
-from expatdesk.services import surveys
-from expatdesk.services.actor import SYSTEM
+from expatdesk.surveys import responses as surveys
 from tests.reliability.children import survey_answers
 from tests.reliability.processes import counts, integrity
 from tests.reliability.servers import PrivateServer, run

@@ -27,10 +27,10 @@ import psycopg
 import pytest
 from sqlalchemy import func, select
 
+from expatdesk.accounts.actor import SYSTEM
+from expatdesk.cases import workflow as cases
 from expatdesk.db.database import Database, open_database
 from expatdesk.db.models import AuditEntry, CaseNote, Employer, Expat, SurveyResponse, Task
-from expatdesk.services import cases
-from expatdesk.services.actor import SYSTEM
 from tests.reliability.processes import Child, start_together
 from tests.reliability.servers import PrivateServer
 

@@ -23,6 +23,7 @@ from sqlalchemy import func, inspect, select, text
 from sqlalchemy.orm import Session
 
 from expatdesk import demo
+from expatdesk.accounts import staff as accounts
 from expatdesk.db.audit import ENTITY_CLASSES, creation_changes
 from expatdesk.db.database import Database, open_database
 from expatdesk.db.models import (
@@ -42,8 +43,8 @@ from expatdesk.db.models import (
 from expatdesk.demo.base import TABLES
 from expatdesk.demo.profiles import PROFILES
 from expatdesk.errors import UserError
-from expatdesk.services import accounts, dashboard
-from expatdesk.services.expats import full_name
+from expatdesk.expats.read import full_name
+from expatdesk.home import dashboard
 from expatdesk.text import case_search_key, employer_search_key, expat_search_key
 from tests.helpers import databases
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QMessageLogContext, QtMsgType
 
 from expatdesk import selftest
-from expatdesk.cli import main
+from expatdesk.cli.main import main
 from expatdesk.qt import selftest as qt_selftest
 
 

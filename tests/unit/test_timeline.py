@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from expatdesk import clock, i18n
+from expatdesk import clock, i18n, timeline
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     Case,
@@ -20,10 +20,9 @@ from expatdesk.db.models import (
     StaffUser,
     SurveyResponse,
 )
-from expatdesk.services import timeline
-from expatdesk.services.employers import load_employer
-from expatdesk.services.expats import load_expat
-from expatdesk.services.timeline import (
+from expatdesk.employers.read import load_employer
+from expatdesk.expats.read import load_expat
+from expatdesk.timeline import (
     days_left_text,
     employer_timeline,
     expat_timeline,

@@ -12,13 +12,13 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
+from expatdesk.accounts.actor import role_label
+from expatdesk.accounts.staff import MIN_PASSWORD_LENGTH
+from expatdesk.common.validation import ValidationError
 from expatdesk.db.models import ROLES
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
 from expatdesk.qt.forms.ui_account_dialog import Ui_AccountDialog
-from expatdesk.services.accounts import MIN_PASSWORD_LENGTH
-from expatdesk.services.actor import role_label
-from expatdesk.services.validation import ValidationError
 
 #: Creates the account from (username, display name, role, password); returns what it made.
 Create = Callable[[str, str, str, str], object]

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from expatdesk.accounts import staff as accounts
+from expatdesk.accounts.actor import Actor
 from expatdesk.db.database import Database
 from expatdesk.i18n import _
-from expatdesk.qt.account_dialog import AccountDialog
-from expatdesk.services import accounts
-from expatdesk.services.actor import Actor
+from expatdesk.qt.accounts.account_dialog import AccountDialog
 
 
 class FirstAdminDialog(AccountDialog):

@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expatdesk.accounts import staff as accounts
+from expatdesk.accounts.actor import Actor
+from expatdesk.accounts.staff import WrongCredentialsError
 from expatdesk.db.database import Database
 from expatdesk.db.types import utcnow
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
-from expatdesk.services import accounts
-from expatdesk.services.accounts import WrongCredentialsError
-from expatdesk.services.actor import Actor
 
 log = logging.getLogger(__name__)
 

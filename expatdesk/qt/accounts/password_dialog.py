@@ -12,15 +12,15 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
+from expatdesk.accounts import staff as accounts
+from expatdesk.accounts.actor import Actor
+from expatdesk.accounts.staff import MIN_PASSWORD_LENGTH
+from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.forms.ui_password_dialog import Ui_PasswordDialog
-from expatdesk.services import accounts
-from expatdesk.services.accounts import MIN_PASSWORD_LENGTH
-from expatdesk.services.actor import Actor
-from expatdesk.services.validation import ValidationError
 
 #: Stores the password: (current password or "", new password).
 Store = Callable[[str, str], None]

@@ -1,7 +1,7 @@
 """The administrator's staff accounts: list them, create one, change a role, disable or enable an
 account, set a new password; and how many idle minutes lock a session.
 
-Every change goes through :mod:`expatdesk.services.accounts`, which checks the administrator's
+Every change goes through :mod:`expatdesk.accounts.staff`, which checks the administrator's
 permission (and, on PostgreSQL, the database its grants), so the dialog only presents. A change
 refused (someone else changed the account meanwhile, the last administrator) is told in a message
 and the list is read again.
@@ -23,18 +23,18 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QDialog, QWidget
 
+from expatdesk.accounts import staff as accounts
+from expatdesk.accounts.actor import Actor, role_label
+from expatdesk.accounts.staff import StaffAccount
+from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
 from expatdesk.db.models import ROLES
 from expatdesk.errors import UserError
 from expatdesk.i18n import _, ngettext
 from expatdesk.qt import msgbox
-from expatdesk.qt.account_dialog import AccountDialog
+from expatdesk.qt.accounts.account_dialog import AccountDialog
+from expatdesk.qt.accounts.password_dialog import PasswordDialog
 from expatdesk.qt.forms.ui_staff_dialog import Ui_StaffDialog
-from expatdesk.qt.password_dialog import PasswordDialog
-from expatdesk.services import accounts
-from expatdesk.services.accounts import StaffAccount
-from expatdesk.services.actor import Actor, role_label
-from expatdesk.services.validation import ValidationError
 
 log = logging.getLogger(__name__)
 
@@ -301,7 +301,7 @@ def open_staff_accounts(
 
     Someone who is no administrator gets the reason instead (``None``).
     """
-    from expatdesk.qt.idle_lock import IdleLock
+    from expatdesk.qt.accounts.idle_lock import IdleLock
 
     try:
         dialog = StaffDialog(database, actor, parent)

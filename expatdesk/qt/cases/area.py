@@ -1,12 +1,12 @@
 """The cases area: the list of cases (searched, filtered, sorted) beside the selected case's page.
 
-The list is :data:`expatdesk.services.cases.LISTING`, read lazily like the expats list; the search
+The list is :data:`expatdesk.cases.workflow.LISTING`, read lazily like the expats list; the search
 box matches the ref, the subject and the client's name, folded. The list takes the larger part of
 the width and its columns are fitted into it, every column in view: the subject and the client
 give up width first (cut short, the whole text in their tooltip). Two filters narrow it down: the
 status ("Open cases" = every status but closed) and the owner ("My cases" is the signed-in staff
 member's). The area opens on "my open cases". The selected case shows in a
-:class:`~expatdesk.qt.case_page.CasePage`, where every change saves at once; the list follows.
+:class:`~expatdesk.qt.cases.page.CasePage`, where every change saves at once; the list follows.
 """
 
 from __future__ import annotations
@@ -26,16 +26,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
+from expatdesk.accounts.actor import Actor
+from expatdesk.cases import workflow as cases
 from expatdesk.db.database import Database
 from expatdesk.i18n import N_, _, ngettext
-from expatdesk.qt.case_page import CasePage
-from expatdesk.qt.desk_widgets import select_data
+from expatdesk.qt.cases.desk_widgets import select_data
+from expatdesk.qt.cases.page import CasePage
 from expatdesk.qt.forms.ui_cases_area import Ui_CasesArea
-from expatdesk.qt.list_exporter import ListExporter
-from expatdesk.qt.record_area import AreaState
-from expatdesk.qt.record_model import Index, RecordTableModel
-from expatdesk.services import cases
-from expatdesk.services.actor import Actor
+from expatdesk.qt.widgets.list_exporter import ListExporter
+from expatdesk.qt.widgets.record_area import AreaState
+from expatdesk.qt.widgets.record_model import Index, RecordTableModel
 
 log = logging.getLogger(__name__)
 
@@ -210,7 +210,7 @@ class CasesArea(QWidget):
         self.ui.searchEdit.selectAll()
 
     def filters(self) -> dict[str, str | int]:
-        """The filter values chosen now, as :func:`~expatdesk.services.listing.find_ids` takes."""
+        """The filter values chosen now, as :func:`~expatdesk.common.listing.find_ids` takes."""
         chosen: dict[str, str | int] = {}
         status = self.ui.statusFilter.currentData()
         if status is not None and status != EVERY:

@@ -20,13 +20,14 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
 from expatdesk import i18n
+from expatdesk.common.listing import Listing, Row, fetch_rows, matching
+from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
+from expatdesk.employers import read as employers
 from expatdesk.errors import AlreadySavedError, UserError
+from expatdesk.expats import read as expats
 from expatdesk.i18n import _
 from expatdesk.qt import errors, msgbox
-from expatdesk.services import employers, expats
-from expatdesk.services.listing import Listing, Row, fetch_rows, matching
-from expatdesk.services.validation import ValidationError
 
 #: The style of an inline error message (the colour of the survey form's messages).
 ERROR_STYLE = "color: #A33A00; font-weight: bold;"

@@ -2,7 +2,7 @@
 
 The client comes preset from the record the desk has open (or is found by typing); the owner is
 the signed-in staff member unless changed. Saving is one call of
-:func:`expatdesk.services.cases.open_case`; a refused save shows its messages beside the fields and
+:func:`expatdesk.cases.workflow.open_case`; a refused save shows its messages beside the fields and
 keeps everything typed.
 """
 
@@ -15,9 +15,12 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidgetItem, QWidget
 
 from expatdesk import clock
+from expatdesk.accounts.actor import Actor
+from expatdesk.cases import deliveries
+from expatdesk.cases import workflow as cases
 from expatdesk.db.database import Database
 from expatdesk.i18n import _
-from expatdesk.qt.desk_widgets import (
+from expatdesk.qt.cases.desk_widgets import (
     ClientSearch,
     hide_message,
     save_or_show,
@@ -26,8 +29,6 @@ from expatdesk.qt.desk_widgets import (
     set_date_locale,
 )
 from expatdesk.qt.forms.ui_open_case_dialog import Ui_OpenCaseDialog
-from expatdesk.services import cases, deliveries
-from expatdesk.services.actor import Actor
 
 log = logging.getLogger(__name__)
 

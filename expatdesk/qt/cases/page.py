@@ -1,7 +1,7 @@
 """One case at the desk: its client, status, owner, the services with their document checklists,
 the tasks and the notes, all changed in place.
 
-Every change saves at once, as one call of :mod:`expatdesk.services.cases`, and the page reads the
+Every change saves at once, as one call of :mod:`expatdesk.cases.workflow`, and the page reads the
 case again afterwards. The status buttons offer only the steps the workflow allows. A refused
 change shows its message in the bar above the tabs and keeps what was typed; when someone else
 changed the case meanwhile, the bar offers to reload it. A closed case takes notes only, until it
@@ -46,17 +46,18 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import DBAPIError
 
 from expatdesk import clock, i18n
+from expatdesk.accounts.actor import Actor
+from expatdesk.cases import deliveries
+from expatdesk.cases import workflow as cases
+from expatdesk.cases.workflow import CaseDetail, CaseService, TaskInfo
+from expatdesk.common.concurrency import StaleRecordError, new_request_key
+from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
 from expatdesk.errors import AlreadySavedError, DatabaseError, UserError
 from expatdesk.i18n import N_, _
 from expatdesk.qt import errors, msgbox
-from expatdesk.qt.desk_widgets import select_data, set_date, set_date_locale
+from expatdesk.qt.cases.desk_widgets import select_data, set_date, set_date_locale
 from expatdesk.qt.forms.ui_case_page import Ui_CasePage
-from expatdesk.services import cases, deliveries
-from expatdesk.services.actor import Actor
-from expatdesk.services.cases import CaseDetail, CaseService, TaskInfo
-from expatdesk.services.concurrency import StaleRecordError, new_request_key
-from expatdesk.services.validation import ValidationError
 
 log = logging.getLogger(__name__)
 

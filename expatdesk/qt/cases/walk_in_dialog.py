@@ -1,8 +1,8 @@
 """A walk-in: a service delivered at the desk outside a case, recorded in a few keystrokes.
 
-The expat and/or employer are found by typing (see :class:`~expatdesk.qt.desk_widgets.
+The expat and/or employer are found by typing (see :class:`~expatdesk.qt.cases.desk_widgets.
 ClientSearch`), or come preset from the record the desk has open; the date is today unless
-changed. Saving is one call of :func:`expatdesk.services.deliveries.record_walk_in`; a refused
+changed. Saving is one call of :func:`expatdesk.cases.deliveries.record_walk_in`; a refused
 save shows its messages beside the fields and keeps everything typed.
 """
 
@@ -15,9 +15,12 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from expatdesk import clock
+from expatdesk.accounts.actor import Actor
+from expatdesk.cases import deliveries
+from expatdesk.common.concurrency import new_request_key
 from expatdesk.db.database import Database
 from expatdesk.i18n import _
-from expatdesk.qt.desk_widgets import (
+from expatdesk.qt.cases.desk_widgets import (
     ClientSearch,
     hide_message,
     save_or_show,
@@ -26,9 +29,6 @@ from expatdesk.qt.desk_widgets import (
     set_date_locale,
 )
 from expatdesk.qt.forms.ui_walk_in_dialog import Ui_WalkInDialog
-from expatdesk.services import deliveries
-from expatdesk.services.actor import Actor
-from expatdesk.services.concurrency import new_request_key
 
 log = logging.getLogger(__name__)
 

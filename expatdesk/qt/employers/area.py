@@ -2,7 +2,7 @@
 
 Opening an employer loads the record and the newest entries of its history (contact persons and
 international hires included) as an :class:`EmployerPage`; :func:`render` draws either that or a
-bare :class:`~expatdesk.services.employers.EmployerDetail`.
+bare :class:`~expatdesk.employers.read.EmployerDetail`.
 """
 
 from __future__ import annotations
@@ -10,10 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from expatdesk import i18n
+from expatdesk.common.labels import yes_no
 from expatdesk.db.database import Database
+from expatdesk.employers import read as employers
+from expatdesk.employers.read import EmployerDetail
+from expatdesk.history.read import History, load_history
 from expatdesk.i18n import _, ngettext
-from expatdesk.qt import survey_summary
-from expatdesk.qt.detail_html import (
+from expatdesk.qt.surveys import summary as survey_summary
+from expatdesk.qt.widgets.detail_html import (
     HISTORY_SHOWN,
     DetailPage,
     add_cases,
@@ -21,12 +25,8 @@ from expatdesk.qt.detail_html import (
     add_history,
     add_timeline,
 )
-from expatdesk.qt.record_area import AreaSpec
-from expatdesk.services import employers
-from expatdesk.services.employers import EmployerDetail
-from expatdesk.services.history import History, load_history
-from expatdesk.services.labels import yes_no
-from expatdesk.services.timeline import employer_events
+from expatdesk.qt.widgets.record_area import AreaSpec
+from expatdesk.timeline import employer_events
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Choosing an employer among tens of thousands by typing part of its name, KvK number or ref.
 
 :class:`EmployerChooser` is a line edit whose suggestions are asked from the database as the user
-types (:func:`expatdesk.services.employer_records.find_employers`, a handful at a time), never a
+types (:func:`expatdesk.employers.write.find_employers`, a handful at a time), never a
 combo box holding every employer. A suggestion taken with Enter or a click is the choice; text
 typed over it, without taking a new suggestion, is no choice (:meth:`is_resolved` says so), and an
 empty field means no employer.
@@ -14,9 +14,9 @@ from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from expatdesk.db.database import Database
+from expatdesk.employers import write as employer_records
+from expatdesk.employers.write import EmployerChoice
 from expatdesk.i18n import _
-from expatdesk.services import employer_records
-from expatdesk.services.employer_records import EmployerChoice
 
 #: Where a suggestion keeps the employer's id and its name.
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

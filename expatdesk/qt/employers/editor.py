@@ -19,12 +19,16 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
 
 from expatdesk import clock, i18n
+from expatdesk.accounts.actor import Actor
+from expatdesk.common.validation import Problems, clean
 from expatdesk.db.database import Database
+from expatdesk.employers import write as employer_records
+from expatdesk.employers.write import ContactForm, EmployerForm, HiringForm
 from expatdesk.errors import UserError
 from expatdesk.i18n import N_, _
 from expatdesk.qt import msgbox
 from expatdesk.qt.forms.ui_employer_editor import Ui_EmployerEditor
-from expatdesk.qt.record_editor import (
+from expatdesk.qt.widgets.record_editor import (
     ItemDialog,
     ItemTable,
     RecordEditor,
@@ -33,10 +37,6 @@ from expatdesk.qt.record_editor import (
     retranslate_labels,
     select_code,
 )
-from expatdesk.services import employer_records
-from expatdesk.services.actor import Actor
-from expatdesk.services.employer_records import ContactForm, EmployerForm, HiringForm
-from expatdesk.services.validation import Problems, clean
 
 log = logging.getLogger(__name__)
 

@@ -29,13 +29,13 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QPushButton, QWidget
 
 from expatdesk import clock, i18n
+from expatdesk.accounts.actor import Actor
 from expatdesk.db.database import Database
 from expatdesk.i18n import N_, _
 from expatdesk.qt import files, msgbox
 from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.background import Job
 from expatdesk.qt.forms.ui_import_dialog import Ui_ImportDialog
-from expatdesk.services.actor import Actor
 
 if TYPE_CHECKING:  # the exchange package loads when a file is checked, not at start-up
     from expatdesk.exchange import Counts, ImportPlan, RowError

@@ -1,8 +1,8 @@
 """The expats area: the list of expats and one expat's record.
 
-Opening an expat loads the record (:func:`expatdesk.services.expats.load_expat`) and the newest
-entries of its history (:func:`expatdesk.services.history.load_history`) as an :class:`ExpatPage`;
-:func:`render` draws either that or a bare :class:`~expatdesk.services.expats.ExpatDetail`.
+Opening an expat loads the record (:func:`expatdesk.expats.read.load_expat`) and the newest
+entries of its history (:func:`expatdesk.history.read.load_history`) as an :class:`ExpatPage`;
+:func:`render` draws either that or a bare :class:`~expatdesk.expats.read.ExpatDetail`.
 """
 
 from __future__ import annotations
@@ -11,10 +11,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from expatdesk import clock, i18n
+from expatdesk.common.labels import yes_no
 from expatdesk.db.database import Database
+from expatdesk.expats import read as expats
+from expatdesk.expats.read import ExpatDetail, relation_label
+from expatdesk.history.read import History, load_history
 from expatdesk.i18n import _, ngettext
-from expatdesk.qt import survey_summary
-from expatdesk.qt.detail_html import (
+from expatdesk.qt.surveys import summary as survey_summary
+from expatdesk.qt.widgets.detail_html import (
     HISTORY_SHOWN,
     DetailPage,
     add_cases,
@@ -24,12 +28,8 @@ from expatdesk.qt.detail_html import (
     linked,
     warning,
 )
-from expatdesk.qt.record_area import AreaSpec
-from expatdesk.services import expats
-from expatdesk.services.expats import ExpatDetail, relation_label
-from expatdesk.services.history import History, load_history
-from expatdesk.services.labels import yes_no
-from expatdesk.services.timeline import expat_events
+from expatdesk.qt.widgets.record_area import AreaSpec
+from expatdesk.timeline import expat_events
 
 
 def _text(value: object) -> str:

@@ -1,7 +1,7 @@
 """The warning before an expat is registered twice: the existing records that look the same.
 
 :func:`ask_about_duplicates` shows the candidates that
-:func:`expatdesk.services.duplicates.find_expat_duplicates` found and says what the user chose:
+:func:`expatdesk.expats.duplicates.find_expat_duplicates` found and says what the user chose:
 open one of the existing records (the default: Enter opens the selected record), register the new
 one anyway, or go back to the form (Esc). For a record that exists already (an edit), the dialog
 can also offer to merge the selected record with it (``can_merge``).
@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from expatdesk import i18n
+from expatdesk.expats.duplicates import DuplicateCandidate
 from expatdesk.i18n import _, ngettext
 from expatdesk.qt import msgbox
-from expatdesk.services.duplicates import DuplicateCandidate
 
 Action = Literal["save", "open", "merge", "cancel"]
 
@@ -228,7 +228,7 @@ def ask_about_duplicates(
 
     ``can_merge`` (for a record that is stored already) adds "Merge…": the choice ``merge`` with
     the selected candidate, to open
-    :class:`~expatdesk.qt.merge_dialog.MergeDialog` on the record with ``other_id`` that one.
+    :class:`~expatdesk.qt.expats.merge_dialog.MergeDialog` on the record with ``other_id`` that one.
     """
     dialog = DuplicateWarning(candidates, parent, can_merge=can_merge)
     msgbox.exec_dialog(dialog)

@@ -5,10 +5,10 @@ and notes. Nationality and preferred language are searched by typing part of a n
 language; the employer is suggested from the database as one types. The BSN shows masked; typing
 replaces it, and "Show BSN" reveals it, which the audit trail records.
 
-Saving checks everything first (:mod:`expatdesk.services.expat_records`), shows each problem in
+Saving checks everything first (:mod:`expatdesk.expats.write`), shows each problem in
 red under its field and saves nothing. Registering an expat, or changing the name, date of birth,
 e-mail or BSN of one, first looks for records of the same person
-(:mod:`expatdesk.services.duplicates`) and offers to open one of them instead. Family members and
+(:mod:`expatdesk.expats.duplicates`) and offers to open one of them instead. Family members and
 permits are edited in small dialogs and saved together with the expat, in one transaction.
 
 Construct with :meth:`ExpatEditor.for_new` or :meth:`ExpatEditor.for_existing`; the editor is
@@ -25,14 +25,22 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from expatdesk import clock, i18n
+from expatdesk.accounts.actor import Actor
+from expatdesk.common.labels import Label
+from expatdesk.common.validation import Problems, clean, digits_only
 from expatdesk.db.database import Database
+from expatdesk.employers.write import EmployerChoice
 from expatdesk.errors import UserError
+from expatdesk.expats import duplicates
+from expatdesk.expats import write as expat_records
+from expatdesk.expats.read import relation_label
+from expatdesk.expats.write import ExpatForm, FamilyMemberForm, PermitForm
 from expatdesk.i18n import N_, _
 from expatdesk.qt import msgbox
-from expatdesk.qt.date_field import DateField, format_problem
-from expatdesk.qt.duplicate_warning import ask_about_duplicates
+from expatdesk.qt.expats.duplicate_warning import ask_about_duplicates
 from expatdesk.qt.forms.ui_expat_editor import Ui_ExpatEditor
-from expatdesk.qt.record_editor import (
+from expatdesk.qt.widgets.date_field import DateField, format_problem
+from expatdesk.qt.widgets.record_editor import (
     ItemDialog,
     ItemTable,
     RecordEditor,
@@ -41,13 +49,6 @@ from expatdesk.qt.record_editor import (
     retranslate_labels,
     select_code,
 )
-from expatdesk.services import duplicates, expat_records
-from expatdesk.services.actor import Actor
-from expatdesk.services.employer_records import EmployerChoice
-from expatdesk.services.expat_records import ExpatForm, FamilyMemberForm, PermitForm
-from expatdesk.services.expats import relation_label
-from expatdesk.services.labels import Label
-from expatdesk.services.validation import Problems, clean, digits_only
 from expatdesk.text import fold
 
 log = logging.getLogger(__name__)

@@ -3,7 +3,7 @@
 Opened on the record to keep (or from the duplicate warning with both records). The user finds
 the other record by name, e-mail or ref, sees both side by side, picks per differing field whose
 value the kept record takes (the kept record's by default), reads what will move, and confirms.
-The merge itself is :func:`expatdesk.services.merge.merge_expats`: one transaction, or nothing.
+The merge itself is :func:`expatdesk.expats.merge.merge_expats`: one transaction, or nothing.
 """
 
 from __future__ import annotations
@@ -24,16 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from expatdesk import i18n
+from expatdesk.accounts.actor import Actor
+from expatdesk.common.concurrency import StaleRecordError
+from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
+from expatdesk.expats import merge
+from expatdesk.expats.merge import ExpatChoice, FieldComparison, LinkCounts, MergePreview
 from expatdesk.i18n import _, ngettext
 from expatdesk.qt import msgbox
 from expatdesk.qt.forms.ui_merge_dialog import Ui_MergeDialog
-from expatdesk.services import merge
-from expatdesk.services.actor import Actor
-from expatdesk.services.concurrency import StaleRecordError
-from expatdesk.services.merge import ExpatChoice, FieldComparison, LinkCounts, MergePreview
-from expatdesk.services.validation import ValidationError
 
 log = logging.getLogger(__name__)
 

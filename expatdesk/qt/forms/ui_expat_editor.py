@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication,
     QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout,
     QWidget)
 
-from expatdesk.qt.country_combo import (CountryCombo, LanguageCombo)
-from expatdesk.qt.date_field import DateField
-from expatdesk.qt.employer_chooser import EmployerChooser
+from expatdesk.qt.employers.chooser import EmployerChooser
+from expatdesk.qt.widgets.country_combo import (CountryCombo, LanguageCombo)
+from expatdesk.qt.widgets.date_field import DateField
 
 class Ui_ExpatEditor(object):
     def setupUi(self, ExpatEditor: Any) -> None:

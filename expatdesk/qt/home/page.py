@@ -1,6 +1,6 @@
 """The home area: the desk's dashboard of what needs attention today.
 
-Four sections (:mod:`expatdesk.services.dashboard`): my open cases by status, overdue and
+Four sections (:mod:`expatdesk.home.dashboard`): my open cases by status, overdue and
 due-this-week tasks (mine, or the whole desk's), permits ending within 90 days or ended in the last
 30 (those within 30 days stand out by a warning sign, bold red text and the words "expires in 12
 days"), and the records changed lately. Double-click or Enter on an entry asks to open its record.
@@ -27,14 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from expatdesk import clock, i18n
+from expatdesk.accounts.actor import Actor
+from expatdesk.cases.workflow import status_label
 from expatdesk.db.database import Database
-from expatdesk.i18n import _
-from expatdesk.qt.background import Job
-from expatdesk.qt.forms.ui_home_area import Ui_HomeArea
-from expatdesk.services import dashboard as dashboard_service
-from expatdesk.services.actor import Actor
-from expatdesk.services.cases import status_label
-from expatdesk.services.dashboard import (
+from expatdesk.home import dashboard as dashboard_service
+from expatdesk.home.dashboard import (
     PERMIT_DAYS_AHEAD,
     PERMIT_DAYS_BEHIND,
     CaseEntry,
@@ -42,7 +39,10 @@ from expatdesk.services.dashboard import (
     PermitEntry,
     TaskEntry,
 )
-from expatdesk.services.timeline import URGENT_DAYS, days_left_text
+from expatdesk.i18n import _
+from expatdesk.qt.background import Job
+from expatdesk.qt.forms.ui_home_area import Ui_HomeArea
+from expatdesk.timeline import URGENT_DAYS, days_left_text
 
 #: Item data (column 0): the ``(kind, id)`` an entry opens.
 LINK_ROLE = Qt.ItemDataRole.UserRole

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from expatdesk.db.database import Database
+from expatdesk.home import quick_open
+from expatdesk.home.quick_open import Match
 from expatdesk.i18n import _
 from expatdesk.qt.settings import Settings
-from expatdesk.services import quick_open
-from expatdesk.services.quick_open import Match
 
 log = logging.getLogger(__name__)
 

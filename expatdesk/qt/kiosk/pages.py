@@ -1,7 +1,7 @@
 """The screens of the kiosk, built from large, touch-friendly parts.
 
 Each page only lays out its widgets and keeps their texts current (:meth:`retranslate`); the flow
-between them and the answers live in :mod:`expatdesk.qt.kiosk`.
+between them and the answers live in :mod:`expatdesk.qt.kiosk.window`.
 """
 
 from __future__ import annotations

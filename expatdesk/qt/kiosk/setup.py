@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from expatdesk import clock
+from expatdesk.accounts import passwords
+from expatdesk.accounts.actor import Actor
 from expatdesk.i18n import _, ngettext
 from expatdesk.qt.acting import actor_of
-from expatdesk.services import passwords
-from expatdesk.services.actor import Actor
 
 MIN_CODE_LENGTH = 4
 ERROR_STYLE = "color: #A33A00; font-weight: bold;"

@@ -2,11 +2,11 @@
 
 Welcome (privacy notice, language) → the grade for the service → the intention to leave Twente
 → the facilities used → thanks; a few seconds later the kiosk starts over, empty and anonymous.
-Each completed questionnaire is saved through :mod:`expatdesk.services.surveys`.
+Each completed questionnaire is saved through :mod:`expatdesk.surveys.responses`.
 
 Nobody leaves the kiosk without the staff exit code: closing, Escape and Alt-key shortcuts are
 refused; the small "Staff" button asks for the code
-(:class:`~expatdesk.qt.kiosk_setup.ExitCodeDialog`).
+(:class:`~expatdesk.qt.kiosk.setup.ExitCodeDialog`).
 """
 
 from __future__ import annotations
@@ -18,18 +18,18 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from expatdesk import clock, i18n
+from expatdesk.accounts.actor import Actor
+from expatdesk.common.concurrency import new_request_key
 from expatdesk.db.database import Database
 from expatdesk.errors import AlreadySavedError, UserError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.acting import given_or_inherited
-from expatdesk.qt.kiosk_pages import STYLE, ChoicePage, ThanksPage, WelcomePage, button
-from expatdesk.qt.kiosk_setup import ExitAttempts, ExitCodeDialog, KioskSetup
+from expatdesk.qt.kiosk.pages import STYLE, ChoicePage, ThanksPage, WelcomePage, button
+from expatdesk.qt.kiosk.setup import ExitAttempts, ExitCodeDialog, KioskSetup
 from expatdesk.qt.language import LanguageSwitcher
-from expatdesk.services import surveys
-from expatdesk.services.actor import Actor
-from expatdesk.services.concurrency import new_request_key
-from expatdesk.services.surveys import Answers
+from expatdesk.surveys import responses as surveys
+from expatdesk.surveys.responses import Answers
 
 log = logging.getLogger(__name__)
 

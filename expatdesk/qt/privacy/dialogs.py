@@ -2,9 +2,9 @@
 about one expat, and apply the retention period.
 
 - :func:`erase_expat` explains what goes and what stays, asks for the reason and for the expat's
-  ref typed out as confirmation, then anonymises (:mod:`expatdesk.services.privacy`);
+  ref typed out as confirmation, then anonymises (:mod:`expatdesk.privacy.erasure`);
 - :func:`export_subject_access` asks where to save and writes the PDF for the person and the JSON
-  beside it (:mod:`expatdesk.services.subject_access`);
+  beside it (:mod:`expatdesk.privacy.subject_access`);
 - :class:`RetentionDialog` shows and stores the retention period, lists the expats past it with
   the reason, and anonymises the ticked ones after confirming.
 
@@ -35,23 +35,24 @@ from PySide6.QtWidgets import (
 )
 
 from expatdesk import i18n
+from expatdesk.accounts.actor import Actor, Permission, PermissionDeniedError
+from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.i18n import N_, _, ngettext
-from expatdesk.qt import files, msgbox
-from expatdesk.qt.background import Job
-from expatdesk.qt.forms.ui_erase_dialog import Ui_EraseDialog
-from expatdesk.qt.forms.ui_retention_dialog import Ui_RetentionDialog
-from expatdesk.qt.record_editor import confirm
-from expatdesk.services import privacy, subject_access
-from expatdesk.services.actor import Actor, Permission, PermissionDeniedError
-from expatdesk.services.privacy import (
+from expatdesk.privacy import erasure as privacy
+from expatdesk.privacy import subject_access
+from expatdesk.privacy.erasure import (
     ErasurePreview,
     Mention,
     RetentionCandidate,
     RetentionResult,
 )
-from expatdesk.services.validation import ValidationError
+from expatdesk.qt import files, msgbox
+from expatdesk.qt.background import Job
+from expatdesk.qt.forms.ui_erase_dialog import Ui_EraseDialog
+from expatdesk.qt.forms.ui_retention_dialog import Ui_RetentionDialog
+from expatdesk.qt.widgets.record_editor import confirm
 
 log = logging.getLogger(__name__)
 
@@ -96,11 +97,11 @@ class EraseDialog(QDialog):
     """Confirm the erasure of one expat's personal data: the reason, and the ref typed out.
 
     The Erase button is enabled once the typed text is the expat's ref. The texts of other
-    records that mention the person (:func:`expatdesk.services.privacy.mentions`) are listed as
+    records that mention the person (:func:`expatdesk.privacy.erasure.mentions`) are listed as
     links for the officer to review by hand: the erasure never edits them.
 
     Signals:
-        erased(object): the :class:`~expatdesk.services.privacy.Erasure` done.
+        erased(object): the :class:`~expatdesk.privacy.erasure.Erasure` done.
         openRecordRequested(str, int): a mention's link was followed (the dialog closes).
     """
 

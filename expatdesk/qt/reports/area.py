@@ -37,13 +37,14 @@ from PySide6.QtWidgets import (
 )
 
 from expatdesk import clock, i18n
+from expatdesk.accounts.actor import Actor
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
-from expatdesk.qt import files, msgbox, printing
+from expatdesk.qt import files, msgbox
 from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.background import Job
-from expatdesk.services.actor import Actor
+from expatdesk.qt.widgets import printing
 
 if TYPE_CHECKING:
     from expatdesk.reports.targets import TargetsReport
@@ -76,8 +77,8 @@ def make_report(
 ) -> MadeReport:
     """Compute the targets report and render it as PDF (runs in a worker thread)."""
     from expatdesk.reports.pdf import render_targets_pdf
+    from expatdesk.reports.target_settings import read_centre_name
     from expatdesk.reports.targets import targets_report
-    from expatdesk.services.target_settings import read_centre_name
 
     started = time.perf_counter()
     today = today or clock.today()

@@ -8,8 +8,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from expatdesk.i18n import _
-from expatdesk.qt.survey_summary import summary
-from expatdesk.services.surveys import Response
+from expatdesk.qt.surveys.summary import summary
+from expatdesk.surveys.responses import Response
 
 
 class SurveyChooser(QDialog):

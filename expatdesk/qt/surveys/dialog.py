@@ -13,17 +13,17 @@ from PySide6.QtCore import QDate, QEvent, QLocale, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QWidget
 
 from expatdesk import clock, i18n
+from expatdesk.accounts.actor import Actor
+from expatdesk.common.concurrency import new_request_key
 from expatdesk.db.database import Database
 from expatdesk.errors import AlreadySavedError, UserError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.acting import given_or_inherited
-from expatdesk.qt.desk_widgets import set_date
+from expatdesk.qt.cases.desk_widgets import set_date
 from expatdesk.qt.forms.ui_survey_dialog import Ui_SurveyDialog
-from expatdesk.services import surveys
-from expatdesk.services.actor import Actor
-from expatdesk.services.concurrency import new_request_key
-from expatdesk.services.surveys import Answers, InvalidAnswerError, Response
+from expatdesk.surveys import responses as surveys
+from expatdesk.surveys.responses import Answers, InvalidAnswerError, Response
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ class SurveyDialog(QDialog):
     ``None`` when none is selected; the respondent box offers that record and "Anonymous".
 
     Signals:
-        saved(object): the stored :class:`~expatdesk.services.surveys.Response`.
+        saved(object): the stored :class:`~expatdesk.surveys.responses.Response`.
     """
 
     saved = Signal(object)

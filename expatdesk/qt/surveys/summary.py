@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from expatdesk import i18n
 from expatdesk.i18n import _
-from expatdesk.qt.detail_html import DetailPage
-from expatdesk.services.surveys import Response, intention_label
+from expatdesk.qt.widgets.detail_html import DetailPage
+from expatdesk.surveys.responses import Response, intention_label
 
 
 def _grade(value: int | None) -> str:

@@ -37,11 +37,11 @@ from expatdesk.db.database import Database
 from expatdesk.i18n import N_, _, format_number, format_percent
 from expatdesk.qt import msgbox
 from expatdesk.qt.background import Job
-from expatdesk.qt.trend_chart import TrendChart
+from expatdesk.qt.targets.trend_chart import TrendChart
 
 if TYPE_CHECKING:
+    from expatdesk.reports.target_settings import Settings
     from expatdesk.reports.targets import Status, TargetsReport
-    from expatdesk.services.target_settings import Settings
 
 log = logging.getLogger(__name__)
 

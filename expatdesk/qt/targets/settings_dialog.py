@@ -9,15 +9,15 @@ from PySide6.QtCore import QEvent, QLocale, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from expatdesk import i18n
+from expatdesk.accounts.actor import Actor
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.forms.ui_target_settings_dialog import Ui_TargetSettingsDialog
-from expatdesk.services import target_settings
-from expatdesk.services.actor import Actor
-from expatdesk.services.target_settings import InvalidSettingError, SavedSettings, Settings
+from expatdesk.reports import target_settings
+from expatdesk.reports.target_settings import InvalidSettingError, SavedSettings, Settings
 
 log = logging.getLogger(__name__)
 

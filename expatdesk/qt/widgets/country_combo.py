@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
-from expatdesk.services import expat_records
+from expatdesk.expats import write as expat_records
 from expatdesk.text import fold, search_terms
 
 #: Where an item keeps its folded name and code, which the filter matches.

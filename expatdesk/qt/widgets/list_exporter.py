@@ -1,7 +1,7 @@
 """Export a list as it is shown (search, filters, order, visible columns) to CSV or XLSX.
 
 A :class:`ListExporter` belongs to a list area: its button asks for a file, the rows are
-written in a worker (:func:`expatdesk.services.list_export.export_list`, page by page, atomically),
+written in a worker (:func:`expatdesk.common.list_export.export_list`, page by page, atomically),
 and the button says "Exporting…" meanwhile, so a second export cannot start.
 """
 
@@ -15,13 +15,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QPushButton, QTableView, QWidget
 
 from expatdesk import clock, i18n
+from expatdesk.accounts.actor import Actor
+from expatdesk.common.listing import Listing
 from expatdesk.db.database import Database
 from expatdesk.i18n import N_, _
 from expatdesk.qt import files, msgbox
 from expatdesk.qt.background import Job
-from expatdesk.qt.record_model import RecordTableModel
-from expatdesk.services.actor import Actor
-from expatdesk.services.listing import Listing
+from expatdesk.qt.widgets.record_model import RecordTableModel
 
 #: The file types the list exports to.
 EXPORT_FILTER = N_("Spreadsheets (*.csv *.xlsx);;CSV files (*.csv);;Excel workbooks (*.xlsx)")
@@ -83,7 +83,7 @@ class ListExporter(QObject):
         query, order, filters = model.query, model.order, model.filters
         columns = self.visible_columns()
         # Here, not at start-up: the export reaches the exchange package and openpyxl.
-        from expatdesk.services.list_export import export_list
+        from expatdesk.common.list_export import export_list
 
         job = Job(
             lambda: export_list(

@@ -1,11 +1,10 @@
 """The filter bar of a list: one control per filter of its listing, and "Clear filters".
 
-A filter with ``choices`` (:class:`expatdesk.services.listing.Filter`) is a combo box whose first
+A filter with ``choices`` (:class:`expatdesk.common.listing.Filter`) is a combo box whose first
 item, "All", sets no filter; the employer filter, over 20,000 employers, is an
-:class:`~expatdesk.qt.employer_chooser.EmployerChooser` that suggests employers from the database as
-one types, and an empty field sets no filter. Every control has the filter's name as its label and
-accessible name and is reached with Tab; the labels and the choices follow the language.
-"""
+:class:`~expatdesk.qt.employers.chooser.EmployerChooser` that suggests employers from the database
+as one types, and an empty field sets no filter. Every control has the filter's name as its label
+and accessible name and is reached with Tab; the labels and the choices follow the language."""
 
 from __future__ import annotations
 
@@ -15,11 +14,11 @@ from collections.abc import Mapping
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from expatdesk.common.listing import Filter, Listing
 from expatdesk.db.database import Database
+from expatdesk.employers import write as employer_records
 from expatdesk.i18n import _
-from expatdesk.qt.employer_chooser import EmployerChooser
-from expatdesk.services import employer_records
-from expatdesk.services.listing import Filter, Listing
+from expatdesk.qt.employers.chooser import EmployerChooser
 
 log = logging.getLogger(__name__)
 

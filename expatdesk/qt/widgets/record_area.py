@@ -1,15 +1,16 @@
 """An area of the main window: a searchable, filterable, sortable list and the selected record.
 
 What differs between areas (the list, how a record is loaded and shown, the texts) is an
-:class:`AreaSpec`; :mod:`expatdesk.qt.expats` and :mod:`expatdesk.qt.employers` define theirs.
+:class:`AreaSpec`; :mod:`expatdesk.qt.expats.area` and :mod:`expatdesk.qt.employers.area`
+define theirs.
 
-The list reads its ids off the GUI thread (:class:`~expatdesk.qt.record_model.RecordTableModel`
-in the background mode): typing never waits for a query, the first rows show as soon as they are
-found, and the count follows. The filter bar (:class:`~expatdesk.qt.list_filters.FilterBar`)
-narrows the list down; "Export list…" writes the list as shown to a CSV or XLSX file
-(:mod:`expatdesk.services.list_export`). :func:`area_state` and :func:`save_area_state` keep the
-columns, the split, the filters and the order of an area in the settings between sessions.
-"""
+The list reads its ids off the GUI thread
+(:class:`~expatdesk.qt.widgets.record_model.RecordTableModel` in the background mode): typing never
+waits for a query, the first rows show as soon as they are found, and the count follows. The filter
+bar (:class:`~expatdesk.qt.widgets.list_filters.FilterBar`) narrows the list down; "Export list…"
+writes the list as shown to a CSV or XLSX file (:mod:`expatdesk.common.list_export`).
+:func:`area_state` and :func:`save_area_state` keep the columns, the split, the filters and the
+order of an area in the settings between sessions."""
 
 from __future__ import annotations
 
@@ -40,18 +41,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expatdesk.accounts.actor import Actor
+from expatdesk.common.listing import Listing, Order
 from expatdesk.db.database import Database
 from expatdesk.errors import DatabaseError
 from expatdesk.i18n import _
-from expatdesk.qt import detail_html
+from expatdesk.privacy import access_log
 from expatdesk.qt.forms.ui_record_area import Ui_RecordArea
-from expatdesk.qt.list_exporter import ListExporter
-from expatdesk.qt.list_filters import FilterBar
-from expatdesk.qt.record_model import RecordTableModel
 from expatdesk.qt.settings import Settings
-from expatdesk.services import access_log
-from expatdesk.services.actor import Actor
-from expatdesk.services.listing import Listing, Order
+from expatdesk.qt.widgets import detail_html
+from expatdesk.qt.widgets.list_exporter import ListExporter
+from expatdesk.qt.widgets.list_filters import FilterBar
+from expatdesk.qt.widgets.record_model import RecordTableModel
 
 log = logging.getLogger(__name__)
 

@@ -44,15 +44,15 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
+from expatdesk.accounts.actor import Actor
+from expatdesk.common.concurrency import StaleRecordError
+from expatdesk.common.labels import Label
+from expatdesk.common.validation import FieldError, Problems, ValidationError
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.errors import user_message
-from expatdesk.services.actor import Actor
-from expatdesk.services.concurrency import StaleRecordError
-from expatdesk.services.labels import Label
-from expatdesk.services.validation import FieldError, Problems, ValidationError
 
 log = logging.getLogger(__name__)
 

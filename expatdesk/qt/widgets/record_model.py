@@ -1,14 +1,14 @@
 """A table model over a whole table of any size, read lazily.
 
 The model holds only the ordered ids of the records that match the search and the filters (one
-query, see :func:`expatdesk.services.listing.find_ids`) and reads the rows a view asks for a page
+query, see :func:`expatdesk.common.listing.find_ids`) and reads the rows a view asks for a page
 at a time into a cache of a bounded number of pages
-(:func:`expatdesk.services.listing.fetch_rows`). The cells are formatted when they are shown, so
+(:func:`expatdesk.common.listing.fetch_rows`). The cells are formatted when they are shown, so
 a language switch only needs ``dataChanged``.
 
 In the background mode of a list the user types into, a new search, order or filter never waits
 in the GUI thread: the first ids are asked for in a worker thread (fast, see
-:mod:`expatdesk.services.listing`) and shown as soon as they come, then the whole id list follows
+:mod:`expatdesk.common.listing`) and shown as soon as they come, then the whole id list follows
 from another worker and its rows are appended. Each request has a generation number; the answer
 of a request that a newer one replaced is dropped, and its queries are interrupted. An error of
 the newest request is raised again in the GUI thread, where :mod:`expatdesk.qt.errors` reports it.
@@ -34,9 +34,7 @@ from PySide6.QtCore import (
 )
 
 from expatdesk import i18n
-from expatdesk.db.database import Database
-from expatdesk.i18n import _
-from expatdesk.services.listing import (
+from expatdesk.common.listing import (
     FIRST_IDS,
     PAGE_SIZE,
     Interrupt,
@@ -47,6 +45,8 @@ from expatdesk.services.listing import (
     fetch_rows,
     find_ids,
 )
+from expatdesk.db.database import Database
+from expatdesk.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +93,7 @@ class _Query(QRunnable):
 
 
 class RecordTableModel(QAbstractTableModel):
-    """The records of a :class:`~expatdesk.services.listing.Listing`, searched and sorted in SQL.
+    """The records of a :class:`~expatdesk.common.listing.Listing`, searched and sorted in SQL.
 
     Searching (:meth:`search`), filtering (:meth:`set_filters`) and sorting (:meth:`sort`,
     called by the view when a header is clicked) read the id list again and reset the model; with

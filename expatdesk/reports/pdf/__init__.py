@@ -9,6 +9,6 @@ when this package is imported, never when the command line starts.
 from __future__ import annotations
 
 from expatdesk.reports.pdf.document import render_targets_pdf
-from expatdesk.services.target_settings import read_centre_name as centre_name
+from expatdesk.reports.target_settings import read_centre_name as centre_name
 
 __all__ = ["centre_name", "render_targets_pdf"]

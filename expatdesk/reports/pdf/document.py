@@ -35,8 +35,8 @@ from expatdesk.i18n import N_, _
 from expatdesk.reports import verdicts
 from expatdesk.reports.pdf import charts, fonts
 from expatdesk.reports.stats import Interval
+from expatdesk.reports.target_settings import DEFAULTS
 from expatdesk.reports.targets import ItemFigures, Status, TargetsReport
-from expatdesk.services.target_settings import DEFAULTS
 
 #: The report's language as the PDF's /Lang tag.
 PDF_LANGUAGES = {"nl": "nl-NL", "en": "en-GB"}

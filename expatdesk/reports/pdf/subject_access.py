@@ -1,7 +1,7 @@
 """The subject access export as a PDF for the person: everything the centre holds about them.
 
 :func:`render_subject_access_pdf` lays out the dict of
-:func:`expatdesk.services.subject_access.subject_access` (its JSON form, so the PDF and the JSON
+:func:`expatdesk.privacy.subject_access.subject_access` (its JSON form, so the PDF and the JSON
 file say the same) in the person's language, with the fonts and colours of the targets report
 (:mod:`.fonts`, :mod:`.document`): DejaVu Sans embedded, names in any script through
 :func:`.fonts.markup`.
@@ -29,6 +29,7 @@ from reportlab.platypus import (
 )
 
 from expatdesk import i18n
+from expatdesk.expats.read import full_name
 from expatdesk.i18n import N_, _
 from expatdesk.reports.pdf import fonts
 from expatdesk.reports.pdf.document import (
@@ -41,7 +42,6 @@ from expatdesk.reports.pdf.document import (
     PDF_LANGUAGES,
     RULE,
 )
-from expatdesk.services.expats import full_name
 
 Data = Mapping[str, Any]
 

@@ -11,17 +11,18 @@ from typing import Any
 import pytest
 from sqlalchemy import event, select, text
 
-from expatdesk.db.database import Database
-from expatdesk.db.models import AuditEntry, StaffUser
-from expatdesk.errors import UserError
-from expatdesk.services import accounts, passwords
-from expatdesk.services.accounts import (
+from expatdesk.accounts import passwords
+from expatdesk.accounts import staff as accounts
+from expatdesk.accounts.actor import SYSTEM, Actor, PermissionDeniedError
+from expatdesk.accounts.staff import (
     AccountDisabledError,
     ThrottledError,
     WrongCredentialsError,
 )
-from expatdesk.services.actor import SYSTEM, Actor, PermissionDeniedError
-from expatdesk.services.validation import ValidationError
+from expatdesk.common.validation import ValidationError
+from expatdesk.db.database import Database
+from expatdesk.db.models import AuditEntry, StaffUser
+from expatdesk.errors import UserError
 from tests.helpers import staff
 from tests.helpers.staff import PASSWORD, name
 

@@ -1,7 +1,7 @@
 import pytest
 
+from expatdesk.accounts.actor import SYSTEM, Actor, Permission, PermissionDeniedError, role_label
 from expatdesk.i18n import using
-from expatdesk.services.actor import SYSTEM, Actor, Permission, PermissionDeniedError, role_label
 
 
 def actor(role: str) -> Actor:

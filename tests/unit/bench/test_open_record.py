@@ -15,7 +15,7 @@ from expatdesk.bench.open_record import (
 )
 from expatdesk.db.database import Database
 from expatdesk.db.models import Case, ServiceDelivery
-from expatdesk.services.expats import ExpatDetail
+from expatdesk.expats.read import ExpatDetail
 from tests.helpers.sample import Sample, add_sample
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from expatdesk import demo
 from expatdesk.bench.results import BUDGETS, KEYS
-from expatdesk.cli import main
+from expatdesk.cli.main import main
 from expatdesk.db.database import Database
 
 

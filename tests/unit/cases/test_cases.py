@@ -12,6 +12,11 @@ import pytest
 from sqlalchemy import func, select
 
 from expatdesk import clock, i18n
+from expatdesk.accounts.actor import Actor, PermissionDeniedError
+from expatdesk.cases import workflow as cases
+from expatdesk.common.concurrency import StaleRecordError
+from expatdesk.common.listing import Order, fetch_rows, find_ids
+from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     AuditEntry,
@@ -25,11 +30,6 @@ from expatdesk.db.models import (
     Task,
 )
 from expatdesk.errors import UserError
-from expatdesk.services import cases
-from expatdesk.services.actor import Actor, PermissionDeniedError
-from expatdesk.services.concurrency import StaleRecordError
-from expatdesk.services.listing import Order, fetch_rows, find_ids
-from expatdesk.services.validation import ValidationError
 from tests.helpers.sample import Sample
 
 TODAY = date(2026, 11, 26)

@@ -10,12 +10,13 @@ import pytest
 from sqlalchemy import func, select
 
 from expatdesk import i18n
+from expatdesk.accounts.actor import Actor, PermissionDeniedError
+from expatdesk.cases import deliveries
+from expatdesk.cases import workflow as cases
+from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
 from expatdesk.db.models import AuditEntry, Expat, ServiceDelivery, StaffUser
 from expatdesk.reports.targets import compute_targets
-from expatdesk.services import cases, deliveries
-from expatdesk.services.actor import Actor, PermissionDeniedError
-from expatdesk.services.validation import ValidationError
 from tests.helpers.sample import Sample
 
 TODAY = date(2026, 11, 26)

@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import create_engine, inspect
 from sqlalchemy.engine import URL
 
-from expatdesk.cli import main
+from expatdesk.cli.main import main
 from expatdesk.config import default_database
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_help_lists_the_subcommands(capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.engine import URL
 
-from expatdesk.cli import main
+from expatdesk.cli.main import main
 from expatdesk.db.database import open_database
 from expatdesk.db.models import Employer
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from expatdesk.cli import main
+from expatdesk.cli.main import main
 from expatdesk.db.database import Database
 from tests.unit.exchange.util import EMPLOYERS, counts, write
 

@@ -13,12 +13,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, select, text
 
-from expatdesk.cli import main
+from expatdesk.accounts.actor import SYSTEM
+from expatdesk.cli.main import main
 from expatdesk.db.database import Database, automatic_copies
 from expatdesk.db.models import ErasedPerson, Expat
-from expatdesk.services import expat_records, merge, subject_access
-from expatdesk.services.actor import SYSTEM
-from expatdesk.services.expat_records import ExpatForm
+from expatdesk.expats import merge
+from expatdesk.expats import write as expat_records
+from expatdesk.expats.write import ExpatForm
+from expatdesk.privacy import subject_access
 from tests.helpers.sample import add_sample
 
 REF = "EXP-900001"

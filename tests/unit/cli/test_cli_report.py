@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from expatdesk.cli import main
+from expatdesk.cli.main import main
 from expatdesk.db.database import Database, open_database
 from expatdesk.errors import UserError
 from expatdesk.reports import output

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from expatdesk import demo
-from expatdesk.cli import main
+from expatdesk.accounts import staff as accounts
+from expatdesk.cli.main import main
 from expatdesk.db.database import Database
 from expatdesk.demo.accounts import DEMO_ACCOUNTS, STAFF_PASSWORD
-from expatdesk.services import accounts
 from tests.helpers import staff
 from tests.helpers.staff import PASSWORD, name
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
+from expatdesk.accounts.actor import SYSTEM
 from expatdesk.db.database import Database
-from expatdesk.services.actor import SYSTEM
-from expatdesk.services.target_settings import (
+from expatdesk.reports.target_settings import (
     DEFAULTS,
     InvalidSettingError,
     read_centre_name,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from expatdesk import i18n
+from expatdesk.common.labels import Label, label, label_column, picked, yes_no
 from expatdesk.db.models import ExpatCategory
-from expatdesk.services.labels import Label, label, label_column, picked, yes_no
 
 
 def test_label_follows_the_language() -> None:

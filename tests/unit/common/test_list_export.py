@@ -11,12 +11,14 @@ import pytest
 from openpyxl import load_workbook
 
 from expatdesk import i18n
+from expatdesk.common import list_export
+from expatdesk.common.list_export import export_list
+from expatdesk.common.listing import Order
 from expatdesk.db.database import Database
 from expatdesk.db.models import Expat
+from expatdesk.employers import read as employers
 from expatdesk.errors import UserError
-from expatdesk.services import employers, expats, list_export
-from expatdesk.services.list_export import export_list
-from expatdesk.services.listing import Order
+from expatdesk.expats import read as expats
 from tests.helpers.sample import Sample
 
 

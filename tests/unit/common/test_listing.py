@@ -8,11 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from expatdesk import i18n
-from expatdesk.db.database import Database
-from expatdesk.db.models import Expat
-from expatdesk.db.search_index import fts_query
-from expatdesk.services import employers, expats
-from expatdesk.services.listing import (
+from expatdesk.common.listing import (
     FIRST_IDS,
     PAGE_SIZE,
     Interrupt,
@@ -24,6 +20,11 @@ from expatdesk.services.listing import (
     find_ids,
     id_query,
 )
+from expatdesk.db.database import Database
+from expatdesk.db.models import Expat
+from expatdesk.db.search_index import fts_query
+from expatdesk.employers import read as employers
+from expatdesk.expats import read as expats
 from expatdesk.text import search_terms
 from tests.helpers.sample import Sample
 
@@ -261,7 +262,7 @@ def test_the_first_ids_are_the_start_of_the_whole_list(
 ) -> None:
     """Whichever way they are found (walking the order, sorting the matches), the first ids are
     exactly the first of the whole list, in every order, with and without filters."""
-    from expatdesk.services import listing
+    from expatdesk.common import listing
 
     monkeypatch.setattr(listing, "WALK_LIMIT", walk)
     monkeypatch.setattr(listing, "WALK_LIMIT_ROWS", walk)

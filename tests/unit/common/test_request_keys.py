@@ -14,13 +14,15 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from expatdesk.accounts.actor import SYSTEM
+from expatdesk.cases import deliveries
+from expatdesk.cases import workflow as cases
+from expatdesk.common.concurrency import new_request_key
 from expatdesk.db.database import Database
 from expatdesk.db.models import CaseNote, ServiceDelivery, SurveyResponse, Task
 from expatdesk.errors import AlreadySavedError
-from expatdesk.services import cases, deliveries, surveys
-from expatdesk.services.actor import SYSTEM
-from expatdesk.services.concurrency import new_request_key
-from expatdesk.services.surveys import Answers
+from expatdesk.surveys import responses as surveys
+from expatdesk.surveys.responses import Answers
 from tests.helpers.sample import Sample
 
 ON = date(2026, 11, 20)

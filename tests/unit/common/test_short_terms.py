@@ -6,11 +6,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from expatdesk.common.listing import Order, find_ids, id_query
 from expatdesk.db import search_index
 from expatdesk.db.database import Database
 from expatdesk.db.models import Employer, Expat
-from expatdesk.services import employers, expats
-from expatdesk.services.listing import Order, find_ids, id_query
+from expatdesk.employers import read as employers
+from expatdesk.expats import read as expats
 from expatdesk.text import search_terms
 
 FAMILY_NAMES = ("Abbas", "de Vries", "Kuipers", "Bakku", "Müller", "Smit", "Wang", "O'Brien")
@@ -108,7 +109,7 @@ def test_the_index_of_short_terms_answers_two_letter_terms(
 def test_the_first_ids_of_short_terms_are_the_start_of_the_whole_list(
     database: Database, people: list[int], monkeypatch: pytest.MonkeyPatch, walk: int
 ) -> None:
-    from expatdesk.services import listing
+    from expatdesk.common import listing
 
     monkeypatch.setattr(listing, "WALK_LIMIT", walk)
     monkeypatch.setattr(listing, "WALK_LIMIT_ROWS", walk)

@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from expatdesk.services import validation
-from expatdesk.services.validation import Problems, ValidationError
+from expatdesk.common import validation
+from expatdesk.common.validation import Problems, ValidationError
 
 TODAY = date(2026, 11, 26)
 

@@ -5,9 +5,9 @@ from datetime import date
 
 from sqlalchemy import select
 
+from expatdesk.accounts.actor import Actor
 from expatdesk.db.database import Database
 from expatdesk.db.models import AuditEntry, Expat, StaffUser
-from expatdesk.services.actor import Actor
 
 
 def entries(database: Database) -> list[AuditEntry]:

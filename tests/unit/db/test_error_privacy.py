@@ -11,12 +11,12 @@ from datetime import date
 import pytest
 from sqlalchemy.exc import DBAPIError
 
+from expatdesk.accounts.actor import SYSTEM
+from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
 from expatdesk.db.models import Expat
-from expatdesk.services import expat_records
-from expatdesk.services.actor import SYSTEM
-from expatdesk.services.expat_records import ExpatForm
-from expatdesk.services.validation import ValidationError
+from expatdesk.expats import write as expat_records
+from expatdesk.expats.write import ExpatForm
 from tests.helpers import databases
 
 BSN = "111222333"

@@ -16,11 +16,11 @@ import pytest
 from sqlalchemy import create_engine, select
 from sqlalchemy.engine import URL
 
+from expatdesk.accounts import staff as accounts
+from expatdesk.accounts.actor import SYSTEM
 from expatdesk.db import roles
 from expatdesk.db.database import Database, open_database
 from expatdesk.db.models import AuditEntry, Expat, StaffUser
-from expatdesk.services import accounts
-from expatdesk.services.actor import SYSTEM
 from tests.helpers import databases, staff
 from tests.helpers.staff import PASSWORD
 

@@ -15,13 +15,14 @@ from alembic import command
 from sqlalchemy import Connection, create_engine, select, text
 from sqlalchemy.exc import ProgrammingError
 
+from expatdesk.accounts import staff as accounts
+from expatdesk.accounts.actor import SYSTEM, Actor
 from expatdesk.db import roles
 from expatdesk.db.database import Database, alembic_config, open_database
 from expatdesk.db.models import AuditEntry, Employer
 from expatdesk.errors import DatabaseError
-from expatdesk.services import accounts, target_settings
-from expatdesk.services.actor import SYSTEM, Actor
-from expatdesk.services.target_settings import DEFAULTS
+from expatdesk.reports import target_settings
+from expatdesk.reports.target_settings import DEFAULTS
 from tests.helpers import databases, staff
 from tests.helpers.staff import PASSWORD
 

@@ -11,11 +11,12 @@ from sqlalchemy import Connection, delete, insert, inspect, select, text, update
 from sqlalchemy.engine import URL
 
 from expatdesk import demo
+from expatdesk.common.listing import Listing, find_ids, matching
 from expatdesk.db import search_index
 from expatdesk.db.database import Database, alembic_config, make_engine, open_database
 from expatdesk.db.models import Employer, Expat
-from expatdesk.services import employers, expats
-from expatdesk.services.listing import Listing, find_ids, matching
+from expatdesk.employers import read as employers
+from expatdesk.expats import read as expats
 from expatdesk.text import expat_search_key
 from tests.helpers.sample import add_sample
 

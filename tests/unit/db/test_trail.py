@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import select, text
 
 from expatdesk import clock
+from expatdesk.accounts.actor import Actor
 from expatdesk.db import audit, trail
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
@@ -29,7 +30,6 @@ from expatdesk.db.models import (
     TargetSettings,
     Task,
 )
-from expatdesk.services.actor import Actor
 from tests.helpers import databases
 
 NOTES = 'Zegt "hallo"\\ en\ttabt,\nregel twee; ĳ, ø, 日本, \x01 en \u2028'

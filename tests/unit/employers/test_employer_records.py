@@ -10,6 +10,9 @@ from typing import Any
 import pytest
 from sqlalchemy import Row, func, select
 
+from expatdesk.accounts.actor import Actor, PermissionDeniedError
+from expatdesk.common.concurrency import StaleRecordError
+from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     AuditEntry,
@@ -21,12 +24,9 @@ from expatdesk.db.models import (
     StaffUser,
     SurveyResponse,
 )
+from expatdesk.employers import write as employer_records
+from expatdesk.employers.write import ContactForm, EmployerForm, HiringForm
 from expatdesk.errors import UserError
-from expatdesk.services import employer_records
-from expatdesk.services.actor import Actor, PermissionDeniedError
-from expatdesk.services.concurrency import StaleRecordError
-from expatdesk.services.employer_records import ContactForm, EmployerForm, HiringForm
-from expatdesk.services.validation import ValidationError
 from tests.helpers.sample import Sample
 
 TODAY = date(2026, 11, 26)

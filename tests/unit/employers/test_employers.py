@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from expatdesk.db.database import Database
-from expatdesk.services.employers import load_employer
+from expatdesk.employers.read import load_employer
 from tests.helpers.sample import Sample
 
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from expatdesk.accounts.actor import SYSTEM
 from expatdesk.db.database import Database
 from expatdesk.db.models import SurveyFacility, SurveyResponse
 from expatdesk.db.types import utcnow
 from expatdesk.errors import UserError
 from expatdesk.exchange import Counts, apply_import, prepare_import
-from expatdesk.services.actor import SYSTEM
 from tests.unit.exchange.test_importer import SURVEY_HEAD
 from tests.unit.exchange.util import EMPLOYERS, EXPATS, counts, load, write
 

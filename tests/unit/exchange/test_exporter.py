@@ -9,12 +9,12 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from expatdesk.accounts.actor import SYSTEM
 from expatdesk.db.database import Database
 from expatdesk.db.models import Base, Case, Employer, Expat
 from expatdesk.errors import UserError
 from expatdesk.exchange import KINDS, Counts, export, import_file
 from expatdesk.exchange.exporter import _csv
-from expatdesk.services.actor import SYSTEM
 from tests.unit.exchange.util import EMPLOYERS, TABLES, counts, load
 
 ATTACK = "=cmd|' /C calc'!A0"

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from expatdesk.accounts.actor import SYSTEM, Actor, PermissionDeniedError
 from expatdesk.db.database import Database
 from expatdesk.db.models import Employer, Expat, SurveyFacility, SurveyResponse
 from expatdesk.errors import UserError
 from expatdesk.exchange import Counts, apply_import, import_file, importer, prepare_import
-from expatdesk.services.actor import SYSTEM, Actor, PermissionDeniedError
 from tests.unit.exchange.util import EMPLOYERS, EXPATS, counts, load, messages, write
 
 

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from expatdesk.accounts.actor import SYSTEM
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.exchange import KINDS, import_file
-from expatdesk.services.actor import SYSTEM
 from tests.unit.exchange.util import EMPLOYERS, EXPATS, counts, load
 
 PROPERTY = settings(

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from expatdesk.accounts.actor import SYSTEM
 from expatdesk.db.database import Database
 from expatdesk.db.models import Base
 from expatdesk.exchange import ImportPlan, import_file
-from expatdesk.services.actor import SYSTEM
 
 TABLES = (
     "employer",

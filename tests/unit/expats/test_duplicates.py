@@ -9,8 +9,8 @@ import pytest
 
 from expatdesk.db.database import Database
 from expatdesk.db.models import Expat
-from expatdesk.services import duplicates
-from expatdesk.services.duplicates import (
+from expatdesk.expats import duplicates
+from expatdesk.expats.duplicates import (
     DuplicateCandidate,
     case_prefixes,
     find_expat_duplicates,

@@ -10,6 +10,9 @@ from typing import Any
 import pytest
 from sqlalchemy import Row, func, select, update
 
+from expatdesk.accounts.actor import Actor, PermissionDeniedError
+from expatdesk.common.concurrency import StaleRecordError
+from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     AuditEntry,
@@ -22,11 +25,8 @@ from expatdesk.db.models import (
     SurveyResponse,
 )
 from expatdesk.errors import UserError
-from expatdesk.services import expat_records
-from expatdesk.services.actor import Actor, PermissionDeniedError
-from expatdesk.services.concurrency import StaleRecordError
-from expatdesk.services.expat_records import ExpatForm, FamilyMemberForm, PermitForm
-from expatdesk.services.validation import ValidationError
+from expatdesk.expats import write as expat_records
+from expatdesk.expats.write import ExpatForm, FamilyMemberForm, PermitForm
 from tests.helpers.sample import JOSE_BSN, Sample
 
 TODAY = date(2026, 11, 26)

@@ -8,7 +8,7 @@ import pytest
 
 from expatdesk import i18n
 from expatdesk.db.database import Database
-from expatdesk.services.expats import full_name, load_expat, relation_label
+from expatdesk.expats.read import full_name, load_expat, relation_label
 from expatdesk.text import mask_bsn
 from tests.helpers.sample import JOSE_BSN, Sample
 

@@ -11,6 +11,10 @@ import pytest
 from sqlalchemy import func, select, text, update
 
 from expatdesk import i18n
+from expatdesk.accounts.actor import Actor, PermissionDeniedError
+from expatdesk.common.concurrency import StaleRecordError
+from expatdesk.common.labels import Label
+from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     AuditEntry,
@@ -29,12 +33,8 @@ from expatdesk.db.models import (
     Task,
 )
 from expatdesk.errors import UserError
-from expatdesk.reports.targets import compute_targets
-from expatdesk.services import merge
-from expatdesk.services.actor import Actor, PermissionDeniedError
-from expatdesk.services.concurrency import StaleRecordError
-from expatdesk.services.labels import Label
-from expatdesk.services.merge import (
+from expatdesk.expats import merge
+from expatdesk.expats.merge import (
     Consent,
     Country,
     FieldComparison,
@@ -44,7 +44,7 @@ from expatdesk.services.merge import (
     merge_preview,
     shown_text,
 )
-from expatdesk.services.validation import ValidationError
+from expatdesk.reports.targets import compute_targets
 from tests.helpers.sample import JOSE_BSN, Sample
 
 #: A second BSN that passes the eleven-test.

@@ -8,14 +8,16 @@ from datetime import date
 from sqlalchemy import update
 
 from expatdesk import i18n
+from expatdesk.accounts.actor import SYSTEM
 from expatdesk.db.database import Database
 from expatdesk.db.models import AuditEntry, StaffUser
-from expatdesk.services import employer_records, expat_records, privacy
-from expatdesk.services.actor import SYSTEM
-from expatdesk.services.expat_records import FamilyMemberForm, PermitForm
-from expatdesk.services.history import HistoryEntry, load_history, record_history
+from expatdesk.employers import write as employer_records
+from expatdesk.expats import write as expat_records
+from expatdesk.expats.write import FamilyMemberForm, PermitForm
+from expatdesk.history.read import HistoryEntry, load_history, record_history
+from expatdesk.privacy import erasure as privacy
 from tests.helpers.sample import Sample
-from tests.unit.services.test_privacy import staff_actor
+from tests.unit.privacy.test_privacy import staff_actor
 
 
 def lines(entry: HistoryEntry) -> list[str]:

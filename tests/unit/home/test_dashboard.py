@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from expatdesk import i18n
+from expatdesk.accounts.actor import SYSTEM, Actor, PermissionDeniedError
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     Case,
@@ -21,9 +22,8 @@ from expatdesk.db.models import (
     Task,
 )
 from expatdesk.db.types import utcnow
-from expatdesk.services import dashboard
-from expatdesk.services.actor import SYSTEM, Actor, PermissionDeniedError
-from expatdesk.services.dashboard import load_dashboard, recent_changes
+from expatdesk.home import dashboard
+from expatdesk.home.dashboard import load_dashboard, recent_changes
 
 TODAY = date(2026, 3, 11)  # a Wednesday
 

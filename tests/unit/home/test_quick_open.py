@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from expatdesk.accounts.actor import SYSTEM
+from expatdesk.cases import workflow as cases
 from expatdesk.db.database import Database
-from expatdesk.services import cases, quick_open
-from expatdesk.services.actor import SYSTEM
-from expatdesk.services.quick_open import Match
+from expatdesk.home import quick_open
+from expatdesk.home.quick_open import Match
 from tests.helpers.sample import Sample
 
 

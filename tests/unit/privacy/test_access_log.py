@@ -1,4 +1,4 @@
-"""The log of reads (expatdesk.services.access_log): who opened, exported or looked up what."""
+"""The log of reads (expatdesk.privacy.access_log): who opened, exported or looked up what."""
 
 from __future__ import annotations
 
@@ -10,12 +10,14 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import ProgrammingError
 
 from expatdesk import clock
+from expatdesk.accounts.actor import SYSTEM, Actor
+from expatdesk.common.list_export import export_list
 from expatdesk.db.database import Database, open_database
 from expatdesk.db.models import AccessLog
-from expatdesk.services import access_log, duplicates, expats, subject_access
-from expatdesk.services.access_log import BSN_LOOKUPS_PER_HOUR, TooManyBsnLookupsError
-from expatdesk.services.actor import SYSTEM, Actor
-from expatdesk.services.list_export import export_list
+from expatdesk.expats import duplicates
+from expatdesk.expats import read as expats
+from expatdesk.privacy import access_log, subject_access
+from expatdesk.privacy.access_log import BSN_LOOKUPS_PER_HOUR, TooManyBsnLookupsError
 from tests.helpers import staff
 from tests.helpers.sample import JOSE_BSN, Sample
 

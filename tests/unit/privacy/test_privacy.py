@@ -16,7 +16,12 @@ from sqlalchemy import select, text, update
 from sqlalchemy.exc import DBAPIError
 
 from expatdesk import clock, i18n
-from expatdesk.cli import main
+from expatdesk.accounts.actor import SYSTEM, Actor, PermissionDeniedError
+from expatdesk.cases import deliveries
+from expatdesk.cases import workflow as cases
+from expatdesk.cli.main import main
+from expatdesk.common.concurrency import StaleRecordError
+from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database, open_database
 from expatdesk.db.models import (
     AuditEntry,
@@ -35,13 +40,12 @@ from expatdesk.db.models import (
     Task,
 )
 from expatdesk.errors import UserError
+from expatdesk.expats import merge
+from expatdesk.expats import write as expat_records
+from expatdesk.privacy import erasure as privacy
+from expatdesk.privacy.erasure import RetentionCandidate, retention_cutoff
+from expatdesk.reports.target_settings import DEFAULTS, update_settings
 from expatdesk.reports.targets import compute_targets
-from expatdesk.services import cases, deliveries, expat_records, merge, privacy
-from expatdesk.services.actor import SYSTEM, Actor, PermissionDeniedError
-from expatdesk.services.concurrency import StaleRecordError
-from expatdesk.services.privacy import RetentionCandidate, retention_cutoff
-from expatdesk.services.target_settings import DEFAULTS, update_settings
-from expatdesk.services.validation import ValidationError
 from tests.conftest import TEST_NOW
 from tests.helpers import databases, staff
 from tests.helpers.sample import JOSE_BSN, Sample, add_sample

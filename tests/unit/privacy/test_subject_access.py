@@ -15,14 +15,17 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from expatdesk.accounts.actor import SYSTEM, Actor, PermissionDeniedError
+from expatdesk.cases import deliveries
+from expatdesk.cases import workflow as cases
 from expatdesk.db.database import Database
 from expatdesk.db.models import AuditEntry, SurveyFacility, SurveyResponse
 from expatdesk.errors import UserError
-from expatdesk.services import cases, deliveries, expat_records, subject_access
-from expatdesk.services.actor import SYSTEM, Actor, PermissionDeniedError
-from expatdesk.services.subject_access import export_subject_access, suggested_file_name
+from expatdesk.expats import write as expat_records
+from expatdesk.privacy import subject_access
+from expatdesk.privacy.subject_access import export_subject_access, suggested_file_name
 from tests.helpers.sample import JOSE_BSN, Sample
-from tests.unit.services.test_privacy import staff_actor
+from tests.unit.privacy.test_privacy import staff_actor
 
 
 @pytest.fixture

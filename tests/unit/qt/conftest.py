@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog
 
+from expatdesk.accounts.actor import SYSTEM
 from expatdesk.db.database import Database
 from expatdesk.qt import msgbox
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.main_window import MainWindow
 from expatdesk.qt.settings import Settings
-from expatdesk.services.actor import SYSTEM
 from tests.helpers.sample import Sample, add_sample
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
+from expatdesk.accounts.actor import Actor
 from expatdesk.db.database import Database
 from expatdesk.db.models import StaffUser
-from expatdesk.services.actor import Actor
 
 
 def add_staff(database: Database, username: str, display_name: str, role: str) -> Actor:

@@ -10,17 +10,17 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy.engine import URL
 
 from expatdesk import i18n
+from expatdesk.accounts import staff as accounts
+from expatdesk.accounts.actor import SYSTEM
 from expatdesk.config import config_dir
 from expatdesk.db.database import Database, parse_url
 from expatdesk.qt import app as app_module
 from expatdesk.qt import msgbox
-from expatdesk.qt.first_admin_dialog import FirstAdminDialog
-from expatdesk.qt.idle_lock import IdleLock
-from expatdesk.qt.login_dialog import LoginDialog
+from expatdesk.qt.accounts.first_admin_dialog import FirstAdminDialog
+from expatdesk.qt.accounts.idle_lock import IdleLock
+from expatdesk.qt.accounts.login_dialog import LoginDialog
 from expatdesk.qt.main_window import MainWindow
 from expatdesk.qt.settings import Settings
-from expatdesk.services import accounts
-from expatdesk.services.actor import SYSTEM
 
 
 @pytest.fixture

@@ -38,6 +38,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from expatdesk import clock
+from expatdesk.accounts.actor import Actor
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     AuditEntry,
@@ -50,16 +51,15 @@ from expatdesk.db.models import (
 )
 from expatdesk.i18n import format_date
 from expatdesk.qt import msgbox
-from expatdesk.qt.duplicate_warning import DuplicateWarning
-from expatdesk.qt.expat_editor import ExpatEditor, PermitDialog
-from expatdesk.qt.home import ALERT_COLOUR
+from expatdesk.qt.cases.open_case_dialog import OpenCaseDialog
+from expatdesk.qt.cases.walk_in_dialog import WalkInDialog
+from expatdesk.qt.expats.duplicate_warning import DuplicateWarning
+from expatdesk.qt.expats.editor import ExpatEditor, PermitDialog
+from expatdesk.qt.expats.merge_dialog import MergeDialog
+from expatdesk.qt.home.page import ALERT_COLOUR
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.main_window import MainWindow
-from expatdesk.qt.merge_dialog import MergeDialog
-from expatdesk.qt.open_case_dialog import OpenCaseDialog
 from expatdesk.qt.settings import Settings
-from expatdesk.qt.walk_in_dialog import WalkInDialog
-from expatdesk.services.actor import Actor
 from tests.helpers.sample import Sample
 from tests.unit.qt.desk_helpers import add_staff, choose
 
@@ -902,7 +902,7 @@ def test_no_two_mnemonics_clash_in_an_area(
     letter, or the field, cannot be reached with one press. Each area (and each tab of the case
     page) is checked with the menus a desk officer, or a manager (the Reports menu and areas
     too), sees."""
-    from expatdesk.services import cases
+    from expatdesk.cases import workflow as cases
 
     actor = add_staff(sqlite_database, "sanne", "Sanne Brinkhuis", role)
     desk = MainWindow(sqlite_database, settings, switcher, actor)

@@ -55,7 +55,7 @@ def test_reporting_errors_installs_and_restores_the_hook() -> None:
 def test_a_failing_search_is_reported(
     qtbot, window, dialogs: list[QDialog], monkeypatch: pytest.MonkeyPatch, query: str
 ) -> None:
-    from expatdesk.qt import record_model
+    from expatdesk.qt.widgets import record_model
 
     def fail(*_args: object, **_kwargs: object) -> None:
         raise locked()

@@ -7,11 +7,11 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
 from expatdesk import __version__
+from expatdesk.accounts.actor import SYSTEM
 from expatdesk.db.database import Database
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.main_window import MainWindow
 from expatdesk.qt.settings import Settings
-from expatdesk.services.actor import SYSTEM
 
 
 def status_text(window: MainWindow, name: str) -> str:
@@ -173,9 +173,9 @@ def test_a_link_on_a_record_page_opens_the_linked_record(qtbot, window: MainWind
 def test_new_edit_and_delete_act_on_the_area_shown(
     window: MainWindow, sample, dialogs: list[QDialog]
 ) -> None:
-    from expatdesk.qt.employer_editor import EmployerEditor
-    from expatdesk.qt.expat_editor import ExpatEditor
-    from expatdesk.qt.open_case_dialog import OpenCaseDialog
+    from expatdesk.qt.cases.open_case_dialog import OpenCaseDialog
+    from expatdesk.qt.employers.editor import EmployerEditor
+    from expatdesk.qt.expats.editor import ExpatEditor
 
     window.show_area(1)
     window.expats_area.show_record(sample.expats["jose"])
@@ -195,7 +195,7 @@ def test_new_edit_and_delete_act_on_the_area_shown(
 def test_actions_follow_the_role(
     qtbot, sqlite_database: Database, settings: Settings, switcher
 ) -> None:
-    from expatdesk.services.actor import Actor
+    from expatdesk.accounts.actor import Actor
 
     desk = MainWindow(
         sqlite_database, settings, switcher, Actor(None, "desk", "Desk", "desk_officer")

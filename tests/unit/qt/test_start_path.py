@@ -11,7 +11,7 @@ import sys
 #: Modules the start path must not load: they load when an area or a command first needs them.
 HEAVY = (
     "expatdesk.exchange",
-    "expatdesk.services.list_export",
+    "expatdesk.common.list_export",
     "expatdesk.reports.targets",
     "expatdesk.reports.stats",
     "expatdesk.reports.pdf",
@@ -23,7 +23,7 @@ HEAVY = (
     "PySide6.QtCharts",
 )
 #: The modules a start imports: the command line, the app and its main window.
-START = ("expatdesk.cli", "expatdesk.qt.app", "expatdesk.qt.main_window")
+START = ("expatdesk.cli.main", "expatdesk.qt.app", "expatdesk.qt.main_window")
 
 
 def _loaded_after(modules: tuple[str, ...]) -> list[str]:
@@ -55,4 +55,4 @@ def test_the_start_path_leaves_the_heavy_modules_out() -> None:
 
 def test_the_check_sees_a_heavy_module_that_loads() -> None:
     """What an export needs loads with it, and the check names it."""
-    assert "expatdesk.exchange" in _heavy(_loaded_after(("expatdesk.services.list_export",)))
+    assert "expatdesk.exchange" in _heavy(_loaded_after(("expatdesk.common.list_export",)))

@@ -9,6 +9,7 @@ from itertools import count
 
 from sqlalchemy.orm import Session
 
+from expatdesk.accounts.actor import SYSTEM
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     Employer,
@@ -18,8 +19,7 @@ from expatdesk.db.models import (
     SurveyFacility,
     SurveyResponse,
 )
-from expatdesk.services.actor import SYSTEM
-from expatdesk.services.target_settings import DEFAULTS, Settings, update_settings
+from expatdesk.reports.target_settings import DEFAULTS, Settings, update_settings
 
 _refs = count(1)
 

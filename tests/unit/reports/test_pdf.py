@@ -16,7 +16,8 @@ import pypdf
 import pytest
 
 from expatdesk import i18n
-from expatdesk.cli import main
+from expatdesk.accounts.actor import SYSTEM
+from expatdesk.cli.main import main
 from expatdesk.db.database import Database
 from expatdesk.reports import output
 from expatdesk.reports.pdf import fonts, render_targets_pdf
@@ -28,9 +29,8 @@ from expatdesk.reports.target_queries import (
     ExpatAnswers,
     TargetCounts,
 )
+from expatdesk.reports.target_settings import DEFAULTS, update_centre_name
 from expatdesk.reports.targets import Status, TargetsReport, build_report
-from expatdesk.services.actor import SYSTEM
-from expatdesk.services.target_settings import DEFAULTS, update_centre_name
 from tests.unit.reports.records import records
 
 PRINTED = date(2026, 11, 26)
@@ -285,7 +285,9 @@ def test_pdf_is_a_registered_format_that_needs_a_file() -> None:
 
 
 def test_the_command_line_starts_without_reportlab() -> None:
-    code = "import sys, expatdesk.cli; print(any(m.startswith('reportlab') for m in sys.modules))"
+    code = (
+        "import sys, expatdesk.cli.main; print(any(m.startswith('reportlab') for m in sys.modules))"
+    )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )

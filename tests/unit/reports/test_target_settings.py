@@ -10,11 +10,11 @@ from sqlalchemy import select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import IntegrityError
 
+from expatdesk.accounts.actor import SYSTEM, Actor, PermissionDeniedError
 from expatdesk.db.database import Database, open_database
 from expatdesk.db.models import AuditEntry
 from expatdesk.errors import UserError
-from expatdesk.services.actor import SYSTEM, Actor, PermissionDeniedError
-from expatdesk.services.target_settings import (
+from expatdesk.reports.target_settings import (
     DEFAULTS,
     InvalidSettingError,
     SavedSettings,

@@ -13,8 +13,10 @@ from typing import Any
 
 import pytest
 
+from expatdesk.accounts.actor import Actor, PermissionDeniedError
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
+from expatdesk.reports.target_settings import DEFAULTS
 from expatdesk.reports.targets import (
     Status,
     TargetsReport,
@@ -22,8 +24,6 @@ from expatdesk.reports.targets import (
     compute_targets,
     targets_report,
 )
-from expatdesk.services.actor import Actor, PermissionDeniedError
-from expatdesk.services.target_settings import DEFAULTS
 from tests.conftest import TEST_NOW
 from tests.unit.reports import reference
 from tests.unit.reports.records import records, use_settings

@@ -8,12 +8,14 @@ import pytest
 from sqlalchemy import select
 
 from expatdesk import clock
+from expatdesk.accounts.actor import SYSTEM, Actor, PermissionDeniedError
 from expatdesk.db.database import Database
 from expatdesk.db.models import AuditEntry, SurveyFacility, SurveyResponse
+from expatdesk.employers import read as employers
 from expatdesk.errors import UserError
-from expatdesk.services import employers, expats, surveys
-from expatdesk.services.actor import SYSTEM, Actor, PermissionDeniedError
-from expatdesk.services.surveys import CURRENT_QUESTIONNAIRE, Answers, InvalidAnswerError
+from expatdesk.expats import read as expats
+from expatdesk.surveys import responses as surveys
+from expatdesk.surveys.responses import CURRENT_QUESTIONNAIRE, Answers, InvalidAnswerError
 from tests.helpers.sample import Sample
 
 TODAY = date(2026, 11, 26)

@@ -1,7 +1,7 @@
 """The audit trail written by the database, the log of reads, and PostgreSQL roles of one
 database each.
 
-The table ``access_log`` records who read which personal data (expatdesk.services.access_log).
+The table ``access_log`` records who read which personal data (expatdesk.privacy.access_log).
 
 The table ``audit_actor`` names the actor of an SQLite transaction for the trail's triggers
 (expatdesk.db.trail); the triggers themselves are (re)made whenever the database is opened

@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from expatdesk.accounts import staff as accounts
 from expatdesk.db.database import Database
-from expatdesk.qt.first_admin_dialog import FirstAdminDialog
-from expatdesk.services import accounts
+from expatdesk.qt.accounts.first_admin_dialog import FirstAdminDialog
 
 
 @pytest.fixture

@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QLineEdit, QMainWindow, QVBoxLayout, QWidget
 
+from expatdesk.accounts import staff as accounts
+from expatdesk.accounts.actor import SYSTEM, Actor
 from expatdesk.db.database import Database
-from expatdesk.qt.idle_lock import IdleLock, LockOverlay
-from expatdesk.services import accounts
-from expatdesk.services.actor import SYSTEM, Actor
+from expatdesk.qt.accounts.idle_lock import IdleLock, LockOverlay
 
 #: The one message of every refused unlock (the lock asks for a password only).
 REFUSED = "Wrong password, or too many failed attempts: wait a moment and try again."

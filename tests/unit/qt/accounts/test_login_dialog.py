@@ -9,11 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from expatdesk import i18n
+from expatdesk.accounts import staff as accounts
+from expatdesk.accounts.actor import SYSTEM, Actor
 from expatdesk.db.database import Database
+from expatdesk.qt.accounts.login_dialog import LoginDialog
 from expatdesk.qt.language import LanguageSwitcher
-from expatdesk.qt.login_dialog import LoginDialog
-from expatdesk.services import accounts
-from expatdesk.services.actor import SYSTEM, Actor
 
 #: The one message of every refused sign-in.
 REFUSED = "Wrong username or password, or too many failed attempts: wait a moment and try again."

@@ -8,14 +8,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from expatdesk.accounts import staff as accounts
+from expatdesk.accounts.actor import SYSTEM, Actor
 from expatdesk.db.database import Database
 from expatdesk.qt import msgbox
-from expatdesk.qt.account_dialog import AccountDialog
-from expatdesk.qt.idle_lock import IdleLock
-from expatdesk.qt.password_dialog import PasswordDialog
-from expatdesk.qt.staff_dialog import StaffDialog, open_staff_accounts
-from expatdesk.services import accounts
-from expatdesk.services.actor import SYSTEM, Actor
+from expatdesk.qt.accounts.account_dialog import AccountDialog
+from expatdesk.qt.accounts.idle_lock import IdleLock
+from expatdesk.qt.accounts.password_dialog import PasswordDialog
+from expatdesk.qt.accounts.staff_dialog import StaffDialog, open_staff_accounts
 
 PASSWORD = "correct horse battery"
 

@@ -11,13 +11,13 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit, QMessageBox, QPushButton, QWidget
 
 from expatdesk import clock, i18n
+from expatdesk.accounts.actor import Actor
+from expatdesk.cases import workflow as cases
 from expatdesk.db.database import Database
 from expatdesk.db.models import Case
 from expatdesk.errors import DatabaseError
 from expatdesk.qt import msgbox
-from expatdesk.qt.case_page import DONE_COLUMN, DUE_COLUMN, TITLE_COLUMN, CasePage
-from expatdesk.services import cases
-from expatdesk.services.actor import Actor
+from expatdesk.qt.cases.page import DONE_COLUMN, DUE_COLUMN, TITLE_COLUMN, CasePage
 from tests.helpers.sample import Sample
 from tests.unit.qt.desk_helpers import add_staff, choose
 

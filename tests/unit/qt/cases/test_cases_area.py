@@ -9,11 +9,11 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
+from expatdesk.accounts.actor import Actor
+from expatdesk.cases import workflow as cases
 from expatdesk.db.database import Database
 from expatdesk.db.models import Employer
-from expatdesk.qt.cases_area import CasesArea
-from expatdesk.services import cases
-from expatdesk.services.actor import Actor
+from expatdesk.qt.cases.area import CasesArea
 from tests.helpers.sample import Sample
 from tests.unit.qt.desk_helpers import add_staff, choose
 
@@ -181,7 +181,7 @@ def test_client_links_are_passed_on(qtbot, area: CasesArea, sample: Sample) -> N
 def test_an_actor_without_a_staff_account_sees_everyones_cases(
     qtbot, sqlite_database: Database, desk: Desk
 ) -> None:
-    from expatdesk.services.actor import SYSTEM
+    from expatdesk.accounts.actor import SYSTEM
 
     area = CasesArea(sqlite_database, SYSTEM)
     qtbot.addWidget(area)
@@ -266,7 +266,7 @@ def test_dutch(qtbot, area: CasesArea, switcher) -> None:
 def test_a_case_opened_in_the_dialog_shows_in_the_area(
     qtbot, sqlite_database: Database, area: CasesArea, desk: Desk, sample: Sample
 ) -> None:
-    from expatdesk.qt.open_case_dialog import OpenCaseDialog
+    from expatdesk.qt.cases.open_case_dialog import OpenCaseDialog
 
     dialog = OpenCaseDialog(sqlite_database, desk.anna, area, expat_id=sample.expats["priya"])
     qtbot.addWidget(dialog)
@@ -291,10 +291,10 @@ def test_the_cases_list_exports_as_shown(
     """ "Export list…" writes the cases the list shows, with the list's headers."""
     import csv
 
+    from expatdesk.accounts.actor import SYSTEM
+    from expatdesk.cases import workflow as case_service
     from expatdesk.qt import files
-    from expatdesk.qt.cases_area import CasesArea
-    from expatdesk.services import cases as case_service
-    from expatdesk.services.actor import SYSTEM
+    from expatdesk.qt.cases.area import CasesArea
     from tests.helpers.sample import add_sample
 
     sample = add_sample(sqlite_database)

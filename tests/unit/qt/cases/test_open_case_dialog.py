@@ -10,11 +10,11 @@ from PySide6.QtCore import QDate, Qt
 from sqlalchemy import select
 
 from expatdesk import clock
+from expatdesk.accounts.actor import Actor
+from expatdesk.cases import workflow as cases
 from expatdesk.db.database import Database
 from expatdesk.db.models import Case, ServiceDelivery
-from expatdesk.qt.open_case_dialog import OpenCaseDialog
-from expatdesk.services import cases
-from expatdesk.services.actor import Actor
+from expatdesk.qt.cases.open_case_dialog import OpenCaseDialog
 from tests.helpers.sample import Sample
 from tests.unit.qt.desk_helpers import add_staff, choose
 

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
 from expatdesk import clock
+from expatdesk.accounts.actor import Actor
 from expatdesk.db.database import Database
 from expatdesk.db.models import ServiceDelivery
-from expatdesk.qt.walk_in_dialog import WalkInDialog
+from expatdesk.qt.cases.walk_in_dialog import WalkInDialog
 from expatdesk.reports.targets import compute_targets
-from expatdesk.services.actor import Actor
 from tests.helpers.sample import Sample
 from tests.unit.qt.desk_helpers import add_staff, choose
 

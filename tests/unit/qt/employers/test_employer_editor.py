@@ -11,17 +11,17 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QMes
 from sqlalchemy import func, select
 
 from expatdesk import clock
+from expatdesk.accounts.actor import Actor
 from expatdesk.db.database import Database
 from expatdesk.db.models import ContactPerson, Employer, HiringRecord, StaffUser
+from expatdesk.employers import write as employer_records
 from expatdesk.qt import msgbox
-from expatdesk.qt.employer_editor import (
+from expatdesk.qt.employers.editor import (
     ContactDialog,
     EmployerEditor,
     HiringDialog,
     confirm_and_delete_employer,
 )
-from expatdesk.services import employer_records
-from expatdesk.services.actor import Actor
 from tests.helpers.sample import Sample
 
 Responder = Callable[[QDialog], int]

@@ -7,11 +7,11 @@ from datetime import date
 from PySide6.QtGui import QTextDocument
 
 from expatdesk import i18n
-from expatdesk.qt import employers
-from expatdesk.services.employers import ContactInfo, EmployerDetail, HiringInfo
-from expatdesk.services.history import History
-from expatdesk.services.labels import Label
-from expatdesk.services.timeline import CaseInfo, DeliveryInfo
+from expatdesk.common.labels import Label
+from expatdesk.employers.read import ContactInfo, EmployerDetail, HiringInfo
+from expatdesk.history.read import History
+from expatdesk.qt.employers import area as employers
+from expatdesk.timeline import CaseInfo, DeliveryInfo
 
 
 def text_of(html: str) -> str:
@@ -129,8 +129,8 @@ def test_the_employers_area_shows_its_history_with_contact_persons(
 ) -> None:
     from dataclasses import replace
 
-    from expatdesk.services import employer_records
-    from expatdesk.services.actor import SYSTEM
+    from expatdesk.accounts.actor import SYSTEM
+    from expatdesk.employers import write as employer_records
 
     thales = sample.employers["thales"]
     form = employer_records.load_employer_form(sqlite_database, thales)

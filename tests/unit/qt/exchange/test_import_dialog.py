@@ -10,13 +10,14 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlalchemy import select
 
 from expatdesk import clock
+from expatdesk.accounts.actor import SYSTEM
 from expatdesk.db.database import Database
 from expatdesk.db.models import Employer
 from expatdesk.exchange import prepare_import
-from expatdesk.qt import files, import_dialog, msgbox
-from expatdesk.qt.import_dialog import ImportDialog
+from expatdesk.qt import files, msgbox
+from expatdesk.qt.exchange import import_dialog
+from expatdesk.qt.exchange.import_dialog import ImportDialog
 from expatdesk.qt.main_window import MainWindow
-from expatdesk.services.actor import SYSTEM
 
 VALID = (
     "employer_ref,name,kvk_number,high_tech,municipality\n"

@@ -8,9 +8,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from expatdesk.expats.duplicates import DuplicateCandidate
 from expatdesk.qt import msgbox
-from expatdesk.qt.duplicate_warning import DuplicateChoice, DuplicateWarning, ask_about_duplicates
-from expatdesk.services.duplicates import DuplicateCandidate
+from expatdesk.qt.expats.duplicate_warning import (
+    DuplicateChoice,
+    DuplicateWarning,
+    ask_about_duplicates,
+)
 
 JOSE = DuplicateCandidate(
     expat_id=11,

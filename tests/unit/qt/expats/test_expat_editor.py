@@ -20,20 +20,20 @@ from PySide6.QtWidgets import (
 from sqlalchemy import func, select
 
 from expatdesk import clock, i18n
+from expatdesk.accounts.actor import Actor
+from expatdesk.common.labels import Label
 from expatdesk.db.database import Database
 from expatdesk.db.models import AuditEntry, Case, Expat, FamilyMember, Permit, StaffUser
 from expatdesk.errors import DatabaseError
+from expatdesk.expats import write as expat_records
 from expatdesk.qt import msgbox
-from expatdesk.qt.duplicate_warning import DuplicateWarning
-from expatdesk.qt.expat_editor import (
+from expatdesk.qt.expats.duplicate_warning import DuplicateWarning
+from expatdesk.qt.expats.editor import (
     ExpatEditor,
     FamilyMemberDialog,
     PermitDialog,
     confirm_and_delete_expat,
 )
-from expatdesk.services import expat_records
-from expatdesk.services.actor import Actor
-from expatdesk.services.labels import Label
 from tests.helpers.sample import JOSE_BSN, Sample
 
 Responder = Callable[[QDialog], int]

@@ -10,12 +10,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTextBrowser
 
 from expatdesk import i18n
-from expatdesk.qt import expats
-from expatdesk.qt.detail_html import record_of
-from expatdesk.services.expats import ExpatDetail, FamilyMemberInfo, PermitInfo
-from expatdesk.services.history import Coded, FieldChange, History, HistoryEntry, PartName
-from expatdesk.services.labels import Label
-from expatdesk.services.timeline import CaseInfo, DeliveryInfo
+from expatdesk.common.labels import Label
+from expatdesk.expats.read import ExpatDetail, FamilyMemberInfo, PermitInfo
+from expatdesk.history.read import Coded, FieldChange, History, HistoryEntry, PartName
+from expatdesk.qt.expats import area as expats
+from expatdesk.qt.widgets.detail_html import record_of
+from expatdesk.timeline import CaseInfo, DeliveryInfo
 
 HSM = Label("hsm", "Highly skilled migrant", "Kennismigrant")
 
@@ -276,8 +276,8 @@ def test_the_expats_area_shows_the_history_of_the_selected_expat(
 ) -> None:
     from dataclasses import replace as changed
 
-    from expatdesk.services import expat_records
-    from expatdesk.services.actor import SYSTEM
+    from expatdesk.accounts.actor import SYSTEM
+    from expatdesk.expats import write as expat_records
 
     jose = sample.expats["jose"]
     form = expat_records.load_expat_form(sqlite_database, jose)

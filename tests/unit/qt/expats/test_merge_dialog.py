@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QRadioButton
 from sqlalchemy import func, select
 
 from expatdesk import clock
+from expatdesk.accounts.actor import Actor
 from expatdesk.db.database import Database
 from expatdesk.db.models import Case, Expat, ServiceDelivery, StaffUser
+from expatdesk.expats.merge import LinkCounts
 from expatdesk.qt import msgbox
-from expatdesk.qt.merge_dialog import MergeDialog, moves_text
-from expatdesk.services.actor import Actor
-from expatdesk.services.merge import LinkCounts
+from expatdesk.qt.expats.merge_dialog import MergeDialog, moves_text
 from tests.helpers.sample import Sample
 
 

@@ -12,10 +12,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem
 
 from expatdesk import i18n
+from expatdesk.accounts.actor import Actor
 from expatdesk.db.database import Database
 from expatdesk.db.models import Case, Employer, Expat, Permit, StaffUser, Task
-from expatdesk.qt.home import ALERT_COLOUR, LINK_ROLE, HomeArea
-from expatdesk.services.actor import Actor
+from expatdesk.qt.home.page import ALERT_COLOUR, LINK_ROLE, HomeArea
 
 TODAY = date(2026, 3, 11)
 

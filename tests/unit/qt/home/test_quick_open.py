@@ -7,8 +7,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog
 
 from expatdesk.qt import msgbox
+from expatdesk.qt.home.quick_open import QuickOpenDialog, recent_of
 from expatdesk.qt.main_window import MainWindow
-from expatdesk.qt.quick_open import QuickOpenDialog, recent_of
 from tests.helpers.sample import Sample
 
 

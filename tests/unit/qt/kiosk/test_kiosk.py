@@ -13,14 +13,14 @@ from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from sqlalchemy import select
 
 from expatdesk import clock
+from expatdesk.accounts.actor import SYSTEM
 from expatdesk.db.database import Database
 from expatdesk.db.models import SurveyFacility, SurveyResponse
-from expatdesk.qt import kiosk as kiosk_module
 from expatdesk.qt import msgbox
-from expatdesk.qt.kiosk import KioskWindow
-from expatdesk.qt.kiosk_setup import ExitCodeDialog, KioskSetup, KioskSetupDialog
+from expatdesk.qt.kiosk import window as kiosk_module
+from expatdesk.qt.kiosk.setup import ExitCodeDialog, KioskSetup, KioskSetupDialog
+from expatdesk.qt.kiosk.window import KioskWindow
 from expatdesk.qt.main_window import MainWindow
-from expatdesk.services.actor import SYSTEM
 from tests.helpers.sample import Sample
 
 CODE = "2468"

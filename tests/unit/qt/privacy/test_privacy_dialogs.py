@@ -14,13 +14,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlalchemy import select, update
 
+from expatdesk.accounts.actor import SYSTEM, Actor
+from expatdesk.cases import workflow as cases
 from expatdesk.db.database import Database
 from expatdesk.db.models import Case, Expat
 from expatdesk.errors import UserError
-from expatdesk.qt import files, msgbox, privacy_dialogs
-from expatdesk.qt.privacy_dialogs import EraseDialog, RetentionDialog
-from expatdesk.services import cases, expat_records, privacy
-from expatdesk.services.actor import SYSTEM, Actor
+from expatdesk.expats import write as expat_records
+from expatdesk.privacy import erasure as privacy
+from expatdesk.qt import files, msgbox
+from expatdesk.qt.privacy import dialogs as privacy_dialogs
+from expatdesk.qt.privacy.dialogs import EraseDialog, RetentionDialog
 from tests.helpers.sample import JOSE_BSN, Sample
 
 DESK = Actor(None, "anna", "Anna", "desk_officer")

@@ -15,11 +15,12 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from expatdesk.accounts.actor import SYSTEM
 from expatdesk.db.database import Database
-from expatdesk.qt import files, msgbox, printing
+from expatdesk.qt import files, msgbox
 from expatdesk.qt.language import LanguageSwitcher
-from expatdesk.qt.reports_area import ReportsArea
-from expatdesk.services.actor import SYSTEM
+from expatdesk.qt.reports.area import ReportsArea
+from expatdesk.qt.widgets import printing
 from tests.unit.qt.targets_data import TODAY, add_targets_data
 
 
@@ -233,7 +234,7 @@ def test_shortcut_makes_the_report(qtbot, area: ReportsArea) -> None:
 
 def test_failure_is_shown(qtbot, monkeypatch, area: ReportsArea, dialogs) -> None:
     from expatdesk.errors import UserError
-    from expatdesk.qt import reports_area
+    from expatdesk.qt.reports import area as reports_area
 
     def fail(*args):
         raise UserError("The database is locked.")

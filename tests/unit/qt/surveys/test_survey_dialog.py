@@ -16,14 +16,14 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from expatdesk.accounts.actor import SYSTEM
 from expatdesk.db.database import Database
 from expatdesk.db.models import SurveyFacility, SurveyResponse
 from expatdesk.qt import msgbox
 from expatdesk.qt.main_window import MainWindow
-from expatdesk.qt.survey_chooser import SurveyChooser
-from expatdesk.qt.survey_dialog import SurveyDialog
-from expatdesk.services import surveys
-from expatdesk.services.actor import SYSTEM
+from expatdesk.qt.surveys.chooser import SurveyChooser
+from expatdesk.qt.surveys.dialog import SurveyDialog
+from expatdesk.surveys import responses as surveys
 from tests.helpers.sample import Sample
 
 # --- helpers shared by these tests -------------------------------------------------------------

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from expatdesk.accounts.actor import SYSTEM
 from expatdesk.db.database import Database
 from expatdesk.qt.main_window import MainWindow
-from expatdesk.qt.target_settings_dialog import TargetSettingsDialog
-from expatdesk.services.actor import SYSTEM
-from expatdesk.services.target_settings import (
+from expatdesk.qt.targets.settings_dialog import TargetSettingsDialog
+from expatdesk.reports.target_settings import (
     DEFAULTS,
     read_centre_name,
     read_settings,

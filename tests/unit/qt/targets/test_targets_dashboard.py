@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from expatdesk.db.database import Database
 from expatdesk.qt.language import LanguageSwitcher
-from expatdesk.qt.targets_dashboard import FiguresDialog, TargetsDashboard
+from expatdesk.qt.targets.dashboard import FiguresDialog, TargetsDashboard
 from tests.unit.qt.targets_data import TODAY, add_targets_data
 
 

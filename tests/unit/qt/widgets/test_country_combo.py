@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from expatdesk import i18n
-from expatdesk.qt.country_combo import CountryCombo, LanguageCombo, SearchCombo
-from expatdesk.services import expat_records
+from expatdesk.expats import write as expat_records
+from expatdesk.qt.widgets.country_combo import CountryCombo, LanguageCombo, SearchCombo
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from expatdesk import i18n
-from expatdesk.qt import date_field
-from expatdesk.qt.date_field import DateField
+from expatdesk.qt.widgets import date_field
+from expatdesk.qt.widgets.date_field import DateField
 
 
 @pytest.mark.parametrize(

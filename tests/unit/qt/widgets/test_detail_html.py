@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 from PySide6.QtGui import QTextDocument
 
-from expatdesk.qt.detail_html import (
+from expatdesk.common.labels import Label
+from expatdesk.qt.widgets.detail_html import (
     EMPTY,
     ZERO_WIDTH_SPACE,
     DetailPage,
@@ -20,8 +21,7 @@ from expatdesk.qt.detail_html import (
     timeline_rows,
     warning,
 )
-from expatdesk.services.labels import Label
-from expatdesk.services.timeline import TimelineEvent
+from expatdesk.timeline import TimelineEvent
 
 
 def test_values_are_escaped() -> None:
@@ -145,8 +145,8 @@ def test_timeline_rows() -> None:
 def test_the_history_section_escapes_and_lists_the_changes() -> None:
     from datetime import UTC, datetime
 
-    from expatdesk.qt.detail_html import add_history
-    from expatdesk.services.history import FieldChange, History, HistoryEntry
+    from expatdesk.history.read import FieldChange, History, HistoryEntry
+    from expatdesk.qt.widgets.detail_html import add_history
 
     entry = HistoryEntry(
         id=1,

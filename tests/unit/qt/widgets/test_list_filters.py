@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QLabel
 
 from expatdesk.db.database import Database
 from expatdesk.db.models import Expat
-from expatdesk.qt.list_filters import FilterBar
-from expatdesk.services import employers, expats
+from expatdesk.employers import read as employers
+from expatdesk.expats import read as expats
+from expatdesk.qt.widgets.list_filters import FilterBar
 from tests.helpers.sample import Sample
 
 

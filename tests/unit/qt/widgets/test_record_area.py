@@ -10,12 +10,14 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDialog, QLabel
 
+from expatdesk.common.listing import Order
 from expatdesk.db.database import Database
-from expatdesk.qt import employers, expats, files
+from expatdesk.qt import files
+from expatdesk.qt.employers import area as employers
+from expatdesk.qt.expats import area as expats
 from expatdesk.qt.language import LanguageSwitcher
-from expatdesk.qt.record_area import RecordArea, area_state, save_area_state
 from expatdesk.qt.settings import Settings
-from expatdesk.services.listing import Order
+from expatdesk.qt.widgets.record_area import RecordArea, area_state, save_area_state
 from tests.helpers.sample import JOSE_BSN, Sample
 
 
@@ -400,7 +402,7 @@ def test_a_stale_search_result_is_dropped(
     qtbot, area: RecordArea, sample: Sample, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The answer to "jose" comes after the user typed on: it never shows."""
-    from expatdesk.qt import record_model
+    from expatdesk.qt.widgets import record_model
 
     release = threading.Event()
     real = record_model.find_ids
@@ -426,7 +428,7 @@ def test_a_stale_search_result_is_dropped(
 def test_the_first_rows_show_before_the_whole_list_is_counted(
     qtbot, area: RecordArea, sample: Sample, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from expatdesk.qt import record_model
+    from expatdesk.qt.widgets import record_model
 
     release = threading.Event()
     real = record_model.find_ids
@@ -501,8 +503,8 @@ def test_opening_an_expat_is_logged_for_the_signed_in_staff_member(
 ) -> None:
     from sqlalchemy import select
 
+    from expatdesk.accounts.actor import Actor
     from expatdesk.db.models import AccessLog
-    from expatdesk.services.actor import Actor
 
     anna = Actor(None, "anna", "Anna", "desk_officer")
     area = RecordArea(sqlite_database, expats.spec(), actor=anna)

@@ -12,8 +12,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from expatdesk import i18n
 from expatdesk.db.database import Database
 from expatdesk.db.models import Expat
-from expatdesk.qt.record_model import RecordTableModel
-from expatdesk.services import employers, expats
+from expatdesk.employers import read as employers
+from expatdesk.expats import read as expats
+from expatdesk.qt.widgets.record_model import RecordTableModel
 from tests.helpers.sample import Sample
 
 
@@ -209,7 +210,7 @@ def test_the_first_ids_then_the_rest(
 def test_only_the_newest_request_shows(
     qtbot, background: RecordTableModel, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from expatdesk.qt import record_model
+    from expatdesk.qt.widgets import record_model
 
     release = threading.Event()
     real = record_model.find_ids
@@ -236,7 +237,7 @@ def test_only_the_newest_request_shows(
 def test_an_error_of_the_newest_request_reaches_the_gui_thread(
     qtbot, background: RecordTableModel, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from expatdesk.qt import record_model
+    from expatdesk.qt.widgets import record_model
 
     def fail(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("the disk is gone")

@@ -1,0 +1,1 @@
+"""Cases and the services delivered on them: workflow, checklists, tasks, notes."""

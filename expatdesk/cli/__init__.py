@@ -1,0 +1,1 @@
+"""The command line: ``expatdesk`` and its subcommands, without Qt."""

@@ -1,0 +1,1 @@
+"""Employers: the list and the record (read), registering and changing them (write)."""

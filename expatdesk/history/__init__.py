@@ -1,0 +1,1 @@
+"""A record's history, read from the audit trail."""

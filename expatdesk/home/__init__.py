@@ -1,0 +1,1 @@
+"""The desk's home: what needs attention today, and Go to (quick open)."""

@@ -1,0 +1,1 @@
+"""Privacy (GDPR): erasure, retention, subject access and the log of reads."""

@@ -1,0 +1,1 @@
+"""Signing in, the first administrator, passwords, staff accounts and the idle lock."""

@@ -1,0 +1,1 @@
+"""The cases area, one case's page, and the dialogs that open cases and record walk-ins."""

@@ -1,0 +1,1 @@
+"""The employers area, the employer editor and the employer chooser."""

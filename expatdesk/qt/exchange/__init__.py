@@ -1,0 +1,1 @@
+"""Importing and exporting files at the desk."""

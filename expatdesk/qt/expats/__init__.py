@@ -1,0 +1,1 @@
+"""The expats area, the expat editor, the duplicate warning and merging."""

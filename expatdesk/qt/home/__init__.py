@@ -1,0 +1,1 @@
+"""The home area (the desk's dashboard) and the Go to dialog."""

@@ -1,0 +1,1 @@
+"""The kiosk: the questionnaire expats fill in themselves."""

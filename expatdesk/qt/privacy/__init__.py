@@ -1,0 +1,1 @@
+"""The privacy dialogs: erasure, subject access, retention."""

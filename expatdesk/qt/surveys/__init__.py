@@ -1,0 +1,1 @@
+"""The desk's survey form and the survey responses shown on a record."""

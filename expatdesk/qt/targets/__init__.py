@@ -1,0 +1,1 @@
+"""The Targets area, its settings dialog and its trend charts."""

@@ -1,0 +1,1 @@
+"""Survey responses: the satisfaction grades and the intention to leave."""
