@@ -12,10 +12,10 @@ import random
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from expatdesk.accounts.passwords import SALT_BYTES, hash_password
-from expatdesk.db.models import StaffUser
+from expatdesk.db.models import Case, StaffUser
 
 
 @dataclass(frozen=True)
@@ -75,4 +75,38 @@ def add_accounts(
                 updated_at=stamp,
             )
         )
+    if any(account.username == "desk" for account in added):
+        _hand_over_cases(connection, staff_ids=staff_ids, to="desk")
     return added
+
+
+def _hand_over_cases(connection: Connection, *, staff_ids: range, to: str) -> None:
+    """Give the demo account ``to`` the open cases of the busiest desk officer of the demo staff.
+
+    The demo's cases are owned by its staff, so whoever signs in as ``desk`` would find an empty
+    Home. As if a colleague handed over their work, the account takes over their open cases (and
+    so those cases' tasks); the cases' trail still says who opened them.
+    """
+    if not staff_ids:
+        return
+    open_cases = func.count(Case.id)
+    busiest = connection.execute(
+        select(Case.owner_id)
+        .join(StaffUser, StaffUser.id == Case.owner_id)
+        .where(
+            Case.status != "closed",
+            StaffUser.role == "desk_officer",
+            StaffUser.id.between(staff_ids.start, staff_ids.stop - 1),
+        )
+        .group_by(Case.owner_id)
+        .order_by(open_cases.desc(), Case.owner_id)
+        .limit(1)
+    ).scalar()
+    if busiest is None:
+        return
+    account = connection.execute(select(StaffUser.id).where(StaffUser.username == to)).scalar_one()
+    connection.execute(
+        update(Case)
+        .where(Case.owner_id == busiest, Case.status != "closed")
+        .values(owner_id=account, updated_at=Case.updated_at)
+    )

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from expatdesk import demo
 from expatdesk.accounts import staff as accounts
+from expatdesk.accounts.actor import Actor
 from expatdesk.db.audit import ENTITY_CLASSES, creation_changes
 from expatdesk.db.database import Database, open_database
 from expatdesk.db.models import (
@@ -170,6 +171,21 @@ def test_counts_are_those_of_the_small_size(filled: Filled) -> None:
         "survey_response_facility": summary.facilities_used,
         "audit_entry": summary.audit_entries,
     }
+
+
+def test_the_desk_account_has_a_home_to_start_from(filled: Filled) -> None:
+    # The demo's staff own its cases; the "desk" account takes over a colleague's open ones.
+    with filled.session() as session:
+        desk = session.execute(select(StaffUser).where(StaffUser.username == "desk")).scalar_one()
+        actor = Actor(desk.id, desk.username, desk.display_name, desk.role)
+        closed_of_desk = session.scalar(
+            select(func.count(Case.id)).where(Case.owner_id == desk.id, Case.status == "closed")
+        )
+    home = dashboard.load_dashboard(filled.database, actor, TODAY)
+    assert sum(count for _, count in home.case_counts) >= 5
+    assert home.cases
+    assert home.overdue_total + home.due_this_week_total > 0
+    assert closed_of_desk == 0  # only open cases were handed over
 
 
 def test_one_account_per_role_and_passwords_for_the_staff(filled: Filled) -> None:
