@@ -2,7 +2,8 @@
 
 Python strings go through :mod:`expatdesk.i18n`; the strings of the Designer forms reach Qt's
 ``QCoreApplication.translate`` and are answered from the same gettext catalogs by
-:class:`GettextTranslator`. Qt's own ``qtbase`` translations cover the standard buttons.
+:class:`GettextTranslator`. Qt's own ``qtbase`` translations cover the standard buttons and
+dialogs, except the few labels of :data:`QT_CATALOG_GAPS`, which our catalogs translate.
 
 Switching installs fresh translators, so Qt sends ``QEvent.LanguageChange`` to every widget of
 every window; each widget re-applies its texts in its ``changeEvent`` (``retranslateUi`` for the
@@ -16,9 +17,17 @@ import logging
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator, Signal
 
 from expatdesk import i18n
+from expatdesk.i18n import N_
 from expatdesk.qt.settings import Settings
 
 log = logging.getLogger(__name__)
+
+
+#: Labels of Qt's own file dialog that ``qtbase_nl`` lacks: Qt gave them an "&" after its
+#: catalogs were made, so in Dutch they stayed English ("&Look in:", "Files of &type:"). Qt
+#: asks :class:`GettextTranslator` after its own catalog, so listing them here (for extraction)
+#: and translating them in ours closes the gap.
+QT_CATALOG_GAPS = (N_("&Look in:"), N_("Files of &type:"))
 
 
 def qt_translations_dir() -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPushButton
 
 from expatdesk import i18n
 from expatdesk.qt.app import choose_language
@@ -25,6 +25,27 @@ def test_qt_translates_its_own_standard_buttons(switcher: LanguageSwitcher) -> N
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuleren"
     switcher.apply("en")
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def _file_dialog_texts() -> list[str]:
+    dialog = QFileDialog(None, "x", "", "PDF (*.pdf)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    try:
+        return [label.text() for label in dialog.findChildren(QLabel)] + [
+            button.text() for button in dialog.findChildren(QPushButton)
+        ]
+    finally:
+        dialog.deleteLater()
+
+
+def test_qt_file_dialogs_speak_dutch_entirely(switcher: LanguageSwitcher) -> None:
+    english = _file_dialog_texts()
+    assert "&Look in:" in english
+    switcher.apply("nl")
+    dutch = _file_dialog_texts()
+    assert "&Zoeken in:" in dutch
+    assert "Bestands&type:" in dutch
+    assert set(dutch).isdisjoint(english)  # no label or button stayed English
 
 
 def test_apply_does_not_remember_but_switch_does(
