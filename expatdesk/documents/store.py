@@ -278,15 +278,18 @@ def add_document(
             raise UserError(
                 _("{name} changed while it was being read; nothing was kept.").format(name=name)
             )
-        if checklist_item_id is not None and delivery_id is not None:
-            if session.get(DeliveryDocument, (delivery_id, checklist_item_id)) is None:
-                session.add(
-                    DeliveryDocument(
-                        delivery_id=delivery_id,
-                        checklist_item_id=checklist_item_id,
-                        checked_by_id=actor.user_id,
-                    )
+        if (
+            checklist_item_id is not None
+            and delivery_id is not None
+            and session.get(DeliveryDocument, (delivery_id, checklist_item_id)) is None
+        ):
+            session.add(
+                DeliveryDocument(
+                    delivery_id=delivery_id,
+                    checklist_item_id=checklist_item_id,
+                    checked_by_id=actor.user_id,
                 )
+            )
         session.flush()
         return document.id
 
@@ -379,9 +382,7 @@ def _document(session: Session, document_id: int) -> CaseDocument:
 def copy_content(session: Session, document: CaseDocument, target: BinaryIO) -> None:
     """Write the document's content to ``target`` a chunk at a time, checking its SHA-256."""
     digest = hashlib.sha256()
-    count = session.scalar(
-        select(func.count()).where(CaseDocumentChunk.document_id == document.id)
-    )
+    count = session.scalar(select(func.count()).where(CaseDocumentChunk.document_id == document.id))
     for seq in range(int(count or 0)):
         piece = session.scalar(
             select(CaseDocumentChunk.data).where(

@@ -269,7 +269,9 @@ def test_a_damaged_copy_is_not_handed_out(database: Database, desk: Desk) -> Non
         assert chunk is not None
         chunk.data = b"%PDF-tampered"
     with pytest.raises(UserError, match="is damaged"):
-        store.read_document(database, desk.officer, document_id, io.BytesIO(), action="open_document")
+        store.read_document(
+            database, desk.officer, document_id, io.BytesIO(), action="open_document"
+        )
 
 
 def test_removing_a_service_keeps_its_documents_on_the_case(database: Database, desk: Desk) -> None:
