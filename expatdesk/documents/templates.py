@@ -1,6 +1,7 @@
 """Letter templates: text with placeholders, per letter and language, that the centre adapts.
 
-The templates are rows of ``letter_template`` (migration 0010 writes the defaults). A template
+The templates are rows of ``letter_template`` (migration 0010 writes the defaults of
+:mod:`expatdesk.documents.defaults`, which also stand in for a missing row). A template
 has a subject and a body; the body's paragraphs are separated by a blank line, and a paragraph
 that is only a list placeholder (``{documents}``) becomes a list. Placeholders are names in
 braces from :data:`PLACEHOLDERS` (common to all letters) and :data:`LETTERS` (per letter);
@@ -18,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expatdesk.db.database import Database
+from expatdesk.documents.defaults import DEFAULT_TEMPLATES
 from expatdesk.documents.models import LetterTemplate
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
@@ -95,14 +97,21 @@ def template_in(session: Session, name: str, language: str) -> Template:
         )
     )
     if row is None:
-        raise UserError(
-            _("The letter {name} has no template in {language}.").format(
-                name=name, language=language
-            )
-        )
-    template = Template(row.id, row.name, row.language, row.subject, row.body, row.version)
+        template = default_template(name, language)
+    else:
+        template = Template(row.id, row.name, row.language, row.subject, row.body, row.version)
     _check_text(name, language, template.subject + "\n" + template.body)
     return template
+
+
+def default_template(name: str, language: str) -> Template:
+    """The default text of letter ``name`` in ``language`` (id and version 0: not stored)."""
+    for default_name, default_language, subject, body in DEFAULT_TEMPLATES:
+        if (default_name, default_language) == (name, language):
+            return Template(0, name, language, subject, body, 0)
+    raise UserError(
+        _("The letter {name} has no template in {language}.").format(name=name, language=language)
+    )
 
 
 def read_template(database: Database, name: str, language: str) -> Template:
@@ -137,7 +146,7 @@ def update_template(
     expected_version: int,
 ) -> Template:
     """Store a new subject and body for letter ``name`` in ``language`` (managers), checked
-    against the version read before; returns what is stored."""
+    against the version read before (0: the default was read); returns what is stored."""
     actor.require(Permission.TARGET_SETTINGS)
     check_letter(name)
     subject, body = subject.strip(), body.strip()
@@ -156,14 +165,15 @@ def update_template(
                 LetterTemplate.name == name, LetterTemplate.language == language
             )
         )
-        if row is None:
-            raise UserError(
-                _("The letter {name} has no template in {language}.").format(
-                    name=name, language=language
-                )
-            )
-        check_version(session, row, expected_version, "letter_template")
-        row.subject, row.body = subject, body
+        if row is None:  # the default was shown (version 0); the first change stores it
+            default_template(name, language)
+            if expected_version != 0:
+                check_version(session, None, expected_version, "letter_template")
+            row = LetterTemplate(name=name, language=language, subject=subject, body=body)
+            session.add(row)
+        else:
+            check_version(session, row, expected_version, "letter_template")
+            row.subject, row.body = subject, body
         with stale_guard(session, "letter_template", row.id):
             session.flush()
         return Template(row.id, row.name, row.language, row.subject, row.body, row.version)

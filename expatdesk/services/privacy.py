@@ -79,6 +79,8 @@ from expatdesk.db.models import (
     Task,
 )
 from expatdesk.db.types import utcnow
+from expatdesk.documents import privacy as document_privacy
+from expatdesk.documents.models import CaseDocument
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
 from expatdesk.services.actor import Actor, Permission, database_refusals
@@ -116,6 +118,7 @@ KEPT: dict[str, frozenset[str]] = {
     "service_delivery": frozenset(
         {"service_ref", "service_code", "delivered_on", "expat_id", "employer_id", "case_id"}
     ),
+    "case_document": document_privacy.KEPT_FIELDS,
 }
 
 
@@ -376,6 +379,7 @@ def _anonymise(
         "case_note": {note.id for record in cases for note in record.notes},
         "task": {task.id for record in cases for task in record.tasks},
         "service_delivery": {delivery.id for delivery in deliveries},
+        "case_document": document_privacy.erase_documents(session, expat_id),
     }
     employer_names = {
         row.id: row.name
@@ -787,7 +791,7 @@ def trail_records(
             session, entity, "expat_id", expat_ids, ids | known.get(entity, set())
         )
     cases = records["case"]
-    for entity, model in (("case_note", CaseNote), ("task", Task)):
+    for entity, model in (("case_note", CaseNote), ("task", Task), ("case_document", CaseDocument)):
         ids = (
             set(session.scalars(select(model.id).where(model.case_id.in_(cases))))
             if cases
