@@ -6,6 +6,10 @@ by its owner only (0600), and keeps it on the case (``--no-file`` leaves the cas
 appointment letter takes ``--date`` and ``--time``, and optionally ``--place`` and ``--bring``.
 ``--lang`` is the option every command has (the language of messages and reports): given, it is
 the letter's language too.
+
+``expatdesk letter-template TEMPLATE --language nl|en`` shows a letter's template with its
+placeholders; with ``--subject`` and/or ``--body-file`` it stores a new text (managers), checked
+for unknown placeholders.
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ from sqlalchemy import select
 from expatdesk.config import database_target
 from expatdesk.db.database import Database, open_database, parse_url
 from expatdesk.db.models import Case
-from expatdesk.documents.templates import LETTERS
+from expatdesk.documents import templates
+from expatdesk.documents.templates import LETTER_LANGUAGES, LETTERS
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
 from expatdesk.private_files import write_private
@@ -55,6 +60,26 @@ def add_letter_command(commands: Any, common: argparse.ArgumentParser) -> None:
         "--no-file", action="store_true", help=_("do not keep the letter on the case")
     )
     letter.set_defaults(run=_run_letter)
+    template = commands.add_parser(
+        "letter-template",
+        parents=[common],
+        help=_("show a letter's template, or store a new text for it (managers)"),
+    )
+    template.add_argument("template", metavar="TEMPLATE", help=", ".join(LETTERS))
+    template.add_argument(
+        "--language",
+        required=True,
+        choices=LETTER_LANGUAGES,
+        help=_("the language of the template"),
+    )
+    template.add_argument("--subject", metavar=_("TEXT"), help=_("the new subject"))
+    template.add_argument(
+        "--body-file",
+        type=Path,
+        metavar=_("FILE"),
+        help=_("a UTF-8 text file with the new text (paragraphs separated by a blank line)"),
+    )
+    template.set_defaults(run=_run_letter_template)
 
 
 def appointment_of(args: argparse.Namespace) -> Appointment | None:
@@ -125,6 +150,48 @@ def _run_letter(args: argparse.Namespace) -> int:
     print(
         _("Letter {name} ({language}) for {ref} written to {path}").format(
             name=args.template, language=letter.language, ref=args.ref, path=output
+        )
+    )
+    return 0
+
+
+def _run_letter_template(args: argparse.Namespace) -> int:
+    templates.check_letter(args.template)
+    database = open_database(parse_url(database_target(getattr(args, "database", None))))
+    try:
+        current = templates.read_template(database, args.template, args.language)
+        if args.subject is None and args.body_file is None:
+            print(current.subject)
+            print()
+            print(current.body)
+            print()
+            names = sorted(templates.known_placeholders(args.template))
+            print(_("Placeholders: {names}").format(names=", ".join(f"{{{n}}}" for n in names)))
+            return 0
+        body = current.body
+        if args.body_file is not None:
+            try:
+                body = args.body_file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                raise UserError(
+                    _("Cannot read {path}: {reason}").format(
+                        path=args.body_file, reason=getattr(error, "strerror", None) or error
+                    )
+                ) from None
+        templates.update_template(
+            database,
+            accounts.connection_actor(database),
+            args.template,
+            args.language,
+            current.subject if args.subject is None else args.subject,
+            body,
+            expected_version=current.version,
+        )
+    finally:
+        database.dispose()
+    print(
+        _("The template of {name} ({language}) was stored.").format(
+            name=args.template, language=args.language
         )
     )
     return 0
