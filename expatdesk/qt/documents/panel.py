@@ -1,10 +1,10 @@
 """The documents of a case on its page: attach files by dialog or by dropping them, open, print or
 remove them, and write a letter (:mod:`.letter_dialog`).
 
-A file is attached with the title typed above the list (the file's name when empty) and, when
-chosen, the checklist document of a service on the case that it proves, which is ticked off in
-the same transaction. A refused file (too large, another type) is said in one line under the
-list, and nothing is kept. Opening goes through a private temporary copy (:mod:`.opener`).
+A file is attached with the title typed above the list (the file's name when empty), to the case
+or to one of its services, or as the checklist document of a service that it proves, which is
+ticked off in the same transaction. A refused file (too large, another type) is said in one
+line under the list, and nothing is kept. Opening goes through a private temporary copy (:mod:`.opener`).
 
 Signals:
     changed(): documents or checklist ticks changed (the page reads the case again).
@@ -51,7 +51,7 @@ from expatdesk.services.concurrency import new_request_key
 log = logging.getLogger(__name__)
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-HEADERS = (N_("Title"), N_("Kind"), N_("Proves"), N_("Added"), N_("By"), N_("Size"))
+HEADERS = (N_("Title"), N_("Kind"), N_("For"), N_("Added"), N_("By"), N_("Size"))
 KINDS = {"attachment": N_("Attachment"), "letter": N_("Letter")}
 FILE_FILTER = "*.pdf *.jpg *.jpeg *.png *.docx"
 
@@ -181,7 +181,7 @@ class DocumentsPanel(QWidget):
             cells = (
                 document.title,
                 _(KINDS.get(document.kind, document.kind)),
-                document.checklist_label or "",
+                self._for_text(document),
                 i18n.format_datetime(document.added_at, "short", seconds=False),
                 document.added_by or "",
                 _("{size} MB").format(size=store.megabytes(document.size)),
@@ -196,13 +196,23 @@ class DocumentsPanel(QWidget):
                 self.table.selectRow(row)
         self._update_enabled()
 
+    def _for_text(self, document: DocumentInfo) -> str:
+        """The service and the checklist document a document is for (empty: the case)."""
+        services = {} if self._detail is None else {s.id: s for s in self._detail.services}
+        service = services.get(document.delivery_id) if document.delivery_id else None
+        parts = [str(service.service)] if service is not None else []
+        if document.checklist_label:
+            parts.append(document.checklist_label)
+        return ": ".join(parts)
+
     def _fill_proves(self) -> None:
         combo = self.provesCombo
         combo.clear()
-        combo.addItem(_("No checklist document"), None)
+        combo.addItem(_("The case"), None)
         if self._detail is None:
             return
         for service in self._detail.services:
+            combo.addItem(str(service.service), (service.id, None))
             for check in service.documents:
                 combo.addItem(
                     f"{service.service}: {check.document}", (service.id, check.document.id)
@@ -405,7 +415,7 @@ class DocumentsPanel(QWidget):
     def _retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([_(text) for text in HEADERS])
         self.titleLabel.setText(_("&Title:"))
-        self.provesLabel.setText(_("&Proves:"))
+        self.provesLabel.setText(_("&For:"))
         self.addButton.setText(_("&Attach a file…"))
         self.addButton.setToolTip(
             _("PDF, JPEG, PNG or Word (DOCX), at most {limit} MB; or drop files here").format(

@@ -77,7 +77,7 @@ def test_attaching_a_passport_scan_by_dialog_ticks_valid_passport(
 
     assert asked == ["Attach a file"]
     assert _titles(page) == ["Passport"]
-    assert panel.table.item(0, 2).text() == "Valid passport"
+    assert panel.table.item(0, 2).text().endswith(": Valid passport")
     assert _tab_text(page) == "Documents (1)"
     service = cases.load_case(sqlite_database, desk.dutch_case).services[0]
     assert [d.document.en for d in service.documents if d.checked] == ["Valid passport"]
@@ -100,6 +100,7 @@ def test_files_dropped_on_the_tab_are_attached(page: CasePage, tmp_path: Path, q
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
     panel = page.documents
+    panel.provesCombo.setCurrentIndex(1)  # the service itself, no checklist document
     enter = QDragEnterEvent(
         QPoint(10, 10),
         Qt.DropAction.CopyAction,
@@ -119,6 +120,11 @@ def test_files_dropped_on_the_tab_are_attached(page: CasePage, tmp_path: Path, q
     panel.event(event)  # as the window delivers a drop (sendEvent wants a drag in progress)
     assert sorted(_titles(page)) == ["contract", "photo"]
     assert panel.message() == ""
+    service = page.detail.services[0] if page.detail else None
+    assert service is not None
+    assert {panel.table.item(row, 2).text() for row in range(2)} == {str(service.service)}
+    assert {document.delivery_id for document in panel.documents()} == {service.id}
+    assert not any(check.checked for check in page.detail.services[0].documents)
 
 
 def test_a_refused_file_is_said_in_one_line_and_nothing_is_kept(
