@@ -4,7 +4,8 @@ remove them, and write a letter (:mod:`.letter_dialog`).
 A file is attached with the title typed above the list (the file's name when empty), to the case
 or to one of its services, or as the checklist document of a service that it proves, which is
 ticked off in the same transaction. A refused file (too large, another type) is said in one
-line under the list, and nothing is kept. Opening goes through a private temporary copy (:mod:`.opener`).
+line under the list, and nothing is kept. Opening goes through a private temporary copy
+(:mod:`.opener`).
 
 Signals:
     changed(): documents or checklist ticks changed (the page reads the case again).
