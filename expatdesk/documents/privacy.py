@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from expatdesk.db.models import Case, ServiceDelivery
@@ -47,6 +47,11 @@ def erase_documents(session: Session, expat_id: int) -> set[int]:
     ids = set(session.scalars(select(CaseDocument.id).where(_of_person(expat_id))))
     remove_in(session, ids)
     return ids
+
+
+def count_documents(session: Session, expat_id: int) -> int:
+    """How many documents an erasure of the expat removes."""
+    return session.scalar(select(func.count()).where(_of_person(expat_id))) or 0
 
 
 def documents_of(session: Session, expat_id: int) -> list[dict[str, Any]]:

@@ -141,6 +141,7 @@ class ErasurePreview:
     tasks: int
     deliveries: int
     survey_responses: int
+    documents: int = 0  # attachments and letters on their cases and services
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,7 @@ def erasure_preview(database: Database, actor: Actor, expat_id: int) -> ErasureP
             tasks=_count(session, Task.case_id.in_(case_ids)),
             deliveries=_count(session, ServiceDelivery.expat_id == expat_id),
             survey_responses=_count(session, SurveyResponse.expat_id == expat_id),
+            documents=document_privacy.count_documents(session, expat_id),
         )
 
 

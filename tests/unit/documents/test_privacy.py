@@ -183,3 +183,12 @@ def test_a_desk_officer_works_with_documents_from_their_own_login(
             assert {user for _action, user in entries} == {anna.username}
     finally:
         databases.truncate_postgres(shared)
+
+
+def test_the_erasure_preview_counts_the_documents(
+    database: Database, desk: Desk, admin: Actor
+) -> None:
+    _passport_scan(database, desk, desk.dutch_case, desk.dutch_delivery)
+    letters.make_letter(database, desk.officer, "documents-needed", desk.dutch_case)
+    assert privacy.erasure_preview(database, admin, desk.dutch_expat).documents == 2
+    assert privacy.erasure_preview(database, admin, desk.japanese_expat).documents == 0
