@@ -283,7 +283,12 @@ def _facility_code(used: SurveyFacility) -> str:
 
 #: Fields of the trail that only link a record to another; the export leaves them out of the
 #: readable details (the JSON keeps them).
-_LINKS = frozenset({"expat_id", "case_id", "response_id", "delivery_id"})
+_LINKS = frozenset({"expat_id", "case_id", "response_id", "delivery_id"}) | {
+    "checklist_item_id",  # a document's bookkeeping (expatdesk.documents)
+    "added_by_id",
+    "added_at",
+    "sha256",
+}
 
 
 def _trail_of(

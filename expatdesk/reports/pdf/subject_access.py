@@ -53,6 +53,7 @@ _RECORDS = {
     "case_note": N_("Case note"),
     "task": N_("Task"),
     "service_delivery": N_("Service delivered"),
+    "case_document": N_("Document"),
     "survey_response": N_("Survey response"),
 }
 _ACTIONS = {
