@@ -11,8 +11,9 @@ Rules, checked before anything is written:
 - a file holds at most :data:`MAX_FILE_BYTES`, a case at most :data:`MAX_CASE_BYTES` in all;
 - the content type is read from the content (:func:`sniff`), never from the name: PDF, JPEG,
   PNG, or a Word document (DOCX: a ZIP with ``[Content_Types].xml`` and a ``word/`` part);
-- the case exists and is not closed; the service delivery is on the case; the checklist item
-  is on that service's checklist (it is ticked off in the same transaction).
+- the case exists and is not closed (a letter may be kept on a closed case, as a note may);
+  the service delivery is on the case; the checklist item is on that service's checklist (it is
+  ticked off in the same transaction).
 
 Adding and removing are in the trail (the database's triggers on ``case_document``); opening and
 printing are reads, in the log of reads (``open_document``, ``print_document``;
@@ -184,11 +185,13 @@ def _file_name(name: str) -> str:
     return base
 
 
-def _case_to_add_to(session: Session, database: Database, case_id: int) -> Case:
+def _case_to_add_to(
+    session: Session, database: Database, case_id: int, *, closed_allowed: bool = False
+) -> Case:
     record = session.get(Case, case_id, with_for_update=not database.is_sqlite)
     if record is None:
         raise StaleRecordError(_("This case was deleted by someone else."), "case", case_id)
-    if record.status == "closed":
+    if record.status == "closed" and not closed_allowed:
         raise UserError(_("This case is closed; reopen it to change it."))
     return record
 
@@ -250,7 +253,8 @@ def add_document(
     shown_title = _title(title, name)
     expected = _sha256(source)
     with database_refusals(), database.transaction(actor) as session:
-        _case_to_add_to(session, database, case_id)
+        # A letter is kept also on a closed case (like a note): it records what was sent.
+        _case_to_add_to(session, database, case_id, closed_allowed=kind == "letter")
         _check_links(session, case_id, delivery_id, checklist_item_id)
         _check_case_total(session, case_id, size)
         document = CaseDocument(

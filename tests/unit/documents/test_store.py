@@ -201,6 +201,13 @@ def test_a_closed_case_and_a_role_without_clients_are_refused(
         record.status, record.closed_at = "closed", datetime(2026, 11, 1, tzinfo=UTC)
     with pytest.raises(UserError, match="This case is closed"):
         store.add_bytes(database, desk.officer, desk.dutch_case, PDF_BYTES, file_name="b.pdf")
+    store.add_bytes(  # a letter sent after the case was closed is kept, as a note would be
+        database, desk.officer, desk.dutch_case, PDF_BYTES, file_name="c.pdf", kind="letter"
+    )
+    assert [d.kind for d in store.case_documents(database, desk.dutch_case)] == [
+        "letter",
+        "attachment",
+    ]
 
 
 def test_a_second_save_with_the_same_key_adds_nothing(database: Database, desk: Desk) -> None:
