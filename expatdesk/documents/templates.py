@@ -88,8 +88,9 @@ class Template:
     version: int
 
 
-def template_in(session: Session, name: str, language: str) -> Template:
-    """The template of letter ``name`` in ``language`` (checked for unknown placeholders)."""
+def template_in(session: Session, name: str, language: str, *, checked: bool = True) -> Template:
+    """The template of letter ``name`` in ``language``, checked for unknown placeholders (not
+    with ``checked=False``: the editor shows a faulty text to be fixed)."""
     check_letter(name)
     row = session.scalar(
         select(LetterTemplate).where(
@@ -100,7 +101,8 @@ def template_in(session: Session, name: str, language: str) -> Template:
         template = default_template(name, language)
     else:
         template = Template(row.id, row.name, row.language, row.subject, row.body, row.version)
-    _check_text(name, language, template.subject + "\n" + template.body)
+    if checked:
+        _check_text(name, language, template.subject + "\n" + template.body)
     return template
 
 
@@ -114,9 +116,11 @@ def default_template(name: str, language: str) -> Template:
     )
 
 
-def read_template(database: Database, name: str, language: str) -> Template:
+def read_template(
+    database: Database, name: str, language: str, *, checked: bool = True
+) -> Template:
     with database.reading() as session:
-        return template_in(session, name, language)
+        return template_in(session, name, language, checked=checked)
 
 
 def _check_text(name: str, language: str, text: str) -> None:

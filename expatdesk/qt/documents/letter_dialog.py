@@ -37,23 +37,18 @@ from expatdesk import clock
 from expatdesk.db.database import Database
 from expatdesk.documents import letters
 from expatdesk.errors import UserError
-from expatdesk.i18n import N_, _
+from expatdesk.i18n import _
 from expatdesk.private_files import write_private
-from expatdesk.qt import files
+from expatdesk.qt import files, msgbox
 from expatdesk.qt.desk_widgets import set_date, set_date_locale
 from expatdesk.qt.documents import panel
+from expatdesk.qt.documents.names import LANGUAGE_NAMES, LETTER_NAMES
+from expatdesk.qt.documents.template_dialog import TemplateDialog
 from expatdesk.services import access_log
-from expatdesk.services.actor import Actor
+from expatdesk.services.actor import Actor, Permission
 from expatdesk.services.cases import CaseDetail
 
 log = logging.getLogger(__name__)
-
-LETTER_NAMES = {
-    "documents-needed": N_("Documents still needed"),
-    "appointment": N_("Confirmation of an appointment"),
-    "client-overview": N_("Client overview"),
-}
-LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 
 
 class LetterDialog(QDialog):
@@ -118,6 +113,10 @@ class LetterDialog(QDialog):
         self.saveButton.setObjectName("saveLetterButton")
         self.buttons.addButton(self.printButton, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.saveButton, QDialogButtonBox.ButtonRole.ActionRole)
+        self.templatesButton = QPushButton(_("&Edit the texts…"), self)
+        self.templatesButton.setObjectName("editTemplatesButton")
+        self.buttons.addButton(self.templatesButton, QDialogButtonBox.ButtonRole.ResetRole)
+        self.templatesButton.setVisible(actor.can(Permission.TARGET_SETTINGS))  # after adding
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.messageLabel)
@@ -125,8 +124,16 @@ class LetterDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.printButton.clicked.connect(self.print_letter)
         self.saveButton.clicked.connect(self.save_letter)
+        self.templatesButton.clicked.connect(self.edit_templates)
         self.letterCombo.currentIndexChanged.connect(self._show_appointment)
         self._show_appointment()
+
+    def edit_templates(self) -> None:
+        """Adapt the letters' texts (managers)."""
+        editor = TemplateDialog(self._database, self._actor, self)
+        index = editor.letterCombo.findData(self.letterCombo.currentData())
+        editor.letterCombo.setCurrentIndex(max(index, 0))
+        msgbox.exec_dialog(editor)
 
     def _show_appointment(self) -> None:
         wanted = self.letterCombo.currentData() == "appointment"
