@@ -91,11 +91,11 @@ class TemplateDialog(QDialog):
         known = sorted(templates.known_placeholders(name))
         self.placeholdersLabel.setText(
             _(
-                "Placeholders: {names}. A paragraph of only {lists} becomes a list; paragraphs "
-                "are separated by a blank line."
+                "Placeholders: {names}. A paragraph of only a list placeholder ({lists}) becomes "
+                "a list; paragraphs are separated by a blank line."
             ).format(
                 names=", ".join(f"{{{item}}}" for item in known),
-                lists=_(" or ").join(
+                lists=", ".join(
                     f"{{{item}}}" for item in sorted(templates.list_placeholders(name))
                 ),
             )
