@@ -9,11 +9,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
+from sqlalchemy.exc import ProgrammingError
 
 from expatdesk.db.database import Database, open_database
 from expatdesk.db.models import AuditEntry, Case, Expat, ServiceDelivery, StaffUser
-from expatdesk.documents import letters, store
+from expatdesk.documents import letters, store, templates
 from expatdesk.documents.models import CaseDocument, CaseDocumentChunk
 from expatdesk.reports.targets import compute_targets
 from expatdesk.services import cases, privacy, subject_access
@@ -192,3 +193,40 @@ def test_the_erasure_preview_counts_the_documents(
     letters.make_letter(database, desk.officer, "documents-needed", desk.dutch_case)
     assert privacy.erasure_preview(database, admin, desk.dutch_expat).documents == 2
     assert privacy.erasure_preview(database, admin, desk.japanese_expat).documents == 0
+
+
+@pytest.mark.postgres
+def test_on_postgres_managers_adapt_templates_and_desk_officers_cannot(
+    request: pytest.FixtureRequest,
+) -> None:
+    shared: Database = request.getfixturevalue("_postgres_session")
+    databases.truncate_postgres(shared)
+    try:
+        with staff.logins_dropped(shared):
+            bram = staff.add(shared, "bramman", "manager")
+            anna = staff.add(shared, "annadesk", "desk_officer")
+            as_bram = open_database(staff.url_of(shared, bram.username))
+            as_anna = open_database(staff.url_of(shared, anna.username))
+            try:
+                current = templates.read_template(as_bram, "appointment", "en")
+                templates.update_template(
+                    as_bram,
+                    bram,
+                    "appointment",
+                    "en",
+                    "Your appointment",
+                    current.body,
+                    expected_version=current.version,
+                )
+                with as_anna.engine.connect() as connection:
+                    with pytest.raises(ProgrammingError, match="permission denied"):
+                        connection.execute(text("UPDATE letter_template SET subject = 'x'"))
+                    connection.rollback()
+            finally:
+                as_bram.dispose()
+                as_anna.dispose()
+            assert templates.read_template(shared, "appointment", "en").subject == (
+                "Your appointment"
+            )
+    finally:
+        databases.truncate_postgres(shared)
