@@ -147,8 +147,7 @@ def _label(row: ServiceType | PermitType | None, code: str, language: str) -> st
 def _overview(
     session: Session, client: _Client, language: str, today: date
 ) -> dict[str, tuple[str, ...]]:
-    if client.expat_id is None:
-        raise UserError(_("The client overview is for an expat; this case has none."))
+    assert client.expat_id is not None
     open_cases = tuple(
         f"{record.case_ref}: {record.subject} ({status_label(record.status)})"
         for record in session.scalars(
@@ -216,6 +215,11 @@ def _fill(
         raise UserError(
             _("Letters are written in nl or en, not in {language}.").format(language=chosen)
         )
+    # Refusals first, in the language of the one who asked (the rest is in the letter's).
+    if name == "appointment" and appointment is None:
+        raise UserError(_("The appointment letter needs the date and time."))
+    if name == "client-overview" and client.expat_id is None:
+        raise UserError(_("The client overview is for an expat; this case has none."))
     template = templates.template_in(session, name, chosen)
     head = letterhead_in(session)
     today = clock.today()
@@ -232,8 +236,7 @@ def _fill(
         if name == "documents-needed":
             lists["documents"] = _open_documents(session, case_id, chosen)
         elif name == "appointment":
-            if appointment is None:
-                raise UserError(_("The appointment letter needs the date and time."))
+            assert appointment is not None
             values["appointment_date"] = i18n.format_date(appointment.day, "full")
             values["appointment_time"] = appointment.at.strftime("%H:%M")
             values["place"] = appointment.place or ", ".join(head.address_lines) or head.name
