@@ -416,17 +416,17 @@ class DocumentsPanel(QWidget):
     def _retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([_(text) for text in HEADERS])
         self.titleLabel.setText(_("&Title:"))
-        self.provesLabel.setText(_("&For:"))
+        self.provesLabel.setText(_("&Kept on:"))
         self.addButton.setText(_("&Attach a file…"))
         self.addButton.setToolTip(
             _("PDF, JPEG, PNG or Word (DOCX), at most {limit} MB; or drop files here").format(
                 limit=store.MAX_FILE_BYTES // (1024 * 1024)
             )
         )
-        self.openButton.setText(_("&Open"))
-        self.printButton.setText(_("P&rint"))
+        self.openButton.setText(_("Op&en"))
+        self.printButton.setText(_("&Print"))
         self.removeButton.setText(_("Re&move"))
-        self.letterButton.setText(_("&Write a letter…"))
+        self.letterButton.setText(_("Wr&ite a letter…"))
         if self._detail is not None or self._documents:
             self._fill_proves()
             self.reload()
