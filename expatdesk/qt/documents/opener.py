@@ -28,7 +28,7 @@ from expatdesk.services.actor import Actor
 log = logging.getLogger(__name__)
 
 #: How long a viewer has to read its copy before it is removed.
-KEEP_SECONDS = 10 * 60
+KEEP_SECONDS: float = 10 * 60
 
 
 class Opener(QObject):
@@ -65,7 +65,7 @@ class Opener(QObject):
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
-        QTimer.singleShot(KEEP_SECONDS * 1000, self, lambda: self.remove(folder))
+        QTimer.singleShot(round(KEEP_SECONDS * 1000), self, lambda: self.remove(folder))
         return path
 
     def open(

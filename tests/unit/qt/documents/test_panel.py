@@ -141,7 +141,7 @@ def test_a_refused_file_is_said_in_one_line_and_nothing_is_kept(
 
 
 def test_opening_writes_a_private_copy_that_is_removed_afterwards(
-    page: CasePage, sqlite_database: Database, desk: Desk, monkeypatch
+    qtbot, page: CasePage, sqlite_database: Database, desk: Desk, monkeypatch
 ) -> None:
     document_id = store.add_bytes(
         sqlite_database, desk.officer, desk.dutch_case, PDF_BYTES, file_name="letter.pdf"
@@ -158,6 +158,7 @@ def test_opening_writes_a_private_copy_that_is_removed_afterwards(
         return True
 
     monkeypatch.setattr(opener_module.Opener, "show_url", staticmethod(show))
+    monkeypatch.setattr(opener_module, "KEEP_SECONDS", 0.2)
     page.documents.table.selectRow(0)
     page.documents.openButton.click()
     assert len(shown) == 1
@@ -165,9 +166,12 @@ def test_opening_writes_a_private_copy_that_is_removed_afterwards(
     with sqlite_database.reading() as session:
         reads = list(session.execute(select(AccessLog.action, AccessLog.entity_id)))
     assert ("open_document", document_id) in reads
-    page.documents.opener.remove(shown[0].parent)  # what the timer does after a while
-    assert not shown[0].exists()
-    page.documents.opener.clean_up()  # and the app's quitting
+    assert shown[0].exists()  # the viewer has time to read it
+    qtbot.waitUntil(lambda: not shown[0].exists(), timeout=5000)  # removed after a while
+    page.documents.openButton.click()
+    assert shown[1].exists()
+    page.documents.opener.clean_up()  # and what is left when the app quits
+    assert not shown[1].exists()
     assert not shown[0].parent.parent.exists()
 
 
