@@ -57,6 +57,13 @@ KINDS = {"attachment": N_("Attachment"), "letter": N_("Letter")}
 FILE_FILTER = "*.pdf *.jpg *.jpeg *.png *.docx"
 
 
+def size_text(size: int) -> str:
+    """A file's size as the list shows it: whole KB (rounded up) below 1 MB, else MB."""
+    if size < 1024 * 1024:
+        return _("{size} KB").format(size=i18n.format_number(max(1, -(-size // 1024))))
+    return _("{size} MB").format(size=store.megabytes(size))
+
+
 def print_pdf(parent: QWidget, content: bytes) -> bool:
     """Print a PDF with the print dialog; False when cancelled. Tests replace it."""
     document = QPdfDocument(parent)
@@ -185,7 +192,7 @@ class DocumentsPanel(QWidget):
                 self._for_text(document),
                 i18n.format_datetime(document.added_at, "short", seconds=False),
                 document.added_by or "",
-                _("{size} MB").format(size=store.megabytes(document.size)),
+                size_text(document.size),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

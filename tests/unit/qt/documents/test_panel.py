@@ -78,6 +78,8 @@ def test_attaching_a_passport_scan_by_dialog_ticks_valid_passport(
     assert asked == ["Attach a file"]
     assert _titles(page) == ["Passport"]
     assert panel.table.item(0, 2).text().endswith(": Valid passport")
+    assert panel.table.item(0, 5).text() == "1 KB"
+    assert panel_module.size_text(20 * 1024 * 1024) == "20.0 MB"
     assert _tab_text(page) == "Documents (1)"
     service = cases.load_case(sqlite_database, desk.dutch_case).services[0]
     assert [d.document.en for d in service.documents if d.checked] == ["Valid passport"]
