@@ -396,6 +396,15 @@ def render_pdf(filled: _Filled) -> bytes:
     return buffer.getvalue()
 
 
+def client_language(database: Database, case_id: int) -> str:
+    """The language a letter to the case's client is written in unless another is chosen."""
+    with database.reading() as session:
+        record = session.get(Case, case_id)
+        if record is None:
+            raise UserError(_("This case no longer exists."))
+        return templates.letter_language(_client(session, record).preferred_language)
+
+
 def letter_file_name(name: str, case_ref: str, language: str) -> str:
     return f"{case_ref}-{name}-{language}.pdf"
 

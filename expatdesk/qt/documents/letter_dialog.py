@@ -71,7 +71,13 @@ class LetterDialog(QDialog):
             self.letterCombo.addItem(_(label), name)
         self.languageCombo = QComboBox(self)
         self.languageCombo.setObjectName("languageCombo")
-        self.languageCombo.addItem(_("The client's preference"), None)
+        try:
+            preferred = LANGUAGE_NAMES[letters.client_language(database, detail.id)]
+        except UserError:  # no client to write to: making the letter says so
+            preferred = "—"
+        self.languageCombo.addItem(
+            _("The client's preference ({language})").format(language=preferred), None
+        )
         for code, label in LANGUAGE_NAMES.items():
             self.languageCombo.addItem(label, code)
         self.dateEdit = QDateEdit(self)

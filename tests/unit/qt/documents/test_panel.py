@@ -205,6 +205,7 @@ def test_the_letter_dialog_saves_and_files_in_one_step(
     dialog = LetterDialog(sqlite_database, desk.officer, detail)
     qtbot.addWidget(dialog)
     assert not dialog.dateEdit.isVisible()
+    assert dialog.languageCombo.itemText(0) == "The client's preference (English)"
     target = tmp_path / "letter.pdf"
     monkeypatch.setattr(files, "save_file_name", lambda *_args: target)
     with qtbot.waitSignal(dialog.filed) as filed:
