@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from expatdesk import __version__, clock, i18n
+from expatdesk.cli.letters import add_letter_command
 from expatdesk.cli.privacy import add_privacy_commands
 from expatdesk.cli.staff import add_staff_command
 from expatdesk.config import database_target, default_database
@@ -104,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_bench_command(commands, common)
     add_staff_command(commands, common)
     add_privacy_commands(commands, common)
+    add_letter_command(commands, common)
     commands.add_parser(
         "selftest",
         parents=[common],

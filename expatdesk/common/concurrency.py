@@ -60,6 +60,10 @@ FIELD_LABELS: dict[str, str] = {
     "permits": N_("Permits"),
     "contacts": N_("Contact persons"),
     "hiring": N_("International hires"),
+    "file_name": N_("File"),  # a document on a case (expatdesk.documents)
+    "content_type": N_("File type"),
+    "size_bytes": N_("Size in bytes"),
+    "kind": N_("Kind"),
 }
 
 

@@ -43,6 +43,7 @@ from expatdesk.db.models import (
     Task,
 )
 from expatdesk.db.types import utcnow
+from expatdesk.documents.models import CaseDocument, LetterTemplate
 from expatdesk.text import mask_bsn
 
 #: The audited records and the name the trail gives them.
@@ -63,6 +64,8 @@ AUDITED: dict[type[Base], str] = {
     TargetSettings: "target_settings",
     CentreSettings: "centre_settings",
     SurveyFacility: "survey_response_facility",
+    CaseDocument: "case_document",
+    LetterTemplate: "letter_template",
 }
 ENTITY_CLASSES: dict[str, type[Base]] = {name: cls for cls, name in AUDITED.items()}
 _SKIPPED = trail.SKIPPED

@@ -24,6 +24,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -638,7 +639,14 @@ class ErasedPerson(Base):
 
 
 #: What the log of reads records (``access_log``).
-ACCESS_ACTIONS = ("view_record", "export_list", "subject_access", "lookup_bsn")
+ACCESS_ACTIONS = (
+    "view_record",
+    "export_list",
+    "subject_access",
+    "lookup_bsn",
+    "open_document",  # an attachment or letter opened (expatdesk.documents)
+    "print_document",
+)
 
 
 class AccessLog(Base):
@@ -734,6 +742,11 @@ class TargetSettings(Timestamped, Base):
     #: The centre's name as the printed reports show it (migration 0003); not a statistical
     #: setting, so :class:`~expatdesk.reports.target_settings.Settings` does not carry it.
     centre_name: Mapped[str] = mapped_column(String(200), server_default="Expat Center Twente")
+    #: The letterhead of letters (migration 0010): the address as lines, and a PNG or JPEG logo
+    #: (the trail keeps its SHA-256, not its bytes).
+    centre_address: Mapped[str | None] = mapped_column(Text)
+    centre_logo: Mapped[bytes | None] = mapped_column(LargeBinary)
+    centre_logo_sha256: Mapped[str | None] = mapped_column(String(64))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
@@ -773,3 +786,8 @@ Index(
     SurveyResponse.score_added_value,
     SurveyResponse.responded_on,
 )
+
+
+# The documents on a case live in their own package; importing them here registers their tables
+# with the metadata everyone reads (the trail, the migrations' comparison).
+from expatdesk.documents import models as _documents  # noqa: E402, F401

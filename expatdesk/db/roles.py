@@ -104,7 +104,10 @@ AUDIT_TABLE = "audit_entry"
 #: The log of reads: like the trail, staff add entries (in their own name) and never change them.
 ACCESS_TABLE = "access_log"
 #: Tables with their own rules; every other table of the schema holds client records.
-MANAGER_TABLES: dict[str, str] = {"target_settings": "SELECT, INSERT, UPDATE"}
+MANAGER_TABLES: dict[str, str] = {
+    "target_settings": "SELECT, INSERT, UPDATE",
+    "letter_template": "SELECT, INSERT, UPDATE",
+}
 ADMINISTRATOR_TABLES: dict[str, str] = {
     "staff_user": "SELECT, INSERT, UPDATE",
     "centre_settings": "SELECT, UPDATE",

@@ -62,6 +62,8 @@ TABLES: dict[str, str] = {
     "staff_user": "staff_user",
     "target_settings": "target_settings",
     "centre_settings": "centre_settings",
+    "case_document": "case_document",  # metadata only: case_document_chunk is not audited
+    "letter_template": "letter_template",
 }
 #: Columns the trail leaves out: bookkeeping, and failed sign-ins (counted on every mistyped
 #: password, which is not a change of the account).
@@ -74,6 +76,7 @@ SKIPPED = frozenset(
         "updated_at",
         "failed_logins",
         "last_failed_login_at",
+        "centre_logo",  # an image: the trail keeps its centre_logo_sha256
     }
 )
 SECRET = frozenset({"password_hash"})

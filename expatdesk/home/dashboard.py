@@ -91,6 +91,7 @@ _PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
         ("employer", "employer_id"),
     ),
     "survey_response": (("expat", "expat_id"), ("employer", "employer_id")),
+    "case_document": (("case", "case_id"),),
 }
 
 #: What changed, as the recent changes name it (lower case: it starts no sentence).
@@ -107,6 +108,7 @@ THINGS: dict[str, str] = {
     "service_delivery": N_("service delivery"),
     "delivery_document": N_("checklist"),
     "survey_response": N_("survey response"),
+    "case_document": N_("document"),
 }
 
 

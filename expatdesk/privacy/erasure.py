@@ -83,6 +83,8 @@ from expatdesk.db.models import (
     Task,
 )
 from expatdesk.db.types import utcnow
+from expatdesk.documents import privacy as document_privacy
+from expatdesk.documents.models import CaseDocument
 from expatdesk.errors import UserError
 from expatdesk.expats.read import full_name
 from expatdesk.history.read import ERASED
@@ -116,6 +118,7 @@ KEPT: dict[str, frozenset[str]] = {
     "service_delivery": frozenset(
         {"service_ref", "service_code", "delivered_on", "expat_id", "employer_id", "case_id"}
     ),
+    "case_document": document_privacy.KEPT_FIELDS,
 }
 
 
@@ -138,6 +141,7 @@ class ErasurePreview:
     tasks: int
     deliveries: int
     survey_responses: int
+    documents: int = 0  # attachments and letters on their cases and services
 
 
 @dataclass(frozen=True)
@@ -181,6 +185,7 @@ def erasure_preview(database: Database, actor: Actor, expat_id: int) -> ErasureP
             tasks=_count(session, Task.case_id.in_(case_ids)),
             deliveries=_count(session, ServiceDelivery.expat_id == expat_id),
             survey_responses=_count(session, SurveyResponse.expat_id == expat_id),
+            documents=document_privacy.count_documents(session, expat_id),
         )
 
 
@@ -376,6 +381,7 @@ def _anonymise(
         "case_note": {note.id for record in cases for note in record.notes},
         "task": {task.id for record in cases for task in record.tasks},
         "service_delivery": {delivery.id for delivery in deliveries},
+        "case_document": document_privacy.erase_documents(session, expat_id),
     }
     employer_names = {
         row.id: row.name
@@ -787,7 +793,7 @@ def trail_records(
             session, entity, "expat_id", expat_ids, ids | known.get(entity, set())
         )
     cases = records["case"]
-    for entity, model in (("case_note", CaseNote), ("task", Task)):
+    for entity, model in (("case_note", CaseNote), ("task", Task), ("case_document", CaseDocument)):
         ids = (
             set(session.scalars(select(model.id).where(model.case_id.in_(cases))))
             if cases

@@ -4,7 +4,8 @@
 values with their English and Dutch labels): the record with the BSN in full (it is the person's
 own data; looking at it is written into the trail as ``view_bsn``), family members, permits,
 cases with their notes and tasks, service deliveries, survey responses, the consent for survey
-contact with its date, and the audit trail of all these records (found as
+contact with its date, the documents on their cases (the letters sent are written beside the
+export as PDF files), and the audit trail of all these records (found as
 :func:`expatdesk.privacy.erasure.trail_records` finds them for an erasure, records removed
 since included). Staff with a role that works with client records may make the export.
 
@@ -49,6 +50,7 @@ from expatdesk.db.models import (
     SurveyResponse,
 )
 from expatdesk.db.types import utcnow
+from expatdesk.documents import privacy as document_privacy
 from expatdesk.errors import UserError
 from expatdesk.history.read import FieldChange, Lookups, in_form_order, pairs
 from expatdesk.i18n import _
@@ -270,6 +272,7 @@ def _subject_data(session: Session, expat: Expat) -> dict[str, Any]:
         "cases": cases,
         "service_deliveries": deliveries,
         "survey_responses": responses,
+        "documents": document_privacy.documents_of(session, expat.id),
         "audit_trail": _trail_of(session, expat.id, staff, pdf_language(expat.preferred_language)),
     }
 
@@ -280,7 +283,12 @@ def _facility_code(used: SurveyFacility) -> str:
 
 #: Fields of the trail that only link a record to another; the export leaves them out of the
 #: readable details (the JSON keeps them).
-_LINKS = frozenset({"expat_id", "case_id", "response_id", "delivery_id"})
+_LINKS = frozenset({"expat_id", "case_id", "response_id", "delivery_id"}) | {
+    "checklist_item_id",  # a document's bookkeeping (expatdesk.documents)
+    "added_by_id",
+    "added_at",
+    "sha256",
+}
 
 
 def _trail_of(
@@ -350,7 +358,12 @@ def export_subject_access(
     body = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False).encode("utf-8") + b"\n"
     pdf_path = pdf_path if pdf_path.suffix.lower() == ".pdf" else pdf_path.with_suffix(".pdf")
     json_path = pdf_path.with_suffix(".json")
-    _write_both([(pdf_path, pdf), (json_path, body)])
+    with database.reading() as session:  # the letters sent, as files beside the export
+        letters = [
+            (pdf_path.with_name(f"{pdf_path.stem}-{name}"), content)
+            for name, content in document_privacy.letters_of(session, expat_id)
+        ]
+    _write_both([(pdf_path, pdf), (json_path, body), *letters])
     return SubjectAccessFiles(pdf_path, json_path, language)
 
 

@@ -57,6 +57,7 @@ from expatdesk.errors import AlreadySavedError, DatabaseError, UserError
 from expatdesk.i18n import N_, _
 from expatdesk.qt import errors, msgbox
 from expatdesk.qt.cases.desk_widgets import select_data, set_date, set_date_locale
+from expatdesk.qt.documents.panel import DocumentsPanel
 from expatdesk.qt.forms.ui_case_page import Ui_CasePage
 
 log = logging.getLogger(__name__)
@@ -147,6 +148,9 @@ class CasePage(QWidget):
         self._catalogue = deliveries.service_catalogue(database)
         self._set_up_inputs()
         self._set_up_tables()
+        self.documents = DocumentsPanel(database, actor, self)
+        self.ui.tabs.addTab(self.documents, "")
+        self.documents.changed.connect(self.reload)
         self._connect()
         self._retranslate()
         self.clear()
@@ -287,6 +291,7 @@ class CasePage(QWidget):
             self._filling = False
         self._show_checklist()
         self._update_enabled()
+        self.documents.set_case(self._detail)
         self._retitle_tabs()
 
     def _render_header(self) -> None:
@@ -474,6 +479,7 @@ class CasePage(QWidget):
             tabs.indexOf(self.ui.tasksTab), _("Tasks ({count} open)").format(count=open_tasks)
         )
         tabs.setTabText(tabs.indexOf(self.ui.notesTab), _("Notes ({count})").format(count=notes))
+        tabs.setTabText(tabs.indexOf(self.documents), self.documents.tab_title())
 
     def _update_enabled(self) -> None:
         ui, detail = self.ui, self._detail

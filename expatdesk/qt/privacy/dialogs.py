@@ -257,6 +257,14 @@ class EraseDialog(QDialog):
                 ngettext("{count} task is deleted.", "{count} tasks are deleted.", preview.tasks),
                 preview.tasks,
             ),
+            (
+                ngettext(
+                    "{count} document or letter is deleted.",
+                    "{count} documents and letters are deleted.",
+                    preview.documents,
+                ),
+                preview.documents,
+            ),
         ]
         goes = [
             _(

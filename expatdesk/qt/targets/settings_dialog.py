@@ -1,5 +1,5 @@
-"""The dialog in which a manager changes the settings of the targets (targets.md, "Settings")
-and the centre's name that the printed reports show."""
+"""The dialog in which a manager changes the settings of the targets (targets.md, "Settings"),
+the centre's name that the printed reports show, and the letterhead of letters."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from expatdesk.errors import UserError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.acting import given_or_inherited
+from expatdesk.qt.documents.letterhead_box import LetterheadBox
 from expatdesk.qt.forms.ui_target_settings_dialog import Ui_TargetSettingsDialog
 from expatdesk.reports import target_settings
 from expatdesk.reports.target_settings import InvalidSettingError, SavedSettings, Settings
@@ -51,6 +52,10 @@ class TargetSettingsDialog(QDialog):
             "o_threshold": (self.ui.oThreshold, self.ui.oThresholdError),
             "p_threshold": (self.ui.pThreshold, self.ui.pThresholdError),
         }
+        self.letterhead = LetterheadBox(database, self._actor, self)
+        self.ui.dialogLayout.insertWidget(
+            self.ui.dialogLayout.indexOf(self.ui.buttonBox), self.letterhead
+        )
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
         self._set_locale()
@@ -108,6 +113,10 @@ class TargetSettingsDialog(QDialog):
                 self._centre_name = target_settings.update_centre_name(
                     self._database, self._actor, name
                 )
+                self._saved = target_settings.read_settings(self._database)
+            if self.letterhead.changed():
+                if not self.letterhead.save():
+                    return
                 self._saved = target_settings.read_settings(self._database)
         except InvalidSettingError as error:
             box, label = self._fields.get(error.field, (None, self.ui.formError))

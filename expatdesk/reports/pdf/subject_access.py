@@ -53,6 +53,7 @@ _RECORDS = {
     "case_note": N_("Case note"),
     "task": N_("Task"),
     "service_delivery": N_("Service delivered"),
+    "case_document": N_("Document"),
     "survey_response": N_("Survey response"),
 }
 _ACTIONS = {
@@ -277,6 +278,9 @@ class _Renderer:
             self.responses,
         )
         story += self.section(
+            _("Documents"), self.data.get("documents") or [], _("No documents."), self.documents
+        )
+        story += self.section(
             _("Record of changes"),
             self.data.get("audit_trail") or [],
             _("No changes recorded."),
@@ -440,6 +444,28 @@ class _Renderer:
             story.append(KeepTogether(block[:2]))
             story += block[2:]
         return story
+
+    def documents(self, documents: Sequence[Data]) -> list[Flowable]:
+        """The documents on the person's cases (the letters are handed over beside this file)."""
+        width = BODY_WIDTH
+        kinds = {"attachment": _("Attachment"), "letter": _("Letter")}
+        rows = [
+            (
+                _moment(document.get("added_at")),
+                document.get("case") or "",
+                document.get("title") or "",
+                kinds.get(str(document.get("kind")), ""),
+                document.get("file_name") or "",
+            )
+            for document in documents
+        ]
+        return [
+            self.table(
+                [_("Added"), _("Case"), _("Title"), _("Kind"), _("File")],
+                rows,
+                [0.2 * width, 0.14 * width, 0.3 * width, 0.12 * width, 0.24 * width],
+            )
+        ]
 
     def deliveries(self, deliveries: Sequence[Data]) -> list[Flowable]:
         width = BODY_WIDTH

@@ -1,0 +1,1 @@
+"""Documents on a case: attachments (scans in) and letters from templates (out)."""

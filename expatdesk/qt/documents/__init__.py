@@ -1,0 +1,1 @@
+"""The documents of a case in the app: the list on the case page, opening and printing, letters."""
