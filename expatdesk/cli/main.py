@@ -348,7 +348,7 @@ def _run_init(args: argparse.Namespace) -> int:
         if database.backup_path:
             print(_("Backup before migrating: {path}").format(path=database.backup_path))
         if not database.is_sqlite:
-            from expatdesk.privacy.erasure import clean_deleted_trail
+            from expatdesk.privacy.trail import clean_deleted_trail
 
             cleaned = clean_deleted_trail(database)
             if cleaned:

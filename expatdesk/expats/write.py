@@ -64,7 +64,8 @@ from expatdesk.errors import UserError
 from expatdesk.expats.read import full_name
 from expatdesk.i18n import _, ngettext
 from expatdesk.privacy import access_log
-from expatdesk.privacy import erasure as privacy
+from expatdesk.privacy.purge import purge
+from expatdesk.privacy.trail import scrub_deleted
 from expatdesk.text import mask_bsn
 
 #: Babel's territories that are no country anyone has as a nationality.
@@ -736,9 +737,9 @@ def delete_expat(database: Database, actor: Actor, expat_id: int, version: int) 
             session.delete(expat)
             session.flush()
         # Deleting a person deletes what the trail kept of them too (its delete entry included).
-        privacy.scrub_deleted(session, database, {expat_id}, touched)
+        scrub_deleted(session, database, {expat_id}, touched)
     if database.is_sqlite:
-        privacy.purge(database, [])
+        purge(database, [])
 
 
 def reveal_bsn(database: Database, actor: Actor, expat_id: int) -> str | None:

@@ -20,7 +20,6 @@ it; values erased when an expat was anonymised (:mod:`expatdesk.privacy.erasure`
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -32,6 +31,8 @@ from sqlalchemy.orm import Session
 from expatdesk import i18n
 from expatdesk.common.concurrency import FIELD_LABELS, field_label
 from expatdesk.common.labels import Label
+from expatdesk.db import audit
+from expatdesk.db.audit import ERASED
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     AuditEntry,
@@ -60,8 +61,6 @@ WINDOW = timedelta(seconds=5)
 #: At most this many windows are searched (the newest): older parts are found while they exist.
 WINDOW_LIMIT = 400
 
-#: The marker that replaces an erased value in the trail.
-ERASED = "(erased)"
 _MARKERS = {
     ERASED: N_("(erased)"),
     "(changed)": N_("(changed)"),
@@ -356,16 +355,6 @@ class History:
 # --- finding the entries ----------------------------------------------------------------------
 
 
-def _json(changes: str | None) -> dict[str, Any]:
-    if not changes:
-        return {}
-    try:
-        data = json.loads(changes)
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def names_record(changes: Mapping[str, Any], key: str, record_ids: Iterable[int]) -> bool:
     """Whether an entry's changes name one of ``record_ids`` in ``key`` (before or after)."""
     value = changes.get(key)
@@ -423,7 +412,7 @@ def part_ids(
     for part_entity, part_id, action, changes in rows:
         if part_entity not in by_entity or action == "view_bsn":
             continue
-        data = _json(changes)
+        data = audit.changes_of(changes)
         if names_record(data, by_entity[part_entity].key, (entity_id,)):
             ids, seen = found[part_entity]
             ids.add(part_id)
@@ -475,7 +464,7 @@ def history_in(session: Session, entity: str, entity_id: int, limit: int = ENTRY
     anonymised_at = None
     if entity == "expat":
         anonymised_at = session.scalar(select(Expat.anonymised_at).where(Expat.id == entity_id))
-    raw = [(row, _json(row.changes)) for row in rows]
+    raw = [(row, audit.changes_of(row.changes)) for row in rows]
     values = Lookups.read(session, [data for _row, data in raw])
     names = _staff_names(session, {row.staff_user_id for row in rows})
     seen: dict[tuple[str, int], dict[str, Any]] = {}
