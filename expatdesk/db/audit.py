@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import insert, inspect
 from sqlalchemy.orm import Session
@@ -114,8 +114,19 @@ def creation_changes(cls: type[Base], values: Mapping[str, Any]) -> dict[str, li
     return changes
 
 
-def who(actor: Any) -> tuple[int | None, str]:
-    """The staff user id and username of ``actor`` (an ``Actor``; ``None`` is the system)."""
+class Acting(Protocol):
+    """Who acts, as far as the trail needs to know: an :class:`expatdesk.accounts.actor.Actor`
+    (the database layer does not reach up into accounts for it)."""
+
+    @property
+    def user_id(self) -> int | None: ...
+
+    @property
+    def username(self) -> str: ...
+
+
+def who(actor: Acting | None) -> tuple[int | None, str]:
+    """The staff user id and username of ``actor`` (``None`` is the system)."""
     if actor is None:
         return None, "system"
     return actor.user_id, actor.username

@@ -16,7 +16,8 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from expatdesk.db import roles, search_index
-from expatdesk.db.database import Database, automatic_copies
+from expatdesk.db.database import Database
+from expatdesk.db.migrate import automatic_copies
 from expatdesk.privacy.trail import chunks
 
 log = logging.getLogger(__name__)

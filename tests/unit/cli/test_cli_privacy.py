@@ -15,7 +15,8 @@ from sqlalchemy import inspect, select, text
 
 from expatdesk.accounts.actor import SYSTEM
 from expatdesk.cli.main import main
-from expatdesk.db.database import Database, automatic_copies
+from expatdesk.db.database import Database
+from expatdesk.db.migrate import automatic_copies
 from expatdesk.db.models import ErasedPerson, Expat
 from expatdesk.expats import merge
 from expatdesk.expats import write as expat_records
