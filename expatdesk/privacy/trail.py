@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, and_, or_, select, text, update
 from sqlalchemy.orm import Session
 
-from expatdesk.db import audit, roles
+from expatdesk.db import audit, role_sql, roles
 from expatdesk.db.audit import ERASED
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
@@ -216,7 +216,7 @@ def scrub_trail(
         else:
             session.execute(
                 text(
-                    f"SELECT {roles.SCRUB_FUNCTION}"
+                    f"SELECT {role_sql.SCRUB_FUNCTION}"
                     "(CAST(:ids AS integer[]), CAST(:changes AS text[]))"
                 ),
                 {
@@ -236,7 +236,7 @@ def scrub_deleted(
     """Erase the personal values from the trail of expats just deleted (or merged away), in the
     caller's transaction; returns how many entries changed.
 
-    On PostgreSQL only roles that may execute :data:`roles.SCRUB_FUNCTION` can (the owner and
+    On PostgreSQL only roles that may execute :data:`role_sql.SCRUB_FUNCTION` can (the owner and
     the administrators); for others the entries wait for the erasure of the person or for the
     owner (:func:`clean_deleted_trail`), and ``0`` is returned.
     """
@@ -252,7 +252,7 @@ def _may_scrub(session: Session, database: Database) -> bool:
     return roles.has_scrub_function(connection) and bool(
         connection.execute(
             text("SELECT has_function_privilege(:function, 'EXECUTE')"),
-            {"function": f"{roles.SCRUB_FUNCTION}(integer[], text[])"},
+            {"function": f"{role_sql.SCRUB_FUNCTION}(integer[], text[])"},
         ).scalar()
     )
 
