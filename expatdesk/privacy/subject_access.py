@@ -50,7 +50,7 @@ from expatdesk.db.models import (
 )
 from expatdesk.db.types import as_utc, utcnow
 from expatdesk.errors import UserError
-from expatdesk.history.read import FieldChange, Lookups, in_form_order, pairs
+from expatdesk.history.values import FieldChange, Lookups, in_form_order, pairs
 from expatdesk.i18n import _
 from expatdesk.privacy import access_log
 from expatdesk.privacy.trail import chunks, trail_records

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QTextBrowser
 from expatdesk import i18n
 from expatdesk.common.labels import Label
 from expatdesk.expats.read import ExpatDetail, FamilyMemberInfo, PermitInfo
-from expatdesk.history.read import Coded, FieldChange, History, HistoryEntry, PartName
+from expatdesk.history.read import History, HistoryEntry, PartName
+from expatdesk.history.values import Coded, FieldChange
 from expatdesk.qt.expats import area as expats
 from expatdesk.qt.widgets.detail_html import record_of
 from expatdesk.timeline import CaseInfo, DeliveryInfo
