@@ -20,7 +20,7 @@ from expatdesk.db.migrate import automatic_copies
 from expatdesk.db.models import ErasedPerson, Expat
 from expatdesk.expats import merge
 from expatdesk.expats import write as expat_records
-from expatdesk.expats.write import ExpatForm
+from expatdesk.expats.forms import ExpatForm
 from expatdesk.privacy import subject_access
 from tests.helpers.sample import add_sample
 

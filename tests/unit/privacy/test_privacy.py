@@ -40,6 +40,7 @@ from expatdesk.db.models import (
     Task,
 )
 from expatdesk.errors import UserError
+from expatdesk.expats import forms as expat_forms
 from expatdesk.expats import merge
 from expatdesk.expats import write as expat_records
 from expatdesk.privacy import erasure as privacy
@@ -113,7 +114,7 @@ def jose_with_everything(database: Database, sample: Sample) -> dict[str, int]:
         session.add(response)
         session.flush()
         response_id = response.id
-    form = expat_records.load_expat_form(database, jose)
+    form = expat_forms.load_expat_form(database, jose)
     assert form is not None
     assert form.version is not None
     expat_records.update_expat(
@@ -170,7 +171,7 @@ def test_erasure_cleans_the_trail_of_the_records_merged_into_the_person(
     duplicate = expat_records.create_expat(
         database,
         SYSTEM,
-        expat_records.ExpatForm(
+        expat_forms.ExpatForm(
             given_name="Josef",
             family_name="Garcia-Twice",
             date_of_birth=date(1988, 7, 9),
@@ -518,7 +519,7 @@ def test_an_old_version_is_refused_and_an_erased_expat_is_not_erased_again(
 ) -> None:
     jose = sample.expats["jose"]
     old = version_of(database, jose)
-    form = expat_records.load_expat_form(database, jose)
+    form = expat_forms.load_expat_form(database, jose)
     assert form is not None
     expat_records.update_expat(database, SYSTEM, jose, old, replace(form, phone="+31 6 0000 0000"))
     with pytest.raises(StaleRecordError, match="system changed this record"):
@@ -538,7 +539,7 @@ def test_an_erased_expat_is_not_edited_again(
 ) -> None:
     jose = sample.expats["jose"]
     privacy.anonymise_expat(database, admin, jose, version_of(database, jose), "Request")
-    form = expat_records.load_expat_form(database, jose)
+    form = expat_forms.load_expat_form(database, jose)
     assert form is not None
     assert expat_records.is_anonymised(database, jose)
     with pytest.raises(UserError, match="personal data was erased; the record can no longer"):

@@ -19,6 +19,7 @@ from expatdesk.cases import workflow as cases
 from expatdesk.db.database import Database
 from expatdesk.db.models import Case, Expat
 from expatdesk.errors import UserError
+from expatdesk.expats import forms as expat_forms
 from expatdesk.expats import write as expat_records
 from expatdesk.privacy import erasure as privacy
 from expatdesk.privacy import retention
@@ -136,7 +137,7 @@ def test_a_refused_erasure_keeps_the_dialog_open_with_the_reason(
 ) -> None:
     jose = sample.expats["jose"]
     dialog = erase_dialog(qtbot, sqlite_database, jose)
-    form = expat_records.load_expat_form(sqlite_database, jose)
+    form = expat_forms.load_expat_form(sqlite_database, jose)
     assert form is not None
     assert form.version is not None
     expat_records.update_expat(  # someone else changes José meanwhile
