@@ -1,8 +1,9 @@
 """Privacy (GDPR): erasing an expat's personal data, on request or after restoring a backup.
 
-Anonymising an expat (:func:`anonymise_expat`, on request; :func:`apply_retention`, after the
-retention period) runs in ONE transaction and keeps every figure of the targets report
-(``shared/spec/targets.md``) as it was. The decision on what goes and what stays:
+Anonymising an expat (:func:`anonymise_expat`, on request;
+:func:`~expatdesk.privacy.retention.apply_retention`, after the retention period) runs in ONE
+transaction and keeps every figure of the targets report (``shared/spec/targets.md``) as it was.
+The decision on what goes and what stays:
 
 What the report needs of an expat, and so what stays on the anonymised row:
     ``employer_id`` (N: the employer an arriving expat was attracted by, and the employer a
@@ -27,8 +28,10 @@ The audit trail:
     its entries stay (who did what when is the centre's accountability), but the values they
     kept of the erased data do not: in every entry about the expat, its family members,
     permits, cases, case notes, tasks and service deliveries, each value of a field that is not
-    kept (:data:`KEPT`) becomes ``"(erased)"``; the entries still say which fields changed.
-    Staff cannot change the trail; on SQLite the service rewrites the entries in the same
+    kept (:data:`~expatdesk.privacy.trail.KEPT`) becomes ``"(erased)"``; the entries still say
+    which fields changed. :mod:`expatdesk.privacy.trail` finds the entries and erases the values
+    (on PostgreSQL through the owner's ``expatdesk_scrub_audit``). One entry records the erasure
+    itself: when, by whom and why.
 
 After the transaction, :mod:`expatdesk.privacy.purge` leaves nothing of the person readable in
 the database's files. The retention period is :mod:`expatdesk.privacy.retention`; subject access
