@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from expatdesk import clock, i18n
-from expatdesk.db.database import Database, head_revision, open_database, schema_state
+from expatdesk.db.database import Database, open_database
+from expatdesk.db.migrate import head_revision, schema_state
 from expatdesk.i18n import _
 
 #: A check: given the open self-test database, raises :class:`SelfTestFailure` (or anything).

@@ -30,7 +30,8 @@ from typing import Any
 
 from sqlalchemy import func, select, union_all
 
-from expatdesk.db.database import Database, open_database, schema_state
+from expatdesk.db.database import Database, open_database
+from expatdesk.db.migrate import schema_state
 from expatdesk.db.models import (
     Case,
     Employer,

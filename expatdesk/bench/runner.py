@@ -35,7 +35,9 @@ from expatdesk.bench import soak
 from expatdesk.bench.results import KEYS, BenchReport, Result, percentile
 from expatdesk.bench.survey_file import survey_rows, write_survey_file
 from expatdesk.config import DATABASE_ENV
-from expatdesk.db.database import describe, open_database, schema_state
+from expatdesk.db.database import open_database
+from expatdesk.db.engine import describe
+from expatdesk.db.migrate import schema_state
 from expatdesk.db.models import Expat
 from expatdesk.errors import UserError
 from expatdesk.i18n import _

@@ -37,6 +37,7 @@ from expatdesk.db.database import Database, open_database
 from expatdesk.db.models import AuditEntry, Case, Expat
 from expatdesk.errors import AlreadySavedError, CommitUnknownError, DatabaseError
 from expatdesk.exchange.importer import import_file
+from expatdesk.expats import forms as expat_forms
 from expatdesk.expats import write as expat_records
 from expatdesk.surveys import responses as surveys
 
@@ -128,7 +129,7 @@ class Desk:
     def _edit_once(self, expat_id: int, text_of: Callable[[int], str]) -> bool:
         """One try at counting up on ``expat_id``; ``False`` when it must be tried again."""
         started = time.monotonic()
-        form = expat_records.load_expat_form(self.database, expat_id)
+        form = expat_forms.load_expat_form(self.database, expat_id)
         assert form is not None
         assert form.version is not None
         counted = re.match(r"\d+", form.notes or "")  # the demo's notes are text: count from 0

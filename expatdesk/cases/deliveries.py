@@ -19,12 +19,10 @@ set_document_checked`).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import ColumnElement, or_, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from expatdesk import clock
@@ -50,8 +48,6 @@ log = logging.getLogger(__name__)
 EARLIEST_DELIVERY = date(2000, 1, 1)
 #: The longest note a delivery keeps.
 NOTES_LIMIT = 2000
-#: How often a new reference is tried when another desk took the same one at the same moment.
-REF_ATTEMPTS = 5
 
 
 @dataclass(frozen=True)
@@ -155,49 +151,6 @@ def check_clients(
 # --- writing ----------------------------------------------------------------------------------
 
 
-def insert_with_ref(
-    session: Session,
-    record: Case | ServiceDelivery,
-    prefix: str,
-    width: int,
-    prepare: Callable[[str], None] | None = None,
-) -> str:
-    """Add ``record`` with the next free reference ``<prefix><number>`` and flush it.
-
-    ``prepare`` is called with the reference before the insert, to set what depends on it.
-
-    The number is the record's new id (:mod:`expatdesk.common.refs`: never one a record had
-    before), so references grow like the demo's (``CAS-000123``). When another desk takes the
-    same reference at the same moment (an import), the insert (in a savepoint) fails on the unique
-    constraint and the next number is tried.
-    """
-    model = type(record)
-    ref_column = Case.case_ref if model is Case else ServiceDelivery.service_ref
-    for attempt in range(1, REF_ATTEMPTS + 1):
-        record.id, ref = refs.new_id_and_ref(session, model, ref_column, prefix, width)
-        if isinstance(record, Case):
-            record.case_ref = ref
-        else:
-            record.service_ref = ref
-        if prepare is not None:
-            prepare(ref)
-        try:
-            with session.begin_nested():
-                session.add(record)
-                session.flush()
-        except IntegrityError:
-            # the same form saved twice at once: the unique request key refused the second
-            if isinstance(record, ServiceDelivery):
-                refuse_repeat(session, ServiceDelivery, record.request_key, already_saved_message())
-            taken = session.scalar(select(model.id).where(ref_column == ref)) is not None
-            if not taken or attempt == REF_ATTEMPTS:
-                raise
-            log.info("reference %s was taken meanwhile; trying the next one", ref)
-            continue
-        return ref
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
 def already_saved_message() -> str:
     return _("This service delivery was already saved.")
 
@@ -228,7 +181,17 @@ def add_delivery(
         notes=notes,
         request_key=request_key,
     )
-    insert_with_ref(session, delivery, "SRV-", 7)
+    refs.insert_with_ref(
+        session,
+        delivery,
+        ServiceDelivery.service_ref,
+        "SRV-",
+        7,
+        # the same form saved twice at once: the unique request key refused the second
+        refused=lambda: refuse_repeat(
+            session, ServiceDelivery, delivery.request_key, already_saved_message()
+        ),
+    )
     return delivery
 
 

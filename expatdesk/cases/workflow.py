@@ -44,6 +44,7 @@ from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor, Permission
 from expatdesk.cases import deliveries
 from expatdesk.cases.deliveries import ChecklistDocument, date_problem
+from expatdesk.common import refs
 from expatdesk.common.concurrency import (
     StaleRecordError,
     add_once,
@@ -354,7 +355,7 @@ def open_case(
         def prepare(ref: str) -> None:
             record.search_key = case_search_key(ref, cleaned, *names)
 
-        ref = deliveries.insert_with_ref(session, record, "CAS-", 6, prepare)
+        ref = refs.insert_with_ref(session, record, Case.case_ref, "CAS-", 6, prepare=prepare)
         for code in dict.fromkeys(services):
             deliveries.add_delivery(
                 session,

@@ -19,7 +19,8 @@ from expatdesk.cli.letters import add_letter_command
 from expatdesk.cli.privacy import add_privacy_commands
 from expatdesk.cli.staff import add_staff_command
 from expatdesk.config import database_target, default_database
-from expatdesk.db.database import Database, open_database, parse_url
+from expatdesk.db.database import Database, open_database
+from expatdesk.db.engine import parse_url
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
 from expatdesk.reports import output
@@ -350,7 +351,7 @@ def _run_init(args: argparse.Namespace) -> int:
         if database.backup_path:
             print(_("Backup before migrating: {path}").format(path=database.backup_path))
         if not database.is_sqlite:
-            from expatdesk.privacy.erasure import clean_deleted_trail
+            from expatdesk.privacy.trail import clean_deleted_trail
 
             cleaned = clean_deleted_trail(database)
             if cleaned:
@@ -464,7 +465,7 @@ def _print_demo_accounts(summary: DemoSummary) -> None:
 def _run_report_targets(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import DBAPIError
 
-    from expatdesk.accounts import staff as accounts
+    from expatdesk.accounts import sign_in as signing
     from expatdesk.errors import DatabaseError
     from expatdesk.reports.targets import check_years, targets_report
 
@@ -479,7 +480,7 @@ def _run_report_targets(args: argparse.Namespace) -> int:
     centre_name = None
     try:
         report = targets_report(
-            database, accounts.connection_actor(database), args.year_from, args.year_to
+            database, signing.connection_actor(database), args.year_from, args.year_to
         )
         if args.format == "pdf":
             from expatdesk.reports.target_settings import read_centre_name
@@ -504,7 +505,7 @@ def _run_report_targets(args: argparse.Namespace) -> int:
 
 
 def _run_import(args: argparse.Namespace) -> int:
-    from expatdesk.accounts import staff as accounts
+    from expatdesk.accounts import sign_in as signing
     from expatdesk.exchange import apply_import, prepare_import
     from expatdesk.exchange.reading import file_format
 
@@ -525,7 +526,7 @@ def _run_import(args: argparse.Namespace) -> int:
             )
             return 1
         if not args.dry_run:
-            apply_import(database, accounts.connection_actor(database), plan)
+            apply_import(database, signing.connection_actor(database), plan)
     finally:
         database.dispose()
     counts = plan.counts

@@ -17,9 +17,10 @@ from typing import Any
 from sqlalchemy import select
 
 from expatdesk import i18n
-from expatdesk.accounts import staff as accounts
+from expatdesk.accounts import sign_in as signing
 from expatdesk.config import database_target
-from expatdesk.db.database import Database, open_database, parse_url
+from expatdesk.db.database import Database, open_database
+from expatdesk.db.engine import parse_url
 from expatdesk.db.models import Expat
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
@@ -75,7 +76,7 @@ def _expat_id(database: Database, ref: str) -> int:
 def _run_erase(args: argparse.Namespace) -> int:
     database = _open(args)
     try:
-        actor = accounts.connection_actor(database)
+        actor = signing.connection_actor(database)
         expat_id = _expat_id(database, args.ref)
         preview = privacy.erasure_preview(database, actor, expat_id)
         if preview.anonymised_at is not None:
@@ -140,7 +141,7 @@ def _run_subject_access(args: argparse.Namespace) -> int:
         )
     database = _open(args)
     try:
-        actor = accounts.connection_actor(database)
+        actor = signing.connection_actor(database)
         expat_id = _expat_id(database, args.ref)
         data = subject_access.subject_access(database, actor, expat_id)
     finally:

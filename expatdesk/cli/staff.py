@@ -15,12 +15,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from expatdesk.accounts import sign_in as signing
 from expatdesk.accounts import staff as accounts
 from expatdesk.accounts.actor import Actor, role_label
 from expatdesk.accounts.staff import StaffAccount
 from expatdesk.common.validation import ValidationError
 from expatdesk.config import database_target
-from expatdesk.db.database import Database, open_database, parse_url
+from expatdesk.db.database import Database, open_database
+from expatdesk.db.engine import parse_url
 from expatdesk.db.models import ROLES
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
@@ -69,7 +71,7 @@ def _password_option(parser: argparse.ArgumentParser) -> None:
 def _open(args: argparse.Namespace) -> tuple[Database, Actor]:
     database = open_database(parse_url(database_target(getattr(args, "database", None))))
     try:
-        return database, accounts.connection_actor(database)
+        return database, signing.connection_actor(database)
     except BaseException:
         database.dispose()
         raise
@@ -98,7 +100,7 @@ def _one_line() -> Iterator[None]:
 
 
 def _account(database: Database, actor: Actor, username: str) -> StaffAccount:
-    name = accounts.normalise_username(username)
+    name = signing.normalise_username(username)
     for account in accounts.list_staff(database, actor):
         if account.username == name:
             return account

@@ -1,7 +1,7 @@
 """The centre's own settings (``centre_settings``, one row): read and stored one field at a time.
 
-The callers own their field: :mod:`expatdesk.accounts.staff` the idle-lock minutes,
-:mod:`expatdesk.privacy.erasure` the retention years; they check the permission and the range,
+The callers own their field: :mod:`expatdesk.accounts.idle` the idle-lock minutes,
+:mod:`expatdesk.privacy.retention` the retention years; they check the permission and the range,
 this module reads and writes the row (creating it when a database lacks it).
 """
 

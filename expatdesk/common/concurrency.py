@@ -10,7 +10,6 @@ what they will see; the form keeps what they typed.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +21,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from expatdesk import i18n
+from expatdesk.db import audit
 from expatdesk.db.models import AuditEntry
 from expatdesk.errors import AlreadySavedError, UserError
 from expatdesk.i18n import N_, _
@@ -87,14 +87,7 @@ class StaleRecordError(UserError):
 
 
 def _field_names(changes: str | None) -> list[str]:
-    if not changes:
-        return []
-    try:
-        data = json.loads(changes)
-    except ValueError:
-        return []
-    if not isinstance(data, dict):
-        return []
+    data = audit.changes_of(changes)
     return list(dict.fromkeys(field_label(name) for name in sorted(data)))
 
 

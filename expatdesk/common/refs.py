@@ -9,17 +9,37 @@ deleted or merged away, and with them what the trail and the subject access kept
 The id is taken first and set on the record explicitly, so the reference can be stored with the
 insert. A number whose reference is taken already (by an imported record) or was erased (the
 register of :mod:`expatdesk.privacy.erasure`) is skipped, and the next one taken.
+
+Another desk (an import) may still take the same reference between the look and the insert; the
+insert then fails on the unique constraint and is tried again with the next number, one of two
+ways: :func:`insert_with_ref` inserts the record in a savepoint of the caller's transaction (cases
+and services), :func:`retrying_taken_refs` runs the whole registration again (expats and
+employers: their own uniqueness checks, a BSN or KvK number another desk just took, run again
+and report it).
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+from typing import TypeVar
+
 from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from expatdesk.db.models import Base, ErasedPerson
 
+log = logging.getLogger(__name__)
+
 #: Numbers tried before giving up (imports would have to fill all of them).
 _ATTEMPTS = 10_000
+#: How often :func:`insert_with_ref` tries the next number when the insert meets a taken ref.
+INSERT_ATTEMPTS = 5
+#: How often :func:`retrying_taken_refs` runs a registration again.
+CREATE_ATTEMPTS = 3
+
+_T = TypeVar("_T")
 
 
 def next_id(session: Session, model: type[Base]) -> int:
@@ -65,3 +85,59 @@ def new_id_and_ref(
         # A sequence hands out the next number; on SQLite the counter moves on insert only.
         number = next_id(session, model) if postgres else number + 1
     raise RuntimeError(f"no free reference after {prefix}{number}")  # pragma: no cover
+
+
+def insert_with_ref(
+    session: Session,
+    record: Base,
+    ref_column: InstrumentedAttribute[str],
+    prefix: str,
+    width: int,
+    *,
+    prepare: Callable[[str], None] | None = None,
+    refused: Callable[[], None] | None = None,
+) -> str:
+    """Add ``record`` with a new id and the reference ``<prefix><number>`` in ``ref_column``, and
+    flush it; returns the reference.
+
+    ``prepare`` is called with the reference before the insert, to set what depends on it;
+    ``refused`` when the insert fails on a unique constraint, before the reference is checked
+    (to raise an error of its own: the same form saved twice at once, say). When another desk
+    took the same reference at the same moment (an import), the insert (in a savepoint) fails
+    and the next number is tried.
+    """
+    model = type(record)
+    for attempt in range(1, INSERT_ATTEMPTS + 1):
+        new_id, ref = new_id_and_ref(session, model, ref_column, prefix, width)
+        record.id = new_id  # type: ignore[attr-defined]
+        setattr(record, ref_column.key, ref)
+        if prepare is not None:
+            prepare(ref)
+        try:
+            with session.begin_nested():
+                session.add(record)
+                session.flush()
+        except IntegrityError:
+            if refused is not None:
+                refused()
+            taken = session.scalar(select(ref_column).where(ref_column == ref)) is not None
+            if not taken or attempt == INSERT_ATTEMPTS:
+                raise
+            log.info("reference %s was taken meanwhile; trying the next one", ref)
+            continue
+        return ref
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def retrying_taken_refs(create: Callable[[], _T]) -> _T:
+    """Run ``create`` (one whole transaction that registers a record with
+    :func:`new_id_and_ref`) again when it fails on a unique constraint: another desk took the
+    same reference (or a BSN, a KvK number) at the same moment. Run again, its checks report a
+    number another desk took, and it takes the next reference; the last failure is raised."""
+    for attempt in range(CREATE_ATTEMPTS):
+        try:
+            return create()
+        except IntegrityError:
+            if attempt == CREATE_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover

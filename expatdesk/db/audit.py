@@ -9,6 +9,9 @@ the PostgreSQL server. :func:`entry` and :func:`write` make them for the actor o
 :func:`creation_changes` and :func:`trail_value` give what the triggers write for a new record
 (a BSN masked, a secret hidden, dates and moments as ISO text): the demo's trail uses them to
 read like the real one, and the tests compare them with the triggers' entries.
+
+:func:`changes_of` reads an entry's ``changes`` back: the one parser of the trail's JSON that the
+history, the stale-record message, the dashboard, subject access and the erasure's scrubbing use.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import insert, inspect
 from sqlalchemy.orm import Session
@@ -42,8 +45,8 @@ from expatdesk.db.models import (
     TargetSettings,
     Task,
 )
+from expatdesk.db.models.documents import CaseDocument, LetterTemplate
 from expatdesk.db.types import utcnow
-from expatdesk.documents.models import CaseDocument, LetterTemplate
 from expatdesk.text import mask_bsn
 
 #: The audited records and the name the trail gives them.
@@ -71,6 +74,8 @@ ENTITY_CLASSES: dict[str, type[Base]] = {name: cls for cls, name in AUDITED.item
 _SKIPPED = trail.SKIPPED
 _SECRET = trail.SECRET
 _MASKED = trail.MASKED
+#: The marker that replaces an erased value in the trail (:mod:`expatdesk.privacy.trail`).
+ERASED = "(erased)"
 
 
 def _plain(value: Any) -> Any:
@@ -112,8 +117,19 @@ def creation_changes(cls: type[Base], values: Mapping[str, Any]) -> dict[str, li
     return changes
 
 
-def who(actor: Any) -> tuple[int | None, str]:
-    """The staff user id and username of ``actor`` (an ``Actor``; ``None`` is the system)."""
+class Acting(Protocol):
+    """Who acts, as far as the trail needs to know: an :class:`expatdesk.accounts.actor.Actor`
+    (the database layer does not reach up into accounts for it)."""
+
+    @property
+    def user_id(self) -> int | None: ...
+
+    @property
+    def username(self) -> str: ...
+
+
+def who(actor: Acting | None) -> tuple[int | None, str]:
+    """The staff user id and username of ``actor`` (``None`` is the system)."""
     if actor is None:
         return None, "system"
     return actor.user_id, actor.username
@@ -144,3 +160,16 @@ def write(session: Session, rows: list[dict[str, Any]]) -> None:
     """Insert audit rows on the session's connection (inside its transaction)."""
     if rows:
         session.connection().execute(insert(AuditEntry), rows)
+
+
+def changes_of(changes: str | None) -> dict[str, Any]:
+    """An entry's ``changes`` as written by :func:`entry` or the triggers: field name to
+    ``[old, new]`` (or the marker of a link). Empty for no changes, and for text that is not a
+    JSON object (the trail never holds such text; a reader shows nothing rather than fail)."""
+    if not changes:
+        return {}
+    try:
+        data = json.loads(changes)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}

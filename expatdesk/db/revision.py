@@ -14,7 +14,8 @@ from pathlib import Path
 from alembic import command
 from sqlalchemy.engine import URL
 
-from expatdesk.db.database import alembic_config, make_engine, upgrade
+from expatdesk.db.engine import make_engine
+from expatdesk.db.migrate import alembic_config, upgrade
 
 
 def main(argv: list[str]) -> int:

@@ -16,18 +16,19 @@ A staff member ``anna`` signs in as the login ``<database>/anna``. Only these gr
 to the database (``CONNECT`` is revoked from ``PUBLIC``), so a login of one centre cannot open
 another centre's database on the same server, and two centres can each have an ``anna``. No
 staff login has ``CREATEROLE``: administrators create, change and disable logins through the
-``SECURITY DEFINER`` functions of :data:`LOGIN_FUNCTIONS`, owned by the database's owner (who has
-``CREATEROLE``) with a pinned ``search_path``; they touch only logins of this database that are
-in its groups and hold no server-level power, and grant only this database's groups.
+``SECURITY DEFINER`` functions of :data:`~expatdesk.db.role_sql.LOGIN_FUNCTIONS`, owned by the
+database's owner (who has ``CREATEROLE``) with a pinned ``search_path``; they touch only logins
+of this database that are in its groups and hold no server-level power, and grant only this
+database's groups. Their SQL is in :mod:`expatdesk.db.role_sql`.
 
 Only the owner of the schema (the role that ran the migrations) may change or delete audit
 entries; a trigger writes the connecting role (``current_user``) and the moment into every entry
 other roles add, so nobody can write an entry in someone else's name. Erasing an expat's personal
 data (:mod:`expatdesk.privacy.erasure`) must also erase the values the trail kept of it: the
-function :data:`SCRUB_FUNCTION` (``SECURITY DEFINER``, owned by the owner, executable by the
-administrators' group only) replaces an entry's ``changes``, and refuses anything but dropping
-fields or replacing values by ``"(erased)"``, so even an administrator cannot make the trail say
-what did not happen.
+function :data:`~expatdesk.db.role_sql.SCRUB_FUNCTION` (``SECURITY DEFINER``, owned by the
+owner, executable by the administrators' group only) replaces an entry's ``changes``, and
+refuses anything but dropping fields or replacing values by ``"(erased)"``, so even an
+administrator cannot make the trail say what did not happen.
 
 :func:`secure` (re)applies the group roles, the grants and the trigger; :func:`open_database`
 calls it after the migrations when the connecting role owns the schema. The functions for logins
@@ -46,6 +47,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
+from expatdesk.db import role_sql
 from expatdesk.errors import DatabaseError
 from expatdesk.i18n import _
 
@@ -119,213 +121,6 @@ _SPECIAL = (
 #: Serialises :func:`secure` between owners opening the same database at the same moment
 #: (concurrent GRANTs on one table fail with "tuple concurrently updated").
 _LOCK_KEY = 0x45787061_74446573 & 0x7FFFFFFFFFFFFFFF
-
-_AUDIT_FUNCTION = """
-CREATE OR REPLACE FUNCTION {schema}.expatdesk_audit_who() RETURNS trigger
-LANGUAGE plpgsql AS $$
-DECLARE
-    owner oid;
-    prefix text := current_database() || '/';
-    who text := current_user;
-BEGIN
-    SELECT relowner INTO owner FROM pg_catalog.pg_class WHERE oid = TG_RELID;
-    IF NOT pg_catalog.pg_has_role(current_user, owner, 'USAGE') THEN
-        IF left(who, length(prefix)) = prefix THEN
-            who := substr(who, length(prefix) + 1);
-        END IF;
-        NEW.username := who;
-        EXECUTE 'SELECT id FROM ' || quote_ident(TG_TABLE_SCHEMA) || '.staff_user'
-            ' WHERE username = $1' INTO NEW.staff_user_id USING who;
-        NEW.at := timezone('UTC', clock_timestamp());
-    END IF;
-    RETURN NEW;
-END
-$$
-"""
-
-#: The functions through which administrators manage the logins of their database's staff
-#: (``SECURITY DEFINER``: they run as the owner, who has ``CREATEROLE``; staff have none).
-LOGIN_FUNCTIONS = {
-    "create": "expatdesk_create_login(text, text, text)",
-    "group": "expatdesk_set_login_group(text, text)",
-    "login": "expatdesk_set_login_allowed(text, boolean)",
-    "password": "expatdesk_set_login_password(text, text)",
-}
-#: Checks a username and returns the name of its login; ``existing``: it must be a login of this
-#: database's staff (directly in one of its groups, no server-level power, not the owner).
-_STAFF_LOGIN_FUNCTION = "expatdesk_staff_login(text, boolean)"
-_LOGIN_FUNCTIONS_SQL = """
-CREATE OR REPLACE FUNCTION {schema}.expatdesk_staff_login(username text, existing boolean)
-RETURNS text
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    login text;
-    target pg_roles%ROWTYPE;
-BEGIN
-    IF username IS NULL OR username !~ '^[a-z][a-z0-9._-]{{1,62}}$' THEN
-        RAISE EXCEPTION USING ERRCODE = '42501',
-            MESSAGE = 'not a staff username: ' || coalesce(quote_literal(username), 'NULL');
-    END IF;
-    login := current_database() || '/' || username;
-    IF octet_length(login) > 63 THEN
-        RAISE EXCEPTION USING ERRCODE = '42501',
-            MESSAGE = 'the login ' || quote_ident(login) || ' is longer than 63 bytes';
-    END IF;
-    SELECT * INTO target FROM pg_roles WHERE rolname = login;
-    IF NOT existing THEN
-        IF target.oid IS NOT NULL THEN
-            RAISE EXCEPTION USING ERRCODE = '42710',
-                MESSAGE = 'the role ' || quote_ident(login) || ' exists already';
-        END IF;
-        RETURN login;
-    END IF;
-    IF target.oid IS NULL OR target.rolsuper OR target.rolcreaterole OR target.rolcreatedb
-            OR target.rolreplication OR target.rolbypassrls
-            OR pg_has_role(target.oid, current_user, 'MEMBER')
-            OR NOT EXISTS (
-                SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
-                WHERE m.member = target.oid AND g.rolname IN ({groups})) THEN
-        RAISE EXCEPTION USING ERRCODE = '42501',
-            MESSAGE = quote_ident(login) || ' is no staff login of this database';
-    END IF;
-    RETURN login;
-END
-$$;
-
-CREATE OR REPLACE FUNCTION {schema}.expatdesk_group_of(staff_role text) RETURNS text
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-BEGIN
-    IF staff_role IS NULL OR staff_role NOT IN ({roles}) THEN
-        RAISE EXCEPTION USING ERRCODE = '42501',
-            MESSAGE = 'not an ExpatDesk role: ' || coalesce(quote_literal(staff_role), 'NULL');
-    END IF;
-    RETURN current_database() || ':' || staff_role;
-END
-$$;
-
-CREATE OR REPLACE FUNCTION {schema}.expatdesk_scram(verifier text) RETURNS text
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-BEGIN
-    IF verifier IS NULL OR verifier !~ {scram} THEN
-        RAISE EXCEPTION USING ERRCODE = '22023',
-            MESSAGE = 'a password must be given as a SCRAM-SHA-256 verifier';
-    END IF;
-    RETURN verifier;
-END
-$$;
-
-CREATE OR REPLACE FUNCTION {schema}.expatdesk_create_login(
-    username text, staff_role text, verifier text) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    login text := {schema}.expatdesk_staff_login(username, false);
-    grp text := {schema}.expatdesk_group_of(staff_role);
-BEGIN
-    EXECUTE format('CREATE ROLE %I LOGIN INHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE'
-        ' NOREPLICATION NOBYPASSRLS PASSWORD %L', login, {schema}.expatdesk_scram(verifier));
-    EXECUTE format('GRANT %I TO %I', grp, login);
-END
-$$;
-
-CREATE OR REPLACE FUNCTION {schema}.expatdesk_set_login_group(username text, staff_role text)
-RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    login text := {schema}.expatdesk_staff_login(username, true);
-    grp text := {schema}.expatdesk_group_of(staff_role);
-    other text;
-BEGIN
-    FOREACH other IN ARRAY ARRAY[{groups}] LOOP
-        IF other <> grp AND EXISTS (
-                SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
-                JOIN pg_roles u ON u.oid = m.member
-                WHERE g.rolname = other AND u.rolname = login) THEN
-            EXECUTE format('REVOKE %I FROM %I', other, login);
-        END IF;
-    END LOOP;
-    IF NOT EXISTS (
-            SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
-            JOIN pg_roles u ON u.oid = m.member
-            WHERE g.rolname = grp AND u.rolname = login) THEN
-        EXECUTE format('GRANT %I TO %I', grp, login);
-    END IF;
-END
-$$;
-
-CREATE OR REPLACE FUNCTION {schema}.expatdesk_set_login_allowed(username text, allowed boolean)
-RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    login text := {schema}.expatdesk_staff_login(username, true);
-BEGIN
-    IF allowed IS NULL THEN
-        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'allowed must be true or false';
-    END IF;
-    EXECUTE format('ALTER ROLE %I %s', login, CASE WHEN allowed THEN 'LOGIN' ELSE 'NOLOGIN' END);
-END
-$$;
-
-CREATE OR REPLACE FUNCTION {schema}.expatdesk_set_login_password(username text, verifier text)
-RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    login text := {schema}.expatdesk_staff_login(username, true);
-BEGIN
-    EXECUTE format('ALTER ROLE %I PASSWORD %L', login, {schema}.expatdesk_scram(verifier));
-END
-$$;
-"""
-#: What a SCRAM-SHA-256 verifier looks like (``SCRAM-SHA-256$<iterations>:<salt>$<key>:<key>``).
-_SCRAM_PATTERN = r"^SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$"
-_HELPER_FUNCTIONS = (
-    _STAFF_LOGIN_FUNCTION,
-    "expatdesk_group_of(text)",
-    "expatdesk_scram(text)",
-)
-
-
-#: The function through which administrators erase values from audit entries.
-SCRUB_FUNCTION = "expatdesk_scrub_audit"
-_SCRUB_SIGNATURE = f"{SCRUB_FUNCTION}(integer[], text[])"
-_SCRUB = """
-CREATE OR REPLACE FUNCTION {schema}.expatdesk_scrub_audit(entry_ids integer[], new_changes text[])
-RETURNS integer
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    position integer;
-    old_json jsonb;
-    new_json jsonb;
-    total integer := coalesce(array_length(entry_ids, 1), 0);
-BEGIN
-    IF total <> coalesce(array_length(new_changes, 1), 0) THEN
-        RAISE EXCEPTION 'entry_ids and new_changes differ in length';
-    END IF;
-    FOR position IN 1 .. total LOOP
-        SELECT changes::jsonb INTO old_json FROM {schema}.audit_entry
-            WHERE id = entry_ids[position] FOR UPDATE;
-        IF NOT FOUND THEN
-            RAISE EXCEPTION USING MESSAGE = 'no audit entry ' || entry_ids[position];
-        END IF;
-        new_json := new_changes[position]::jsonb;
-        IF new_json IS NOT NULL AND (
-            old_json IS NULL OR jsonb_typeof(new_json) <> 'object' OR EXISTS (
-                SELECT 1 FROM jsonb_each(new_json) AS n(key, value)
-                WHERE NOT old_json ? n.key
-                   OR (old_json -> n.key IS DISTINCT FROM n.value AND (
-                       jsonb_typeof(n.value) <> 'array' OR EXISTS (
-                           SELECT 1 FROM jsonb_array_elements(n.value) AS e(v)
-                           WHERE e.v <> 'null'::jsonb AND e.v <> '"(erased)"'::jsonb))))
-        ) THEN
-            RAISE EXCEPTION USING ERRCODE = '42501',
-                MESSAGE = 'audit entry ' || entry_ids[position] || ' may only lose values';
-        END IF;
-        UPDATE {schema}.audit_entry SET changes = new_changes[position]
-            WHERE id = entry_ids[position];
-    END LOOP;
-    RETURN total;
-END
-$$
-"""
 
 
 def quote(name: str) -> str:
@@ -582,37 +377,39 @@ def _login_functions(connection: Connection) -> None:
     """(Re)create the login functions; only this database's administrators may execute them."""
     schema = quote(_schema(connection))
     database = current_database(connection)
-    sql = _LOGIN_FUNCTIONS_SQL.format(
+    sql = role_sql.LOGIN_FUNCTIONS_SQL.format(
         schema=schema,
         groups=", ".join(_literal(group) for group in groups(database).values()),
         roles=", ".join(_literal(role) for role in ROLE_NAMES),
-        scram=_literal(_SCRAM_PATTERN),
+        scram=_literal(role_sql.SCRAM_PATTERN),
     )
     connection.exec_driver_sql(sql.replace("%", "%%"))  # the driver's placeholders
     admin = quote(groups(database)["administrator"])
-    for signature in _HELPER_FUNCTIONS:
+    for signature in role_sql.HELPER_FUNCTIONS:
         connection.exec_driver_sql(f"REVOKE ALL ON FUNCTION {schema}.{signature} FROM PUBLIC")
-    for signature in LOGIN_FUNCTIONS.values():
+    for signature in role_sql.LOGIN_FUNCTIONS.values():
         function = f"{schema}.{signature}"
         connection.exec_driver_sql(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
         connection.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {function} TO {admin}")
 
 
 def _scrub_function(connection: Connection) -> None:
-    """(Re)create :data:`SCRUB_FUNCTION`; only the administrators' group may execute it."""
+    """(Re)create :data:`~expatdesk.db.role_sql.SCRUB_FUNCTION`; only the administrators' group
+    may execute it."""
     schema = quote(_schema(connection))
-    connection.exec_driver_sql(_SCRUB.format(schema=schema))
-    function = f"{schema}.{_SCRUB_SIGNATURE}"
+    connection.exec_driver_sql(role_sql.SCRUB.format(schema=schema))
+    function = f"{schema}.{role_sql.SCRUB_SIGNATURE}"
     connection.exec_driver_sql(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
     admin = groups(current_database(connection))["administrator"]
     connection.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {function} TO {quote(admin)}")
 
 
 def has_scrub_function(connection: Connection) -> bool:
-    """Whether the database has :data:`SCRUB_FUNCTION` (its owner opened it with this version)."""
+    """Whether the database has :data:`~expatdesk.db.role_sql.SCRUB_FUNCTION` (its owner opened
+    it with this version)."""
     return (
         connection.execute(
-            text("SELECT to_regprocedure(:signature)"), {"signature": _SCRUB_SIGNATURE}
+            text("SELECT to_regprocedure(:signature)"), {"signature": role_sql.SCRUB_SIGNATURE}
         ).scalar()
         is not None
     )
@@ -620,7 +417,7 @@ def has_scrub_function(connection: Connection) -> bool:
 
 def _audit_trigger(connection: Connection) -> None:
     schema = quote(_schema(connection))
-    connection.exec_driver_sql(_AUDIT_FUNCTION.format(schema=schema))
+    connection.exec_driver_sql(role_sql.AUDIT_FUNCTION.format(schema=schema))
     connection.exec_driver_sql(f"REVOKE ALL ON FUNCTION {schema}.expatdesk_audit_who() FROM PUBLIC")
     for table, trigger in ((AUDIT_TABLE, "audit_entry_who"), (ACCESS_TABLE, "access_log_who")):
         exists = connection.execute(
@@ -655,7 +452,7 @@ def _encrypted(connection: Connection, login: str, password: str) -> str:
 
 def _call(connection: Connection, action: str, *arguments: object) -> None:
     schema = quote(_schema(connection))
-    name = LOGIN_FUNCTIONS[action].split("(")[0]
+    name = role_sql.LOGIN_FUNCTIONS[action].split("(")[0]
     placeholders = ", ".join(f":a{index}" for index in range(len(arguments)))
     connection.execute(
         text(f"SELECT {schema}.{name}({placeholders})"),

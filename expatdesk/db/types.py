@@ -38,6 +38,11 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC)
 
 
+def as_utc(moment: datetime) -> datetime:
+    """``moment``, taken as UTC when it is naive (as SQLite hands back a computed moment)."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 def utcnow() -> datetime:
     """Now, as an aware UTC datetime, from the app's clock."""
     return clock.now()

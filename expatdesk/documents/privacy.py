@@ -17,7 +17,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from expatdesk.db.models import Case, ServiceDelivery
-from expatdesk.documents.models import CaseDocument
+from expatdesk.db.models.documents import CaseDocument
 from expatdesk.documents.store import copy_content, remove_in
 
 #: The fields of a document's trail entries whose values survive an erasure.

@@ -47,7 +47,7 @@ from expatdesk.db.models import (
     ServiceDelivery,
     StaffUser,
 )
-from expatdesk.documents.models import CaseDocument, CaseDocumentChunk
+from expatdesk.db.models.documents import CaseDocument, CaseDocumentChunk
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
 from expatdesk.privacy import access_log

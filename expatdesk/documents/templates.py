@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 from expatdesk.accounts.actor import Actor, Permission, database_refusals
 from expatdesk.common.concurrency import check_version, stale_guard
 from expatdesk.db.database import Database
+from expatdesk.db.models.documents import LetterTemplate
 from expatdesk.documents.defaults import DEFAULT_TEMPLATES
-from expatdesk.documents.models import LetterTemplate
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
 

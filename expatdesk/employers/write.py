@@ -18,13 +18,13 @@ import re
 from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import QueryableAttribute, Session, selectinload
 
 from expatdesk import i18n
 from expatdesk.accounts.actor import Actor, Permission
 from expatdesk.common import refs
-from expatdesk.common.concurrency import StaleRecordError, check_version, stale_guard
+from expatdesk.common.children import note_children_changed, removed_meanwhile, sync_children
+from expatdesk.common.concurrency import check_version, stale_guard
 from expatdesk.common.labels import Label
 from expatdesk.common.listing import matching
 from expatdesk.common.validation import (
@@ -37,7 +37,6 @@ from expatdesk.common.validation import (
     required,
     too_long,
 )
-from expatdesk.db import audit
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     Case,
@@ -58,7 +57,6 @@ FIRST_YEAR = 1900
 LAST_YEAR = 2200
 #: How many employers :func:`find_employers` returns by default.
 MATCHES = 20
-_CREATE_ATTEMPTS = 3
 _REF_PREFIX = "EMP-"
 _REF_DIGITS = 6
 _WEBSITE = re.compile(r"^(https?://)?[^\s/@]+\.[^\s/@]{2,}(/\S*)?$", re.IGNORECASE)
@@ -337,37 +335,21 @@ def _set_hiring(record: HiringRecord, form: HiringForm) -> None:
     record.source = clean(form.source)
 
 
-def _removed_meanwhile(what: str, employer_id: int) -> StaleRecordError:
-    advice = _("Reload it to see the current version; what you typed is kept until you do.")
-    return StaleRecordError(what + " " + advice, "employer", employer_id)
-
-
 def _apply_contacts(session: Session, employer: Employer, forms: tuple[ContactForm, ...]) -> bool:
     """Add, change and remove contact persons as ``forms`` says; whether anything changed."""
-    stored = {contact.id: contact for contact in employer.contacts}
-    kept = {form.id for form in forms if form.id is not None}
-    changed = False
-    for contact in [contact for contact in employer.contacts if contact.id not in kept]:
-        employer.contacts.remove(contact)
-        session.delete(contact)  # deleted now, not as an orphan at flush: the trail sees it
-        changed = True
-    for form in forms:
-        if form.id is None:
-            contact = ContactPerson()
-            _set_contact(contact, form)
-            employer.contacts.append(contact)
-            changed = True
-            continue
-        if form.id not in stored:
-            raise _removed_meanwhile(
-                _("Someone else removed a contact person of this employer after you opened it."),
-                employer.id,
-            )
-        contact = stored[form.id]
-        check_version(session, contact, form.version or 0, "contact_person")
-        _set_contact(contact, form)
-        changed = changed or session.is_modified(contact)
-    return changed
+    return sync_children(
+        session,
+        employer.contacts,
+        forms,
+        entity="contact_person",
+        new=ContactPerson,
+        fill=_set_contact,
+        removed=lambda: removed_meanwhile(
+            _("Someone else removed a contact person of this employer after you opened it."),
+            "employer",
+            employer.id,
+        ),
+    )
 
 
 def _apply_hiring(session: Session, employer: Employer, forms: tuple[HiringForm, ...]) -> bool:
@@ -377,37 +359,20 @@ def _apply_hiring(session: Session, employer: Employer, forms: tuple[HiringForm,
     year is replaced), so that a year can pass from one record to another in one save without
     meeting the one-record-per-year constraint.
     """
-    stored = {record.id: record for record in employer.hiring}
-    by_id = {form.id: form for form in forms if form.id is not None}
-    for form_id in by_id:
-        if form_id not in stored:
-            raise _removed_meanwhile(
-                _("Someone else removed a hiring record of this employer after you opened it."),
-                employer.id,
-            )
-    changed = False
-    for record in list(employer.hiring):
-        form = by_id.get(record.id)
-        if form is not None:
-            check_version(session, record, form.version or 0, "hiring_record")
-        if form is None or form.year != record.year:
-            employer.hiring.remove(record)
-            session.delete(record)
-            changed = True
-    if changed:
-        session.flush()
-    remaining = {record.id: record for record in employer.hiring}
-    for form in forms:
-        existing = remaining.get(form.id) if form.id is not None else None
-        if existing is None:
-            record = HiringRecord()
-            _set_hiring(record, form)
-            employer.hiring.append(record)
-            changed = True
-            continue
-        _set_hiring(existing, form)
-        changed = changed or session.is_modified(existing)
-    return changed
+    return sync_children(
+        session,
+        employer.hiring,
+        forms,
+        entity="hiring_record",
+        new=HiringRecord,
+        fill=_set_hiring,
+        removed=lambda: removed_meanwhile(
+            _("Someone else removed a hiring record of this employer after you opened it."),
+            "employer",
+            employer.id,
+        ),
+        replaced=lambda record, form: form.year != record.year,
+    )
 
 
 def create_employer(database: Database, actor: Actor, form: EmployerForm) -> int:
@@ -417,33 +382,31 @@ def create_employer(database: Database, actor: Actor, form: EmployerForm) -> int
     nothing when a field cannot be saved.
     """
     actor.require(Permission.CLIENTS)
-    for attempt in range(_CREATE_ATTEMPTS):
-        try:
-            with database.transaction(actor) as session:
-                _check(session, form, None)
-                new_id, ref = refs.new_id_and_ref(
-                    session, Employer, Employer.employer_ref, _REF_PREFIX, _REF_DIGITS
-                )
-                employer = Employer(id=new_id, employer_ref=ref, contacts=[], hiring=[])
-                _set_fields(employer, form)
-                session.add(employer)
-                # Everything on a new employer is new, whatever ids the form carries.
-                _apply_contacts(
-                    session,
-                    employer,
-                    tuple(replace(c, id=None, version=None) for c in form.contacts),
-                )
-                _apply_hiring(
-                    session, employer, tuple(replace(h, id=None, version=None) for h in form.hiring)
-                )
-                session.flush()
-                return employer.id
-        except IntegrityError:
-            # Another desk took the same reference (or KvK number) at the same moment: check
-            # again, so a KvK number they took is reported, and take the next reference.
-            if attempt == _CREATE_ATTEMPTS - 1:
-                raise
-    raise AssertionError("unreachable")  # pragma: no cover
+
+    def register() -> int:
+        with database.transaction(actor) as session:
+            _check(session, form, None)
+            new_id, ref = refs.new_id_and_ref(
+                session, Employer, Employer.employer_ref, _REF_PREFIX, _REF_DIGITS
+            )
+            employer = Employer(id=new_id, employer_ref=ref, contacts=[], hiring=[])
+            _set_fields(employer, form)
+            session.add(employer)
+            # Everything on a new employer is new, whatever ids the form carries.
+            _apply_contacts(
+                session,
+                employer,
+                tuple(replace(c, id=None, version=None) for c in form.contacts),
+            )
+            _apply_hiring(
+                session, employer, tuple(replace(h, id=None, version=None) for h in form.hiring)
+            )
+            session.flush()
+            return employer.id
+
+    # Another desk may take the same reference (or KvK number) at the same moment: checked
+    # again, a KvK number they took is reported, and the next reference is taken.
+    return refs.retrying_taken_refs(register)
 
 
 def update_employer(
@@ -476,12 +439,9 @@ def update_employer(
             session.flush()
         if (contacts or hiring) and not own:
             # The trail names the employer as changed too, so a stale editor learns who did it.
-            changes = {
-                name: ["(changed)", "(changed)"]
-                for name, changed in (("contacts", contacts), ("hiring", hiring))
-                if changed
-            }
-            audit.write(session, [audit.entry(session, "update", "employer", employer_id, changes)])
+            note_children_changed(
+                session, "employer", employer_id, contacts=contacts, hiring=hiring
+            )
 
 
 def _count(session: Session, column: QueryableAttribute[int | None], record_id: int) -> int:

@@ -1,2 +1,2 @@
-"""Expats: the list and the record (read), registering and changing them (write),
-duplicates and merging."""
+"""Expats: the list and the record (read), the form and its checks (forms), what it chooses
+from (vocabulary), registering and changing them (write), duplicates and merging."""

@@ -1,1 +1,1 @@
-"""A record's history, read from the audit trail."""
+"""A record's history, read from the audit trail (read), and its values as shown (values)."""

@@ -7,49 +7,49 @@ them through the record's current parts and, for parts that were removed since, 
 ``expat_id`` / ``employer_id`` in the JSON of their create and delete entries. Reading every such
 entry of the trail would grow with the centre's whole past, so only the entries written around
 the record's own entries are read (a part only ever changes in a transaction that also writes an
-entry on its record: :mod:`expatdesk.expats.write` and ``employer_records`` note the
+entry on its record: :mod:`expatdesk.expats.write` and :mod:`expatdesk.employers.write` note the
 change of a part on the record itself); the JSON then tells whose part it was.
 
 Entries carry data, not sentences: :attr:`HistoryEntry.what` and the texts of
-:class:`FieldChange` are made in the active language each time they are read, so a page drawn
-again after a language switch speaks the new language. Values are shown readably: code values as
-their labels, dates formatted, an employer by its name. A BSN stays masked, as the trail stores
-it; values erased when an expat was anonymised (:mod:`expatdesk.privacy.erasure`) show as
-"(erased)".
+:class:`~expatdesk.history.values.FieldChange` are made in the active language each time they are
+read, so a page drawn again after a language switch speaks the new language. Values are shown
+readably (:mod:`expatdesk.history.values`): code values as their labels, dates formatted, an
+employer by its name. A BSN stays masked, as the trail stores it; values erased when an expat was
+anonymised (:mod:`expatdesk.privacy.erasure`) show as "(erased)".
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from expatdesk import i18n
-from expatdesk.common.concurrency import FIELD_LABELS, field_label
 from expatdesk.common.labels import Label
+from expatdesk.db import audit
+from expatdesk.db.audit import ERASED
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     AuditEntry,
-    CodeMixin,
     ContactPerson,
-    EducationLevel,
-    Employer,
     Expat,
-    ExpatCategory,
     FamilyMember,
     HiringRecord,
-    Municipality,
     Permit,
-    PermitType,
-    ServiceType,
     StaffUser,
 )
 from expatdesk.expats.read import full_name
+from expatdesk.history.values import (
+    Coded,
+    FieldChange,
+    Lookups,
+    in_form_order,
+    pairs,
+    value_text,
+)
 from expatdesk.i18n import N_, _
 
 #: How many entries a history reads at most (the newest).
@@ -59,76 +59,6 @@ ENTRY_LIMIT = 200
 WINDOW = timedelta(seconds=5)
 #: At most this many windows are searched (the newest): older parts are found while they exist.
 WINDOW_LIMIT = 400
-
-#: The marker that replaces an erased value in the trail.
-ERASED = "(erased)"
-_MARKERS = {
-    ERASED: N_("(erased)"),
-    "(changed)": N_("(changed)"),
-    "(set)": N_("(set)"),
-}
-
-#: Fields the trail writes that no form shows, named for the history.
-_EXTRA_LABELS = {
-    "anonymised_at": N_("Anonymised"),
-    "erasure_reason": N_("Reason"),
-    "merged_from": N_("Merged from"),
-    "expat_ref": N_("Reference"),
-    "employer_ref": N_("Reference"),
-    "relation": N_("Relation"),
-    "school": N_("School"),
-    "permit_type_code": N_("Permit type"),
-    "number": N_("Number"),
-    "valid_from": N_("Valid from"),
-    "valid_until": N_("Valid until"),
-    "job_title": N_("Job title"),
-    "year": N_("Year"),
-    "international_hires": N_("International hires"),
-    "source": N_("Source"),
-    "purpose": N_("Purpose"),
-    "survey_consent_date": N_("Survey consent since"),
-    "case_ref": N_("Case"),
-    "opened_on": N_("Opened"),
-    "closed_at": N_("Closed"),
-    "text": N_("Note"),
-    "author_id": N_("Author"),
-    "service_ref": N_("Reference"),
-    "service_code": N_("Service"),
-    "delivered_on": N_("Delivered on"),
-    "response_ref": N_("Reference"),
-    "respondent_type": N_("Respondent"),
-    "responded_on": N_("Date of the response"),
-    "score_service": N_("Grade for the service"),
-    "score_added_value": N_("Grade for the added value"),
-    "intends_to_leave": N_("Intends to leave Twente"),
-    "questionnaire_version": N_("Questionnaire version"),
-    "checklist_item_id": N_("Document"),
-}
-#: The order in which an entry's fields are listed: as the forms show them, the rest after.
-_FIELD_ORDER = {name: rank for rank, name in enumerate([*FIELD_LABELS, *_EXTRA_LABELS])}
-
-_DATES = frozenset(
-    {
-        "date_of_birth",
-        "arrival_date",
-        "departure_date",
-        "survey_consent_date",
-        "valid_from",
-        "valid_until",
-        "due_date",
-        "opened_on",
-        "delivered_on",
-        "responded_on",
-    }
-)
-_MOMENTS = frozenset({"anonymised_at", "done_at", "closed_at", "checked_at"})
-_CODE_TABLES: dict[str, type[CodeMixin]] = {
-    "category_code": ExpatCategory,
-    "education_level_code": EducationLevel,
-    "municipality_code": Municipality,
-    "permit_type_code": PermitType,
-    "service_code": ServiceType,
-}
 
 
 @dataclass(frozen=True)
@@ -151,104 +81,6 @@ PARTS: dict[str, tuple[PartSpec, ...]] = {
         PartSpec("hiring_record", HiringRecord, "employer_id"),
     ),
 }
-
-
-# --- values -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Coded:
-    """A code shown through a translation made when it is read (a country, a relation…)."""
-
-    kind: str  # "country", "language", "relation", "status", "marker", "respondent"
-    code: str
-
-    def __str__(self) -> str:
-        if self.kind == "country":
-            return i18n.country_name(self.code)
-        if self.kind == "language":
-            return i18n.language_name(self.code)
-        if self.kind == "relation":
-            from expatdesk.expats.read import relation_label
-
-            return relation_label(self.code)
-        if self.kind == "status":
-            from expatdesk.cases.workflow import status_label
-
-            return status_label(self.code)
-        if self.kind == "intention":
-            from expatdesk.surveys.responses import intention_label
-
-            return intention_label(self.code)
-        if self.kind == "respondent":
-            from expatdesk.surveys.responses import respondent_label
-
-            return respondent_label(self.code)
-        if self.kind == "marker":
-            return _(_MARKERS[self.code]) if self.code in _MARKERS else self.code
-        return self.code
-
-
-Value = str | int | float | bool | date | datetime | Label | Coded | None
-
-
-def value_text(value: Value) -> str:
-    """A value of a change as the history shows it, in the active language."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    if isinstance(value, datetime):
-        return i18n.format_datetime(value, "short")
-    if isinstance(value, date):
-        return i18n.format_date(value)
-    if isinstance(value, (int, float)):
-        return i18n.format_number(value)
-    return str(value)
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    """One field of an entry: its value before and after (``None`` where there was none)."""
-
-    field: str
-    old: Value
-    new: Value
-
-    @property
-    def label(self) -> str:
-        """The field's name in the active language."""
-        if self.field in _EXTRA_LABELS:
-            return _(_EXTRA_LABELS[self.field])
-        return field_label(self.field)
-
-    @property
-    def old_text(self) -> str:
-        return value_text(self.old)
-
-    @property
-    def new_text(self) -> str:
-        return value_text(self.new)
-
-    def text(self) -> str:
-        """ "E-mail: a@example.nl → b@example.nl"; one side only when the other is empty."""
-        old, new = self.old_text, self.new_text
-        if old == new and new:  # "(changed)" or "(erased)" on both sides
-            return f"{self.label}: {new}"
-        if old and new:
-            return f"{self.label}: {old} → {new}"
-        if new:
-            return f"{self.label}: {new}"
-        if old:
-            return _("{field}: {value} (removed)").format(field=self.label, value=old)
-        return self.label
-
-
-def in_form_order(changes: Iterable[FieldChange]) -> tuple[FieldChange, ...]:
-    """``changes`` in the order the forms show their fields, the others after them."""
-    return tuple(
-        sorted(changes, key=lambda change: _FIELD_ORDER.get(change.field, len(_FIELD_ORDER)))
-    )
 
 
 @dataclass(frozen=True)
@@ -356,16 +188,6 @@ class History:
 # --- finding the entries ----------------------------------------------------------------------
 
 
-def _json(changes: str | None) -> dict[str, Any]:
-    if not changes:
-        return {}
-    try:
-        data = json.loads(changes)
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def names_record(changes: Mapping[str, Any], key: str, record_ids: Iterable[int]) -> bool:
     """Whether an entry's changes name one of ``record_ids`` in ``key`` (before or after)."""
     value = changes.get(key)
@@ -423,7 +245,7 @@ def part_ids(
     for part_entity, part_id, action, changes in rows:
         if part_entity not in by_entity or action == "view_bsn":
             continue
-        data = _json(changes)
+        data = audit.changes_of(changes)
         if names_record(data, by_entity[part_entity].key, (entity_id,)):
             ids, seen = found[part_entity]
             ids.add(part_id)
@@ -475,7 +297,7 @@ def history_in(session: Session, entity: str, entity_id: int, limit: int = ENTRY
     anonymised_at = None
     if entity == "expat":
         anonymised_at = session.scalar(select(Expat.anonymised_at).where(Expat.id == entity_id))
-    raw = [(row, _json(row.changes)) for row in rows]
+    raw = [(row, audit.changes_of(row.changes)) for row in rows]
     values = Lookups.read(session, [data for _row, data in raw])
     names = _staff_names(session, {row.staff_user_id for row in rows})
     seen: dict[tuple[str, int], dict[str, Any]] = {}
@@ -507,16 +329,6 @@ def history_in(session: Session, entity: str, entity_id: int, limit: int = ENTRY
         for row, data in raw
     )
     return History(entries, int(total), anonymised_at)
-
-
-def pairs(data: Mapping[str, Any]) -> list[tuple[str, tuple[Any, Any]]]:
-    pairs = []
-    for name, value in data.items():
-        if isinstance(value, list) and len(value) == 2:
-            pairs.append((name, (value[0], value[1])))
-        else:
-            pairs.append((name, (None, value)))
-    return pairs
 
 
 def _staff_names(session: Session, ids: set[int | None]) -> dict[int | None, str]:
@@ -603,89 +415,3 @@ def _part_name(entity: str, data: Mapping[str, Any], values: Lookups) -> PartNam
         year = _side(data, "year")
         return PartName(entity, None if year is None else str(year))
     return PartName(entity)
-
-
-@dataclass
-class Lookups:
-    """The labels of the codes, and the names of the employers and staff, that entries name."""
-
-    labels: dict[tuple[str, str], Label] = field(default_factory=dict)
-    employers: dict[int, str] = field(default_factory=dict)
-    staff: dict[int, str] = field(default_factory=dict)
-
-    @classmethod
-    def read(cls, session: Session, entries: Iterable[Mapping[str, Any]]) -> Lookups:
-        codes: dict[str, set[str]] = {}
-        employers: set[int] = set()
-        staff: set[int] = set()
-        for data in entries:
-            for name, (old, new) in pairs(data):
-                for value in (old, new):
-                    if name in _CODE_TABLES and isinstance(value, str):
-                        codes.setdefault(name, set()).add(value)
-                    elif name == "employer_id" and isinstance(value, int):
-                        employers.add(value)
-                    elif name in ("owner_id", "author_id") and isinstance(value, int):
-                        staff.add(value)
-        lookups = cls()
-        for name, wanted in codes.items():
-            table = _CODE_TABLES[name]
-            for row in session.scalars(select(table).where(table.code.in_(sorted(wanted)))):
-                lookups.labels[(name, row.code)] = Label.of(row)
-        if employers:
-            lookups.employers = dict(
-                session.execute(
-                    select(Employer.id, Employer.name).where(Employer.id.in_(sorted(employers)))
-                ).all()
-            )
-        if staff:
-            lookups.staff = dict(
-                session.execute(
-                    select(StaffUser.id, StaffUser.display_name).where(
-                        StaffUser.id.in_(sorted(staff))
-                    )
-                ).all()
-            )
-        return lookups
-
-    def shown(self, name: str, value: Any) -> Value:
-        """A raw JSON value of the field ``name`` as a value the history shows."""
-        if value is None:
-            return None
-        if isinstance(value, str) and value in _MARKERS:
-            return Coded("marker", value)
-        if name in _DATES and isinstance(value, str):
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                return value
-        if name in _MOMENTS and isinstance(value, str):
-            try:
-                return datetime.fromisoformat(value)
-            except ValueError:
-                return value
-        if name in _CODE_TABLES and isinstance(value, str):
-            return self.labels.get((name, value), value)
-        if name == "employer_id" and isinstance(value, int):
-            return self.employers.get(value, f"#{value}")
-        if name in ("owner_id", "author_id") and isinstance(value, int):
-            return self.staff.get(value, f"#{value}")
-        if name == "nationality" and isinstance(value, str):
-            return Coded("country", value)
-        if name == "preferred_language" and isinstance(value, str):
-            return Coded("language", value)
-        if name == "relation" and isinstance(value, str):
-            return Coded("relation", value)
-        if name == "status" and isinstance(value, str):
-            return Coded("status", value)
-        if name == "intends_to_leave" and isinstance(value, str):
-            return Coded("intention", value)
-        if name == "respondent_type" and isinstance(value, str):
-            return Coded("respondent", value)
-        if name == "questionnaire_version" and isinstance(value, int):
-            return str(value)
-        if name == "year" or (name.endswith("_id") and isinstance(value, int)):
-            return str(value) if name == "year" else f"#{value}"
-        if isinstance(value, (str, int, float, bool)):
-            return value
-        return str(value)

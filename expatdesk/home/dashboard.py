@@ -24,7 +24,6 @@ or ``"case"``. Long sections hold their first entries and the total count.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -37,6 +36,7 @@ from expatdesk import clock
 from expatdesk.accounts.actor import Actor, Permission
 from expatdesk.cases.workflow import status_label
 from expatdesk.common.labels import Label
+from expatdesk.db import audit
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     AuditEntry,
@@ -524,16 +524,6 @@ def recent_changes(session: Session, limit: int = RECENT_LIMIT) -> tuple[RecentC
     return tuple(result)
 
 
-def _changes(text: str | None) -> dict[str, Any]:
-    if not text:
-        return {}
-    try:
-        loaded = json.loads(text)
-    except ValueError:
-        return {}
-    return loaded if isinstance(loaded, dict) else {}
-
-
 def _value(changes: dict[str, Any], column: str) -> Any:
     """A column's value from an audit entry's changes: the new one, or the old one (a delete)."""
     pair = changes.get(column)
@@ -558,7 +548,7 @@ def _owners(
             owners.append(None)
             all_changes.append({})
             continue
-        changes = _changes(row.changes)
+        changes = audit.changes_of(row.changes)
         all_changes.append(changes)
         # A ticked checklist document is identified by its delivery.
         entity = "service_delivery" if row.entity == "delivery_document" else row.entity
@@ -594,11 +584,9 @@ def _owner_from(
 def _look_up_owners(
     session: Session, missing: dict[str, set[int]]
 ) -> dict[tuple[str, int], tuple[str, int]]:
-    from expatdesk.db.audit import ENTITY_CLASSES
-
     found: dict[tuple[str, int], tuple[str, int]] = {}
     for entity, ids in missing.items():
-        table = ENTITY_CLASSES[entity]
+        table = audit.ENTITY_CLASSES[entity]
         parents = _PARENTS[entity]
         columns = [getattr(table, column) for _kind, column in parents]
         for row in session.execute(select(table.id, *columns).where(table.id.in_(ids))):  # type: ignore[attr-defined]

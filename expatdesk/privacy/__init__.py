@@ -1,1 +1,2 @@
-"""Privacy (GDPR): erasure, retention, subject access and the log of reads."""
+"""Privacy (GDPR): erasure, the trail of an erased person (trail), leaving nothing readable
+afterwards (purge), retention, subject access and the log of reads."""

@@ -6,7 +6,7 @@ own data; looking at it is written into the trail as ``view_bsn``), family membe
 cases with their notes and tasks, service deliveries, survey responses, the consent for survey
 contact with its date, the documents on their cases (the letters sent are written beside the
 export as PDF files), and the audit trail of all these records (found as
-:func:`expatdesk.privacy.erasure.trail_records` finds them for an erasure, records removed
+:func:`expatdesk.privacy.trail.trail_records` finds them for an erasure, records removed
 since included). Staff with a role that works with client records may make the export.
 
 :func:`export_subject_access` writes it as JSON and as a PDF for the person
@@ -49,13 +49,13 @@ from expatdesk.db.models import (
     SurveyFacility,
     SurveyResponse,
 )
-from expatdesk.db.types import utcnow
+from expatdesk.db.types import as_utc, utcnow
 from expatdesk.documents import privacy as document_privacy
 from expatdesk.errors import UserError
-from expatdesk.history.read import FieldChange, Lookups, in_form_order, pairs
+from expatdesk.history.values import FieldChange, Lookups, in_form_order, pairs
 from expatdesk.i18n import _
 from expatdesk.privacy import access_log
-from expatdesk.privacy.erasure import as_utc, chunks, loads, trail_records
+from expatdesk.privacy.trail import chunks, trail_records
 from expatdesk.reports.target_settings import read_centre_name
 
 JSON_FORMAT = "expatdesk-subject-access"
@@ -306,7 +306,7 @@ def _trail_of(
                 )
             )
     rows.sort(key=lambda row: (row.at, row.id))
-    changes = [loads(row.changes) for row in rows]
+    changes = [audit.changes_of(row.changes) for row in rows]
     values = Lookups.read(session, changes)
     entries = []
     with i18n.using(language):

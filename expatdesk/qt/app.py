@@ -16,11 +16,14 @@ from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy.engine import URL
 
 from expatdesk import __version__, i18n
+from expatdesk.accounts import idle
+from expatdesk.accounts import sign_in as signing
 from expatdesk.accounts import staff as accounts
 from expatdesk.accounts.actor import SYSTEM
-from expatdesk.accounts.staff import SignedIn
+from expatdesk.accounts.sign_in import SignedIn
 from expatdesk.config import config_dir
-from expatdesk.db.database import Database, describe, open_database
+from expatdesk.db.database import Database, open_database
+from expatdesk.db.engine import describe
 from expatdesk.errors import MissingDatabaseError, UserError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
@@ -127,7 +130,7 @@ def sign_in(url: URL, switcher: LanguageSwitcher, *, create: bool = False) -> Si
         username = url.username or ""
     while True:
         login = LoginDialog(
-            lambda name, password: accounts.sign_in(target, name, password),
+            lambda name, password: signing.sign_in(target, name, password),
             describe(url.set(username=None, password=None)) if database is None else database.name,
             switcher,
             username=username,
@@ -170,7 +173,7 @@ def open_main_window(
         return window
     database, actor = signed_in.database, signed_in.actor
     window = MainWindow(database, settings, switcher, actor)
-    IdleLock(database, actor, accounts.read_idle_lock_minutes(database), window)
+    IdleLock(database, actor, idle.read_idle_lock_minutes(database), window)
     window.show()
     return window
 

@@ -88,7 +88,7 @@ def empty_window(_arguments: dict[str, Any]) -> dict[str, Any]:
 def _main_window(url: str) -> Any:
     """The main window on ``url`` as :func:`expatdesk.qt.app.run` opens it, on the expats."""
     from expatdesk.config import config_dir
-    from expatdesk.db.database import parse_url
+    from expatdesk.db.engine import parse_url
     from expatdesk.qt.app import application, open_main_window
     from expatdesk.qt.language import LanguageSwitcher
     from expatdesk.qt.settings import Settings

@@ -19,7 +19,8 @@ import pytest
 from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import URL, make_url
 
-from expatdesk.db.database import Database, open_database, parse_url
+from expatdesk.db.database import Database, open_database
+from expatdesk.db.engine import parse_url
 from expatdesk.db.models import Base, CodeMixin
 
 POSTGRES_ENV = "EXPATDESK_TEST_POSTGRES_URL"

@@ -17,7 +17,8 @@ from sqlalchemy.engine import URL
 from expatdesk.accounts import staff as accounts
 from expatdesk.accounts.actor import SYSTEM, Actor
 from expatdesk.db import roles
-from expatdesk.db.database import Database, with_credentials
+from expatdesk.db.database import Database
+from expatdesk.db.engine import with_credentials
 
 #: The prefix of this test run's usernames.
 RUN = f"t{uuid.uuid4().hex[:6]}"

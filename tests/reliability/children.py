@@ -149,11 +149,12 @@ def run_save_expat(args: argparse.Namespace) -> int:
     """Save the expat ``ids[0]`` with :func:`changed_expat`: fields, family and permits."""
     from expatdesk.accounts.actor import SYSTEM
     from expatdesk.db.database import open_database
+    from expatdesk.expats import forms as expat_forms
     from expatdesk.expats import write as expat_records
 
     (expat_id,) = args.ids
     database = open_database(args.url)
-    form = expat_records.load_expat_form(database, expat_id)
+    form = expat_forms.load_expat_form(database, expat_id)
     assert form is not None
     assert form.version is not None
     expat_records.update_expat(database, SYSTEM, expat_id, form.version, changed_expat(form))
@@ -163,7 +164,7 @@ def run_save_expat(args: argparse.Namespace) -> int:
 def changed_expat(form: Any) -> Any:
     """The edit the save scenario makes: a new e-mail, the first family member replaced by a
     child, the first permit renumbered and a second permit added."""
-    from expatdesk.expats.write import FamilyMemberForm, PermitForm
+    from expatdesk.expats.forms import FamilyMemberForm, PermitForm
 
     renumbered = dataclasses.replace(form.permits[0], number="NL-SAVED")
     return dataclasses.replace(
@@ -208,6 +209,7 @@ def run_worker(args: argparse.Namespace) -> int:
     from expatdesk.accounts.actor import SYSTEM
     from expatdesk.db.database import open_database
     from expatdesk.errors import DatabaseError, UserError
+    from expatdesk.expats import forms as expat_forms
     from expatdesk.expats import write as expat_records
     from expatdesk.reports import target_settings as settings_service
     from expatdesk.surveys import responses as surveys
@@ -228,7 +230,7 @@ def run_worker(args: argparse.Namespace) -> int:
 
     def count_on_expat() -> None:
         (expat_id,) = args.ids
-        form = expat_records.load_expat_form(database, expat_id)
+        form = expat_forms.load_expat_form(database, expat_id)
         assert form is not None
         assert form.version is not None
         changed = dataclasses.replace(form, notes=str(int(form.notes or "0") + 1))

@@ -17,7 +17,7 @@ import pytest
 
 from expatdesk.db.database import Database
 from expatdesk.db.models import Expat
-from expatdesk.expats import write as expat_records
+from expatdesk.expats import forms as expat_forms
 from expatdesk.reports import target_settings
 from tests.reliability.processes import counts, database_url, integrity, start_together
 
@@ -35,7 +35,7 @@ def test_concurrent_writers_lose_no_update(database: Database, tmp_path: Path) -
         session.flush()
         expat_id = expat.id
     start = target_settings.read_settings(database)
-    expat_start = expat_records.load_expat_form(database, expat_id)
+    expat_start = expat_forms.load_expat_form(database, expat_id)
     assert expat_start is not None
     assert expat_start.version is not None
     responses_before = counts(database, "survey_response")["survey_response"]
@@ -63,7 +63,7 @@ def test_concurrent_writers_lose_no_update(database: Database, tmp_path: Path) -
     now = target_settings.read_settings(database)
     assert now.settings.min_n == start.settings.min_n + saved_settings
     assert now.version == start.version + saved_settings
-    expat_now = expat_records.load_expat_form(database, expat_id)
+    expat_now = expat_forms.load_expat_form(database, expat_id)
     assert expat_now is not None
     assert expat_now.notes == str(saved_expat)
     assert expat_now.version == expat_start.version + saved_expat

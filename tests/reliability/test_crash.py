@@ -32,8 +32,9 @@ from expatdesk.db.models import (
     SurveyResponse,
 )
 from expatdesk.exchange import import_file
+from expatdesk.expats.forms import ExpatForm, load_expat_form
 from expatdesk.expats.merge import merge_expats, merge_preview
-from expatdesk.expats.write import ExpatForm, load_expat_form, update_expat
+from expatdesk.expats.write import update_expat
 from expatdesk.surveys import responses as surveys
 from tests.helpers.sample import add_sample
 from tests.reliability import children

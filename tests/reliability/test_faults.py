@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from expatdesk.accounts.actor import SYSTEM
-from expatdesk.db import database as database_module
+from expatdesk.db import engine as engine_module
 from expatdesk.db.database import Database, open_database
 from expatdesk.db.models import SurveyResponse
 from expatdesk.errors import CommitUnknownError, DatabaseError
@@ -148,7 +148,7 @@ def test_a_read_only_folder_is_refused_when_the_database_opens(
 def test_a_database_locked_for_too_long_gives_a_message(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(database_module, "SQLITE_BUSY_TIMEOUT_MS", 2000)
+    monkeypatch.setattr(engine_module, "SQLITE_BUSY_TIMEOUT_MS", 2000)
     path = tmp_path / "desk.sqlite3"
     database = open_database(str(path), create=True)
     other = sqlite3.connect(path, isolation_level=None)

@@ -23,7 +23,7 @@ from sqlalchemy import func, inspect, select, text
 from sqlalchemy.orm import Session
 
 from expatdesk import demo
-from expatdesk.accounts import staff as accounts
+from expatdesk.accounts import sign_in as signing
 from expatdesk.accounts.actor import Actor
 from expatdesk.db.audit import ENTITY_CLASSES, creation_changes
 from expatdesk.db.database import Database, open_database
@@ -203,9 +203,9 @@ def test_one_account_per_role_and_passwords_for_the_staff(filled: Filled) -> Non
         return
     assert summary.staff_password == "twente-demo"
     for account in summary.accounts:
-        actor = accounts.authenticate(database, account.username, account.password)
+        actor = signing.authenticate(database, account.username, account.password)
         assert actor.role == account.role
-    assert accounts.authenticate(database, "marieke.lansink", "twente-demo").role == (
+    assert signing.authenticate(database, "marieke.lansink", "twente-demo").role == (
         "administrator"
     )
     with filled.session() as session:

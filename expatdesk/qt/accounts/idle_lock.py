@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expatdesk.accounts import staff as accounts
+from expatdesk.accounts import sign_in as signing
 from expatdesk.accounts.actor import Actor
-from expatdesk.accounts.staff import WrongCredentialsError
+from expatdesk.accounts.sign_in import WrongCredentialsError
 from expatdesk.db.database import Database
 from expatdesk.db.types import utcnow
 from expatdesk.errors import UserError
@@ -292,7 +292,7 @@ class IdleLock(QObject):
             return True
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            accounts.unlock(self._database, self._actor, password, self._clock())
+            signing.unlock(self._database, self._actor, password, self._clock())
         except UserError as error:
             log.warning("unlock refused: %s", type(error).__name__)
             message = str(error)

@@ -1,7 +1,7 @@
 """Signing in: username and password, in English or Dutch.
 
 On SQLite the password is checked against the staff account; on PostgreSQL the dialog connects as
-the staff member's own database role (:func:`expatdesk.accounts.staff.sign_in`). A refused
+the staff member's own database role (:func:`expatdesk.accounts.sign_in.sign_in`). A refused
 sign-in says why (wrong username or password, how long to wait after repeated failures, a
 disabled account, the server's problem) and keeps the username; the password is cleared.
 """
@@ -14,7 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 
-from expatdesk.accounts.staff import SignedIn
+from expatdesk.accounts.sign_in import SignedIn
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
 from expatdesk.qt.forms.ui_login_dialog import Ui_LoginDialog
@@ -30,7 +30,7 @@ class LoginDialog(QDialog):
     """Ask for a username and password; accepted once :attr:`signed_in` is set.
 
     Signals:
-        signedIn(object): the :class:`~expatdesk.accounts.staff.SignedIn` of a good sign-in.
+        signedIn(object): the :class:`~expatdesk.accounts.sign_in.SignedIn` of a good sign-in.
         refused(str): a sign-in was refused with this message (shown in the dialog).
     """
 

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QDialog, QWidget
 
+from expatdesk.accounts import idle
 from expatdesk.accounts import staff as accounts
 from expatdesk.accounts.actor import Actor, role_label
 from expatdesk.accounts.staff import StaffAccount
@@ -130,7 +131,7 @@ class StaffDialog(QDialog):
         self.ui.message.hide()
         self._retranslate()
         self.reload()
-        self.ui.idleMinutes.setValue(accounts.read_idle_lock_minutes(database))
+        self.ui.idleMinutes.setValue(idle.read_idle_lock_minutes(database))
 
     # --- the list ---------------------------------------------------------------------------
 
@@ -259,7 +260,7 @@ class StaffDialog(QDialog):
     def save_idle_lock(self) -> None:
         minutes = self.ui.idleMinutes.value()
         try:
-            stored = accounts.update_idle_lock_minutes(self._database, self._actor, minutes)
+            stored = idle.update_idle_lock_minutes(self._database, self._actor, minutes)
         except (ValidationError, UserError) as error:
             msgbox.error(self, _("Staff accounts"), str(error))
             return

@@ -32,9 +32,11 @@ from expatdesk.db.database import Database
 from expatdesk.employers.write import EmployerChoice
 from expatdesk.errors import UserError
 from expatdesk.expats import duplicates
+from expatdesk.expats import forms as expat_forms
+from expatdesk.expats import vocabulary as expat_vocabulary
 from expatdesk.expats import write as expat_records
+from expatdesk.expats.forms import ExpatForm, FamilyMemberForm, PermitForm
 from expatdesk.expats.read import relation_label
-from expatdesk.expats.write import ExpatForm, FamilyMemberForm, PermitForm
 from expatdesk.i18n import N_, _
 from expatdesk.qt import msgbox
 from expatdesk.qt.expats.duplicate_warning import ask_about_duplicates
@@ -129,7 +131,7 @@ class FamilyMemberDialog(ItemDialog):
             problems = Problems()
             problems.add("date_of_birth", format_problem())
             return problems
-        return expat_records.family_problems(self.value())
+        return expat_forms.family_problems(self.value())
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -185,7 +187,7 @@ class PermitDialog(ItemDialog):
         _date_problem(problems, "valid_until", self.valid_until)
         if problems:
             return problems
-        return expat_records.permit_problems(self.value(), {label.code for label in self._types})
+        return expat_forms.permit_problems(self.value(), {label.code for label in self._types})
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -232,7 +234,7 @@ class ExpatEditor(RecordEditor):
         self.ui.setupUi(self)
         self.setObjectName("ExpatEditor")
         self._form = form
-        self._choices = expat_records.choices(database)
+        self._choices = expat_vocabulary.choices(database)
         self._permit_labels = {label.code: label for label in self._choices.permit_types}
         self._bsn_edited = False
         self._duplicates_accepted: tuple[object, ...] | None = None
@@ -331,7 +333,7 @@ class ExpatEditor(RecordEditor):
         cls, database: Database, actor: Actor, expat_id: int, parent: QWidget | None = None
     ) -> ExpatEditor:
         """An editor of the stored expat ``expat_id``; :class:`UserError` if it is gone."""
-        form = expat_records.load_expat_form(database, expat_id)
+        form = expat_forms.load_expat_form(database, expat_id)
         if form is None:
             raise UserError(_("This expat no longer exists."))
         expat_records.refuse_anonymised(expat_records.is_anonymised(database, expat_id))
@@ -526,7 +528,7 @@ class ExpatEditor(RecordEditor):
     def reload(self) -> bool:
         if self._form.id is None:
             return False
-        form = expat_records.load_expat_form(self.database, self._form.id)
+        form = expat_forms.load_expat_form(self.database, self._form.id)
         if form is None:
             msgbox.error(self, self.windowTitle(), _("This expat no longer exists."))
             return False
@@ -613,7 +615,7 @@ def confirm_and_delete_expat(
     A refusal (other records refer to the expat, someone changed it meanwhile) is told.
     """
     title = _("Delete expat")
-    form = expat_records.load_expat_form(database, expat_id)
+    form = expat_forms.load_expat_form(database, expat_id)
     if form is None or form.version is None:
         msgbox.error(parent, title, _("This expat no longer exists."))
         return False

@@ -41,13 +41,9 @@ from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.i18n import N_, _, ngettext
 from expatdesk.privacy import erasure as privacy
-from expatdesk.privacy import subject_access
-from expatdesk.privacy.erasure import (
-    ErasurePreview,
-    Mention,
-    RetentionCandidate,
-    RetentionResult,
-)
+from expatdesk.privacy import retention, subject_access
+from expatdesk.privacy.erasure import ErasurePreview, Mention
+from expatdesk.privacy.retention import RetentionCandidate, RetentionResult
 from expatdesk.qt import files, msgbox
 from expatdesk.qt.background import Job
 from expatdesk.qt.forms.ui_erase_dialog import Ui_EraseDialog
@@ -440,7 +436,7 @@ class RetentionDialog(QDialog):
         self._candidates: list[RetentionCandidate] = []
         self._job: Job | None = None
         self._allowed = actor.can(Permission.RETENTION)
-        self.ui.years.setRange(*privacy.RETENTION_RANGE)
+        self.ui.years.setRange(*retention.RETENTION_RANGE)
         header = self.ui.candidates.header()
         header.setSectionResizeMode(self.WHY, QHeaderView.ResizeMode.Stretch)
         self.ui.saveYearsButton.clicked.connect(self.save_years)
@@ -453,7 +449,7 @@ class RetentionDialog(QDialog):
         for widget in (self.ui.years, self.ui.saveYearsButton, self.ui.anonymiseButton):
             widget.setEnabled(self._allowed)
         self.clear_errors()
-        self.ui.years.setValue(privacy.read_retention_years(database))
+        self.ui.years.setValue(retention.read_retention_years(database))
         self._retranslate()
         self.reload()
         self.ui.years.setFocus()
@@ -463,7 +459,7 @@ class RetentionDialog(QDialog):
     def reload(self) -> None:
         """Read the expats past the retention period again."""
         with _waiting():
-            self._candidates = privacy.retention_candidates(self._database)
+            self._candidates = retention.retention_candidates(self._database)
         tree = self.ui.candidates
         tree.blockSignals(True)
         tree.clear()
@@ -560,7 +556,7 @@ class RetentionDialog(QDialog):
         """Store the period shown; the list then follows it."""
         self.clear_errors()
         try:
-            stored = privacy.update_retention_years(
+            stored = retention.update_retention_years(
                 self._database, self._actor, self.ui.years.value()
             )
         except ValidationError as error:
@@ -595,7 +591,7 @@ class RetentionDialog(QDialog):
         if not confirm(self, self._title(), question, _("&Erase personal data")):
             return False
         database, actor = self._database, self._actor
-        job = Job(lambda: privacy.apply_retention(database, actor, ids), self)
+        job = Job(lambda: retention.apply_retention(database, actor, ids), self)
         job.finished.connect(self._anonymised)
         job.failed.connect(self._failed)
         self._job = job

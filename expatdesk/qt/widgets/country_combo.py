@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
-from expatdesk.expats import write as expat_records
+from expatdesk.expats import vocabulary as expat_vocabulary
 from expatdesk.text import fold, search_terms
 
 #: Where an item keeps its folded name and code, which the filter matches.
@@ -205,11 +205,11 @@ class CountryCombo(SearchCombo):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.set_items(expat_records.nationalities())
+        self.set_items(expat_vocabulary.nationalities())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.set_items(expat_records.nationalities())
+            self.set_items(expat_vocabulary.nationalities())
         super().changeEvent(event)
 
 
@@ -218,9 +218,9 @@ class LanguageCombo(SearchCombo):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.set_items(expat_records.languages())
+        self.set_items(expat_vocabulary.languages())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.set_items(expat_records.languages())
+            self.set_items(expat_vocabulary.languages())
         super().changeEvent(event)

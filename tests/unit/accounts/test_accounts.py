@@ -11,14 +11,11 @@ from typing import Any
 import pytest
 from sqlalchemy import event, select, text
 
-from expatdesk.accounts import passwords
+from expatdesk.accounts import idle, passwords
+from expatdesk.accounts import sign_in as signing
 from expatdesk.accounts import staff as accounts
 from expatdesk.accounts.actor import SYSTEM, Actor, PermissionDeniedError
-from expatdesk.accounts.staff import (
-    AccountDisabledError,
-    ThrottledError,
-    WrongCredentialsError,
-)
+from expatdesk.accounts.sign_in import AccountDisabledError, ThrottledError, WrongCredentialsError
 from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
 from expatdesk.db.models import AuditEntry, StaffUser
@@ -109,7 +106,7 @@ def test_a_new_database_asks_for_its_first_administrator_once(database: Database
     assert not accounts.needs_first_administrator(database)
     with pytest.raises(UserError, match="has its first administrator already"):
         accounts.create_first_administrator(database, name("other"), "Other", PASSWORD)
-    assert accounts.authenticate(database, name("marieke"), PASSWORD, now=T0) == admin
+    assert signing.authenticate(database, name("marieke"), PASSWORD, now=T0) == admin
 
 
 def test_the_first_administrator_is_checked_like_any_account(database: Database) -> None:
@@ -129,7 +126,7 @@ def test_the_first_administrator_is_checked_like_any_account(database: Database)
 
 def test_the_right_password_signs_in_as_the_staff_member(database: Database) -> None:
     anna = staff.add(database, "anna", "desk_officer")
-    signed_in = accounts.authenticate(database, name("anna").upper(), PASSWORD, now=T0)
+    signed_in = signing.authenticate(database, name("anna").upper(), PASSWORD, now=T0)
     assert signed_in == anna
     assert signed_in.role == "desk_officer"
 
@@ -137,9 +134,9 @@ def test_the_right_password_signs_in_as_the_staff_member(database: Database) -> 
 def test_a_wrong_password_and_an_unknown_user_get_the_same_message(database: Database) -> None:
     staff.add(database, "anna", "desk_officer")
     with pytest.raises(WrongCredentialsError) as wrong:
-        accounts.authenticate(database, name("anna"), "not the password", now=T0)
+        signing.authenticate(database, name("anna"), "not the password", now=T0)
     with pytest.raises(WrongCredentialsError) as unknown:
-        accounts.authenticate(database, name("nobody"), PASSWORD, now=T0)
+        signing.authenticate(database, name("nobody"), PASSWORD, now=T0)
     assert str(wrong.value) == str(unknown.value) == REFUSED
 
 
@@ -147,38 +144,38 @@ def test_failed_sign_ins_slow_down_and_a_good_one_resets(database: Database) -> 
     staff.add(database, "anna", "desk_officer")
     user = name("anna")
     with pytest.raises(WrongCredentialsError):
-        accounts.authenticate(database, user, "wrong one", now=at(0))
+        signing.authenticate(database, user, "wrong one", now=at(0))
     # Even the right password must wait for the delay.
     with pytest.raises(ThrottledError) as throttled:
-        accounts.authenticate(database, user, PASSWORD, now=at(0.2))
+        signing.authenticate(database, user, PASSWORD, now=at(0.2))
     assert str(throttled.value) == REFUSED
     with pytest.raises(WrongCredentialsError):
-        accounts.authenticate(database, user, "wrong two", now=at(1))
+        signing.authenticate(database, user, "wrong two", now=at(1))
     with pytest.raises(ThrottledError, match="too many failed attempts"):
-        accounts.authenticate(database, user, PASSWORD, now=at(1))
+        signing.authenticate(database, user, PASSWORD, now=at(1))
     with pytest.raises(WrongCredentialsError):
-        accounts.authenticate(database, user, "wrong three", now=at(3))
+        signing.authenticate(database, user, "wrong three", now=at(3))
     with pytest.raises(ThrottledError) as throttled:
-        accounts.authenticate(database, user, PASSWORD, now=at(4.5))
+        signing.authenticate(database, user, PASSWORD, now=at(4.5))
     assert throttled.value.seconds == 3  # 4 seconds after the failure at 3 s, rounded up
-    assert accounts.authenticate(database, user, PASSWORD, now=at(7)).username == user
+    assert signing.authenticate(database, user, PASSWORD, now=at(7)).username == user
     # Reset: one failure costs one second again.
     with pytest.raises(WrongCredentialsError):
-        accounts.authenticate(database, user, "wrong again", now=at(100))
+        signing.authenticate(database, user, "wrong again", now=at(100))
     with pytest.raises(ThrottledError, match="too many failed attempts"):
-        accounts.authenticate(database, user, PASSWORD, now=at(100.5))
+        signing.authenticate(database, user, PASSWORD, now=at(100.5))
 
 
 def test_unknown_users_are_throttled_like_known_ones(database: Database) -> None:
     ghost = name("ghost")
     with pytest.raises(WrongCredentialsError):
-        accounts.authenticate(database, ghost, "guess one", now=at(0))
+        signing.authenticate(database, ghost, "guess one", now=at(0))
     with pytest.raises(ThrottledError, match="too many failed attempts"):
-        accounts.authenticate(database, ghost, "guess two", now=at(0.5))
+        signing.authenticate(database, ghost, "guess two", now=at(0.5))
     with pytest.raises(WrongCredentialsError):
-        accounts.authenticate(database, ghost, "guess two", now=at(1))
+        signing.authenticate(database, ghost, "guess two", now=at(1))
     with pytest.raises(ThrottledError, match="too many failed attempts"):
-        accounts.authenticate(database, ghost, "guess three", now=at(1))
+        signing.authenticate(database, ghost, "guess three", now=at(1))
 
 
 def test_a_disabled_account_is_refused(database: Database) -> None:
@@ -187,19 +184,19 @@ def test_a_disabled_account_is_refused(database: Database) -> None:
     (account,) = [a for a in accounts.list_staff(database, admin) if a.username == anna.username]
     accounts.set_active(database, admin, account.id, False, account.version)
     with pytest.raises(AccountDisabledError) as refused:
-        accounts.authenticate(database, anna.username, PASSWORD, now=T0)
+        signing.authenticate(database, anna.username, PASSWORD, now=T0)
     assert str(refused.value) == (
         "This account is disabled. Ask an administrator to enable it again."
     )
     # A wrong password still gets the ordinary message: nothing is given away.
     with pytest.raises(WrongCredentialsError):
-        accounts.authenticate(database, anna.username, "wrong password", now=at(10))
+        signing.authenticate(database, anna.username, "wrong password", now=at(10))
 
 
 def test_sign_in_returns_the_database_to_work_in(database: Database) -> None:
     anna = staff.add(database, "anna", "manager")
     target = database if database.is_sqlite else database.url
-    signed_in = accounts.sign_in(target, anna.username, PASSWORD, now=T0)
+    signed_in = signing.sign_in(target, anna.username, PASSWORD, now=T0)
     try:
         assert signed_in.actor == anna
         assert not signed_in.first_administrator_needed
@@ -219,10 +216,10 @@ def test_a_refused_sign_in_is_throttled(database: Database) -> None:
     anna = staff.add(database, "anna", "desk_officer")
     target = database if database.is_sqlite else database.url
     with pytest.raises(WrongCredentialsError):
-        accounts.sign_in(target, anna.username, "not the password", now=at(0))
+        signing.sign_in(target, anna.username, "not the password", now=at(0))
     with pytest.raises(ThrottledError, match="too many failed attempts"):
-        accounts.sign_in(target, anna.username, PASSWORD, now=at(0.5))
-    signed_in = accounts.sign_in(target, anna.username, PASSWORD, now=at(1))
+        signing.sign_in(target, anna.username, PASSWORD, now=at(0.5))
+    signed_in = signing.sign_in(target, anna.username, PASSWORD, now=at(1))
     if signed_in.database is not database:
         signed_in.database.dispose()
     assert signed_in.actor == anna
@@ -234,7 +231,7 @@ def test_on_postgres_the_owner_signs_in_only_to_make_the_first_administrator(
     if database.is_sqlite:
         pytest.skip("SQLite has no owner role")
     owner, password = database.url.username or "", database.url.password or ""
-    first = accounts.sign_in(database.url, owner, str(password), now=T0)
+    first = signing.sign_in(database.url, owner, str(password), now=T0)
     try:
         assert first.first_administrator_needed
         assert first.actor == Actor(None, owner, owner, "administrator")
@@ -244,25 +241,25 @@ def test_on_postgres_the_owner_signs_in_only_to_make_the_first_administrator(
     finally:
         first.database.dispose()
     with pytest.raises(UserError, match="owns the database but has no staff account"):
-        accounts.sign_in(database.url, owner, str(password), now=T0)
-    signed_in = accounts.sign_in(database.url, admin.username, PASSWORD, now=T0)
+        signing.sign_in(database.url, owner, str(password), now=T0)
+    signed_in = signing.sign_in(database.url, admin.username, PASSWORD, now=T0)
     signed_in.database.dispose()
     assert signed_in.actor == admin
 
 
 def test_the_command_line_acts_as_the_connecting_role(database: Database) -> None:
     if database.is_sqlite:
-        assert accounts.connection_actor(database) == SYSTEM
+        assert signing.connection_actor(database) == SYSTEM
         return
     with database.reading() as session:
         owner = session.scalar(text("SELECT current_user"))
-    assert accounts.connection_actor(database) == Actor(None, owner, owner, "administrator")
+    assert signing.connection_actor(database) == Actor(None, owner, owner, "administrator")
     anna = staff.add(database, "anna", "desk_officer")
     from expatdesk.db.database import open_database
 
     as_anna = open_database(staff.url_of(database, anna.username))
     try:
-        assert accounts.connection_actor(as_anna) == anna
+        assert signing.connection_actor(as_anna) == anna
     finally:
         as_anna.dispose()
 
@@ -281,7 +278,7 @@ def test_only_administrators_manage_staff(database: Database) -> None:
             (accounts.change_role, (account.id, "administrator", account.version)),
             (accounts.set_active, (admin.user_id, False, 1)),
             (accounts.reset_password, (admin.user_id, "x" * 12)),
-            (accounts.update_idle_lock_minutes, (5,)),
+            (idle.update_idle_lock_minutes, (5,)),
         ]
         for function, arguments in attempts:
             with pytest.raises(PermissionDeniedError) as refused:
@@ -289,7 +286,7 @@ def test_only_administrators_manage_staff(database: Database) -> None:
             assert str(refused.value) == "Only administrators may manage staff accounts."
     names = [a.username for a in accounts.list_staff(database, admin)]
     assert name("new") not in names
-    assert accounts.read_idle_lock_minutes(database) == 15
+    assert idle.read_idle_lock_minutes(database) == 15
 
 
 def test_an_administrator_creates_accounts_with_checked_values(database: Database) -> None:
@@ -304,7 +301,7 @@ def test_an_administrator_creates_accounts_with_checked_values(database: Databas
         True,
     )
     assert created.role_label == "Manager"
-    assert accounts.authenticate(database, name("koen"), "a good long password", now=T0).role == (
+    assert signing.authenticate(database, name("koen"), "a good long password", now=T0).role == (
         "manager"
     )
     with pytest.raises(ValidationError) as refused:
@@ -344,17 +341,17 @@ def test_change_role_disable_and_enable(database: Database) -> None:
     (account,) = [a for a in accounts.list_staff(database, admin) if a.id == anna.user_id]
     promoted = accounts.change_role(database, admin, account.id, "manager", account.version)
     assert promoted.role == "manager"
-    assert accounts.authenticate(database, anna.username, PASSWORD, now=T0).role == "manager"
+    assert signing.authenticate(database, anna.username, PASSWORD, now=T0).role == "manager"
     with pytest.raises(UserError, match="changed this record"):
         accounts.change_role(database, admin, account.id, "desk_officer", account.version)
     disabled = accounts.set_active(database, admin, account.id, False, promoted.version)
     assert not disabled.active
     assert [a.username for a in accounts.list_staff(database, admin)][-1] == anna.username
     with pytest.raises(AccountDisabledError):
-        accounts.authenticate(database, anna.username, PASSWORD, now=at(1))
+        signing.authenticate(database, anna.username, PASSWORD, now=at(1))
     enabled = accounts.set_active(database, admin, account.id, True, disabled.version)
     assert enabled.active
-    assert accounts.authenticate(database, anna.username, PASSWORD, now=at(2)) == Actor(
+    assert signing.authenticate(database, anna.username, PASSWORD, now=at(2)) == Actor(
         anna.user_id, anna.username, anna.display_name, "manager"
     )
 
@@ -400,14 +397,14 @@ def test_an_administrator_resets_a_password(database: Database) -> None:
     admin = staff.add(database, "admin", "administrator")
     anna = staff.add(database, "anna", "desk_officer")
     with pytest.raises(WrongCredentialsError):
-        accounts.authenticate(database, anna.username, "forgotten it", now=at(0))
+        signing.authenticate(database, anna.username, "forgotten it", now=at(0))
     with pytest.raises(ValidationError, match="at least 12 characters"):
         accounts.reset_password(database, admin, anna.user_id or 0, "short")
     accounts.reset_password(database, admin, anna.user_id or 0, "a brand new password")
     # The reset also clears the failed sign-ins: no waiting.
-    assert accounts.authenticate(database, anna.username, "a brand new password", now=at(0.1))
+    assert signing.authenticate(database, anna.username, "a brand new password", now=at(0.1))
     with pytest.raises(WrongCredentialsError):
-        accounts.authenticate(database, anna.username, PASSWORD, now=at(10))
+        signing.authenticate(database, anna.username, PASSWORD, now=at(10))
 
 
 # --- own password -----------------------------------------------------------------------------
@@ -424,21 +421,21 @@ def test_everyone_changes_their_own_password(database: Database) -> None:
     with pytest.raises(ValidationError, match="other than the current one"):
         accounts.change_own_password(database, anna, PASSWORD, PASSWORD, at(20))
     accounts.change_own_password(database, anna, PASSWORD, "something new 1", at(30))
-    assert accounts.authenticate(database, anna.username, "something new 1", now=at(40)) == anna
+    assert signing.authenticate(database, anna.username, "something new 1", now=at(40)) == anna
     with pytest.raises(WrongCredentialsError):
-        accounts.authenticate(database, anna.username, PASSWORD, now=at(50))
+        signing.authenticate(database, anna.username, PASSWORD, now=at(50))
     with pytest.raises(UserError, match="no password of its own"):
         accounts.change_own_password(database, SYSTEM, "x", "something new 2", at(60))
 
 
 def test_unlock_checks_the_signed_in_users_password(database: Database) -> None:
     anna = staff.add(database, "anna", "desk_officer")
-    accounts.unlock(database, anna, PASSWORD, now=at(0))
+    signing.unlock(database, anna, PASSWORD, now=at(0))
     with pytest.raises(WrongCredentialsError):
-        accounts.unlock(database, anna, "wrong password", now=at(1))
+        signing.unlock(database, anna, "wrong password", now=at(1))
     with pytest.raises(ThrottledError):
-        accounts.unlock(database, anna, PASSWORD, now=at(1.5))
-    accounts.unlock(database, anna, PASSWORD, now=at(2))
+        signing.unlock(database, anna, PASSWORD, now=at(1.5))
+    signing.unlock(database, anna, PASSWORD, now=at(2))
 
 
 # --- idle lock --------------------------------------------------------------------------------
@@ -446,14 +443,14 @@ def test_unlock_checks_the_signed_in_users_password(database: Database) -> None:
 
 def test_the_idle_lock_minutes(database: Database) -> None:
     admin = staff.add(database, "admin", "administrator")
-    assert accounts.read_idle_lock_minutes(database) == 15
-    assert accounts.update_idle_lock_minutes(database, admin, 5) == 5
-    assert accounts.read_idle_lock_minutes(database) == 5
+    assert idle.read_idle_lock_minutes(database) == 15
+    assert idle.update_idle_lock_minutes(database, admin, 5) == 5
+    assert idle.read_idle_lock_minutes(database) == 5
     for wrong in (0, 1441):
         with pytest.raises(ValidationError) as refused:
-            accounts.update_idle_lock_minutes(database, admin, wrong)
+            idle.update_idle_lock_minutes(database, admin, wrong)
         assert refused.value.for_field("idle_lock_minutes") == "Between 1 and 1440 minutes."
-    assert accounts.read_idle_lock_minutes(database) == 5
+    assert idle.read_idle_lock_minutes(database) == 5
 
 
 def test_an_unknown_user_a_wrong_password_and_a_throttled_account_cost_the_same(
@@ -474,7 +471,7 @@ def test_an_unknown_user_a_wrong_password_and_a_throttled_account_cost_the_same(
     def cost(username: str, password: str, moment: float) -> tuple[str, int, int]:
         counted.update(hashes=0, commits=0)
         with pytest.raises(WrongCredentialsError) as refused:
-            accounts.authenticate(sqlite_database, username, password, now=at(moment))
+            signing.authenticate(sqlite_database, username, password, now=at(moment))
         return str(refused.value), counted["hashes"], counted["commits"]
 
     unknown = cost(name("nobody"), PASSWORD, 0)

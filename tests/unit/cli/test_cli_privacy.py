@@ -15,11 +15,12 @@ from sqlalchemy import inspect, select, text
 
 from expatdesk.accounts.actor import SYSTEM
 from expatdesk.cli.main import main
-from expatdesk.db.database import Database, automatic_copies
+from expatdesk.db.database import Database
+from expatdesk.db.migrate import automatic_copies
 from expatdesk.db.models import ErasedPerson, Expat
 from expatdesk.expats import merge
 from expatdesk.expats import write as expat_records
-from expatdesk.expats.write import ExpatForm
+from expatdesk.expats.forms import ExpatForm
 from expatdesk.privacy import subject_access
 from tests.helpers.sample import add_sample
 

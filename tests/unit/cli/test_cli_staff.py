@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from expatdesk import demo
-from expatdesk.accounts import staff as accounts
+from expatdesk.accounts import sign_in as signing
 from expatdesk.cli.main import main
 from expatdesk.db.database import Database
 from expatdesk.demo.accounts import DEMO_ACCOUNTS, STAFF_PASSWORD
@@ -45,19 +45,19 @@ def test_add_list_disable_enable(
         run([*arguments, "--database", url, "--password-stdin"], PASSWORD + "\n", monkeypatch) == 0
     )
     assert capsys.readouterr().out == f"Staff account {koen} (Manager) created.\n"
-    assert accounts.authenticate(database, koen, PASSWORD).role == "manager"
+    assert signing.authenticate(database, koen, PASSWORD).role == "manager"
 
     assert main(["staff", "list", "--database", url]) == 0
     assert capsys.readouterr().out == f"{koen}  Manager          Koen Wessels\n"
 
     assert main(["staff", "disable", koen.upper(), "--database", url]) == 0
     assert capsys.readouterr().out == f"Staff account {koen} disabled.\n"
-    with pytest.raises(accounts.AccountDisabledError):
-        accounts.authenticate(database, koen, PASSWORD)
+    with pytest.raises(signing.AccountDisabledError):
+        signing.authenticate(database, koen, PASSWORD)
     assert main(["staff", "list", "--database", url]) == 0
     assert capsys.readouterr().out.endswith("Koen Wessels  (disabled)\n")
     assert main(["staff", "enable", koen, "--database", url]) == 0
-    assert accounts.authenticate(database, koen, PASSWORD).username == koen
+    assert signing.authenticate(database, koen, PASSWORD).username == koen
 
 
 def test_password_asks_twice_without_echo(
@@ -75,7 +75,7 @@ def test_password_asks_twice_without_echo(
     assert main(["staff", "password", anna.username, "--database", url]) == 0
     assert prompts == [f"New password for {anna.username}: ", "The same password again: "]
     assert capsys.readouterr().out == f"New password set for {anna.username}.\n"
-    assert accounts.authenticate(database, anna.username, "anna's new password") == anna
+    assert signing.authenticate(database, anna.username, "anna's new password") == anna
 
 
 def test_refusals_are_one_line(

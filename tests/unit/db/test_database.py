@@ -13,14 +13,13 @@ from sqlalchemy.engine import URL
 
 from expatdesk import clock
 from expatdesk.db import database as database_module
-from expatdesk.db.database import (
-    Database,
+from expatdesk.db.database import Database, open_database
+from expatdesk.db.engine import describe, parse_url
+from expatdesk.db.migrate import (
     SchemaState,
     automatic_copies,
-    describe,
+    backup_sqlite,
     head_revision,
-    open_database,
-    parse_url,
     prune_copies,
 )
 from expatdesk.errors import DatabaseError, NewerDatabaseError, UserError
@@ -104,7 +103,7 @@ def test_automatic_copies_are_removed_after_a_time_or_beyond_a_count(tmp_path: P
     # The copy just made stays, whatever its age.
     database = open_database(str(path))
     try:
-        made = database_module.backup_sqlite(database.engine, "0006")
+        made = backup_sqlite(database.engine, "0006")
     finally:
         database.dispose()
     assert made in automatic_copies(path)

@@ -16,7 +16,7 @@ from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
 from expatdesk.db.models import Expat
 from expatdesk.expats import write as expat_records
-from expatdesk.expats.write import ExpatForm
+from expatdesk.expats.forms import ExpatForm
 from tests.helpers import databases
 
 BSN = "111222333"

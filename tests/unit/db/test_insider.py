@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import create_engine, select
 from sqlalchemy.engine import URL
 
+from expatdesk.accounts import sign_in as signing
 from expatdesk.accounts import staff as accounts
 from expatdesk.accounts.actor import SYSTEM
 from expatdesk.db import roles
@@ -124,7 +125,7 @@ def test_staff_cannot_reach_the_other_centre(centres: tuple[Centre, Centre]) -> 
             assert connection.execute("SELECT current_user").fetchone() == (
                 roles.login_name(centre.name, desk),
             )
-        signed_in = accounts.sign_in(centre.database.url, desk, PASSWORD)
+        signed_in = signing.sign_in(centre.database.url, desk, PASSWORD)
         assert signed_in.actor.username == desk
         signed_in.database.dispose()
     with a.connect(boss) as connection:

@@ -16,14 +16,9 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import IntegrityError
 
 from expatdesk.db import search_index
-from expatdesk.db.database import (
-    SCHEMA_HEAD,
-    Database,
-    alembic_config,
-    head_revision,
-    make_engine,
-    open_database,
-)
+from expatdesk.db.database import Database, open_database
+from expatdesk.db.engine import make_engine
+from expatdesk.db.migrate import SCHEMA_HEAD, alembic_config, head_revision
 from expatdesk.db.models import Base, Employer, Expat
 
 

@@ -15,10 +15,13 @@ from alembic import command
 from sqlalchemy import Connection, create_engine, select, text
 from sqlalchemy.exc import ProgrammingError
 
+from expatdesk.accounts import idle
+from expatdesk.accounts import sign_in as signing
 from expatdesk.accounts import staff as accounts
 from expatdesk.accounts.actor import SYSTEM, Actor
 from expatdesk.db import roles
-from expatdesk.db.database import Database, alembic_config, open_database
+from expatdesk.db.database import Database, open_database
+from expatdesk.db.migrate import alembic_config
 from expatdesk.db.models import AuditEntry, Employer
 from expatdesk.errors import DatabaseError
 from expatdesk.reports import target_settings
@@ -201,7 +204,7 @@ def test_an_administrator_manages_staff_from_their_own_login(
         admin, marieke, staff.name("sanne"), "Sanne", "desk_officer", "sanne's password"
     )
     sanne = Actor(created.id, created.username, created.display_name, created.role)
-    assert accounts.authenticate(database, sanne.username, "sanne's password") == sanne
+    assert signing.authenticate(database, sanne.username, "sanne's password") == sanne
     with connect(sanne, "sanne's password").engine.connect() as connection:
         assert "permission denied" in refused(connection, DESK_REFUSED[0])
     promoted = accounts.change_role(admin, marieke, created.id, "manager", created.version)
@@ -209,12 +212,12 @@ def test_an_administrator_manages_staff_from_their_own_login(
         allowed(connection, DESK_REFUSED[0])  # a manager now
         assert roles.group_of(connection, sanne.username) == "manager"
     accounts.set_active(admin, marieke, created.id, False, promoted.version)
-    with pytest.raises(accounts.AccountDisabledError):
-        accounts.authenticate(database, sanne.username, "sanne's password")
+    with pytest.raises(signing.AccountDisabledError):
+        signing.authenticate(database, sanne.username, "sanne's password")
     with pytest.raises(DatabaseError, match="not permitted to log in"):
         connect(sanne, "sanne's password")
-    accounts.update_idle_lock_minutes(admin, marieke, 7)
-    assert accounts.read_idle_lock_minutes(database) == 7
+    idle.update_idle_lock_minutes(admin, marieke, 7)
+    assert idle.read_idle_lock_minutes(database) == 7
 
 
 def test_the_trail_names_the_connected_role_whatever_the_client_claims(
@@ -358,7 +361,7 @@ def test_upgrading_moves_the_old_shared_logins_to_the_database(database: Databas
                     roles._is_member(connection, login, group) for group in roles.OLD_GROUPS
                 )
             boss = open_database(scratch.set(username=login, password=PASSWORD))
-            assert accounts.connection_actor(boss).username == old_name
+            assert signing.connection_actor(boss).username == old_name
             boss.dispose()
             with pytest.raises(DatabaseError, match="password authentication failed"):
                 open_database(old_url)

@@ -13,7 +13,9 @@ from sqlalchemy.engine import URL
 from expatdesk import demo
 from expatdesk.common.listing import Listing, find_ids, matching
 from expatdesk.db import search_index
-from expatdesk.db.database import Database, alembic_config, make_engine, open_database
+from expatdesk.db.database import Database, open_database
+from expatdesk.db.engine import make_engine
+from expatdesk.db.migrate import alembic_config
 from expatdesk.db.models import Employer, Expat
 from expatdesk.employers import read as employers
 from expatdesk.expats import read as expats

@@ -16,8 +16,8 @@ from expatdesk.accounts.actor import Actor
 from expatdesk.cases import workflow as cases
 from expatdesk.db.database import Database, open_database
 from expatdesk.db.models import AuditEntry, Case, Expat, ServiceDelivery, StaffUser
+from expatdesk.db.models.documents import CaseDocument, CaseDocumentChunk
 from expatdesk.documents import letters, store, templates
-from expatdesk.documents.models import CaseDocument, CaseDocumentChunk
 from expatdesk.privacy import erasure as privacy
 from expatdesk.privacy import subject_access
 from expatdesk.reports.targets import compute_targets

@@ -17,8 +17,8 @@ from expatdesk.accounts.actor import Actor, PermissionDeniedError
 from expatdesk.cases import workflow as cases
 from expatdesk.db.database import Database
 from expatdesk.db.models import AccessLog, AuditEntry, Case, DeliveryDocument
+from expatdesk.db.models.documents import CaseDocument, CaseDocumentChunk
 from expatdesk.documents import store
-from expatdesk.documents.models import CaseDocument, CaseDocumentChunk
 from expatdesk.errors import AlreadySavedError, UserError
 from tests.unit.documents.conftest import Desk
 

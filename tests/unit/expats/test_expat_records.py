@@ -25,8 +25,10 @@ from expatdesk.db.models import (
     SurveyResponse,
 )
 from expatdesk.errors import UserError
+from expatdesk.expats import forms as expat_forms
+from expatdesk.expats import vocabulary as expat_vocabulary
 from expatdesk.expats import write as expat_records
-from expatdesk.expats.write import ExpatForm, FamilyMemberForm, PermitForm
+from expatdesk.expats.forms import ExpatForm, FamilyMemberForm, PermitForm
 from tests.helpers.sample import JOSE_BSN, Sample
 
 TODAY = date(2026, 11, 26)
@@ -110,7 +112,7 @@ def test_create_stores_the_expat_family_and_permits_in_one_go(
         permits=(PermitForm("researcher", "NL-1", date(2026, 8, 15), date(2030, 8, 14)),),
     )
     expat_id = expat_records.create_expat(database, anna, form, today=TODAY)
-    loaded = expat_records.load_expat_form(database, expat_id)
+    loaded = expat_forms.load_expat_form(database, expat_id)
     assert loaded is not None
     assert loaded.ref == f"EXP-{expat_id:06d}"
     assert loaded.version == 1
@@ -168,9 +170,7 @@ def test_new_references_follow_the_demo_format_and_skip_taken_ones(
         imported_id = imported.id
     first = expat_records.create_expat(database, anna, _form(), today=TODAY)
     second = expat_records.create_expat(database, anna, _form(), today=TODAY)
-    refs = [
-        getattr(expat_records.load_expat_form(database, i), "ref", None) for i in (first, second)
-    ]
+    refs = [getattr(expat_forms.load_expat_form(database, i), "ref", None) for i in (first, second)]
     assert refs == [f"EXP-{imported_id + 2:06d}", f"EXP-{imported_id + 3:06d}"]
 
 
@@ -319,8 +319,8 @@ def test_each_rule_names_its_field_and_nothing_is_written(
     assert _problems(error)[field] == message
     assert error.value.for_field(field) == message
     with pytest.raises(ValidationError):
-        expat_records.check_expat(database, _form(**changes), today=TODAY)
-    jose = expat_records.load_expat_form(database, sample.expats["jose"])
+        expat_forms.check_expat(database, _form(**changes), today=TODAY)
+    jose = expat_forms.load_expat_form(database, sample.expats["jose"])
     assert jose is not None
     assert jose.version is not None
     with pytest.raises(ValidationError) as on_update:
@@ -331,7 +331,7 @@ def test_each_rule_names_its_field_and_nothing_is_written(
     assert [
         _count(database, model) for model in (Expat, FamilyMember, Permit, AuditEntry)
     ] == counts
-    assert expat_records.load_expat_form(database, sample.expats["jose"]) == jose
+    assert expat_forms.load_expat_form(database, sample.expats["jose"]) == jose
 
 
 def test_every_problem_is_reported_at_once(database: Database, sample: Sample, anna: Actor) -> None:
@@ -356,7 +356,7 @@ def test_a_bsn_of_another_expat_is_refused_with_its_owner(
         expat_records.create_expat(database, anna, _form(new_bsn="1234 56 782"), today=TODAY)
     assert _problems(error) == {"new_bsn": "This BSN belongs to EXP-0001 José García."}
     # José keeping his own BSN is no conflict.
-    jose = expat_records.load_expat_form(database, sample.expats["jose"])
+    jose = expat_forms.load_expat_form(database, sample.expats["jose"])
     assert jose is not None
     assert jose.version is not None
     expat_records.update_expat(
@@ -370,7 +370,7 @@ def test_the_language_and_country_are_stored_as_codes(
     expat_id = expat_records.create_expat(
         database, anna, _form(nationality="nl", preferred_language="NL"), today=TODAY
     )
-    loaded = expat_records.load_expat_form(database, expat_id)
+    loaded = expat_forms.load_expat_form(database, expat_id)
     assert loaded is not None
     assert (loaded.nationality, loaded.preferred_language) == ("NL", "nl")
 
@@ -378,29 +378,29 @@ def test_the_language_and_country_are_stored_as_codes(
 def test_single_item_checks_for_the_sub_dialogs() -> None:
     assert [
         (e.field, e.message)
-        for e in expat_records.family_problems(FamilyMemberForm("partner", "", school="X"), TODAY)
+        for e in expat_forms.family_problems(FamilyMemberForm("partner", "", school="X"), TODAY)
     ] == [
         ("given_name", "This field is required."),
         ("school", "Only a child has a school; leave it blank for a partner."),
     ]
     assert [
         (e.field, e.message)
-        for e in expat_records.permit_problems(
+        for e in expat_forms.permit_problems(
             PermitForm("hsm", "N-1", date(2026, 1, 1), date(2025, 1, 1)), {"hsm"}
         )
     ] == [("valid_until", "The permit must be valid until after it is valid from.")]
-    assert not expat_records.permit_problems(PermitForm("hsm", valid_until=TODAY), {"hsm"})
+    assert not expat_forms.permit_problems(PermitForm("hsm", valid_until=TODAY), {"hsm"})
 
 
 def test_choices_and_languages_in_the_ui_language(database: Database) -> None:
-    found = expat_records.choices(database)
+    found = expat_vocabulary.choices(database)
     assert [label.code for label in found.municipalities][:2] == ["almelo", "borne"]
     assert found.municipalities[-1].code == "outside_twente"
     assert len(found.municipalities) == 15
     assert found.permit_types[0].code == "hsm"
-    assert [code for code, _name in expat_records.languages()[:2]] == ["nl", "en"]
-    assert expat_records.languages()[0] == ("nl", "Dutch")
-    nationalities = dict(expat_records.nationalities())
+    assert [code for code, _name in expat_vocabulary.languages()[:2]] == ["nl", "en"]
+    assert expat_vocabulary.languages()[0] == ("nl", "Dutch")
+    nationalities = dict(expat_vocabulary.nationalities())
     assert nationalities["DE"] == "Germany"
     assert "EU" not in nationalities
     assert "ZZ" not in nationalities
@@ -413,7 +413,7 @@ def test_update_adds_changes_and_removes_family_and_permits_in_one_save(
     database: Database, sample: Sample, anna: Actor
 ) -> None:
     jose_id = sample.expats["jose"]
-    jose = expat_records.load_expat_form(database, jose_id)
+    jose = expat_forms.load_expat_form(database, jose_id)
     assert jose is not None
     assert jose.version == 1
     partner, child = jose.family
@@ -427,7 +427,7 @@ def test_update_adds_changes_and_removes_family_and_permits_in_one_save(
         permits=(),
     )
     expat_records.update_expat(database, anna, jose_id, jose.version, changed, today=TODAY)
-    loaded = expat_records.load_expat_form(database, jose_id)
+    loaded = expat_forms.load_expat_form(database, jose_id)
     assert loaded is not None
     assert loaded.email == "jose@example.nl"
     assert loaded.version == 2
@@ -458,12 +458,12 @@ def _audit_since(database: Database, after_id: int) -> list[Row[Any]]:
 def test_a_change_to_family_alone_gives_the_expat_a_new_version(
     database: Database, sample: Sample, anna: Actor
 ) -> None:
-    jose = expat_records.load_expat_form(database, sample.expats["jose"])
+    jose = expat_forms.load_expat_form(database, sample.expats["jose"])
     assert jose is not None
     assert jose.version is not None
     added = replace(jose, permits=(*jose.permits, PermitForm("hsm", None, None, date(2027, 1, 1))))
     expat_records.update_expat(database, anna, sample.expats["jose"], jose.version, added, TODAY)
-    loaded = expat_records.load_expat_form(database, sample.expats["jose"])
+    loaded = expat_forms.load_expat_form(database, sample.expats["jose"])
     assert loaded is not None
     assert loaded.version == jose.version + 1
     assert len(loaded.permits) == 2
@@ -475,26 +475,26 @@ def test_a_change_to_family_alone_gives_the_expat_a_new_version(
 def test_saving_an_unchanged_form_writes_nothing(
     database: Database, sample: Sample, anna: Actor
 ) -> None:
-    jose = expat_records.load_expat_form(database, sample.expats["jose"])
+    jose = expat_forms.load_expat_form(database, sample.expats["jose"])
     assert jose is not None
     assert jose.version is not None
     before = _count(database, AuditEntry)
     expat_records.update_expat(database, anna, sample.expats["jose"], jose.version, jose, TODAY)
     assert _count(database, AuditEntry) == before
-    assert expat_records.load_expat_form(database, sample.expats["jose"]) == jose
+    assert expat_forms.load_expat_form(database, sample.expats["jose"]) == jose
 
 
 def test_new_bsn_replaces_or_removes_the_stored_one(
     database: Database, sample: Sample, anna: Actor
 ) -> None:
     jose_id = sample.expats["jose"]
-    jose = expat_records.load_expat_form(database, jose_id)
+    jose = expat_forms.load_expat_form(database, jose_id)
     assert jose is not None
     assert jose.version is not None
     expat_records.update_expat(
         database, anna, jose_id, jose.version, replace(jose, new_bsn="232-262-536"), TODAY
     )
-    changed = expat_records.load_expat_form(database, jose_id)
+    changed = expat_forms.load_expat_form(database, jose_id)
     assert changed is not None
     assert changed.version is not None
     assert changed.bsn_masked == "*****2536"
@@ -503,7 +503,7 @@ def test_new_bsn_replaces_or_removes_the_stored_one(
     expat_records.update_expat(
         database, anna, jose_id, changed.version, replace(changed, new_bsn=""), TODAY
     )
-    removed = expat_records.load_expat_form(database, jose_id)
+    removed = expat_forms.load_expat_form(database, jose_id)
     assert removed is not None
     assert removed.bsn_masked is None
     assert expat_records.reveal_bsn(database, anna, jose_id) is None
@@ -512,7 +512,7 @@ def test_new_bsn_replaces_or_removes_the_stored_one(
 def test_a_stored_date_is_not_refused_again_but_a_changed_one_is(
     database: Database, sample: Sample, anna: Actor
 ) -> None:
-    jose = expat_records.load_expat_form(database, sample.expats["jose"])
+    jose = expat_forms.load_expat_form(database, sample.expats["jose"])
     assert jose is not None
     assert jose.version is not None
     # The sample's consent is dated the day after TODAY: saving other changes is not refused.
@@ -533,7 +533,7 @@ def test_a_stored_date_is_not_refused_again_but_a_changed_one_is(
 
 
 def test_withdrawn_consent_clears_its_date(database: Database, sample: Sample, anna: Actor) -> None:
-    jose = expat_records.load_expat_form(database, sample.expats["jose"])
+    jose = expat_forms.load_expat_form(database, sample.expats["jose"])
     assert jose is not None
     assert jose.version is not None
     assert jose.survey_consent
@@ -545,7 +545,7 @@ def test_withdrawn_consent_clears_its_date(database: Database, sample: Sample, a
         replace(jose, survey_consent=False),
         TODAY,
     )
-    loaded = expat_records.load_expat_form(database, sample.expats["jose"])
+    loaded = expat_forms.load_expat_form(database, sample.expats["jose"])
     assert loaded is not None
     assert (loaded.survey_consent, loaded.survey_consent_date) == (False, None)
 
@@ -554,7 +554,7 @@ def test_a_stale_version_is_refused_with_who_and_what(
     database: Database, sample: Sample, anna: Actor
 ) -> None:
     jose_id = sample.expats["jose"]
-    jose = expat_records.load_expat_form(database, jose_id)
+    jose = expat_forms.load_expat_form(database, jose_id)
     assert jose is not None
     assert jose.version is not None
     expat_records.update_expat(
@@ -569,7 +569,7 @@ def test_a_stale_version_is_refused_with_who_and_what(
     assert "(Phone)" in message
     assert "what you typed is kept" in message
     assert (error.value.entity, error.value.entity_id) == ("expat", jose_id)
-    loaded = expat_records.load_expat_form(database, jose_id)
+    loaded = expat_forms.load_expat_form(database, jose_id)
     assert loaded is not None
     assert loaded.email == jose.email
 
@@ -578,7 +578,7 @@ def test_a_family_member_removed_meanwhile_makes_the_save_stale(
     database: Database, sample: Sample, anna: Actor
 ) -> None:
     jose_id = sample.expats["jose"]
-    jose = expat_records.load_expat_form(database, jose_id)
+    jose = expat_forms.load_expat_form(database, jose_id)
     assert jose is not None
     assert jose.version is not None
     with database.transaction() as session:
@@ -597,7 +597,7 @@ def test_a_family_member_removed_meanwhile_makes_the_save_stale(
 
 
 def test_updating_a_deleted_expat_says_so(database: Database, sample: Sample, anna: Actor) -> None:
-    priya = expat_records.load_expat_form(database, sample.expats["priya"])
+    priya = expat_forms.load_expat_form(database, sample.expats["priya"])
     assert priya is not None
     assert priya.version is not None
     expat_records.delete_expat(database, anna, sample.expats["priya"], priya.version)
@@ -606,7 +606,7 @@ def test_updating_a_deleted_expat_says_so(database: Database, sample: Sample, an
             database, anna, sample.expats["priya"], priya.version, priya, TODAY
         )
     assert error.value.entity_id is None
-    assert expat_records.load_expat_form(database, sample.expats["priya"]) is None
+    assert expat_forms.load_expat_form(database, sample.expats["priya"]) is None
 
 
 # --- deleting ---------------------------------------------------------------------------------
@@ -616,11 +616,11 @@ def test_delete_removes_family_and_permits_and_writes_the_trail(
     database: Database, sample: Sample, anna: Actor
 ) -> None:
     jose_id = sample.expats["jose"]
-    jose = expat_records.load_expat_form(database, jose_id)
+    jose = expat_forms.load_expat_form(database, jose_id)
     assert jose is not None
     assert jose.version is not None
     expat_records.delete_expat(database, anna, jose_id, jose.version)
-    assert expat_records.load_expat_form(database, jose_id) is None
+    assert expat_forms.load_expat_form(database, jose_id) is None
     assert (_count(database, FamilyMember), _count(database, Permit)) == (0, 0)
     deleted = [entry for entry in _trail(database, "expat", jose_id) if entry.action == "delete"]
     assert len(deleted) == 1
@@ -656,7 +656,7 @@ def test_delete_is_refused_while_records_refer_to_the_expat(
                 ),
             ]
         )
-    jose = expat_records.load_expat_form(database, jose_id)
+    jose = expat_forms.load_expat_form(database, jose_id)
     assert jose is not None
     assert jose.version is not None
     before = _count(database, AuditEntry)
@@ -666,14 +666,14 @@ def test_delete_is_refused_while_records_refer_to_the_expat(
         "José García cannot be deleted: other records refer to this expat "
         "(2 cases, 1 service delivery and 1 survey response)."
     )
-    assert expat_records.load_expat_form(database, jose_id) == jose
+    assert expat_forms.load_expat_form(database, jose_id) == jose
     assert _count(database, AuditEntry) == before
 
 
 def test_delete_with_a_stale_version_is_refused(
     database: Database, sample: Sample, anna: Actor
 ) -> None:
-    priya = expat_records.load_expat_form(database, sample.expats["priya"])
+    priya = expat_forms.load_expat_form(database, sample.expats["priya"])
     assert priya is not None
     assert priya.version is not None
     expat_records.update_expat(
@@ -681,7 +681,7 @@ def test_delete_with_a_stale_version_is_refused(
     )
     with pytest.raises(StaleRecordError, match="anna changed this record"):
         expat_records.delete_expat(database, anna, sample.expats["priya"], priya.version)
-    assert expat_records.load_expat_form(database, sample.expats["priya"]) is not None
+    assert expat_forms.load_expat_form(database, sample.expats["priya"]) is not None
 
 
 # --- the BSN in clear -------------------------------------------------------------------------

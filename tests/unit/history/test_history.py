@@ -12,8 +12,9 @@ from expatdesk.accounts.actor import SYSTEM
 from expatdesk.db.database import Database
 from expatdesk.db.models import AuditEntry, StaffUser
 from expatdesk.employers import write as employer_records
+from expatdesk.expats import forms as expat_forms
 from expatdesk.expats import write as expat_records
-from expatdesk.expats.write import FamilyMemberForm, PermitForm
+from expatdesk.expats.forms import FamilyMemberForm, PermitForm
 from expatdesk.history.read import HistoryEntry, load_history, record_history
 from expatdesk.privacy import erasure as privacy
 from tests.helpers.sample import Sample
@@ -29,7 +30,7 @@ def test_an_expats_history_with_its_family_members_and_permits(
 ) -> None:
     jose = sample.expats["jose"]
     anna = staff_actor(database, "anna", "desk_officer", "Anna de Vries")
-    form = expat_records.load_expat_form(database, jose)
+    form = expat_forms.load_expat_form(database, jose)
     assert form is not None
     assert form.version is not None
     lucia = form.family[0]
@@ -61,7 +62,7 @@ def test_an_expats_history_with_its_family_members_and_permits(
     )
     expat_records.reveal_bsn(database, anna, jose)
     gone = staff_actor(database, "kees", "desk_officer", "Kees")  # his account is removed later
-    form = expat_records.load_expat_form(database, jose)
+    form = expat_forms.load_expat_form(database, jose)
     assert form is not None
     assert form.version is not None
     expat_records.update_expat(database, gone, jose, form.version, replace(form, phone=None))
@@ -115,7 +116,7 @@ def test_an_expats_history_with_its_family_members_and_permits(
 def test_the_newest_entries_and_how_many_there_are(database: Database, sample: Sample) -> None:
     lars = sample.expats["lars"]
     for number in range(5):
-        form = expat_records.load_expat_form(database, lars)
+        form = expat_forms.load_expat_form(database, lars)
         assert form is not None
         assert form.version is not None
         expat_records.update_expat(
@@ -137,7 +138,7 @@ def test_an_erased_expats_history_shows_what_happened_but_no_values(
     database: Database, sample: Sample
 ) -> None:
     jose = sample.expats["jose"]
-    form = expat_records.load_expat_form(database, jose)
+    form = expat_forms.load_expat_form(database, jose)
     assert form is not None
     assert form.version is not None
     privacy.anonymise_expat(database, SYSTEM, jose, form.version, "At his request")

@@ -40,10 +40,13 @@ from expatdesk.db.models import (
     Task,
 )
 from expatdesk.errors import UserError
+from expatdesk.expats import forms as expat_forms
 from expatdesk.expats import merge
 from expatdesk.expats import write as expat_records
 from expatdesk.privacy import erasure as privacy
-from expatdesk.privacy.erasure import RetentionCandidate, retention_cutoff
+from expatdesk.privacy import retention
+from expatdesk.privacy.retention import RetentionCandidate, retention_cutoff
+from expatdesk.privacy.trail import clean_deleted_trail
 from expatdesk.reports.target_settings import DEFAULTS, update_settings
 from expatdesk.reports.targets import compute_targets
 from tests.conftest import TEST_NOW
@@ -111,7 +114,7 @@ def jose_with_everything(database: Database, sample: Sample) -> dict[str, int]:
         session.add(response)
         session.flush()
         response_id = response.id
-    form = expat_records.load_expat_form(database, jose)
+    form = expat_forms.load_expat_form(database, jose)
     assert form is not None
     assert form.version is not None
     expat_records.update_expat(
@@ -168,7 +171,7 @@ def test_erasure_cleans_the_trail_of_the_records_merged_into_the_person(
     duplicate = expat_records.create_expat(
         database,
         SYSTEM,
-        expat_records.ExpatForm(
+        expat_forms.ExpatForm(
             given_name="Josef",
             family_name="Garcia-Twice",
             date_of_birth=date(1988, 7, 9),
@@ -486,9 +489,9 @@ def test_desk_officers_and_managers_may_not_erase(database: Database, sample: Sa
             PermissionDeniedError,
             match=re.escape("Only administrators may apply the retention period."),
         ):
-            privacy.apply_retention(database, actor, [jose])
+            retention.apply_retention(database, actor, [jose])
         with pytest.raises(PermissionDeniedError):
-            privacy.update_retention_years(database, actor, 3)
+            retention.update_retention_years(database, actor, 3)
     with database.reading() as session:
         row = session.get(Expat, jose)
         assert row is not None
@@ -516,7 +519,7 @@ def test_an_old_version_is_refused_and_an_erased_expat_is_not_erased_again(
 ) -> None:
     jose = sample.expats["jose"]
     old = version_of(database, jose)
-    form = expat_records.load_expat_form(database, jose)
+    form = expat_forms.load_expat_form(database, jose)
     assert form is not None
     expat_records.update_expat(database, SYSTEM, jose, old, replace(form, phone="+31 6 0000 0000"))
     with pytest.raises(StaleRecordError, match="system changed this record"):
@@ -536,7 +539,7 @@ def test_an_erased_expat_is_not_edited_again(
 ) -> None:
     jose = sample.expats["jose"]
     privacy.anonymise_expat(database, admin, jose, version_of(database, jose), "Request")
-    form = expat_records.load_expat_form(database, jose)
+    form = expat_forms.load_expat_form(database, jose)
     assert form is not None
     assert expat_records.is_anonymised(database, jose)
     with pytest.raises(UserError, match="personal data was erased; the record can no longer"):
@@ -567,14 +570,14 @@ def closed_case(database: Database, expat_id: int) -> int:
 def test_the_retention_period_is_a_setting_of_administrators(
     database: Database, admin: Actor
 ) -> None:
-    assert privacy.read_retention_years(database) == 7
-    assert privacy.update_retention_years(database, admin, 10) == 10
-    assert privacy.read_retention_years(database) == 10
+    assert retention.read_retention_years(database) == 7
+    assert retention.update_retention_years(database, admin, 10) == 10
+    assert retention.read_retention_years(database) == 10
     for wrong in (0, 101):
         with pytest.raises(ValidationError) as error:
-            privacy.update_retention_years(database, admin, wrong)
+            retention.update_retention_years(database, admin, wrong)
         assert error.value.for_field("retention_years") == "Between 1 and 100 years."
-    assert privacy.read_retention_years(database) == 10
+    assert retention.read_retention_years(database) == 10
 
 
 def test_the_cutoff_is_the_same_day_years_back() -> None:
@@ -622,7 +625,7 @@ def test_retention_selects_expats_whose_last_contact_is_older_than_the_period(
         )
     privacy.anonymise_expat(database, admin, erased, version_of(database, erased), "Request")
 
-    found = privacy.retention_candidates(database, today=TODAY)
+    found = retention.retention_candidates(database, today=TODAY)
 
     # Every expat counts, with a case or without (Lars and Priya never had one); Wei has a case
     # open.
@@ -647,9 +650,9 @@ def test_retention_selects_expats_whose_last_contact_is_older_than_the_period(
         f"last contact on 1 May {YEAR + 4}."
     )
     # Nobody before the period is over, and a longer period takes them out again.
-    assert privacy.retention_candidates(database, today=date(YEAR + 1, 1, 1)) == []
-    privacy.update_retention_years(database, admin, 20)
-    assert privacy.retention_candidates(database, today=TODAY) == []
+    assert retention.retention_candidates(database, today=date(YEAR + 1, 1, 1)) == []
+    retention.update_retention_years(database, admin, 20)
+    assert retention.retention_candidates(database, today=TODAY) == []
 
 
 def test_applying_retention_anonymises_those_still_past_it(
@@ -658,7 +661,7 @@ def test_applying_retention_anonymises_those_still_past_it(
     ids = sample.expats
     for expat_id in (ids["jose"], ids["anna"], ids["lars"]):
         closed_case(database, expat_id)
-    assert [c.ref for c in privacy.retention_candidates(database, today=TODAY)] == [
+    assert [c.ref for c in retention.retention_candidates(database, today=TODAY)] == [
         "EXP-0001",
         "EXP-0002",
         "EXP-0003",
@@ -668,7 +671,7 @@ def test_applying_retention_anonymises_those_still_past_it(
     # Meanwhile Lars comes back to the desk.
     cases.open_case(database, SYSTEM, subject="Back again", expat_id=ids["lars"])
 
-    result = privacy.apply_retention(
+    result = retention.apply_retention(
         database, admin, [ids["jose"], ids["anna"], ids["lars"], ids["priya"]], today=TODAY
     )
 
@@ -689,8 +692,8 @@ def test_applying_retention_anonymises_those_still_past_it(
         ]
         assert reasons == ["Retention period of 7 years passed"] * 3
     assert "José" not in trail_text(database)
-    assert [c.ref for c in privacy.retention_candidates(database, today=TODAY)] == ["EXP-0003"]
-    assert privacy.apply_retention(database, admin, []).anonymised == ()
+    assert [c.ref for c in retention.retention_candidates(database, today=TODAY)] == ["EXP-0003"]
+    assert retention.apply_retention(database, admin, []).anonymised == ()
 
 
 # --- PostgreSQL: administrators erase through the scrub function, nobody forges -------------
@@ -741,7 +744,7 @@ def test_a_desk_officers_delete_is_cleaned_from_the_trail_by_the_owners_init(
     assert main(["init", "--database", url]) == 0
     assert "trail entries of deleted expats cleaned of personal data." in capsys.readouterr().out
     assert "Chen" not in trail_text(postgres)
-    assert privacy.clean_deleted_trail(postgres) == 0
+    assert clean_deleted_trail(postgres) == 0
 
 
 @pytest.mark.postgres

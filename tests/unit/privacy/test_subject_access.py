@@ -21,6 +21,7 @@ from expatdesk.cases import workflow as cases
 from expatdesk.db.database import Database
 from expatdesk.db.models import AuditEntry, SurveyFacility, SurveyResponse
 from expatdesk.errors import UserError
+from expatdesk.expats import forms as expat_forms
 from expatdesk.expats import write as expat_records
 from expatdesk.privacy import subject_access
 from expatdesk.privacy.subject_access import export_subject_access, suggested_file_name
@@ -184,7 +185,7 @@ def pdf_text(path: Path) -> str:
 def test_the_export_writes_the_pdf_and_the_json_beside_it(
     database: Database, sample: Sample, jose: int, tmp_path: Path
 ) -> None:
-    form = expat_records.load_expat_form(database, jose)
+    form = expat_forms.load_expat_form(database, jose)
     assert form is not None
     assert form.version is not None
     expat_records.update_expat(

@@ -13,7 +13,8 @@ from expatdesk import i18n
 from expatdesk.accounts import staff as accounts
 from expatdesk.accounts.actor import SYSTEM
 from expatdesk.config import config_dir
-from expatdesk.db.database import Database, parse_url
+from expatdesk.db.database import Database
+from expatdesk.db.engine import parse_url
 from expatdesk.qt import app as app_module
 from expatdesk.qt import msgbox
 from expatdesk.qt.accounts.first_admin_dialog import FirstAdminDialog

@@ -172,7 +172,8 @@ def test_migration_0002_downgrades_and_upgrades_an_existing_database(empty_url: 
     from alembic import command
     from sqlalchemy import inspect
 
-    from expatdesk.db.database import alembic_config, make_engine
+    from expatdesk.db.engine import make_engine
+    from expatdesk.db.migrate import alembic_config
 
     database = open_database(empty_url, create=True)
     update_settings(database, SYSTEM, dataclasses.replace(DEFAULTS, min_n=30))

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from expatdesk.accounts import sign_in as signing
 from expatdesk.accounts import staff as accounts
 from expatdesk.db.database import Database
 from expatdesk.qt.accounts.first_admin_dialog import FirstAdminDialog
@@ -56,7 +57,7 @@ def test_the_administrator_is_created(
         "administrator",
     )
     assert not accounts.needs_first_administrator(sqlite_database)
-    assert accounts.authenticate(sqlite_database, "marieke", "a long password").user_id == (
+    assert signing.authenticate(sqlite_database, "marieke", "a long password").user_id == (
         dialog.administrator.user_id
     )
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from expatdesk import i18n
+from expatdesk.accounts import sign_in as signing
 from expatdesk.accounts import staff as accounts
 from expatdesk.accounts.actor import SYSTEM, Actor
 from expatdesk.db.database import Database
@@ -46,7 +47,7 @@ def clock() -> Clock:
 @pytest.fixture
 def dialog(qtbot, sqlite_database: Database, switcher: LanguageSwitcher, clock: Clock):
     dialog = LoginDialog(
-        lambda name, password: accounts.sign_in(sqlite_database, name, password, now=clock()),
+        lambda name, password: signing.sign_in(sqlite_database, name, password, now=clock()),
         sqlite_database.name,
         switcher,
     )
@@ -129,7 +130,7 @@ def test_the_form_is_keyboard_friendly(dialog: LoginDialog) -> None:
 
 def test_a_given_username_moves_the_focus_to_the_password(qtbot, sqlite_database: Database) -> None:
     dialog = LoginDialog(
-        lambda name, password: accounts.sign_in(sqlite_database, name, password),
+        lambda name, password: signing.sign_in(sqlite_database, name, password),
         sqlite_database.name,
         username="marieke",
     )
@@ -154,7 +155,7 @@ def test_the_sign_in_button_keeps_its_name_in_both_languages(
     qtbot, sqlite_database: Database, switcher
 ) -> None:
     dialog = LoginDialog(
-        lambda name, password: accounts.sign_in(sqlite_database, name, password),
+        lambda name, password: signing.sign_in(sqlite_database, name, password),
         sqlite_database.name,
         switcher,
     )

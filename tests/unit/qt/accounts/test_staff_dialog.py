@@ -8,6 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from expatdesk.accounts import idle
+from expatdesk.accounts import sign_in as signing
 from expatdesk.accounts import staff as accounts
 from expatdesk.accounts.actor import SYSTEM, Actor
 from expatdesk.db.database import Database
@@ -102,7 +104,7 @@ def test_a_new_account(qtbot, dialog: StaffDialog, answering, sqlite_database: D
     assert dialog.selected() is not None
     assert dialog.selected().username == "koen"
     assert dialog.message() == "The account koen was created."
-    assert accounts.authenticate(sqlite_database, "koen", "koen's password").role == "manager"
+    assert signing.authenticate(sqlite_database, "koen", "koen's password").role == "manager"
 
 
 def test_a_refused_new_account_keeps_the_form_open(
@@ -136,7 +138,7 @@ def test_changing_a_role(qtbot, dialog: StaffDialog, sqlite_database: Database) 
     assert dialog.selected().role == "manager"
     assert dialog.model.index(dialog.model.row_of(dialog.selected().id), 2).data() == "Manager"
     assert dialog.message() == "sanne is now: Manager."
-    assert accounts.authenticate(sqlite_database, "sanne", PASSWORD).role == "manager"
+    assert signing.authenticate(sqlite_database, "sanne", PASSWORD).role == "manager"
 
 
 def test_disabling_and_enabling(qtbot, dialog: StaffDialog, sqlite_database: Database) -> None:
@@ -148,11 +150,11 @@ def test_disabling_and_enabling(qtbot, dialog: StaffDialog, sqlite_database: Dat
     assert dialog.ui.activeButton.text() == "&Enable"
     assert usernames(dialog)[-1] == "erik"  # disabled accounts last
     assert dialog.message() == "The account erik is disabled: it can no longer sign in."
-    with pytest.raises(accounts.AccountDisabledError):
-        accounts.authenticate(sqlite_database, "erik", PASSWORD)
+    with pytest.raises(signing.AccountDisabledError):
+        signing.authenticate(sqlite_database, "erik", PASSWORD)
     qtbot.mouseClick(dialog.ui.activeButton, Qt.MouseButton.LeftButton)
     assert dialog.selected().active
-    assert accounts.authenticate(sqlite_database, "erik", PASSWORD).username == "erik"
+    assert signing.authenticate(sqlite_database, "erik", PASSWORD).username == "erik"
 
 
 def test_a_change_someone_made_meanwhile_is_refused_and_shown(
@@ -183,7 +185,7 @@ def test_resetting_a_password(
     dialog.select_username("sanne")
     qtbot.mouseClick(dialog.ui.passwordButton, Qt.MouseButton.LeftButton)
     assert dialog.message() == "sanne has a new password."
-    assert accounts.authenticate(sqlite_database, "sanne", "a fresh password").username == "sanne"
+    assert signing.authenticate(sqlite_database, "sanne", "a fresh password").username == "sanne"
 
 
 def test_the_idle_lock_minutes(qtbot, dialog: StaffDialog, sqlite_database: Database) -> None:
@@ -191,7 +193,7 @@ def test_the_idle_lock_minutes(qtbot, dialog: StaffDialog, sqlite_database: Data
     with qtbot.waitSignal(dialog.idleLockChanged) as signal:
         qtbot.mouseClick(dialog.ui.idleSaveButton, Qt.MouseButton.LeftButton)
     assert signal.args == [5]
-    assert accounts.read_idle_lock_minutes(sqlite_database) == 5
+    assert idle.read_idle_lock_minutes(sqlite_database) == 5
     assert dialog.message() == "Sessions now lock after 5 idle minutes."
 
 

@@ -25,6 +25,7 @@ from expatdesk.common.labels import Label
 from expatdesk.db.database import Database
 from expatdesk.db.models import AuditEntry, Case, Expat, FamilyMember, Permit, StaffUser
 from expatdesk.errors import DatabaseError
+from expatdesk.expats import forms as expat_forms
 from expatdesk.expats import write as expat_records
 from expatdesk.qt import msgbox
 from expatdesk.qt.expats.duplicate_warning import DuplicateWarning
@@ -221,7 +222,7 @@ def test_register_an_expat_with_family_and_permit_and_ctrl_s(
     expat_id = saved.args[0]
     assert editor.result() == QDialog.DialogCode.Accepted
     assert editor.isHidden()
-    stored = expat_records.load_expat_form(sqlite_database, expat_id)
+    stored = expat_forms.load_expat_form(sqlite_database, expat_id)
     assert stored is not None
     assert (stored.given_name, stored.family_name, stored.date_of_birth) == (
         "Sofia",
@@ -319,7 +320,7 @@ def test_an_employer_typed_but_not_chosen_is_refused(
     retype(qtbot, ui.employer, "")
     with qtbot.waitSignal(editor.saved):
         save_with_ctrl_s(qtbot, editor)
-    stored = expat_records.load_expat_form(sqlite_database, sample.expats["priya"])
+    stored = expat_forms.load_expat_form(sqlite_database, sample.expats["priya"])
     assert stored is not None
     assert stored.employer_id is None
 
@@ -362,7 +363,7 @@ def test_typing_over_the_masked_bsn_replaces_it(
     assert not ui.showBsnButton.isEnabled()
     with qtbot.waitSignal(editor.saved):
         save_with_ctrl_s(qtbot, editor)
-    stored = expat_records.load_expat_form(sqlite_database, sample.expats["jose"])
+    stored = expat_forms.load_expat_form(sqlite_database, sample.expats["jose"])
     assert stored is not None
     assert stored.bsn_masked == "*****2536"
 
@@ -426,7 +427,7 @@ def test_leaving_with_changes_asks_save_discard_or_cancel(
     answers.append(click(QMessageBox.StandardButton.Discard))
     editor.close()
     assert editor.isHidden()
-    stored = expat_records.load_expat_form(sqlite_database, jose)
+    stored = expat_forms.load_expat_form(sqlite_database, jose)
     assert stored is not None
     assert stored.phone == "+31 6 1234 5678"
 
@@ -439,7 +440,7 @@ def test_leaving_with_changes_asks_save_discard_or_cancel(
             Qt.MouseButton.LeftButton,
         )
     assert again.isHidden()
-    stored = expat_records.load_expat_form(sqlite_database, jose)
+    stored = expat_forms.load_expat_form(sqlite_database, jose)
     assert stored is not None
     assert stored.phone == "+31 6 9999 0000"
 
@@ -470,7 +471,7 @@ def test_a_stale_record_keeps_the_input_until_reload_is_chosen(
 ) -> None:
     jose = sample.expats["jose"]
     editor = open_editor(qtbot, ExpatEditor.for_existing(sqlite_database, anna, jose))
-    other = expat_records.load_expat_form(sqlite_database, jose)
+    other = expat_forms.load_expat_form(sqlite_database, jose)
     assert other is not None
     assert other.version is not None
     from dataclasses import replace
@@ -498,7 +499,7 @@ def test_a_stale_record_keeps_the_input_until_reload_is_chosen(
     retype(qtbot, editor.ui.email, "jose@example.nl")
     with qtbot.waitSignal(editor.saved):
         save_with_ctrl_s(qtbot, editor)
-    stored = expat_records.load_expat_form(sqlite_database, jose)
+    stored = expat_forms.load_expat_form(sqlite_database, jose)
     assert stored is not None
     assert (stored.email, stored.phone) == ("jose@example.nl", "+31 53 000 0000")
 
@@ -682,7 +683,7 @@ def test_family_and_permits_are_edited_in_dialogs_and_saved_with_the_expat(
 
     with qtbot.waitSignal(editor.saved):
         save_with_ctrl_s(qtbot, editor)
-    stored = expat_records.load_expat_form(sqlite_database, jose)
+    stored = expat_forms.load_expat_form(sqlite_database, jose)
     assert stored is not None
     assert [(m.given_name, m.school) for m in stored.family] == [("Mateo", "Het Erasmus")]
     assert sorted((p.permit_type_code, p.valid_until) for p in stored.permits) == [
@@ -811,10 +812,10 @@ def test_delete_asks_with_the_name_and_deletes(
         "Delete Priya Sharma (EXP-0005) with their family members and permits? "
         "This cannot be undone."
     )
-    assert expat_records.load_expat_form(sqlite_database, priya) is not None
+    assert expat_forms.load_expat_form(sqlite_database, priya) is not None
     answers.append(click_text("&Delete"))
     assert confirm_and_delete_expat(None, sqlite_database, anna, priya)
-    assert expat_records.load_expat_form(sqlite_database, priya) is None
+    assert expat_forms.load_expat_form(sqlite_database, priya) is None
 
 
 def test_a_refused_delete_is_told(
@@ -836,4 +837,4 @@ def test_a_refused_delete_is_told(
     assert refusal.text() == (
         "José García cannot be deleted: other records refer to this expat (1 case)."
     )
-    assert expat_records.load_expat_form(sqlite_database, jose) is not None
+    assert expat_forms.load_expat_form(sqlite_database, jose) is not None

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QTextBrowser
 from expatdesk import i18n
 from expatdesk.common.labels import Label
 from expatdesk.expats.read import ExpatDetail, FamilyMemberInfo, PermitInfo
-from expatdesk.history.read import Coded, FieldChange, History, HistoryEntry, PartName
+from expatdesk.history.read import History, HistoryEntry, PartName
+from expatdesk.history.values import Coded, FieldChange
 from expatdesk.qt.expats import area as expats
 from expatdesk.qt.widgets.detail_html import record_of
 from expatdesk.timeline import CaseInfo, DeliveryInfo
@@ -277,10 +278,11 @@ def test_the_expats_area_shows_the_history_of_the_selected_expat(
     from dataclasses import replace as changed
 
     from expatdesk.accounts.actor import SYSTEM
+    from expatdesk.expats import forms as expat_forms
     from expatdesk.expats import write as expat_records
 
     jose = sample.expats["jose"]
-    form = expat_records.load_expat_form(sqlite_database, jose)
+    form = expat_forms.load_expat_form(sqlite_database, jose)
     assert form is not None
     assert form.version is not None
     expat_records.update_expat(

@@ -19,8 +19,10 @@ from expatdesk.cases import workflow as cases
 from expatdesk.db.database import Database
 from expatdesk.db.models import Case, Expat
 from expatdesk.errors import UserError
+from expatdesk.expats import forms as expat_forms
 from expatdesk.expats import write as expat_records
 from expatdesk.privacy import erasure as privacy
+from expatdesk.privacy import retention
 from expatdesk.qt import files, msgbox
 from expatdesk.qt.privacy import dialogs as privacy_dialogs
 from expatdesk.qt.privacy.dialogs import EraseDialog, RetentionDialog
@@ -135,7 +137,7 @@ def test_a_refused_erasure_keeps_the_dialog_open_with_the_reason(
 ) -> None:
     jose = sample.expats["jose"]
     dialog = erase_dialog(qtbot, sqlite_database, jose)
-    form = expat_records.load_expat_form(sqlite_database, jose)
+    form = expat_forms.load_expat_form(sqlite_database, jose)
     assert form is not None
     assert form.version is not None
     expat_records.update_expat(  # someone else changes José meanwhile
@@ -371,7 +373,7 @@ def test_the_period_is_saved_with_the_keyboard_and_the_list_follows(
     dialog.ui.years.selectAll()
     qtbot.keyClicks(dialog.ui.years, "30")
     qtbot.keyClick(dialog.ui.years, Qt.Key.Key_Return)
-    assert privacy.read_retention_years(sqlite_database) == 30
+    assert retention.read_retention_years(sqlite_database) == 30
     assert dialog.ui.candidates.topLevelItemCount() == 0
     assert dialog.ui.countLabel.text() == "0 expats past the retention period"
     assert dialog.ui.yearsLabel.buddy() is dialog.ui.years
@@ -407,7 +409,7 @@ def test_a_failed_anonymisation_is_told_and_the_dialog_stays_usable(
     def refuse(*_args: object) -> object:
         raise UserError("The database is read-only.")
 
-    monkeypatch.setattr(privacy, "apply_retention", refuse)
+    monkeypatch.setattr(retention, "apply_retention", refuse)
     shown = accept_confirmations(monkeypatch)
     assert dialog.anonymise_selected()
     qtbot.waitUntil(lambda: not dialog.is_busy())

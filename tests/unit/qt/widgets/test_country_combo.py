@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from expatdesk import i18n
-from expatdesk.expats import write as expat_records
+from expatdesk.expats import vocabulary as expat_vocabulary
 from expatdesk.qt.widgets.country_combo import CountryCombo, LanguageCombo, SearchCombo
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -62,7 +62,7 @@ def test_names_follow_the_language(qtbot) -> None:
     qtbot.addWidget(combo)
     combo.set_code("DE")
     i18n.set_language("nl")
-    combo.set_items(expat_records.nationalities())
+    combo.set_items(expat_vocabulary.nationalities())
     assert combo.currentText() == "Duitsland"
     assert combo.entered() == "DE"
     assert combo.itemText(0) == "Afghanistan"

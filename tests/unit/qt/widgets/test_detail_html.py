@@ -145,7 +145,8 @@ def test_timeline_rows() -> None:
 def test_the_history_section_escapes_and_lists_the_changes() -> None:
     from datetime import UTC, datetime
 
-    from expatdesk.history.read import FieldChange, History, HistoryEntry
+    from expatdesk.history.read import History, HistoryEntry
+    from expatdesk.history.values import FieldChange
     from expatdesk.qt.widgets.detail_html import add_history
 
     entry = HistoryEntry(

@@ -23,7 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from expatdesk.db.models import Base, RequestKeyed
+from expatdesk.db.models.base import Base, RequestKeyed
 from expatdesk.db.types import UTCDateTime, utcnow
 
 #: What a document is: an attachment added by hand, or a letter the app wrote.
@@ -92,4 +92,4 @@ class LetterTemplate(Base):
     body: Mapped[str] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads a plain dict)
+    __mapper_args__ = {"version_id_col": version}
