@@ -61,11 +61,10 @@ from expatdesk.db.models import (
 )
 from expatdesk.db.types import utcnow
 from expatdesk.errors import UserError
-from expatdesk.expats.read import full_name
 from expatdesk.i18n import _, ngettext
 from expatdesk.privacy import access_log
 from expatdesk.privacy import erasure as privacy
-from expatdesk.text import mask_bsn
+from expatdesk.text import full_name, mask_bsn
 
 #: Babel's territories that are no country anyone has as a nationality.
 NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "ZZ", "QO", "XA", "XB"})

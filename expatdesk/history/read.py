@@ -30,8 +30,9 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from expatdesk import i18n
+from expatdesk.cases.statuses import status_label
 from expatdesk.common.concurrency import FIELD_LABELS, field_label
-from expatdesk.common.labels import Label
+from expatdesk.common.labels import Label, relation_label
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     AuditEntry,
@@ -49,8 +50,9 @@ from expatdesk.db.models import (
     ServiceType,
     StaffUser,
 )
-from expatdesk.expats.read import full_name
 from expatdesk.i18n import N_, _
+from expatdesk.surveys.responses import intention_label, respondent_label
+from expatdesk.text import full_name
 
 #: How many entries a history reads at most (the newest).
 ENTRY_LIMIT = 200
@@ -169,20 +171,12 @@ class Coded:
         if self.kind == "language":
             return i18n.language_name(self.code)
         if self.kind == "relation":
-            from expatdesk.expats.read import relation_label
-
             return relation_label(self.code)
         if self.kind == "status":
-            from expatdesk.cases.workflow import status_label
-
             return status_label(self.code)
         if self.kind == "intention":
-            from expatdesk.surveys.responses import intention_label
-
             return intention_label(self.code)
         if self.kind == "respondent":
-            from expatdesk.surveys.responses import respondent_label
-
             return respondent_label(self.code)
         if self.kind == "marker":
             return _(_MARKERS[self.code]) if self.code in _MARKERS else self.code

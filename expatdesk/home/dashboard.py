@@ -35,8 +35,9 @@ from sqlalchemy.orm import Session, aliased
 
 from expatdesk import clock
 from expatdesk.accounts.actor import Actor, Permission
-from expatdesk.cases.workflow import status_label
+from expatdesk.cases.statuses import status_label
 from expatdesk.common.labels import Label
+from expatdesk.db.audit import ENTITY_CLASSES
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     AuditEntry,
@@ -48,8 +49,8 @@ from expatdesk.db.models import (
     StaffUser,
     Task,
 )
-from expatdesk.expats.read import full_name
 from expatdesk.i18n import N_, _
+from expatdesk.text import full_name
 from expatdesk.timeline import URGENT_DAYS
 
 #: The open statuses, in the order the desk works through them.
@@ -592,8 +593,6 @@ def _owner_from(
 def _look_up_owners(
     session: Session, missing: dict[str, set[int]]
 ) -> dict[tuple[str, int], tuple[str, int]]:
-    from expatdesk.db.audit import ENTITY_CLASSES
-
     found: dict[tuple[str, int], tuple[str, int]] = {}
     for entity, ids in missing.items():
         table = ENTITY_CLASSES[entity]

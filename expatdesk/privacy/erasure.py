@@ -84,10 +84,9 @@ from expatdesk.db.models import (
 )
 from expatdesk.db.types import utcnow
 from expatdesk.errors import UserError
-from expatdesk.expats.read import full_name
 from expatdesk.history.read import ERASED
 from expatdesk.i18n import _
-from expatdesk.text import case_search_key, expat_search_key
+from expatdesk.text import case_search_key, expat_search_key, full_name
 
 log = logging.getLogger(__name__)
 

@@ -43,9 +43,8 @@ from expatdesk.db.models import (
 from expatdesk.demo.base import TABLES
 from expatdesk.demo.profiles import PROFILES
 from expatdesk.errors import UserError
-from expatdesk.expats.read import full_name
 from expatdesk.home import dashboard
-from expatdesk.text import case_search_key, employer_search_key, expat_search_key
+from expatdesk.text import case_search_key, employer_search_key, expat_search_key, full_name
 from tests.helpers import databases
 
 TODAY = date(2026, 11, 26)  # a Thursday

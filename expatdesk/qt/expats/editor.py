@@ -26,14 +26,13 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor
-from expatdesk.common.labels import Label
+from expatdesk.common.labels import Label, relation_label
 from expatdesk.common.validation import Problems, clean, digits_only
 from expatdesk.db.database import Database
 from expatdesk.employers.write import EmployerChoice
 from expatdesk.errors import UserError
 from expatdesk.expats import duplicates
 from expatdesk.expats import write as expat_records
-from expatdesk.expats.read import relation_label
 from expatdesk.expats.write import ExpatForm, FamilyMemberForm, PermitForm
 from expatdesk.i18n import N_, _
 from expatdesk.qt import msgbox

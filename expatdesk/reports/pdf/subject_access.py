@@ -29,7 +29,6 @@ from reportlab.platypus import (
 )
 
 from expatdesk import i18n
-from expatdesk.expats.read import full_name
 from expatdesk.i18n import N_, _
 from expatdesk.reports.pdf import fonts
 from expatdesk.reports.pdf.document import (
@@ -42,6 +41,7 @@ from expatdesk.reports.pdf.document import (
     PDF_LANGUAGES,
     RULE,
 )
+from expatdesk.text import full_name
 
 Data = Mapping[str, Any]
 

@@ -13,6 +13,11 @@ from sqlalchemy import func, select
 
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor, PermissionDeniedError
+from expatdesk.cases import detail as case_detail
+from expatdesk.cases import listing as case_listing
+from expatdesk.cases import services as case_services
+from expatdesk.cases import statuses as case_statuses
+from expatdesk.cases import tasks as case_tasks
 from expatdesk.cases import workflow as cases
 from expatdesk.common.concurrency import StaleRecordError
 from expatdesk.common.listing import Order, fetch_rows, find_ids
@@ -108,14 +113,14 @@ def _messages(error: ValidationError) -> dict[str, str]:
 def test_open_case_for_an_expat(database: Database, sample: Sample, staff: Staff) -> None:
     case_id = _open(database, staff.anna, sample, subject="  Residence   permit application ")
 
-    detail = cases.load_case(database, case_id)
+    detail = case_detail.load_case(database, case_id)
     assert re.fullmatch(r"CAS-\d{6}", detail.ref)
     assert detail.subject == "Residence permit application"
     assert detail.status == "new"
-    assert detail.expat == cases.ClientInfo("expat", sample.expats["jose"], "José García")
+    assert detail.expat == case_detail.ClientInfo("expat", sample.expats["jose"], "José García")
     assert detail.employer is None
     assert detail.client_name == "José García"
-    assert detail.owner == cases.StaffChoice(staff.anna.user_id or 0, "Anna de Vries")
+    assert detail.owner == case_detail.StaffChoice(staff.anna.user_id or 0, "Anna de Vries")
     assert detail.opened_on == TODAY
     assert detail.closed_at is None
     assert (detail.notes, detail.tasks, detail.services) == ((), (), ())
@@ -142,8 +147,8 @@ def test_open_case_for_an_employer_with_first_services(
         services=["employer_advice", "permit_hsm", "employer_advice"],
     )
 
-    detail = cases.load_case(database, case_id)
-    assert detail.employer == cases.ClientInfo(
+    detail = case_detail.load_case(database, case_id)
+    assert detail.employer == case_detail.ClientInfo(
         "employer", sample.employers["bakery"], "Bakkerij Ölmez"
     )
     assert detail.owner is None
@@ -162,7 +167,7 @@ def test_services_on_an_expats_case_name_only_the_expat(
     database: Database, sample: Sample, staff: Staff
 ) -> None:
     case_id = _open(database, staff.anna, sample, services=["permit_hsm"])
-    cases.add_service(database, staff.anna, case_id, "tax_30_ruling", TODAY, today=TODAY)
+    case_services.add_service(database, staff.anna, case_id, "tax_30_ruling", TODAY, today=TODAY)
     with database.reading() as session:
         rows = session.execute(select(ServiceDelivery.expat_id, ServiceDelivery.employer_id)).all()
     assert rows == [(sample.expats["jose"], None)] * 2
@@ -225,8 +230,8 @@ def test_case_refs_follow_the_highest_and_skip_taken_ones(
                 opened_on=TODAY,
             )
         )
-    first = cases.load_case(database, _open(database, staff.anna, sample))
-    second = cases.load_case(database, _open(database, staff.anna, sample))
+    first = case_detail.load_case(database, _open(database, staff.anna, sample))
+    second = case_detail.load_case(database, _open(database, staff.anna, sample))
     assert (first.ref, second.ref) == ("CAS-000003", "CAS-000004")
 
 
@@ -275,12 +280,12 @@ def test_every_status_transition(
 ) -> None:
     case_id = _open(database, staff.anna, sample)
     _force_status(database, case_id, current)
-    before = cases.load_case(database, case_id)
+    before = case_detail.load_case(database, case_id)
     assert set(before.transitions) == {to for start, to in ALLOWED if start == current}
 
     if (current, wanted) in ALLOWED:
         cases.set_status(database, staff.anna, case_id, wanted, expected_version=before.version)
-        after = cases.load_case(database, case_id)
+        after = case_detail.load_case(database, case_id)
         assert after.status == wanted
         assert after.version == before.version + 1
         if wanted == "closed":
@@ -297,15 +302,15 @@ def test_every_status_transition(
     else:
         expected = f"A case cannot go from “{LABELS[current]}” to “{LABELS[wanted]}”."
     assert _messages(refused.value) == {"status": expected}
-    assert cases.load_case(database, case_id) == before
+    assert case_detail.load_case(database, case_id) == before
 
 
 def test_close_and_reopen(database: Database, sample: Sample, staff: Staff) -> None:
     case_id = _open(database, staff.anna, sample)
     for status in ("in_progress", "waiting_authority", "closed", "in_progress"):
-        version = cases.load_case(database, case_id).version
+        version = case_detail.load_case(database, case_id).version
         cases.set_status(database, staff.anna, case_id, status, expected_version=version)
-    detail = cases.load_case(database, case_id)
+    detail = case_detail.load_case(database, case_id)
     assert (detail.status, detail.closed_at) == ("in_progress", None)
     with database.reading() as session:
         statuses = [
@@ -328,7 +333,7 @@ def test_status_change_on_an_old_copy_is_refused(
     database: Database, sample: Sample, staff: Staff
 ) -> None:
     case_id = _open(database, staff.anna, sample)
-    shown = cases.load_case(database, case_id)
+    shown = case_detail.load_case(database, case_id)
     cases.set_status(database, staff.bram, case_id, "in_progress", expected_version=shown.version)
 
     with pytest.raises(StaleRecordError) as stale:
@@ -344,7 +349,7 @@ def test_status_change_on_an_old_copy_is_refused(
         cases.change_owner(
             database, staff.anna, case_id, staff.bram.user_id, expected_version=shown.version
         )
-    assert cases.load_case(database, case_id).owner == cases.StaffChoice(
+    assert case_detail.load_case(database, case_id).owner == case_detail.StaffChoice(
         staff.anna.user_id or 0, "Anna de Vries"
     )
 
@@ -354,8 +359,10 @@ def test_a_deleted_case_is_reported(database: Database, sample: Sample, staff: S
     with database.transaction() as session:
         record = session.get(Case, case_id)
         session.delete(record)
-    with pytest.raises(cases.CaseNotFoundError, match=re.escape("This case no longer exists.")):
-        cases.load_case(database, case_id)
+    with pytest.raises(
+        case_detail.CaseNotFoundError, match=re.escape("This case no longer exists.")
+    ):
+        case_detail.load_case(database, case_id)
     with pytest.raises(
         StaleRecordError, match=re.escape("This record was deleted by someone else.")
     ):
@@ -368,24 +375,24 @@ def test_a_deleted_case_is_reported(database: Database, sample: Sample, staff: S
 
 
 def test_owners_are_the_active_staff_by_name(database: Database, staff: Staff) -> None:
-    assert cases.owners(database) == [
-        cases.StaffChoice(staff.anna.user_id or 0, "Anna de Vries"),
-        cases.StaffChoice(staff.bram.user_id or 0, "Bram Jansen"),
+    assert case_detail.owners(database) == [
+        case_detail.StaffChoice(staff.anna.user_id or 0, "Anna de Vries"),
+        case_detail.StaffChoice(staff.bram.user_id or 0, "Bram Jansen"),
     ]
 
 
 def test_change_owner(database: Database, sample: Sample, staff: Staff) -> None:
     case_id = _open(database, staff.anna, sample)
     cases.change_owner(database, staff.anna, case_id, staff.bram.user_id, expected_version=1)
-    assert cases.load_case(database, case_id).owner == cases.StaffChoice(
+    assert case_detail.load_case(database, case_id).owner == case_detail.StaffChoice(
         staff.bram.user_id or 0, "Bram Jansen"
     )
     cases.change_owner(database, staff.anna, case_id, None, expected_version=2)
-    assert cases.load_case(database, case_id).owner is None
+    assert case_detail.load_case(database, case_id).owner is None
     with pytest.raises(ValidationError) as refused:
         cases.change_owner(database, staff.anna, case_id, staff.former_id, expected_version=3)
     assert _messages(refused.value) == {"owner": "Choose an active staff member as the owner."}
-    assert cases.load_case(database, case_id).owner is None
+    assert case_detail.load_case(database, case_id).owner is None
 
 
 # --- notes ------------------------------------------------------------------------------------
@@ -399,7 +406,7 @@ def test_notes_newest_first_with_author_and_time(
     cases.add_note(database, staff.anna, case_id, "  Passport copied.  ")
     cases.add_note(database, staff.bram, case_id, "Called the IND.\nDecision next week.")
 
-    notes = cases.load_case(database, case_id).notes
+    notes = case_detail.load_case(database, case_id).notes
     assert [(note.text, note.author) for note in notes] == [
         ("Called the IND.\nDecision next week.", "Bram Jansen"),
         ("Passport copied.", "Anna de Vries"),
@@ -417,7 +424,7 @@ def test_blank_note_is_refused_but_a_closed_case_takes_notes(
     assert _messages(refused.value) == {"note": "This field is required."}
     _force_status(database, case_id, "closed")
     cases.add_note(database, staff.anna, case_id, "Client called after closing.")
-    assert [note.text for note in cases.load_case(database, case_id).notes] == [
+    assert [note.text for note in case_detail.load_case(database, case_id).notes] == [
         "Client called after closing."
     ]
 
@@ -429,15 +436,15 @@ def test_tasks_add_edit_done_undone_delete(
     database: Database, sample: Sample, staff: Staff
 ) -> None:
     case_id = _open(database, staff.anna, sample)
-    later = cases.add_task(
+    later = case_tasks.add_task(
         database, staff.anna, case_id, "Book the town hall", date(2026, 12, 3), today=TODAY
     )
-    cases.add_task(database, staff.anna, case_id, "Call back", None, today=TODAY)
-    first = cases.add_task(
+    case_tasks.add_task(database, staff.anna, case_id, "Call back", None, today=TODAY)
+    first = case_tasks.add_task(
         database, staff.anna, case_id, "Check documents", date(2026, 11, 20), today=TODAY
     )
 
-    tasks = cases.load_case(database, case_id).tasks
+    tasks = case_detail.load_case(database, case_id).tasks
     assert [(task.title, task.due_date) for task in tasks] == [
         ("Check documents", date(2026, 11, 20)),
         ("Book the town hall", date(2026, 12, 3)),
@@ -445,7 +452,7 @@ def test_tasks_add_edit_done_undone_delete(
     ]
     assert [task.overdue(TODAY) for task in tasks] == [True, False, False]
 
-    cases.edit_task(
+    case_tasks.edit_task(
         database,
         staff.anna,
         later,
@@ -454,8 +461,8 @@ def test_tasks_add_edit_done_undone_delete(
         expected_version=1,
         today=TODAY,
     )
-    cases.set_task_done(database, staff.anna, first, True, expected_version=1)
-    tasks = cases.load_case(database, case_id).tasks
+    case_tasks.set_task_done(database, staff.anna, first, True, expected_version=1)
+    tasks = case_detail.load_case(database, case_id).tasks
     assert [(task.title, task.done) for task in tasks] == [
         ("Check documents", True),
         ("Book the town hall appointment", False),
@@ -464,10 +471,10 @@ def test_tasks_add_edit_done_undone_delete(
     assert tasks[0].done_at is not None
     assert not tasks[0].overdue(TODAY)
 
-    cases.set_task_done(database, staff.anna, first, False, expected_version=2)
-    assert cases.load_case(database, case_id).tasks[0].done_at is None
-    cases.delete_task(database, staff.anna, later, expected_version=2)
-    assert [task.title for task in cases.load_case(database, case_id).tasks] == [
+    case_tasks.set_task_done(database, staff.anna, first, False, expected_version=2)
+    assert case_detail.load_case(database, case_id).tasks[0].done_at is None
+    case_tasks.delete_task(database, staff.anna, later, expected_version=2)
+    assert [task.title for task in case_detail.load_case(database, case_id).tasks] == [
         "Check documents",
         "Call back",
     ]
@@ -485,14 +492,14 @@ def test_tasks_add_edit_done_undone_delete(
 def test_task_input_is_checked(database: Database, sample: Sample, staff: Staff) -> None:
     case_id = _open(database, staff.anna, sample)
     with pytest.raises(ValidationError) as refused:
-        cases.add_task(database, staff.anna, case_id, " ", date(1999, 1, 1), today=TODAY)
+        case_tasks.add_task(database, staff.anna, case_id, " ", date(1999, 1, 1), today=TODAY)
     assert _messages(refused.value) == {
         "title": "This field is required.",
         "due_date": "This date lies before 2000; check the year.",
     }
-    task_id = cases.add_task(database, staff.anna, case_id, "Far ahead", date(2030, 1, 1))
+    task_id = case_tasks.add_task(database, staff.anna, case_id, "Far ahead", date(2030, 1, 1))
     with pytest.raises(ValidationError) as refused:
-        cases.edit_task(
+        case_tasks.edit_task(
             database, staff.anna, task_id, "t" * 301, None, expected_version=1, today=TODAY
         )
     assert _messages(refused.value) == {"title": "At most 300 characters."}
@@ -503,12 +510,12 @@ def test_task_changes_on_an_old_copy_are_refused(
     database: Database, sample: Sample, staff: Staff
 ) -> None:
     case_id = _open(database, staff.anna, sample)
-    task_id = cases.add_task(database, staff.anna, case_id, "Call back", TODAY, today=TODAY)
-    cases.set_task_done(database, staff.bram, task_id, True, expected_version=1)
+    task_id = case_tasks.add_task(database, staff.anna, case_id, "Call back", TODAY, today=TODAY)
+    case_tasks.set_task_done(database, staff.bram, task_id, True, expected_version=1)
     for change in (
-        lambda: cases.set_task_done(database, staff.anna, task_id, True, expected_version=1),
-        lambda: cases.edit_task(database, staff.anna, task_id, "X", None, expected_version=1),
-        lambda: cases.delete_task(database, staff.anna, task_id, expected_version=1),
+        lambda: case_tasks.set_task_done(database, staff.anna, task_id, True, expected_version=1),
+        lambda: case_tasks.edit_task(database, staff.anna, task_id, "X", None, expected_version=1),
+        lambda: case_tasks.delete_task(database, staff.anna, task_id, expected_version=1),
     ):
         with pytest.raises(StaleRecordError, match=r"^bram changed this record on .+ \(Done\)\."):
             change()
@@ -519,25 +526,25 @@ def test_a_closed_case_refuses_everything_but_notes(
     database: Database, sample: Sample, staff: Staff
 ) -> None:
     case_id = _open(database, staff.anna, sample, services=["permit_hsm"])
-    task_id = cases.add_task(database, staff.anna, case_id, "Call back", None)
-    service = cases.load_case(database, case_id).services[0]
+    task_id = case_tasks.add_task(database, staff.anna, case_id, "Call back", None)
+    service = case_detail.load_case(database, case_id).services[0]
     _force_status(database, case_id, "closed")
-    version = cases.load_case(database, case_id).version
+    version = case_detail.load_case(database, case_id).version
     for change in (
-        lambda: cases.add_task(database, staff.anna, case_id, "More", None),
-        lambda: cases.set_task_done(database, staff.anna, task_id, True, expected_version=1),
-        lambda: cases.edit_task(database, staff.anna, task_id, "X", None, expected_version=1),
-        lambda: cases.delete_task(database, staff.anna, task_id, expected_version=1),
-        lambda: cases.add_service(database, staff.anna, case_id, "digid", TODAY),
-        lambda: cases.remove_service(database, staff.anna, service.id, expected_version=1),
-        lambda: cases.set_document_checked(
+        lambda: case_tasks.add_task(database, staff.anna, case_id, "More", None),
+        lambda: case_tasks.set_task_done(database, staff.anna, task_id, True, expected_version=1),
+        lambda: case_tasks.edit_task(database, staff.anna, task_id, "X", None, expected_version=1),
+        lambda: case_tasks.delete_task(database, staff.anna, task_id, expected_version=1),
+        lambda: case_services.add_service(database, staff.anna, case_id, "digid", TODAY),
+        lambda: case_services.remove_service(database, staff.anna, service.id, expected_version=1),
+        lambda: case_services.set_document_checked(
             database, staff.anna, service.id, service.documents[0].document.id, True
         ),
         lambda: cases.change_owner(database, staff.anna, case_id, None, expected_version=version),
     ):
         with pytest.raises(UserError, match=f"^{re.escape(CLOSED_MESSAGE)}$"):
             change()
-    detail = cases.load_case(database, case_id)
+    detail = case_detail.load_case(database, case_id)
     assert len(detail.tasks) == 1
     assert len(detail.services) == 1
     assert detail.services[0].checked_count == 0
@@ -550,12 +557,12 @@ def test_services_and_their_checklist_ticks(
     database: Database, sample: Sample, staff: Staff
 ) -> None:
     case_id = _open(database, staff.anna, sample)
-    permit = cases.add_service(
+    permit = case_services.add_service(
         database, staff.anna, case_id, "permit_hsm", date(2026, 11, 24), today=TODAY
     )
-    cases.add_service(database, staff.anna, case_id, "welcome_event", TODAY, today=TODAY)
+    case_services.add_service(database, staff.anna, case_id, "welcome_event", TODAY, today=TODAY)
 
-    services = cases.load_case(database, case_id).services
+    services = case_detail.load_case(database, case_id).services
     assert [(s.service.code, str(s.service), s.delivered_on) for s in services] == [
         ("permit_hsm", "Residence permit, highly skilled migrant", date(2026, 11, 24)),
         ("welcome_event", "Welcome and orientation event", TODAY),
@@ -574,10 +581,12 @@ def test_services_and_their_checklist_ticks(
     assert services[1].documents == ()
 
     passport, contract = documents[0].document.id, documents[1].document.id
-    cases.set_document_checked(database, staff.anna, permit, passport, True)
-    cases.set_document_checked(database, staff.bram, permit, contract, True)
-    cases.set_document_checked(database, staff.bram, permit, passport, True)  # already ticked
-    checks = cases.load_case(database, case_id).services[0].documents
+    case_services.set_document_checked(database, staff.anna, permit, passport, True)
+    case_services.set_document_checked(database, staff.bram, permit, contract, True)
+    case_services.set_document_checked(
+        database, staff.bram, permit, passport, True
+    )  # already ticked
+    checks = case_detail.load_case(database, case_id).services[0].documents
     assert [(check.checked, check.checked_by) for check in checks] == [
         (True, "Anna de Vries"),
         (True, "Bram Jansen"),
@@ -586,11 +595,11 @@ def test_services_and_their_checklist_ticks(
         (False, None),
     ]
     assert checks[0].checked_at is not None
-    assert cases.load_case(database, case_id).services[0].checked_count == 2
+    assert case_detail.load_case(database, case_id).services[0].checked_count == 2
 
-    cases.set_document_checked(database, staff.anna, permit, contract, False)
-    cases.set_document_checked(database, staff.anna, permit, contract, False)  # already off
-    checks = cases.load_case(database, case_id).services[0].documents
+    case_services.set_document_checked(database, staff.anna, permit, contract, False)
+    case_services.set_document_checked(database, staff.anna, permit, contract, False)  # already off
+    checks = case_detail.load_case(database, case_id).services[0].documents
     assert [check.checked for check in checks] == [True, False, False, False, False]
     assert [action for action, _user, _id in _audit(database, "delivery_document")] == [
         "create",
@@ -603,7 +612,7 @@ def test_a_document_of_another_service_cannot_be_ticked(
     database: Database, sample: Sample, staff: Staff
 ) -> None:
     case_id = _open(database, staff.anna, sample)
-    digid = cases.add_service(database, staff.anna, case_id, "digid", TODAY, today=TODAY)
+    digid = case_services.add_service(database, staff.anna, case_id, "digid", TODAY, today=TODAY)
     with database.reading() as session:
         passport = session.scalar(
             select(ChecklistItem.id).where(
@@ -614,20 +623,20 @@ def test_a_document_of_another_service_cannot_be_ticked(
     with pytest.raises(
         UserError, match=re.escape("This document is not on the checklist of this service.")
     ):
-        cases.set_document_checked(database, staff.anna, digid, passport, True)
+        case_services.set_document_checked(database, staff.anna, digid, passport, True)
     assert _count(database, DeliveryDocument) == 0
 
 
 def test_service_input_is_checked(database: Database, sample: Sample, staff: Staff) -> None:
     case_id = _open(database, staff.anna, sample)
     with pytest.raises(ValidationError) as refused:
-        cases.add_service(database, staff.anna, case_id, "", None, today=TODAY)
+        case_services.add_service(database, staff.anna, case_id, "", None, today=TODAY)
     assert _messages(refused.value) == {
         "service": "Choose a service.",
         "delivered_on": "This field is required.",
     }
     with pytest.raises(ValidationError) as refused:
-        cases.add_service(
+        case_services.add_service(
             database, staff.anna, case_id, "digid", TODAY + timedelta(days=1), today=TODAY
         )
     assert _messages(refused.value) == {"delivered_on": "This date lies in the future."}
@@ -636,31 +645,35 @@ def test_service_input_is_checked(database: Database, sample: Sample, staff: Sta
 
 def test_remove_service_with_its_ticks(database: Database, sample: Sample, staff: Staff) -> None:
     case_id = _open(database, staff.anna, sample, services=["permit_hsm", "digid"])
-    permit = cases.load_case(database, case_id).services[0]
-    cases.set_document_checked(
+    permit = case_detail.load_case(database, case_id).services[0]
+    case_services.set_document_checked(
         database, staff.anna, permit.id, permit.documents[0].document.id, True
     )
-    cases.remove_service(database, staff.anna, permit.id, expected_version=permit.version)
-    assert [s.service.code for s in cases.load_case(database, case_id).services] == ["digid"]
+    case_services.remove_service(database, staff.anna, permit.id, expected_version=permit.version)
+    assert [s.service.code for s in case_detail.load_case(database, case_id).services] == ["digid"]
     assert _count(database, DeliveryDocument) == 0
     assert ("delete", "anna", permit.id) in _audit(database, "service_delivery")
     with pytest.raises(
         StaleRecordError, match=re.escape("This service was removed by someone else.")
     ):
-        cases.remove_service(database, staff.anna, permit.id, expected_version=permit.version)
+        case_services.remove_service(
+            database, staff.anna, permit.id, expected_version=permit.version
+        )
 
 
 def test_remove_service_on_an_old_copy_is_refused(
     database: Database, sample: Sample, staff: Staff
 ) -> None:
     case_id = _open(database, staff.anna, sample, services=["digid"])
-    service = cases.load_case(database, case_id).services[0]
+    service = case_detail.load_case(database, case_id).services[0]
     with database.transaction(staff.bram) as session:
         delivery = session.get(ServiceDelivery, service.id)
         assert delivery is not None
         delivery.delivered_on = date(2026, 11, 25)
     with pytest.raises(StaleRecordError, match=r"^bram changed this record"):
-        cases.remove_service(database, staff.anna, service.id, expected_version=service.version)
+        case_services.remove_service(
+            database, staff.anna, service.id, expected_version=service.version
+        )
     assert _count(database, ServiceDelivery) == 1
 
 
@@ -697,10 +710,12 @@ def listed(database: Database, sample: Sample, staff: Staff) -> dict[str, int]:
 
 
 def test_list_columns_and_default_order(database: Database, listed: dict[str, int]) -> None:
-    ids = list(find_ids(database, cases.LISTING))
+    ids = list(find_ids(database, case_listing.LISTING))
     assert ids == [listed["jose"], listed["anna"], listed["bakery"]]  # newest opened first
-    rows = fetch_rows(database, cases.LISTING, ids)
-    texts = [[column.text(rows[case_id]) for column in cases.LISTING.columns] for case_id in ids]
+    rows = fetch_rows(database, case_listing.LISTING, ids)
+    texts = [
+        [column.text(rows[case_id]) for column in case_listing.LISTING.columns] for case_id in ids
+    ]
     assert [row[1:] for row in texts] == [
         ["Residence permit", "José García", "New", "Anna de Vries", "26 Nov 2026"],
         [
@@ -713,30 +728,30 @@ def test_list_columns_and_default_order(database: Database, listed: dict[str, in
         ["Sponsor application", "Bakkerij Ölmez", "New", "", "1 Oct 2026"],
     ]
     with i18n.using("nl"):
-        assert cases.LISTING.column("status").text(rows[listed["anna"]]) == "Gesloten"
+        assert case_listing.LISTING.column("status").text(rows[listed["anna"]]) == "Gesloten"
 
 
 def test_list_search_is_folded(database: Database, listed: dict[str, int]) -> None:
-    assert list(find_ids(database, cases.LISTING, "muller")) == [listed["anna"]]
-    assert list(find_ids(database, cases.LISTING, "OLMEZ sponsor")) == [listed["bakery"]]
-    assert list(find_ids(database, cases.LISTING, "garcia permit")) == [listed["jose"]]
-    ref = cases.load_case(database, listed["bakery"]).ref
-    assert list(find_ids(database, cases.LISTING, ref.lower())) == [listed["bakery"]]
+    assert list(find_ids(database, case_listing.LISTING, "muller")) == [listed["anna"]]
+    assert list(find_ids(database, case_listing.LISTING, "OLMEZ sponsor")) == [listed["bakery"]]
+    assert list(find_ids(database, case_listing.LISTING, "garcia permit")) == [listed["jose"]]
+    ref = case_detail.load_case(database, listed["bakery"]).ref
+    assert list(find_ids(database, case_listing.LISTING, ref.lower())) == [listed["bakery"]]
 
 
 def test_list_filters(database: Database, listed: dict[str, int], staff: Staff) -> None:
     def found(**filters: str | int) -> set[int]:
-        return set(find_ids(database, cases.LISTING, filters=filters))
+        return set(find_ids(database, case_listing.LISTING, filters=filters))
 
-    assert found(status=cases.OPEN) == {listed["jose"], listed["bakery"]}
+    assert found(status=case_listing.OPEN) == {listed["jose"], listed["bakery"]}
     assert found(status="closed") == {listed["anna"]}
     assert found(status="in_progress") == set()
     assert found(owner=staff.anna.user_id or 0) == {listed["jose"]}
-    assert found(owner=cases.UNASSIGNED) == {listed["bakery"]}
-    assert found(status=cases.OPEN, owner=staff.bram.user_id or 0) == set()
+    assert found(owner=case_listing.UNASSIGNED) == {listed["bakery"]}
+    assert found(status=case_listing.OPEN, owner=staff.bram.user_id or 0) == set()
     with database.reading() as session:
-        status_choices = cases.LISTING.filter("status").choices(session)
-        owner_choices = cases.LISTING.filter("owner").choices(session)
+        status_choices = case_listing.LISTING.filter("status").choices(session)
+        owner_choices = case_listing.LISTING.filter("owner").choices(session)
     assert status_choices[0] == ("open", "Open")
     assert [label for _value, label in status_choices[1:]] == list(LABELS.values())
     assert owner_choices == [
@@ -758,7 +773,7 @@ def test_list_filters(database: Database, listed: dict[str, int], staff: Staff) 
 def test_list_sorts(
     database: Database, listed: dict[str, int], key: str, expected: list[str]
 ) -> None:
-    ids = list(find_ids(database, cases.LISTING, order=Order(key)))
+    ids = list(find_ids(database, case_listing.LISTING, order=Order(key)))
     assert ids == [listed[name] for name in expected]
 
 
@@ -770,8 +785,8 @@ def test_search_keys_follow_a_renamed_client(
         assert expat is not None
         expat.family_name = "Fernández"
         assert cases.refresh_search_keys(session, expat_id=expat.id) == 1
-    assert list(find_ids(database, cases.LISTING, "fernandez")) == [listed["jose"]]
-    assert list(find_ids(database, cases.LISTING, "garcia")) == []
+    assert list(find_ids(database, case_listing.LISTING, "fernandez")) == [listed["jose"]]
+    assert list(find_ids(database, case_listing.LISTING, "garcia")) == []
 
 
 def test_audit_names_the_actor_for_each_kind_of_change(
@@ -779,7 +794,7 @@ def test_audit_names_the_actor_for_each_kind_of_change(
 ) -> None:
     case_id = _open(database, staff.anna, sample, services=["digid"])
     cases.add_note(database, staff.bram, case_id, "Note")
-    cases.add_task(database, staff.bram, case_id, "Task", None)
+    case_tasks.add_task(database, staff.bram, case_id, "Task", None)
     cases.set_status(database, staff.bram, case_id, "in_progress", expected_version=1)
     with database.reading() as session:
         entries = {
@@ -798,7 +813,7 @@ def test_audit_names_the_actor_for_each_kind_of_change(
 
 def test_status_labels_in_dutch() -> None:
     with i18n.using("nl"):
-        labels = [cases.status_label(status) for status in cases.STATUSES]
+        labels = [case_statuses.status_label(status) for status in case_statuses.STATUSES]
     assert labels == [
         "Nieuw",
         "In behandeling",
