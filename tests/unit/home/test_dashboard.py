@@ -23,7 +23,8 @@ from expatdesk.db.models import (
 )
 from expatdesk.db.types import utcnow
 from expatdesk.home import dashboard
-from expatdesk.home.dashboard import load_dashboard, recent_changes
+from expatdesk.home.dashboard import load_dashboard
+from expatdesk.home.recent_changes import recent_changes
 
 TODAY = date(2026, 3, 11)  # a Wednesday
 
