@@ -524,7 +524,7 @@ def test_a_saved_note_never_reads_as_failed_when_the_case_cannot_be_read_again(
     def gone(*_args: object) -> None:
         raise DatabaseError("No connection to the database server.")
 
-    monkeypatch.setattr(cases, "load_case", gone)
+    monkeypatch.setattr(case_detail, "load_case", gone)
     page.ui.noteEdit.setPlainText("Called the IND.")
     with qtbot.waitSignal(page.changed):
         _press(qtbot, page.ui.addNoteButton)
