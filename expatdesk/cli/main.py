@@ -14,15 +14,22 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from expatdesk import __version__, clock, i18n
+from sqlalchemy.exc import DBAPIError
+
+from expatdesk import __version__, clock, i18n, selftest
+from expatdesk.accounts import staff as accounts
+from expatdesk.accounts.actor import role_label
 from expatdesk.cli.bench import add_bench_command
 from expatdesk.cli.privacy import add_privacy_commands
 from expatdesk.cli.staff import add_staff_command
 from expatdesk.config import database_target, default_database
 from expatdesk.db.database import Database, open_database, parse_url
-from expatdesk.errors import UserError
+from expatdesk.errors import DatabaseError, UserError
 from expatdesk.i18n import _
+from expatdesk.privacy.erasure import clean_deleted_trail, restore_backup
 from expatdesk.reports import output
+from expatdesk.reports.target_settings import read_centre_name
+from expatdesk.reports.target_years import check_years
 
 if TYPE_CHECKING:
     from expatdesk.demo import DemoSummary
@@ -214,7 +221,6 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 def _run_selftest(args: argparse.Namespace) -> int:
     """Run every self-test check; one line per failure on standard error, exit 1 if any."""
-    from expatdesk import selftest
     from expatdesk.qt.selftest import window_check  # the window check needs Qt
 
     with selftest.private_folder() as folder:
@@ -249,8 +255,6 @@ def _run_init(args: argparse.Namespace) -> int:
         if database.backup_path:
             print(_("Backup before migrating: {path}").format(path=database.backup_path))
         if not database.is_sqlite:
-            from expatdesk.privacy.erasure import clean_deleted_trail
-
             cleaned = clean_deleted_trail(database)
             if cleaned:
                 print(
@@ -282,8 +286,6 @@ def _run_restore(args: argparse.Namespace) -> int:
     database = open_database(
         parse_url(database_target(getattr(args, "database", None))), migrate=False
     )
-    from expatdesk.privacy.erasure import restore_backup
-
     try:
         restored = restore_backup(database, args.file)
     finally:
@@ -336,8 +338,6 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 def _print_demo_accounts(summary: DemoSummary) -> None:
     """The demo's accounts, to sign in with (on SQLite, with their passwords)."""
-    from expatdesk.accounts.actor import role_label
-
     if summary.accounts:
         print(_("Demo accounts (username, password, role):"))
         for account in summary.accounts:
@@ -361,11 +361,7 @@ def _print_demo_accounts(summary: DemoSummary) -> None:
 
 
 def _run_report_targets(args: argparse.Namespace) -> int:
-    from sqlalchemy.exc import DBAPIError
-
-    from expatdesk.accounts import staff as accounts
-    from expatdesk.errors import DatabaseError
-    from expatdesk.reports.targets import check_years, targets_report
+    from expatdesk.reports.targets import targets_report
 
     check_years(args.year_from, args.year_to)
     if args.output is None and args.format in output.FILE_ONLY_FORMATS:
@@ -381,8 +377,6 @@ def _run_report_targets(args: argparse.Namespace) -> int:
             database, accounts.connection_actor(database), args.year_from, args.year_to
         )
         if args.format == "pdf":
-            from expatdesk.reports.target_settings import read_centre_name
-
             centre_name = read_centre_name(database)
     except DBAPIError as error:
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
@@ -403,7 +397,6 @@ def _run_report_targets(args: argparse.Namespace) -> int:
 
 
 def _run_import(args: argparse.Namespace) -> int:
-    from expatdesk.accounts import staff as accounts
     from expatdesk.exchange import apply_import, prepare_import
     from expatdesk.exchange.reading import file_format
 

@@ -17,10 +17,10 @@ from expatdesk.accounts.actor import Actor, PermissionDeniedError
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.reports.target_settings import DEFAULTS
+from expatdesk.reports.target_years import check_years
 from expatdesk.reports.targets import (
     Status,
     TargetsReport,
-    check_years,
     compute_targets,
     targets_report,
 )
