@@ -24,6 +24,8 @@ from pathlib import Path
 from babel import Locale, dates, numbers
 from babel.messages import mofile, pofile
 
+from expatdesk.text import fold
+
 DOMAIN = "expatdesk"
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 
@@ -183,8 +185,6 @@ def country_name(code: str | None) -> str:
 
 def countries() -> list[tuple[str, str]]:
     """All countries as ``(code, name)``, sorted by name in the active language."""
-    from expatdesk.text import fold
-
     names = locale().territories
     pairs = [(code, name) for code, name in names.items() if len(code) == 2 and code.isalpha()]
     return sorted(pairs, key=lambda pair: fold(pair[1]))

@@ -53,6 +53,21 @@ def like_pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
+def _east_asian(text: str) -> bool:
+    return any(
+        unicodedata.name(char, "").startswith(("CJK UNIFIED", "HANGUL", "HIRAGANA", "KATAKANA"))
+        for char in text
+    )
+
+
+def full_name(given_name: str | None, family_name: str | None) -> str:
+    """A person's name as it is written: "José García", but "王一帆" in Chinese script."""
+    given, family = given_name or "", family_name or ""
+    if _east_asian(given + family):
+        return family + given
+    return " ".join(part for part in (given, family) if part)
+
+
 def expat_search_key(given_name: str, family_name: str, email: str | None, expat_ref: str) -> str:
     """What the expat search matches: names in both orders' words, e-mail and ref, folded."""
     return fold(" ".join(part for part in (given_name, family_name, email, expat_ref) if part))

@@ -7,8 +7,8 @@ international hires per year.
 
 The record loaders (:func:`expatdesk.expats.read.load_expat`,
 :func:`expatdesk.employers.read.load_employer`) read the linked records with one query per
-linked table (:func:`cases_in`, :func:`deliveries_in`); :func:`expat_events` and
-:func:`employer_events` turn a loaded record into events without touching the database. A
+linked table (:mod:`expatdesk.cases.linked`); :func:`expat_events` and :func:`employer_events`
+are given the loaded record and turn it into events without touching the database. A
 :class:`TimelineEvent` carries data, not sentences: its :attr:`~TimelineEvent.title` and
 :attr:`~TimelineEvent.detail` are made in the active language each time they are read, so a page
 drawn again after a language switch speaks the new language.
@@ -19,37 +19,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
-
-from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.orm import Session
 
 from expatdesk import clock, i18n
-from expatdesk.cases.workflow import status_label
-from expatdesk.common.labels import Label
-from expatdesk.db.database import Database
-from expatdesk.db.models import (
-    Case,
-    Employer,
-    Expat,
-    ServiceDelivery,
-    ServiceType,
-    StaffUser,
-)
+from expatdesk.cases.linked import CaseInfo, DeliveryInfo
+from expatdesk.common.labels import Label, relation_label
+from expatdesk.employers.read import EmployerDetail
+from expatdesk.expats.read import ExpatDetail
 from expatdesk.i18n import _, ngettext
-
-if TYPE_CHECKING:
-    from expatdesk.employers.read import EmployerDetail
-    from expatdesk.expats.read import ExpatDetail
-    from expatdesk.surveys.responses import Response
+from expatdesk.surveys.responses import Response, intention_label
 
 #: A permit whose last day is at most this many days ahead is "expiring".
 EXPIRING_DAYS = 90
 #: ... and at most this many days ahead it is urgent.
 URGENT_DAYS = 30
-#: A record page reads at most this many service deliveries (the newest); an employer that hires
-#: hundreds of expats has thousands, and no page can show them all usefully.
-DELIVERY_LIMIT = 200
 
 #: Where an event links to: a record kind ("expat", "employer", "case") and its id.
 LINK_KINDS = ("expat", "employer", "case")
@@ -67,139 +49,6 @@ def days_left_text(valid_until: date, today: date) -> str:
     return ngettext("expired {count} day ago", "expired {count} days ago", -days).format(
         count=i18n.format_number(-days)
     )
-
-
-# --- the linked records -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CaseInfo:
-    """A case as a client's page lists it."""
-
-    id: int
-    ref: str
-    subject: str
-    status: str  # one of CASE_STATUSES; see status_label
-    opened_on: date
-    closed_on: date | None  # the local date of closed_at
-    owner_name: str | None
-
-    @property
-    def status_label(self) -> str:
-        return status_label(self.status)
-
-    @property
-    def is_open(self) -> bool:
-        return self.status != "closed"
-
-
-@dataclass(frozen=True)
-class DeliveryInfo:
-    """A service delivered, with the case it belongs to (if any) and to whom."""
-
-    id: int
-    ref: str
-    service: Label
-    delivered_on: date
-    case_id: int | None
-    case_ref: str | None
-    expat_id: int | None
-    expat_name: str | None
-    employer_id: int | None
-    employer_name: str | None
-    notes: str | None
-
-
-def cases_in(session: Session, condition: ColumnElement[bool]) -> tuple[CaseInfo, ...]:
-    """The cases that meet ``condition``, the newest first, in one query."""
-    rows = session.execute(
-        select(
-            Case.id,
-            Case.case_ref,
-            Case.subject,
-            Case.status,
-            Case.opened_on,
-            Case.closed_at,
-            StaffUser.display_name,
-        )
-        .outerjoin(StaffUser, StaffUser.id == Case.owner_id)
-        .where(condition)
-        .order_by(Case.opened_on.desc(), Case.id.desc())
-    )
-    return tuple(
-        CaseInfo(
-            id=row.id,
-            ref=row.case_ref,
-            subject=row.subject,
-            status=row.status,
-            opened_on=row.opened_on,
-            closed_on=None if row.closed_at is None else row.closed_at.astimezone().date(),
-            owner_name=row.display_name,
-        )
-        for row in rows
-    )
-
-
-def deliveries_in(
-    session: Session, condition: ColumnElement[bool], limit: int | None = None
-) -> tuple[tuple[DeliveryInfo, ...], int]:
-    """The newest ``limit`` deliveries that meet ``condition``, and how many there are in all.
-
-    One query; a second one counts only when the limit (:data:`DELIVERY_LIMIT`) was reached.
-    """
-    from expatdesk.expats.read import full_name
-
-    limit = DELIVERY_LIMIT if limit is None else limit
-    newest = ServiceDelivery.delivered_on.desc(), ServiceDelivery.id.desc()
-    # The newest ids first, then their details: joining only those rows, not all of a big
-    # employer's thousands.
-    chosen = select(ServiceDelivery.id).where(condition).order_by(*newest).limit(limit).subquery()
-    rows = session.execute(
-        select(
-            ServiceDelivery.id,
-            ServiceDelivery.service_ref,
-            ServiceDelivery.delivered_on,
-            ServiceDelivery.case_id,
-            ServiceDelivery.expat_id,
-            ServiceDelivery.employer_id,
-            ServiceDelivery.notes,
-            ServiceType.code,
-            ServiceType.label_en,
-            ServiceType.label_nl,
-            Case.case_ref,
-            Expat.given_name,
-            Expat.family_name,
-            Employer.name.label("employer_name"),
-        )
-        .join(ServiceType, ServiceType.code == ServiceDelivery.service_code)
-        .outerjoin(Case, Case.id == ServiceDelivery.case_id)
-        .outerjoin(Expat, Expat.id == ServiceDelivery.expat_id)
-        .outerjoin(Employer, Employer.id == ServiceDelivery.employer_id)
-        .where(ServiceDelivery.id.in_(select(chosen.c.id)))
-        .order_by(*newest)
-    ).all()
-    deliveries = tuple(
-        DeliveryInfo(
-            id=row.id,
-            ref=row.service_ref,
-            service=Label(row.code, row.label_en, row.label_nl),
-            delivered_on=row.delivered_on,
-            case_id=row.case_id,
-            case_ref=row.case_ref,
-            expat_id=row.expat_id,
-            expat_name=(
-                None if row.expat_id is None else full_name(row.given_name, row.family_name)
-            ),
-            employer_id=row.employer_id,
-            employer_name=row.employer_name,
-            notes=row.notes,
-        )
-        for row in rows
-    )
-    total = len(deliveries)
-    if total >= limit:
-        total = session.scalar(select(func.count(ServiceDelivery.id)).where(condition)) or 0
-    return deliveries, total
 
 
 # --- events -----------------------------------------------------------------------------------
@@ -277,8 +126,6 @@ class TimelineEvent:
         if kind == "birth":
             return _("Child born: {name}").format(name=text)
         if kind == "family":
-            from expatdesk.expats.read import relation_label
-
             name = text
             if self.relation:
                 name = f"{text} ({relation_label(self.relation)})"
@@ -308,8 +155,6 @@ class TimelineEvent:
         return " · ".join(part for part in parts if part)
 
     def _answers(self) -> list[str]:
-        from expatdesk.surveys.responses import intention_label
-
         answers = []
         if self.score_service is not None:
             grade = i18n.format_number(self.score_service)
@@ -465,21 +310,3 @@ def employer_events(employer: EmployerDetail) -> list[TimelineEvent]:
             )
         )
     return newest_first(events)
-
-
-def expat_timeline(
-    database: Database, expat_id: int, today: date | None = None
-) -> list[TimelineEvent]:
-    """An expat's timeline, newest first; empty when the expat no longer exists."""
-    from expatdesk.expats.read import load_expat
-
-    expat = load_expat(database, expat_id)
-    return [] if expat is None else expat_events(expat, today)
-
-
-def employer_timeline(database: Database, employer_id: int) -> list[TimelineEvent]:
-    """An employer's timeline, newest first; empty when the employer no longer exists."""
-    from expatdesk.employers.read import load_employer
-
-    employer = load_employer(database, employer_id)
-    return [] if employer is None else employer_events(employer)

@@ -30,6 +30,7 @@ from sqlalchemy import select
 
 from expatdesk import clock
 from expatdesk.accounts.actor import SYSTEM
+from expatdesk.cases import tasks as case_tasks
 from expatdesk.cases import workflow as cases
 from expatdesk.common.concurrency import StaleRecordError, new_request_key
 from expatdesk.config import DATABASE_ENV
@@ -180,7 +181,7 @@ class Desk:
             case_id = self.rng.choice(case_ids)
             self.add(
                 "task",
-                lambda key: cases.add_task(database, SYSTEM, case_id, "Soak", request_key=key),
+                lambda key: case_tasks.add_task(database, SYSTEM, case_id, "Soak", request_key=key),
             )
 
         def response() -> None:

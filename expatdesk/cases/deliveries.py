@@ -12,7 +12,7 @@ the report finds an expat's employer itself. Copying the expat's employer into t
 would say the employer came to the desk when it did not.
 
 The checklists (``checklist_item``) are data in English and Dutch: the documents the desk collects
-for a service. Ticking them off is part of a case (:func:`expatdesk.cases.workflow.
+for a service. Ticking them off is part of a case (:func:`expatdesk.cases.services.
 set_document_checked`).
 """
 
@@ -41,6 +41,7 @@ from expatdesk.db.models import (
     ServiceType,
 )
 from expatdesk.i18n import _, pick
+from expatdesk.text import full_name
 
 log = logging.getLogger(__name__)
 
@@ -245,8 +246,6 @@ def record_walk_in(
 
 def deliveries_in(session: Session, condition: ColumnElement[bool]) -> list[Delivery]:
     """The deliveries that meet ``condition``, newest first, inside an open session."""
-    from expatdesk.expats.read import full_name
-
     statement = (
         select(
             ServiceDelivery,

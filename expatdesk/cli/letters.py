@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from expatdesk.accounts import staff as accounts
+from expatdesk.accounts import sign_in as signing
 from expatdesk.config import database_target
-from expatdesk.db.database import Database, open_database, parse_url
+from expatdesk.db.database import Database, open_database
+from expatdesk.db.engine import parse_url
 from expatdesk.db.models import Case
 from expatdesk.documents import templates
 from expatdesk.documents.templates import LETTER_LANGUAGES, LETTERS
@@ -131,7 +132,7 @@ def _run_letter(args: argparse.Namespace) -> int:
         raise UserError(_("The appointment letter needs --date and --time."))
     database = open_database(parse_url(database_target(getattr(args, "database", None))))
     try:
-        actor = accounts.connection_actor(database)
+        actor = signing.connection_actor(database)
         case_id = _case_id(database, args.ref)
         letter = make_letter(
             database,
@@ -180,7 +181,7 @@ def _run_letter_template(args: argparse.Namespace) -> int:
                 ) from None
         templates.update_template(
             database,
-            accounts.connection_actor(database),
+            signing.connection_actor(database),
             args.template,
             args.language,
             current.subject if args.subject is None else args.subject,

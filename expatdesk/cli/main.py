@@ -14,16 +14,25 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from expatdesk import __version__, clock, i18n
+from sqlalchemy.exc import DBAPIError
+
+from expatdesk import __version__, clock, i18n, selftest
+from expatdesk.accounts import sign_in as signing
+from expatdesk.accounts.actor import role_label
+from expatdesk.cli.bench import add_bench_command
 from expatdesk.cli.letters import add_letter_command
 from expatdesk.cli.privacy import add_privacy_commands
 from expatdesk.cli.staff import add_staff_command
 from expatdesk.config import database_target, default_database
 from expatdesk.db.database import Database, open_database
 from expatdesk.db.engine import parse_url
-from expatdesk.errors import UserError
+from expatdesk.errors import DatabaseError, UserError
 from expatdesk.i18n import _
+from expatdesk.privacy.erasure import restore_backup
+from expatdesk.privacy.trail import clean_deleted_trail
 from expatdesk.reports import output
+from expatdesk.reports.target_settings import read_centre_name
+from expatdesk.reports.target_years import check_years
 
 if TYPE_CHECKING:
     from expatdesk.demo import DemoSummary
@@ -103,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(run=_run_demo)
     _add_report_command(commands, common)
     _add_exchange_commands(commands, common)
-    _add_bench_command(commands, common)
+    add_bench_command(commands, common)
     add_staff_command(commands, common)
     add_privacy_commands(commands, common)
     add_letter_command(commands, common)
@@ -147,106 +156,6 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser], common
 
 def _kinds_help() -> str:
     return _("one of: {kinds}").format(kinds=", ".join(EXCHANGE_KINDS))
-
-
-def _add_bench_command(commands: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
-    """``bench [--json FILE] [--allow-small]``: timings beside their floors (README, Benchmarks)."""
-    from expatdesk.bench.results import KEYS
-
-    bench = commands.add_parser(
-        "bench",
-        parents=[common],
-        help=_("measure the desk's speed on the large demo database, each figure beside its floor"),
-    )
-    bench.add_argument(
-        "--json", metavar=_("FILE"), type=Path, help=_("also write the figures to FILE as JSON")
-    )
-    bench.add_argument(
-        "--allow-small",
-        action="store_true",
-        help=_("measure a database that is not the large demo too"),
-    )
-    bench.add_argument(
-        "--repeat",
-        type=_positive,
-        default=3,
-        metavar=_("N"),
-        help=_("start the app N times and take the median (default: %(default)s)"),
-    )
-    bench.add_argument(
-        "--import-rows",
-        type=_positive,
-        default=100_000,
-        metavar=_("N"),
-        help=_("survey rows to import into a scratch database (default: %(default)s)"),
-    )
-    bench.add_argument(
-        "--scroll-steps",
-        type=_positive,
-        default=500,
-        metavar=_("N"),
-        help=_("jumps to scroll the expats list end to end in (default: %(default)s)"),
-    )
-    bench.add_argument(
-        "--soak-desks",
-        type=_positive,
-        default=20,
-        metavar=_("N"),
-        help=_("desks that save at once in the soak figure (default: %(default)s)"),
-    )
-    bench.add_argument(
-        "--soak-seconds",
-        type=_positive,
-        default=60,
-        metavar=_("N"),
-        help=_("how long the desks of the soak figure save (default: %(default)s)"),
-    )
-    bench.add_argument(
-        "--only",
-        metavar=_("FIGURES"),
-        type=lambda text: tuple(part.strip() for part in text.split(",") if part.strip()),
-        default=KEYS,
-        help=_("measure only these, separated by commas: {keys}").format(keys=", ".join(KEYS)),
-    )
-    bench.set_defaults(run=_run_bench)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(_("not a positive whole number: {text}").format(text=text))
-    return value
-
-
-def _run_bench(args: argparse.Namespace) -> int:
-    import json
-
-    from expatdesk.bench.runner import Options, run_bench
-
-    if getattr(sys, "frozen", False):  # the bench runs its figures as `python -m` children
-        raise UserError(
-            _("expatdesk bench needs a source checkout; the installed program cannot run it.")
-        )
-    if args.json is not None:
-        output.check_writable(args.json)
-    options = Options(
-        allow_small=args.allow_small,
-        repeat=args.repeat,
-        import_rows=args.import_rows,
-        scroll_steps=args.scroll_steps,
-        only=args.only,
-        soak_desks=args.soak_desks,
-        soak_seconds=float(args.soak_seconds),
-    )
-    report = run_bench(parse_url(database_target(getattr(args, "database", None))), options)
-    print(report.table(), end="")
-    if args.json is not None:
-        data = json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n"
-        output.write_atomically(args.json, data.encode("utf-8"))
-    return 0
 
 
 def _add_report_command(commands: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
@@ -316,7 +225,6 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 def _run_selftest(args: argparse.Namespace) -> int:
     """Run every self-test check; one line per failure on standard error, exit 1 if any."""
-    from expatdesk import selftest
     from expatdesk.qt.selftest import window_check  # the window check needs Qt
 
     with selftest.private_folder() as folder:
@@ -351,8 +259,6 @@ def _run_init(args: argparse.Namespace) -> int:
         if database.backup_path:
             print(_("Backup before migrating: {path}").format(path=database.backup_path))
         if not database.is_sqlite:
-            from expatdesk.privacy.trail import clean_deleted_trail
-
             cleaned = clean_deleted_trail(database)
             if cleaned:
                 print(
@@ -384,8 +290,6 @@ def _run_restore(args: argparse.Namespace) -> int:
     database = open_database(
         parse_url(database_target(getattr(args, "database", None))), migrate=False
     )
-    from expatdesk.privacy.erasure import restore_backup
-
     try:
         restored = restore_backup(database, args.file)
     finally:
@@ -438,8 +342,6 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 def _print_demo_accounts(summary: DemoSummary) -> None:
     """The demo's accounts, to sign in with (on SQLite, with their passwords)."""
-    from expatdesk.accounts.actor import role_label
-
     if summary.accounts:
         print(_("Demo accounts (username, password, role):"))
         for account in summary.accounts:
@@ -463,11 +365,7 @@ def _print_demo_accounts(summary: DemoSummary) -> None:
 
 
 def _run_report_targets(args: argparse.Namespace) -> int:
-    from sqlalchemy.exc import DBAPIError
-
-    from expatdesk.accounts import sign_in as signing
-    from expatdesk.errors import DatabaseError
-    from expatdesk.reports.targets import check_years, targets_report
+    from expatdesk.reports.targets import targets_report
 
     check_years(args.year_from, args.year_to)
     if args.output is None and args.format in output.FILE_ONLY_FORMATS:
@@ -483,8 +381,6 @@ def _run_report_targets(args: argparse.Namespace) -> int:
             database, signing.connection_actor(database), args.year_from, args.year_to
         )
         if args.format == "pdf":
-            from expatdesk.reports.target_settings import read_centre_name
-
             centre_name = read_centre_name(database)
     except DBAPIError as error:
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
@@ -505,7 +401,6 @@ def _run_report_targets(args: argparse.Namespace) -> int:
 
 
 def _run_import(args: argparse.Namespace) -> int:
-    from expatdesk.accounts import sign_in as signing
     from expatdesk.exchange import apply_import, prepare_import
     from expatdesk.exchange.reading import file_format
 

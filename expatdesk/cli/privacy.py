@@ -25,6 +25,7 @@ from expatdesk.db.models import Expat
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
 from expatdesk.privacy import erasure as privacy
+from expatdesk.privacy import subject_access
 from expatdesk.private_files import write_private
 
 #: The reason the trail gives for an erasure from the command line without ``--reason``.
@@ -129,8 +130,6 @@ def _confirmed(ref: str) -> bool:
 
 
 def _run_subject_access(args: argparse.Namespace) -> int:
-    from expatdesk.privacy import subject_access
-
     output: Path = args.output
     suffix = output.suffix.lower()
     if suffix not in (".json", ".pdf"):

@@ -1,4 +1,4 @@
-"""Code-list labels and yes/no values: carried out of the database, shown in the active language."""
+"""Code-list labels, family relations and yes/no values, shown in the active language."""
 
 from __future__ import annotations
 
@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from sqlalchemy.orm import QueryableAttribute
 
 from expatdesk.db.models import CodeMixin
-from expatdesk.i18n import _, language, pick
+from expatdesk.i18n import N_, _, language, pick
+
+#: A family member's relation to the expat (``expatdesk.db.models.RELATIONS``) and its name.
+RELATION_NAMES = {"partner": N_("Partner"), "child": N_("Child")}
 
 
 @dataclass(frozen=True)
@@ -49,3 +52,8 @@ def yes_no(value: bool | None) -> str:
     if value is None:
         return ""
     return _("Yes") if value else _("No")
+
+
+def relation_label(relation: str) -> str:
+    """A family member's relation (``partner``, ``child``) in the active language."""
+    return _(RELATION_NAMES[relation]) if relation in RELATION_NAMES else relation

@@ -13,8 +13,7 @@ from datetime import date
 
 from expatdesk.demo.base import CASE, CASE_NOTE, TASK, Picker, Row
 from expatdesk.demo.state import CATEGORIES, CHILDREN, PARTNER, World
-from expatdesk.expats.read import full_name
-from expatdesk.text import case_search_key
+from expatdesk.text import case_search_key, full_name
 
 OPEN_STATUSES = Picker(
     [("new", 15), ("in_progress", 35), ("waiting_client", 15), ("waiting_authority", 20),

@@ -47,7 +47,7 @@ from sqlalchemy.orm import Session
 
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor, Permission
-from expatdesk.cases.workflow import status_label
+from expatdesk.cases.statuses import status_label
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     Case,
@@ -63,10 +63,10 @@ from expatdesk.db.models import (
 from expatdesk.documents import store, templates
 from expatdesk.documents.letterhead import Letterhead, letterhead_in
 from expatdesk.errors import UserError
-from expatdesk.expats.read import full_name
 from expatdesk.i18n import _
 from expatdesk.reports.pdf import fonts
-from expatdesk.reports.pdf.document import INK, MUTED, PDF_LANGUAGES, RULE
+from expatdesk.reports.pdf.layout import INK, MUTED, PDF_LANGUAGES, RULE
+from expatdesk.text import full_name
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 22 * mm

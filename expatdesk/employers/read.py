@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import ScalarSelect, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from expatdesk import i18n, timeline
+from expatdesk import i18n
+from expatdesk.cases.linked import CaseInfo, DeliveryInfo, linked_cases, linked_deliveries
 from expatdesk.common.labels import Label, label, label_column, picked, yes_no
 from expatdesk.common.listing import (
     AnySelect,
@@ -22,7 +23,6 @@ from expatdesk.db.database import Database
 from expatdesk.db.models import Case, Employer, Expat, Municipality, ServiceDelivery
 from expatdesk.i18n import N_
 from expatdesk.surveys import responses as surveys
-from expatdesk.timeline import CaseInfo, DeliveryInfo
 
 
 def _expat_count() -> ScalarSelect[int]:
@@ -198,7 +198,7 @@ def load_employer(database: Database, employer_id: int) -> EmployerDetail | None
         if employer is None:
             return None
         count = session.scalar(select(func.count(Expat.id)).where(Expat.employer_id == employer_id))
-        deliveries, delivery_count = timeline.deliveries_in(
+        deliveries, delivery_count = linked_deliveries(
             session, ServiceDelivery.employer_id == employer_id
         )
         return EmployerDetail(
@@ -221,7 +221,7 @@ def load_employer(database: Database, employer_id: int) -> EmployerDetail | None
             ),
             expat_count=count or 0,
             surveys=tuple(surveys.responses_in(session, "employer", employer.id)),
-            cases=timeline.cases_in(session, Case.employer_id == employer_id),
+            cases=linked_cases(session, Case.employer_id == employer_id),
             deliveries=deliveries,
             delivery_count=delivery_count,
         )

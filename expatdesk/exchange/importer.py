@@ -8,57 +8,49 @@ records in one transaction (all or nothing), and refuses when a record it would 
 meanwhile (optimistic locking on ``version``) or a record it would add has appeared.
 
 References (``employer_ref``, ``expat_ref``, ``respondent_ref``, ``case_ref``) and existing
-records are looked up in batches of :data:`IN_BATCH` refs per query; the writes are Core
-``executemany`` in batches, never an ORM object per row. On PostgreSQL the new records are
-instead copied (``COPY``) into a temporary staging table and added with one ``INSERT … SELECT``.
+records are looked up in batches of :data:`~expatdesk.exchange.writing.IN_BATCH` refs per query;
+the writes (:mod:`expatdesk.exchange.writing`) are Core ``executemany`` in batches, never an ORM
+object per row, or on PostgreSQL a ``COPY`` into a staging table.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
-from typing import Any, TypeVar
 
 from sqlalchemy import (
-    ColumnDefault,
     Connection,
     Table,
-    bindparam,
-    delete,
-    insert,
     select,
-    text,
-    update,
 )
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from expatdesk import i18n
 from expatdesk.accounts.actor import Actor, Permission
 from expatdesk.db.database import Database
-from expatdesk.db.models import Base
 from expatdesk.errors import DatabaseError, UserError
 from expatdesk.exchange.kinds import REF_COLUMNS, Kind, Lookups, kind_named
 from expatdesk.exchange.reading import open_sheet
 from expatdesk.exchange.values import Invalid
+from expatdesk.exchange.writing import (
+    IN_BATCH,
+    Record,
+    batched,
+    insert_records,
+    table_named,
+    update_records,
+)
 from expatdesk.i18n import _
 
 #: Rows validated together: their references and existing records are looked up at once.
 ROW_BATCH = 1000
-#: Refs per ``IN (…)`` query, below SQLite's old limit of 999 bound parameters.
-IN_BATCH = 500
-#: Records per ``executemany`` when writing.
-WRITE_BATCH = 1000
 #: Rows a plan keeps for the preview.
 PREVIEW_ROWS = 20
 #: Referenced ids kept between batches; forgotten (and looked up again) beyond this.
 CACHE_LIMIT = 200_000
 #: Errors a check reports before it stops reading the file.
 MAX_ERRORS = 1000
-
-T = TypeVar("T")
-Record = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -125,7 +117,7 @@ def prepare_import(
                 return plan
             # A file with only its header holds no records: the export of an empty table
             # re-imports as nothing added, updated or unchanged.
-            for batch in _batched(sheet.rows, ROW_BATCH):
+            for batch in batched(sheet.rows, ROW_BATCH):
                 validator.validate(batch, sheet.ragged, preview_rows)
                 if len(plan.errors) >= MAX_ERRORS:
                     # A file this wrong is no file to correct row by row (or a hostile one):
@@ -164,8 +156,8 @@ def apply_import(database: Database, actor: Actor, plan: ImportPlan) -> Counts:
     try:
         with database.transaction(actor) as session:
             connection = session.connection()
-            _insert(connection, kind, plan.inserts)
-            _update(connection, kind, plan.updates)
+            insert_records(connection, kind, plan.inserts)
+            update_records(connection, kind, plan.updates)
     except IntegrityError as error:
         raise UserError(
             _(
@@ -341,8 +333,8 @@ class _Validator:
             ref for _number, values in parsed if isinstance(ref := values.get("expat_ref"), str)
         }
         erased: set[str] = set()
-        register = _table("erased_person")
-        for chunk in _batched(sorted(refs), IN_BATCH):
+        register = table_named("erased_person")
+        for chunk in batched(sorted(refs), IN_BATCH):
             erased.update(
                 self.connection.execute(
                     select(register.c.ref).where(register.c.ref.in_(chunk))
@@ -417,9 +409,9 @@ class _Validator:
         if len(known) + len(missing) > CACHE_LIMIT:
             known.clear()
             missing = sorted(refs)
-        table = _table(table_name)
+        table = table_named(table_name)
         ref_column = table.c[REF_COLUMNS[table_name]]
-        for chunk in _batched(missing, IN_BATCH):
+        for chunk in batched(missing, IN_BATCH):
             rows = self.connection.execute(
                 select(ref_column, table.c.id).where(ref_column.in_(chunk))
             )
@@ -439,10 +431,10 @@ class _Validator:
         # ids by the (unique) index on the key, then the rows by their primary key.
         first = table.c[key_fields[0]]
         ids: list[int] = []
-        for chunk in _batched(sorted({record[key_fields[0]] for _n, record in records}), IN_BATCH):
+        for chunk in batched(sorted({record[key_fields[0]] for _n, record in records}), IN_BATCH):
             ids += self.connection.execute(select(table.c.id).where(first.in_(chunk))).scalars()
         existing: dict[tuple[object, ...], Record] = {}
-        for chunk in _batched(ids, IN_BATCH):
+        for chunk in batched(ids, IN_BATCH):
             query = select(*(table.c[name] for name in fields)).where(table.c.id.in_(chunk))
             for row in self.connection.execute(query).mappings():
                 existing[tuple(row[name] for name in key_fields)] = dict(row)
@@ -482,11 +474,11 @@ class _Validator:
             self.plan.updates.append(new)
 
     def load_facilities(self, existing: dict[tuple[object, ...], Record]) -> None:
-        link = _table("survey_response_facility")
+        link = table_named("survey_response_facility")
         by_id = {row["id"]: row for row in existing.values()}
         for row in by_id.values():
             row["facilities"] = []
-        for chunk in _batched(sorted(by_id), IN_BATCH):
+        for chunk in batched(sorted(by_id), IN_BATCH):
             query = select(link.c.response_id, link.c.facility_code).where(
                 link.c.response_id.in_(chunk)
             )
@@ -503,7 +495,7 @@ class _Validator:
             field_name = kind.column(name).field
             values = {record[field_name] for _n, record in records if record.get(field_name)}
             owners: dict[object, object] = {}
-            for chunk in _batched(sorted(values, key=str), IN_BATCH):
+            for chunk in batched(sorted(values, key=str), IN_BATCH):
                 query = select(table.c[field_name], table.c[own]).where(
                     table.c[field_name].in_(chunk)
                 )
@@ -522,173 +514,7 @@ class _Validator:
                     records.remove((number, record))
 
 
-# --- writing ----------------------------------------------------------------------------------
-
-
-def _insert(connection: Connection, kind: Kind, records: list[Record]) -> None:
-    if connection.dialect.name == "postgresql":
-        _copy_insert(connection, kind, records)
-        return
-    table = kind.table
-    link = _table("survey_response_facility")
-    for batch in _batched(records, WRITE_BATCH):
-        rows = [{k: v for k, v in record.items() if k != "facilities"} for record in batch]
-        _insert_rows(connection, table, rows)
-        if kind.facilities and "facilities" in batch[0]:
-            # The new ids by ref (one indexed query per batch: executemany with RETURNING in
-            # parameter order would be one statement per row on SQLite).
-            ref = table.c[kind.column(kind.key[0]).field]
-            used = [record for record in batch if record["facilities"]]
-            ids: dict[str, int] = {}
-            for chunk in _batched([record[ref.name] for record in used], IN_BATCH):
-                query = select(ref, table.c.id).where(ref.in_(chunk))
-                ids.update((value, id_) for value, id_ in connection.execute(query))
-            links = [
-                {"response_id": ids[record[ref.name]], "facility_code": code}
-                for record in used
-                for code in record["facilities"]
-            ]
-            if links:
-                _insert_rows(connection, link, links)
-
-
-def _insert_rows(connection: Connection, table: Table, rows: list[Record]) -> None:
-    """Insert ``rows`` in one Core ``executemany``."""
-    if rows:
-        connection.execute(insert(table), rows)
-
-
-def _copy_insert(connection: Connection, kind: Kind, records: list[Record]) -> None:
-    """PostgreSQL: COPY the records into a staging table, then one ``INSERT … SELECT``.
-
-    The staging tables are temporary and dropped at the end of the transaction. The rows go in
-    in the file's order (``_seq``), so they get their ids in that order, as with
-    ``executemany``; a record that appeared meanwhile fails the table's unique index as it would
-    there. The facilities are staged beside them and joined to the new rows by their ref.
-    """
-    if not records:
-        return
-    table = kind.table
-    fields = [name for name in records[0] if name != "facilities"]
-    # What ``insert(table)`` would fill in for a column that no record names: its default.
-    defaults: dict[str, object] = {}
-    for column in table.columns:
-        default = column.default
-        if column.name in fields or not isinstance(default, ColumnDefault):
-            continue
-        if default.is_scalar:
-            defaults[column.name] = default.arg
-        elif default.is_callable:
-            defaults[column.name] = default.arg(None)  # SQLAlchemy's wrapper takes a context
-    columns = [*fields, *defaults]
-    staging = f"import_{table.name}"
-    listed = ", ".join(columns)
-    connection.execute(
-        text(
-            f"CREATE TEMPORARY TABLE {staging} ON COMMIT DROP AS "
-            f"SELECT 0::bigint AS _seq, {listed} FROM {table.name} WITH NO DATA"
-        )
-    )
-    constant = tuple(defaults.values())
-    _copy(
-        connection,
-        f"COPY {staging} (_seq, {listed}) FROM STDIN",
-        (
-            (seq, *(record[name] for name in fields), *constant)
-            for seq, record in enumerate(records)
-        ),
-    )
-    connection.execute(
-        text(f"INSERT INTO {table.name} ({listed}) SELECT {listed} FROM {staging} ORDER BY _seq")
-    )
-    if kind.facilities and "facilities" in records[0]:
-        ref = kind.column(kind.key[0]).field
-        link = _table("survey_response_facility")
-        links = f"import_{link.name}"
-        connection.execute(
-            text(
-                f"CREATE TEMPORARY TABLE {links} (_seq bigint NOT NULL, facility_code text "
-                "NOT NULL) ON COMMIT DROP"
-            )
-        )
-        _copy(
-            connection,
-            f"COPY {links} (_seq, facility_code) FROM STDIN",
-            (
-                (seq, code)
-                for seq, record in enumerate(records)
-                for code in record["facilities"] or ()
-            ),
-        )
-        connection.execute(
-            text(
-                f"INSERT INTO {link.name} (response_id, facility_code) "
-                f"SELECT added.id, staged.facility_code FROM {links} AS staged "
-                f"JOIN {staging} AS source ON source._seq = staged._seq "
-                f"JOIN {table.name} AS added ON added.{ref} = source.{ref} "
-                "ORDER BY staged._seq, staged.facility_code"
-            )
-        )
-
-
-def _copy(connection: Connection, statement: str, rows: Iterable[Sequence[object]]) -> None:
-    """Run the PostgreSQL ``COPY … FROM STDIN`` ``statement`` with ``rows``, in the transaction.
-
-    An error of the driver is raised as SQLAlchemy's, like that of any other statement.
-    """
-    driver = connection.connection.driver_connection
-    error_class = connection.dialect.loaded_dbapi.Error
-    try:
-        with driver.cursor() as cursor, cursor.copy(statement) as copy:  # type: ignore[union-attr]
-            for row in rows:
-                copy.write_row(row)
-    except error_class as error:
-        raise DBAPIError.instance(
-            statement, None, error, error_class, dialect=connection.dialect
-        ) from None
-
-
-def _update(connection: Connection, kind: Kind, records: list[Record]) -> None:
-    table = kind.table
-    link = _table("survey_response_facility")
-    statement = (
-        update(table)
-        .where(table.c.id == bindparam("_id"), table.c.version == bindparam("_version"))
-        .values(version=table.c.version + 1)
-    )
-    for batch in _batched(records, WRITE_BATCH):
-        rows = [{k: v for k, v in record.items() if k != "facilities"} for record in batch]
-        result = connection.execute(statement, rows)
-        if connection.dialect.supports_sane_multi_rowcount and result.rowcount != len(rows):
-            raise UserError(
-                _(
-                    "Someone changed records of this file since it was checked. Nothing was "
-                    "imported; check the file again."
-                )
-            )
-        if kind.facilities and "facilities" in batch[0]:
-            ids = [record["_id"] for record in batch]
-            connection.execute(delete(link).where(link.c.response_id.in_(ids)))
-            links = [
-                {"response_id": record["_id"], "facility_code": code}
-                for record in batch
-                for code in record["facilities"] or ()
-            ]
-            if links:
-                _insert_rows(connection, link, links)
-
-
 # --- helpers ----------------------------------------------------------------------------------
-
-
-def _table(name: str) -> Table:
-    return Base.metadata.tables[name]
-
-
-def _batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 def _default(table: Table, name: str) -> object:

@@ -34,10 +34,9 @@ from sqlalchemy.orm import Session
 from expatdesk.accounts.actor import Actor
 from expatdesk.db.database import Database
 from expatdesk.db.models import Expat
-from expatdesk.expats.read import full_name
 from expatdesk.i18n import N_, _
 from expatdesk.privacy import access_log
-from expatdesk.text import mask_bsn, skeleton
+from expatdesk.text import full_name, mask_bsn, skeleton
 
 SAME_BSN = N_("same BSN")
 SAME_EMAIL = N_("same e-mail address")

@@ -45,11 +45,10 @@ from expatdesk.db.models import (
     Municipality,
     PermitType,
 )
-from expatdesk.expats.read import full_name
 from expatdesk.expats.vocabulary import country_codes, language_codes
 from expatdesk.i18n import _
 from expatdesk.privacy import access_log
-from expatdesk.text import mask_bsn
+from expatdesk.text import full_name, mask_bsn
 
 # --- forms ------------------------------------------------------------------------------------
 

@@ -37,9 +37,8 @@ from expatdesk.db import audit
 from expatdesk.db.database import Database
 from expatdesk.db.models import Base, Expat
 from expatdesk.errors import UserError
-from expatdesk.expats.read import full_name
 from expatdesk.i18n import _
-from expatdesk.text import fold, mask_bsn
+from expatdesk.text import fold, full_name, mask_bsn
 
 #: The fields a merge can take from the dropped record, in the order the forms show them.
 #: ``survey_consent`` brings its date along.

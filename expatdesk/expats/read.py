@@ -6,14 +6,14 @@ leaves the database session, so no view can show or leak it by accident.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from expatdesk import i18n, timeline
+from expatdesk import i18n
+from expatdesk.cases.linked import CaseInfo, DeliveryInfo, linked_cases, linked_deliveries
 from expatdesk.common.labels import Label, label, label_column, picked
 from expatdesk.common.listing import (
     AnySelect,
@@ -37,33 +37,9 @@ from expatdesk.db.models import (
     Permit,
     ServiceDelivery,
 )
-from expatdesk.i18n import N_, _
+from expatdesk.i18n import N_
 from expatdesk.surveys import responses as surveys
-from expatdesk.text import mask_bsn
-from expatdesk.timeline import CaseInfo, DeliveryInfo
-
-RELATIONS = {"partner": N_("Partner"), "child": N_("Child")}
-
-
-def _east_asian(text: str) -> bool:
-    return any(
-        unicodedata.name(char, "").startswith(("CJK UNIFIED", "HANGUL", "HIRAGANA", "KATAKANA"))
-        for char in text
-    )
-
-
-def full_name(given_name: str | None, family_name: str | None) -> str:
-    """A person's name as it is written: "José García", but "王一帆" in Chinese script."""
-    given, family = given_name or "", family_name or ""
-    if _east_asian(given + family):
-        return family + given
-    return " ".join(part for part in (given, family) if part)
-
-
-def relation_label(relation: str) -> str:
-    """A family member's relation (``partner``, ``child``) in the active language."""
-    return _(RELATIONS[relation]) if relation in RELATIONS else relation
-
+from expatdesk.text import full_name, mask_bsn
 
 # --- the list ---------------------------------------------------------------------------------
 
@@ -340,7 +316,7 @@ def load_expat(database: Database, expat_id: int) -> ExpatDetail | None:
         )
         if expat is None:
             return None
-        deliveries, delivery_count = timeline.deliveries_in(
+        deliveries, delivery_count = linked_deliveries(
             session, ServiceDelivery.expat_id == expat_id
         )
         return ExpatDetail(
@@ -385,7 +361,7 @@ def load_expat(database: Database, expat_id: int) -> ExpatDetail | None:
                 for permit in expat.permits
             ),
             surveys=tuple(surveys.responses_in(session, "expat", expat.id)),
-            cases=timeline.cases_in(session, Case.expat_id == expat_id),
+            cases=linked_cases(session, Case.expat_id == expat_id),
             deliveries=deliveries,
             delivery_count=delivery_count,
         )

@@ -30,10 +30,10 @@ from expatdesk.db.models import Case, Expat, FamilyMember, Permit, ServiceDelive
 from expatdesk.db.types import utcnow
 from expatdesk.errors import UserError
 from expatdesk.expats.forms import ExpatForm, FamilyMemberForm, PermitForm, bsn_lookup, check
-from expatdesk.expats.read import full_name
 from expatdesk.i18n import _, ngettext
 from expatdesk.privacy.purge import purge
 from expatdesk.privacy.trail import scrub_deleted
+from expatdesk.text import full_name
 
 _REF_PREFIX = "EXP-"
 _REF_DIGITS = 6

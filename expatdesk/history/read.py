@@ -41,7 +41,6 @@ from expatdesk.db.models import (
     Permit,
     StaffUser,
 )
-from expatdesk.expats.read import full_name
 from expatdesk.history.values import (
     Coded,
     FieldChange,
@@ -51,6 +50,7 @@ from expatdesk.history.values import (
     value_text,
 )
 from expatdesk.i18n import N_, _
+from expatdesk.text import full_name
 
 #: How many entries a history reads at most (the newest).
 ENTRY_LIMIT = 200

@@ -19,9 +19,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expatdesk import i18n
-from expatdesk.cases.workflow import status_label
+from expatdesk.cases.statuses import status_label
 from expatdesk.common.concurrency import FIELD_LABELS, field_label
-from expatdesk.common.labels import Label
+from expatdesk.common.labels import Label, relation_label
 from expatdesk.db.audit import ERASED
 from expatdesk.db.models import (
     CodeMixin,
@@ -33,7 +33,6 @@ from expatdesk.db.models import (
     ServiceType,
     StaffUser,
 )
-from expatdesk.expats.read import relation_label
 from expatdesk.i18n import N_, _
 from expatdesk.surveys.responses import intention_label, respondent_label
 

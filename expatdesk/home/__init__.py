@@ -1,1 +1,2 @@
-"""The desk's home: what needs attention today, and Go to (quick open)."""
+"""The desk's home: what needs attention today (:mod:`.dashboard`, with the recently changed
+records of :mod:`.recent_changes`), and Go to (:mod:`.quick_open`)."""

@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from expatdesk.cases import workflow as cases
+from expatdesk.cases import listing as case_listing
 from expatdesk.common.listing import Listing, Row, fetch_rows, find_ids
 from expatdesk.db.database import Database
 from expatdesk.employers import read as employers
 from expatdesk.expats import read as expats
 from expatdesk.i18n import _
-from expatdesk.text import fold
+from expatdesk.text import fold, full_name
 
 #: How many of each kind a search shows.
 PER_KIND = 8
@@ -40,7 +40,7 @@ class Match:
 
 
 def _expat_text(row: Row) -> str:
-    name = expats.full_name(row["given_name"], row["family_name"])
+    name = full_name(row["given_name"], row["family_name"])
     return _("Expat: {name} ({ref})").format(name=name, ref=row["expat_ref"])
 
 
@@ -49,7 +49,7 @@ def _employer_text(row: Row) -> str:
 
 
 def _case_text(row: Row) -> str:
-    client = expats.full_name(row["given_name"], row["family_name"]) or row["employer_name"] or ""
+    client = full_name(row["given_name"], row["family_name"]) or row["employer_name"] or ""
     text = _("Case: {subject} ({ref})").format(subject=row["subject"], ref=row["case_ref"])
     return f"{text} · {client}" if client else text
 
@@ -57,7 +57,7 @@ def _case_text(row: Row) -> str:
 KINDS: dict[str, tuple[Listing, Callable[[Row], str]]] = {
     "expat": (expats.LISTING, _expat_text),
     "employer": (employers.LISTING, _employer_text),
-    "case": (cases.LISTING, _case_text),
+    "case": (case_listing.LISTING, _case_text),
 }
 
 

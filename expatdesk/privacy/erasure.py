@@ -69,11 +69,10 @@ from expatdesk.db.models import (
 from expatdesk.db.types import utcnow
 from expatdesk.documents import privacy as document_privacy
 from expatdesk.errors import UserError
-from expatdesk.expats.read import full_name
 from expatdesk.i18n import _
 from expatdesk.privacy.purge import purge
 from expatdesk.privacy.trail import chunks, merged_away, scrub_trail
-from expatdesk.text import case_search_key, expat_search_key
+from expatdesk.text import case_search_key, expat_search_key, full_name
 
 #: What an anonymised expat is called, in every list (stored: the same in every language).
 ANONYMISED = "Anonymised"

@@ -28,11 +28,11 @@ from expatdesk.common.validation import FieldError, ValidationError
 from expatdesk.db.database import Database
 from expatdesk.db.models import Case, CentreSettings, Expat, ServiceDelivery, SurveyResponse
 from expatdesk.db.types import as_utc, utcnow
-from expatdesk.expats.read import full_name
 from expatdesk.i18n import _
 from expatdesk.privacy.erasure import anonymise, register, require_scrubbing
 from expatdesk.privacy.purge import purge
 from expatdesk.privacy.trail import merged_away, scrub_trail
+from expatdesk.text import full_name
 
 RETENTION_RANGE = (1, 100)
 

@@ -19,6 +19,7 @@ from expatdesk import clock, i18n
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
 from expatdesk.private_files import write_file
+from expatdesk.reports.target_settings import DEFAULT_CENTRE_NAME
 
 if TYPE_CHECKING:
     from expatdesk.reports.targets import TargetsReport
@@ -43,7 +44,6 @@ def targets_pdf(
     ``source`` names the database in the colophon.
     """
     from expatdesk.reports.pdf import render_targets_pdf
-    from expatdesk.reports.target_settings import DEFAULT_CENTRE_NAME
 
     return render_targets_pdf(
         report,

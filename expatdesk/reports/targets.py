@@ -40,7 +40,6 @@ from typing import Any
 from expatdesk import clock
 from expatdesk.accounts.actor import Actor, Permission
 from expatdesk.db.database import Database
-from expatdesk.errors import UserError
 from expatdesk.i18n import N_, _
 from expatdesk.reports import target_queries as queries
 from expatdesk.reports.stats import (
@@ -53,11 +52,7 @@ from expatdesk.reports.stats import (
     wilson,
 )
 from expatdesk.reports.target_settings import Settings, load_settings
-
-#: The first year a report may cover (the first the database accepts for hiring records); the
-#: last is the current year, and a report spans at most :data:`MOST_YEARS` years.
-FIRST_YEAR = 1900
-MOST_YEARS = 50
+from expatdesk.reports.target_years import check_years
 
 Json = dict[str, Any]
 
@@ -350,41 +345,6 @@ class TargetsReport:
     def provisional_year(self) -> int | None:
         """The year in the report that has not ended yet, if any."""
         return self.data_through.year if self.year_to >= self.data_through.year else None
-
-
-class YearsError(UserError):
-    """A range of years no report can have; the command line ends with exit code 2, as for any
-    other bad argument."""
-
-    exit_code = 2
-
-
-def check_years(year_from: int, year_to: int, today: date | None = None) -> None:
-    """Refuse a range that is reversed, ends after the current year, starts before
-    :data:`FIRST_YEAR` or spans more than :data:`MOST_YEARS` years, with a message."""
-    current = (today or clock.today()).year
-    if year_from > year_to:
-        raise YearsError(
-            _("The first year ({first}) comes after the last year ({last}).").format(
-                first=year_from, last=year_to
-            )
-        )
-    if year_to > current:
-        raise YearsError(
-            _(
-                "The report cannot go beyond {current}: there are no figures for {year} yet. "
-                "Choose {current} or an earlier year as the last year."
-            ).format(current=current, year=year_to)
-        )
-    if year_from < FIRST_YEAR:
-        raise YearsError(_("The first year cannot be before {first}.").format(first=FIRST_YEAR))
-    if year_to - year_from + 1 > MOST_YEARS:
-        raise YearsError(
-            _(
-                "A report covers at most {most} years; {first}–{last} is {count} years. "
-                "Choose a shorter range."
-            ).format(most=MOST_YEARS, first=year_from, last=year_to, count=year_to - year_from + 1)
-        )
 
 
 def compute_targets(

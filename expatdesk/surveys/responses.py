@@ -35,6 +35,7 @@ from expatdesk.db.models import (
 )
 from expatdesk.errors import UserError
 from expatdesk.i18n import N_, _
+from expatdesk.text import full_name
 
 #: The version of the questionnaire the desk and the kiosk ask now; stored with every answer.
 CURRENT_QUESTIONNAIRE = 1
@@ -264,8 +265,6 @@ def _responses(session: Session, condition: ColumnElement[bool]) -> list[Respons
     employer_ids = {row.employer_id for row in rows if row.employer_id is not None}
     names: dict[tuple[str, int], str] = {}
     if expat_ids:
-        from expatdesk.expats.read import full_name
-
         for expat in session.scalars(select(Expat).where(Expat.id.in_(expat_ids))):
             names["expat", expat.id] = full_name(expat.given_name, expat.family_name)
     if employer_ids:

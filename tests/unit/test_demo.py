@@ -44,9 +44,8 @@ from expatdesk.db.models import (
 from expatdesk.demo.base import TABLES
 from expatdesk.demo.profiles import PROFILES
 from expatdesk.errors import UserError
-from expatdesk.expats.read import full_name
-from expatdesk.home import dashboard
-from expatdesk.text import case_search_key, employer_search_key, expat_search_key
+from expatdesk.home import dashboard, recent_changes
+from expatdesk.text import case_search_key, employer_search_key, expat_search_key, full_name
 from tests.helpers import databases
 
 TODAY = date(2026, 11, 26)  # a Thursday
@@ -366,8 +365,8 @@ def test_a_recent_audit_trail_by_the_demo_staff(filled: Filled) -> None:
             if stored:
                 assert written == [None, "*****" + stored[-4:]]
             assert stored is None or stored not in entry.changes
-        recent = dashboard.recent_changes(session)
-    assert len(recent) == dashboard.RECENT_LIMIT
+        recent = recent_changes.recent_changes(session)
+    assert len(recent) == recent_changes.RECENT_LIMIT
     assert {change.kind for change in recent} >= {"case", "expat"}
     assert all(change.exists for change in recent)
 

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from expatdesk import clock, i18n, timeline
+from expatdesk.cases import linked
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
     Case,
@@ -22,13 +23,22 @@ from expatdesk.db.models import (
 )
 from expatdesk.employers.read import load_employer
 from expatdesk.expats.read import load_expat
-from expatdesk.timeline import (
-    days_left_text,
-    employer_timeline,
-    expat_timeline,
-)
+from expatdesk.timeline import days_left_text, employer_events, expat_events
 
 TODAY = date(2026, 3, 11)
+
+
+def expat_timeline(database: Database, expat_id: int, today: date) -> list[timeline.TimelineEvent]:
+    """The timeline as the expat's page makes it: of the record it loaded."""
+    expat = load_expat(database, expat_id)
+    assert expat is not None
+    return expat_events(expat, today)
+
+
+def employer_timeline(database: Database, employer_id: int) -> list[timeline.TimelineEvent]:
+    employer = load_employer(database, employer_id)
+    assert employer is not None
+    return employer_events(employer)
 
 
 @dataclass(frozen=True)
@@ -216,7 +226,7 @@ def test_an_employer_record_holds_its_cases_and_services(
 def test_a_page_reads_only_the_newest_deliveries(
     database: Database, records: Records, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(timeline, "DELIVERY_LIMIT", 2)
+    monkeypatch.setattr(linked, "DELIVERY_LIMIT", 2)
     employer = load_employer(database, records.employer)
     assert employer is not None
     assert [delivery.ref for delivery in employer.deliveries] == ["S-4", "S-3"]
@@ -235,9 +245,9 @@ def test_a_record_without_links(database: Database, records: Records) -> None:
     expat = load_expat(database, lonely_id)
     assert expat is not None
     assert (expat.cases, expat.deliveries, expat.delivery_count) == ((), (), 0)
-    assert expat_timeline(database, lonely_id, TODAY) == []
-    assert expat_timeline(database, 999_999, TODAY) == []
-    assert employer_timeline(database, 999_999) == []
+    assert expat_events(expat, TODAY) == []
+    assert load_expat(database, 999_999) is None
+    assert load_employer(database, 999_999) is None
 
 
 # --- the expat's timeline ---------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """The cases area: the list of cases (searched, filtered, sorted) beside the selected case's page.
 
-The list is :data:`expatdesk.cases.workflow.LISTING`, read lazily like the expats list; the search
+The list is :data:`expatdesk.cases.listing.LISTING`, read lazily like the expats list; the search
 box matches the ref, the subject and the client's name, folded. The list takes the larger part of
 the width and its columns are fitted into it, every column in view: the subject and the client
 give up width first (cut short, the whole text in their tooltip). Two filters narrow it down: the
@@ -27,7 +27,9 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from expatdesk.accounts.actor import Actor
-from expatdesk.cases import workflow as cases
+from expatdesk.cases import detail as case_detail
+from expatdesk.cases import listing as case_listing
+from expatdesk.cases import statuses as case_statuses
 from expatdesk.db.database import Database
 from expatdesk.i18n import N_, _, ngettext
 from expatdesk.qt.cases.desk_widgets import select_data
@@ -49,7 +51,7 @@ class CasesModel(RecordTableModel):
     """The cases list; a squeezed column shows its whole text as a tooltip."""
 
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
-        super().__init__(database, cases.LISTING, parent)
+        super().__init__(database, case_listing.LISTING, parent)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
@@ -124,7 +126,7 @@ class CasesArea(QWidget):
         self.exporter = ListExporter(
             self,
             database,
-            cases.LISTING,
+            case_listing.LISTING,
             self.model,
             self.ui.table,
             self.ui.exportButton,
@@ -139,9 +141,9 @@ class CasesArea(QWidget):
         self.page.openRecordRequested.connect(self.openRecordRequested)
         self._retranslate()
 
-        default = cases.LISTING.default_order
+        default = case_listing.LISTING.default_order
         self.ui.table.horizontalHeader().setSortIndicator(
-            cases.LISTING.index(default.key),
+            case_listing.LISTING.index(default.key),
             Qt.SortOrder.DescendingOrder if default.descending else Qt.SortOrder.AscendingOrder,
         )
         if state is not None:
@@ -175,9 +177,9 @@ class CasesArea(QWidget):
         """The filters' items (texts in :meth:`_retranslate`); "my open cases" chosen."""
         status = self.ui.statusFilter
         status.blockSignals(True)
-        status.addItem("", cases.OPEN)
+        status.addItem("", case_listing.OPEN)
         status.addItem("", EVERY)
-        for code in cases.STATUSES:
+        for code in case_statuses.STATUSES:
             status.addItem("", code)
         status.setCurrentIndex(0)
         status.blockSignals(False)
@@ -191,8 +193,8 @@ class CasesArea(QWidget):
         if self._actor.user_id is not None:
             combo.addItem(_("My cases"), self._actor.user_id)
         combo.addItem(_("Everyone's cases"), EVERY)
-        combo.addItem(_("Nobody's cases"), cases.UNASSIGNED)
-        for owner in cases.owners(self._database):
+        combo.addItem(_("Nobody's cases"), case_listing.UNASSIGNED)
+        for owner in case_detail.owners(self._database):
             if owner.id != self._actor.user_id:
                 combo.addItem(owner.name, owner.id)
         if not select_data(combo, chosen):
@@ -255,7 +257,7 @@ class CasesArea(QWidget):
     def _restore_state(self, state: AreaState) -> None:
         header = self.ui.table.horizontalHeader()
         if not state.columns.isEmpty() and header.restoreState(state.columns):
-            if header.count() == len(cases.LISTING.columns):
+            if header.count() == len(case_listing.LISTING.columns):
                 self._fitted = True
             header.setSectionsMovable(False)
         if not state.splitter.isEmpty():
@@ -360,7 +362,7 @@ class CasesArea(QWidget):
         ]
         squeezed = [
             section
-            for section, column in enumerate(cases.LISTING.columns)
+            for section, column in enumerate(case_listing.LISTING.columns)
             if column.key in SQUEEZED and section < count
         ]
         excess = sum(widths) - table.viewport().width()
@@ -387,8 +389,8 @@ class CasesArea(QWidget):
         status = self.ui.statusFilter
         status.setItemText(0, _("Open cases"))
         status.setItemText(1, _("All cases"))
-        for index, code in enumerate(cases.STATUSES, start=2):
-            status.setItemText(index, cases.status_label(code))
+        for index, code in enumerate(case_statuses.STATUSES, start=2):
+            status.setItemText(index, case_statuses.status_label(code))
         self._fill_owners()
         self.ui.searchEdit.setPlaceholderText(_("Ref., subject or client"))
         self.model.retranslate()

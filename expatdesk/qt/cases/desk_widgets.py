@@ -28,6 +28,7 @@ from expatdesk.errors import AlreadySavedError, UserError
 from expatdesk.expats import read as expats
 from expatdesk.i18n import _
 from expatdesk.qt import errors, msgbox
+from expatdesk.text import full_name
 
 #: The style of an inline error message (the colour of the survey form's messages).
 ERROR_STYLE = "color: #A33A00; font-weight: bold;"
@@ -107,7 +108,7 @@ def save_or_show(
 
 
 def _expat_text(row: Row) -> str:
-    return f"{expats.full_name(row['given_name'], row['family_name'])} ({row['expat_ref']})"
+    return f"{full_name(row['given_name'], row['family_name'])} ({row['expat_ref']})"
 
 
 def _employer_text(row: Row) -> str:

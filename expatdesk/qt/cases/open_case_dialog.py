@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidgetItem
 from expatdesk import clock
 from expatdesk.accounts.actor import Actor
 from expatdesk.cases import deliveries
+from expatdesk.cases import detail as case_detail
 from expatdesk.cases import workflow as cases
 from expatdesk.db.database import Database
 from expatdesk.i18n import _
@@ -65,7 +66,7 @@ class OpenCaseDialog(QDialog):
         self.employer.choose(employer_id)
 
         self.ui.ownerCombo.addItem("", None)
-        for owner in cases.owners(database):
+        for owner in case_detail.owners(database):
             self.ui.ownerCombo.addItem(owner.name, owner.id)
         select_data(self.ui.ownerCombo, actor.user_id)
 

@@ -48,8 +48,12 @@ from sqlalchemy.exc import DBAPIError
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor
 from expatdesk.cases import deliveries
+from expatdesk.cases import detail as case_detail
+from expatdesk.cases import services as case_services
+from expatdesk.cases import statuses as case_statuses
+from expatdesk.cases import tasks as case_tasks
 from expatdesk.cases import workflow as cases
-from expatdesk.cases.workflow import CaseDetail, CaseService, TaskInfo
+from expatdesk.cases.detail import CaseDetail, CaseService, TaskInfo
 from expatdesk.common.concurrency import StaleRecordError, new_request_key
 from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
@@ -92,7 +96,7 @@ def status_action(current: str, target: str) -> str:
         return _("Wait for an authority")
     if target == "closed":
         return _("Close the case")
-    return cases.status_label(target)
+    return case_statuses.status_label(target)
 
 
 class DueDateDelegate(QStyledItemDelegate):
@@ -226,8 +230,8 @@ class CasePage(QWidget):
         """Show the case ``case_id``; ``False`` (and an empty page) when it no longer exists."""
         self.hide_message()
         try:
-            detail = cases.load_case(self._database, case_id)
-        except cases.CaseNotFoundError as error:
+            detail = case_detail.load_case(self._database, case_id)
+        except case_detail.CaseNotFoundError as error:
             self.clear()
             self.show_message(str(error))
             return False
@@ -315,13 +319,13 @@ class CasePage(QWidget):
             )
             or html.escape(_("The client no longer exists."))
         )
-        ui.statusValue.setText(cases.status_label(detail.status))
+        ui.statusValue.setText(case_statuses.status_label(detail.status))
         previous: QWidget = ui.clientLabel
         for target in detail.transitions:
             button = QPushButton(status_action(detail.status, target), ui.statusButtons)
             button.setObjectName(f"status_{target}")
             button.setAccessibleName(
-                _("Set the status to “{status}”").format(status=cases.status_label(target))
+                _("Set the status to “{status}”").format(status=case_statuses.status_label(target))
             )
             button.clicked.connect(lambda _checked=False, status=target: self.set_status(status))
             ui.statusButtonsLayout.addWidget(button)
@@ -342,7 +346,7 @@ class CasePage(QWidget):
         combo = self.ui.ownerCombo
         combo.clear()
         combo.addItem(_("Nobody yet"), None)
-        choices = cases.owners(self._database)
+        choices = case_detail.owners(self._database)
         if detail.owner is not None and detail.owner not in choices:
             choices.append(detail.owner)  # no longer active, but still the owner
         for owner in choices:
@@ -605,7 +609,7 @@ class CasePage(QWidget):
         due = self.ui.taskDueEdit.date().toPython() if self.ui.taskDueCheck.isChecked() else None
         key = self._keys["task"]
         done = self._attempt(
-            lambda: cases.add_task(
+            lambda: case_tasks.add_task(
                 self._database,
                 self._actor,
                 detail.id,
@@ -627,7 +631,7 @@ class CasePage(QWidget):
         if task is None or self._detail is None or self._detail.closed:
             return False
         return self._attempt(
-            lambda: cases.delete_task(
+            lambda: case_tasks.delete_task(
                 self._database, self._actor, task.id, expected_version=task.version
             ),
             {},
@@ -662,7 +666,7 @@ class CasePage(QWidget):
 
     def _save_task_done(self, task: TaskInfo, done: bool) -> None:
         self._attempt(
-            lambda: cases.set_task_done(
+            lambda: case_tasks.set_task_done(
                 self._database, self._actor, task.id, done, expected_version=task.version
             ),
             {},
@@ -670,7 +674,7 @@ class CasePage(QWidget):
 
     def _save_task_edit(self, task: TaskInfo, title: str, due: date | None) -> None:
         self._attempt(
-            lambda: cases.edit_task(
+            lambda: case_tasks.edit_task(
                 self._database, self._actor, task.id, title, due, expected_version=task.version
             ),
             {"title": self.ui.tasksTable, "due_date": self.ui.tasksTable},
@@ -688,7 +692,7 @@ class CasePage(QWidget):
         def add() -> None:
             try:
                 added.append(
-                    cases.add_service(
+                    case_services.add_service(
                         self._database,
                         self._actor,
                         detail.id,
@@ -739,7 +743,7 @@ class CasePage(QWidget):
         if msgbox.exec_dialog(question) != QMessageBox.StandardButton.Yes:
             return False
         return self._attempt(
-            lambda: cases.remove_service(
+            lambda: case_services.remove_service(
                 self._database, self._actor, service.id, expected_version=service.version
             ),
             {},
@@ -761,7 +765,7 @@ class CasePage(QWidget):
 
     def _save_document(self, delivery_id: int, document_id: int, checked: bool, row: int) -> None:
         if self._attempt(
-            lambda: cases.set_document_checked(
+            lambda: case_services.set_document_checked(
                 self._database, self._actor, delivery_id, document_id, checked
             ),
             {},
@@ -795,7 +799,7 @@ class CasePage(QWidget):
         self._render()
 
 
-def _document_text(check: cases.DocumentCheck) -> str:
+def _document_text(check: case_detail.DocumentCheck) -> str:
     if check.checked_at is None:
         return str(check.document)
     when = i18n.format_datetime(check.checked_at, seconds=False)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from expatdesk import clock
 from expatdesk.accounts.actor import Actor, Permission
-from expatdesk.cases.workflow import CaseDetail
+from expatdesk.cases.detail import CaseDetail
 from expatdesk.db.database import Database
 from expatdesk.documents import letters
 from expatdesk.errors import UserError

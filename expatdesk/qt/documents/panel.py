@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from expatdesk import i18n
 from expatdesk.accounts.actor import Actor
-from expatdesk.cases.workflow import CaseDetail
+from expatdesk.cases.detail import CaseDetail
 from expatdesk.common.concurrency import new_request_key
 from expatdesk.db.database import Database
 from expatdesk.documents import store

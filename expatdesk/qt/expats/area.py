@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from expatdesk import clock, i18n
-from expatdesk.common.labels import yes_no
+from expatdesk.common.labels import relation_label, yes_no
 from expatdesk.db.database import Database
 from expatdesk.expats import read as expats
-from expatdesk.expats.read import ExpatDetail, relation_label
+from expatdesk.expats.read import ExpatDetail
 from expatdesk.history.read import History, load_history
 from expatdesk.i18n import _, ngettext
 from expatdesk.qt.surveys import summary as survey_summary

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor
-from expatdesk.common.labels import Label
+from expatdesk.common.labels import Label, relation_label
 from expatdesk.common.validation import Problems, clean, digits_only
 from expatdesk.db.database import Database
 from expatdesk.employers.write import EmployerChoice
@@ -36,7 +36,6 @@ from expatdesk.expats import forms as expat_forms
 from expatdesk.expats import vocabulary as expat_vocabulary
 from expatdesk.expats import write as expat_records
 from expatdesk.expats.forms import ExpatForm, FamilyMemberForm, PermitForm
-from expatdesk.expats.read import relation_label
 from expatdesk.i18n import N_, _
 from expatdesk.qt import msgbox
 from expatdesk.qt.expats.duplicate_warning import ask_about_duplicates

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor
-from expatdesk.cases.workflow import status_label
+from expatdesk.cases.statuses import status_label
 from expatdesk.db.database import Database
 from expatdesk.home import dashboard as dashboard_service
 from expatdesk.home.dashboard import (

@@ -125,7 +125,7 @@ class ReportsArea(QWidget):
         self.last_seconds: float | None = None
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
 
-        from expatdesk.reports.targets import FIRST_YEAR
+        from expatdesk.reports.target_years import FIRST_YEAR
 
         year = today().year
         self.fromLabel = QLabel(self)

@@ -15,9 +15,10 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 
 from expatdesk import i18n
+from expatdesk.cases.linked import CaseInfo, DeliveryInfo
 from expatdesk.history.read import History
 from expatdesk.i18n import _, ngettext
-from expatdesk.timeline import CaseInfo, DeliveryInfo, TimelineEvent
+from expatdesk.timeline import TimelineEvent
 
 EMPTY = "—"
 #: A break opportunity that takes no room: a long web address wraps after its dots and slashes

@@ -2,8 +2,8 @@
 
 :func:`render_subject_access_pdf` lays out the dict of
 :func:`expatdesk.privacy.subject_access.subject_access` (its JSON form, so the PDF and the JSON
-file say the same) in the person's language, with the fonts and colours of the targets report
-(:mod:`.fonts`, :mod:`.document`): DejaVu Sans embedded, names in any script through
+file say the same) in the person's language, with the fonts and the look of the targets report
+(:mod:`.fonts`, :mod:`.layout`): DejaVu Sans embedded, names in any script through
 :func:`.fonts.markup`.
 """
 
@@ -14,7 +14,6 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -22,26 +21,19 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
 
 from expatdesk import i18n
-from expatdesk.expats.read import full_name
+from expatdesk.cases.statuses import status_label
+from expatdesk.common.labels import relation_label
 from expatdesk.i18n import N_, _
-from expatdesk.reports.pdf import fonts
-from expatdesk.reports.pdf.document import (
-    BODY_WIDTH,
-    HEADER_FILL,
-    INK,
-    MARGIN,
-    MUTED,
-    PAGE_WIDTH,
-    PDF_LANGUAGES,
-    RULE,
-)
+from expatdesk.reports.pdf import fonts, layout
+from expatdesk.reports.pdf.layout import BODY_WIDTH, MUTED, RULE
+from expatdesk.surveys.responses import intention_label
+from expatdesk.text import full_name
 
 Data = Mapping[str, Any]
 
@@ -62,22 +54,13 @@ _ACTIONS = {
     "delete": N_("deleted"),
     "view_bsn": N_("BSN shown"),
 }
-_RELATIONS = {"partner": N_("Partner"), "child": N_("Child")}
-_STATUSES = {
-    "new": N_("New"),
-    "in_progress": N_("In progress"),
-    "waiting_client": N_("Waiting for the client"),
-    "waiting_authority": N_("Waiting for an authority"),
-    "closed": N_("Closed"),
-}
-_INTENTIONS = {"yes": N_("Yes"), "no": N_("No"), "unsure": N_("Unsure")}
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("body", fontName=fonts.REGULAR, fontSize=9, leading=12.5, textColor=INK)
+    base = layout.body_style()
     return {
         "body": base,
-        "small": ParagraphStyle("small", base, fontSize=7.5, leading=10, textColor=MUTED),
+        "small": layout.small_style(base),
         "cell": ParagraphStyle("cell", base, fontSize=8, leading=10),
         "cell_head": ParagraphStyle(
             "cell_head", base, fontName=fonts.BOLD, fontSize=7.5, leading=9
@@ -138,6 +121,11 @@ def _translated(table: Mapping[str, str], code: str | None) -> str:
     return _(table[code]) if code in table else code
 
 
+def _named(name: Callable[[str], str], code: str | None) -> str:
+    """A code (a relation, a status, an answer) by its name in the active language."""
+    return name(code) if code else ""
+
+
 class _Renderer:
     def __init__(self, data: Data) -> None:
         fonts.register()
@@ -155,23 +143,7 @@ class _Renderer:
     ) -> Table:
         cells = [[self.t(text, "cell_head") for text in head]]
         cells += [[self.t(text, "cell") for text in row] for row in rows]
-        table = Table(cells, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
-        table.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-                    ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
-                    ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("TOPPADDING", (0, 0), (-1, -1), 2),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                ]
-            )
-        )
-        return table
+        return layout.data_table(cells, widths)
 
     def fields(self, rows: Sequence[tuple[str, str]]) -> Table:
         cells = [[self.t(label, "label"), self.t(value or "—", "cell")] for label, value in rows]
@@ -215,38 +187,20 @@ class _Renderer:
         buffer = io.BytesIO()
         title = self.title()
         centre = str(self.data.get("centre") or "")
-        document = SimpleDocTemplate(
+        document = layout.document(
             buffer,
-            pagesize=A4,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=MARGIN,
-            bottomMargin=MARGIN + 6 * mm,
             title=f"{title}: {self.name()}",
             author=f"{centre} / ExpatDesk",
             subject=_("Subject access export of {ref}").format(ref=self.person.get("ref", "")),
-            creator="ExpatDesk",
-            initialFontName=fonts.REGULAR,
-            lang=PDF_LANGUAGES[language],
+            language=language,
         )
         footer = _("{title} — {ref} — page {page}")
 
         def page(canvas: Canvas, _document: Any) -> None:
-            canvas.saveState()
-            canvas.setStrokeColor(RULE)
-            canvas.setLineWidth(0.5)
-            y = MARGIN - 2 * mm
-            canvas.line(MARGIN, y + 10, PAGE_WIDTH - MARGIN, y + 10)
-            canvas.setFont(fonts.REGULAR, 7.5)
-            canvas.setFillColor(MUTED)
-            canvas.drawString(
-                MARGIN,
-                y,
-                footer.format(
-                    title=title, ref=self.person.get("ref", ""), page=canvas.getPageNumber()
-                ),
+            ref = self.person.get("ref", "")
+            layout.draw_footer(
+                canvas, footer.format(title=title, ref=ref, page=canvas.getPageNumber())
             )
-            canvas.restoreState()
 
         document.build(self.story(), onFirstPage=page, onLaterPages=page)
         return buffer.getvalue()
@@ -348,7 +302,7 @@ class _Renderer:
     def family(self, members: Sequence[Data]) -> list[Flowable]:
         rows = [
             (
-                _translated(_RELATIONS, member.get("relation")),
+                _named(relation_label, member.get("relation")),
                 full_name(member.get("given_name"), member.get("family_name")),
                 _day(member.get("date_of_birth")),
                 member.get("school") or "",
@@ -391,7 +345,7 @@ class _Renderer:
                 self.t(f"{record.get('ref', '')} — {record.get('subject', '')}", "h3"),
                 self.t(
                     _("Status: {status}. Opened on {opened}.").format(
-                        status=_translated(_STATUSES, record.get("status")),
+                        status=_named(status_label, record.get("status")),
                         opened=_day(record.get("opened_on")),
                     )
                     + (
@@ -499,7 +453,7 @@ class _Renderer:
                     (
                         _day(response.get("responded_on")),
                         i18n.format_number(response.get("score_service")),
-                        _translated(_INTENTIONS, response.get("intends_to_leave")),
+                        _named(intention_label, response.get("intends_to_leave")),
                         i18n.join(_label(used) for used in response.get("facilities_used") or []),
                     )
                     for response in responses

@@ -12,6 +12,8 @@ from sqlalchemy import func, select
 from expatdesk import i18n
 from expatdesk.accounts.actor import Actor, PermissionDeniedError
 from expatdesk.cases import deliveries
+from expatdesk.cases import detail as case_detail
+from expatdesk.cases import services as case_services
 from expatdesk.cases import workflow as cases
 from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
@@ -226,7 +228,7 @@ def test_services_on_a_case_count_in_target_n(
         today=TODAY,
     )
     assert _n(database, 2025) == (2, 0)
-    cases.add_service(database, desk, case_id, "permit_hsm", date(2025, 3, 4), today=TODAY)
+    case_services.add_service(database, desk, case_id, "permit_hsm", date(2025, 3, 4), today=TODAY)
     assert _n(database, 2025) == (2, 1)  # Thales, the employer of Lars
 
 
@@ -269,7 +271,7 @@ def test_deliveries_of_a_client_newest_first(
         ("digid", date(2026, 11, 10), True),
     ]
     assert of_jose[0].case_id == case_id
-    assert of_jose[0].case_ref == cases.load_case(database, case_id).ref
+    assert of_jose[0].case_ref == case_detail.load_case(database, case_id).ref
     assert of_jose[0].expat_name == "José García"
     assert re.fullmatch(r"SRV-\d{7}", of_jose[0].ref)
 

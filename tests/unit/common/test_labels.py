@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from expatdesk import i18n
-from expatdesk.common.labels import Label, label, label_column, picked, yes_no
+from expatdesk.common.labels import Label, label, label_column, picked, relation_label, yes_no
 from expatdesk.db.models import ExpatCategory
 
 
@@ -22,3 +22,10 @@ def test_missing_values() -> None:
     assert yes_no(None) == ""
     assert yes_no(True) == "Yes"
     assert yes_no(False) == "No"
+
+
+def test_relation_labels() -> None:
+    assert relation_label("partner") == "Partner"
+    i18n.set_language("nl")
+    assert relation_label("child") == i18n._("Child")
+    assert relation_label("cousin") == "cousin"

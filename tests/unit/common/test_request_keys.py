@@ -16,6 +16,8 @@ from sqlalchemy.exc import IntegrityError
 
 from expatdesk.accounts.actor import SYSTEM
 from expatdesk.cases import deliveries
+from expatdesk.cases import services as case_services
+from expatdesk.cases import tasks as case_tasks
 from expatdesk.cases import workflow as cases
 from expatdesk.common.concurrency import new_request_key
 from expatdesk.db.database import Database
@@ -62,11 +64,11 @@ def _adders(database: Database, sample: Sample) -> dict[str, tuple[type, Callabl
         ),
         "task": (
             Task,
-            lambda key: cases.add_task(database, SYSTEM, case_id, "Call", ON, request_key=key),
+            lambda key: case_tasks.add_task(database, SYSTEM, case_id, "Call", ON, request_key=key),
         ),
         "service": (
             ServiceDelivery,
-            lambda key: cases.add_service(
+            lambda key: case_services.add_service(
                 database, SYSTEM, case_id, "housing", ON, request_key=key
             ),
         ),

@@ -8,8 +8,8 @@ import pytest
 
 from expatdesk import i18n
 from expatdesk.db.database import Database
-from expatdesk.expats.read import full_name, load_expat, relation_label
-from expatdesk.text import mask_bsn
+from expatdesk.expats.read import load_expat
+from expatdesk.text import full_name, mask_bsn
 from tests.helpers.sample import JOSE_BSN, Sample
 
 
@@ -74,13 +74,6 @@ def test_expat_without_extras(database: Database, sample: Sample) -> None:
 
 def test_missing_expat(database: Database) -> None:
     assert load_expat(database, 424242) is None
-
-
-def test_relation_labels() -> None:
-    assert relation_label("partner") == "Partner"
-    i18n.set_language("nl")
-    assert relation_label("child") == i18n._("Child")
-    assert relation_label("cousin") == "cousin"
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from sqlalchemy.exc import DBAPIError
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import SYSTEM, Actor, PermissionDeniedError
 from expatdesk.cases import deliveries
+from expatdesk.cases import tasks as case_tasks
 from expatdesk.cases import workflow as cases
 from expatdesk.cli.main import main
 from expatdesk.common.concurrency import StaleRecordError
@@ -89,7 +90,7 @@ def jose_with_everything(database: Database, sample: Sample) -> dict[str, int]:
         today=date(2026, 11, 26),
     )
     cases.add_note(database, SYSTEM, case_id, "José called: Lucía expects a baby in May.")
-    cases.add_task(
+    case_tasks.add_task(
         database, SYSTEM, case_id, "Ask José for his passport copy", today=date(2026, 11, 26)
     )
     walk_in = deliveries.record_walk_in(

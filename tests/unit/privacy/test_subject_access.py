@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from expatdesk.accounts.actor import SYSTEM, Actor, PermissionDeniedError
 from expatdesk.cases import deliveries
+from expatdesk.cases import tasks as case_tasks
 from expatdesk.cases import workflow as cases
 from expatdesk.db.database import Database
 from expatdesk.db.models import AuditEntry, SurveyFacility, SurveyResponse
@@ -45,7 +46,7 @@ def jose(database: Database, sample: Sample) -> int:
         today=date(2026, 11, 26),
     )
     cases.add_note(database, desk, case_id, "Passport expires in March.")
-    cases.add_task(
+    case_tasks.add_task(
         database, desk, case_id, "Copy of the passport", date(2026, 12, 1), today=date(2026, 11, 26)
     )
     deliveries.record_walk_in(

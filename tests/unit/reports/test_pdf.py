@@ -21,7 +21,7 @@ from expatdesk.cli.main import main
 from expatdesk.db.database import Database
 from expatdesk.reports import output
 from expatdesk.reports.pdf import fonts, render_targets_pdf
-from expatdesk.reports.pdf.document import ORIGINAL_WORDING
+from expatdesk.reports.pdf.target_base import ORIGINAL_WORDING
 from expatdesk.reports.target_queries import (
     Answers,
     EmployerCount,

@@ -15,12 +15,10 @@ import pytest
 
 from expatdesk.accounts.actor import Actor, PermissionDeniedError
 from expatdesk.db.database import Database
-from expatdesk.errors import UserError
 from expatdesk.reports.target_settings import DEFAULTS
 from expatdesk.reports.targets import (
     Status,
     TargetsReport,
-    check_years,
     compute_targets,
     targets_report,
 )
@@ -624,29 +622,6 @@ def test_status_labels_are_translated() -> None:
     assert Status.BASELINE.label == "baseline year"
     i18n.set_language("nl")
     assert all(status.label for status in Status)  # Dutch, once the catalog has them
-
-
-@pytest.mark.parametrize(
-    ("year_from", "year_to", "message"),
-    [
-        (2016, 2015, "comes after"),
-        (1899, 2015, "cannot be before 1900"),
-        (2015, YEAR + 1, f"cannot go beyond {YEAR}: there are no figures for {YEAR + 1} yet"),
-        (2012, 2200, f"cannot go beyond {YEAR}"),
-        (YEAR - 50, YEAR, f"at most 50 years; {YEAR - 50}–{YEAR} is 51 years"),
-    ],
-)
-def test_years_out_of_order_or_range_are_refused(
-    year_from: int, year_to: int, message: str
-) -> None:
-    with pytest.raises(UserError, match=message):
-        check_years(year_from, year_to)
-
-
-def test_fifty_years_up_to_this_year_are_a_report() -> None:
-    check_years(YEAR - 49, YEAR)
-    check_years(1900, 1949)
-    check_years(YEAR, YEAR)
 
 
 def test_the_current_year_is_provisional_and_data_through_is_today(database: Database) -> None:

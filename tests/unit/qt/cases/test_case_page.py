@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QDateEdit, QMessageBox, QPushButton, QWidget
 
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor
+from expatdesk.cases import detail as case_detail
+from expatdesk.cases import services as case_services
+from expatdesk.cases import tasks as case_tasks
 from expatdesk.cases import workflow as cases
 from expatdesk.db.database import Database
 from expatdesk.db.models import Case
@@ -59,8 +62,8 @@ def page(qtbot, sqlite_database: Database, desk: Desk, case_id: int) -> CasePage
     return page
 
 
-def _stored(database: Database, case_id: int) -> cases.CaseDetail:
-    return cases.load_case(database, case_id)
+def _stored(database: Database, case_id: int) -> case_detail.CaseDetail:
+    return case_detail.load_case(database, case_id)
 
 
 def _status_button(page: CasePage, status: str) -> QPushButton:
@@ -233,8 +236,8 @@ def test_edit_a_task_in_place_and_delete_it(
     qtbot, sqlite_database: Database, page: CasePage, case_id: int, desk: Desk
 ) -> None:
     overdue = clock.today() - timedelta(days=3)
-    cases.add_task(sqlite_database, desk.anna, case_id, "Call back", overdue)
-    cases.add_task(sqlite_database, desk.anna, case_id, "Check the decision", None)
+    case_tasks.add_task(sqlite_database, desk.anna, case_id, "Call back", overdue)
+    case_tasks.add_task(sqlite_database, desk.anna, case_id, "Check the decision", None)
     page.reload()
     table = page.ui.tasksTable
     page.ui.tabs.setCurrentWidget(page.ui.tasksTab)
@@ -318,10 +321,12 @@ def test_remove_a_service_after_confirming(
     monkeypatch: pytest.MonkeyPatch,
     dialogs: list,
 ) -> None:
-    cases.add_service(sqlite_database, desk.anna, case_id, "digid", clock.today())
-    service_id = cases.add_service(sqlite_database, desk.anna, case_id, "housing", clock.today())
+    case_services.add_service(sqlite_database, desk.anna, case_id, "digid", clock.today())
+    service_id = case_services.add_service(
+        sqlite_database, desk.anna, case_id, "housing", clock.today()
+    )
     housing = _stored(sqlite_database, case_id).services[1]
-    cases.set_document_checked(
+    case_services.set_document_checked(
         sqlite_database, desk.anna, service_id, housing.documents[0].document.id, True
     )
     page.reload()
@@ -519,7 +524,7 @@ def test_a_saved_note_never_reads_as_failed_when_the_case_cannot_be_read_again(
     def gone(*_args: object) -> None:
         raise DatabaseError("No connection to the database server.")
 
-    monkeypatch.setattr(cases, "load_case", gone)
+    monkeypatch.setattr(case_detail, "load_case", gone)
     page.ui.noteEdit.setPlainText("Called the IND.")
     with qtbot.waitSignal(page.changed):
         _press(qtbot, page.ui.addNoteButton)

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from expatdesk.accounts.actor import Actor
+from expatdesk.cases import listing as case_listing
 from expatdesk.cases import workflow as cases
 from expatdesk.db.database import Database
 from expatdesk.db.models import Employer
@@ -220,7 +221,7 @@ def test_every_column_is_in_view_and_the_list_is_wider_than_the_page(
     area.show()
     table = area.ui.table
     header = table.horizontalHeader()
-    columns = [column.key for column in cases.LISTING.columns]
+    columns = [column.key for column in case_listing.LISTING.columns]
     metrics = table.fontMetrics()
     row = area.model.row_of(case_id)
     assert row is not None

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from expatdesk import clock
 from expatdesk.accounts.actor import Actor
-from expatdesk.cases import workflow as cases
+from expatdesk.cases import detail as case_detail
 from expatdesk.db.database import Database
 from expatdesk.db.models import Case, ServiceDelivery
 from expatdesk.qt.cases.open_case_dialog import OpenCaseDialog
@@ -72,11 +72,11 @@ def test_open_a_case_for_the_expat_at_hand(
         _ctrl_s(qtbot, dialog)
     assert not dialog.isVisible()
 
-    detail = cases.load_case(sqlite_database, saved.args[0])
+    detail = case_detail.load_case(sqlite_database, saved.args[0])
     assert detail.subject == "Residence permit application"
     assert detail.expat is not None
     assert detail.expat.name == "José García"
-    assert detail.owner == cases.StaffChoice(actor.user_id or 0, "Anna de Vries")
+    assert detail.owner == case_detail.StaffChoice(actor.user_id or 0, "Anna de Vries")
     assert detail.status == "new"
     assert [(s.service.code, s.delivered_on) for s in detail.services] == [
         ("permit_hsm", clock.today()),
@@ -99,7 +99,7 @@ def test_open_a_case_for_an_employer_found_by_typing(
     dialog.ui.openedOn.setDate(QDate(2026, 11, 2))
     with qtbot.waitSignal(dialog.saved) as saved:
         qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
-    detail = cases.load_case(sqlite_database, saved.args[0])
+    detail = case_detail.load_case(sqlite_database, saved.args[0])
     assert detail.employer is not None
     assert (detail.employer.name, detail.expat, detail.owner) == ("Bakkerij Ölmez", None, None)
     assert detail.opened_on == date(2026, 11, 2)

@@ -7,11 +7,11 @@ from datetime import date
 from PySide6.QtGui import QTextDocument
 
 from expatdesk import i18n
+from expatdesk.cases.linked import CaseInfo, DeliveryInfo
 from expatdesk.common.labels import Label
 from expatdesk.employers.read import ContactInfo, EmployerDetail, HiringInfo
 from expatdesk.history.read import History
 from expatdesk.qt.employers import area as employers
-from expatdesk.timeline import CaseInfo, DeliveryInfo
 
 
 def text_of(html: str) -> str:

@@ -10,13 +10,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTextBrowser
 
 from expatdesk import i18n
+from expatdesk.cases.linked import CaseInfo, DeliveryInfo
 from expatdesk.common.labels import Label
 from expatdesk.expats.read import ExpatDetail, FamilyMemberInfo, PermitInfo
 from expatdesk.history.read import History, HistoryEntry, PartName
 from expatdesk.history.values import Coded, FieldChange
 from expatdesk.qt.expats import area as expats
 from expatdesk.qt.widgets.detail_html import record_of
-from expatdesk.timeline import CaseInfo, DeliveryInfo
 
 HSM = Label("hsm", "Highly skilled migrant", "Kennismigrant")
 
