@@ -44,9 +44,9 @@ from expatdesk.privacy import access_log
 from expatdesk.private_files import write_private
 from expatdesk.qt import files, msgbox
 from expatdesk.qt.cases.desk_widgets import set_date, set_date_locale
-from expatdesk.qt.documents import panel
 from expatdesk.qt.documents.names import LANGUAGE_NAMES, LETTER_NAMES
 from expatdesk.qt.documents.template_dialog import TemplateDialog
+from expatdesk.qt.widgets import printing
 
 log = logging.getLogger(__name__)
 
@@ -196,7 +196,7 @@ class LetterDialog(QDialog):
 
     def print_letter(self) -> None:
         letter = self.make()
-        if letter is None or not panel.print_pdf(self, letter.pdf):
+        if letter is None or not printing.print_pdf(self, letter.pdf):
             return
         filed = self._file(letter)
         if filed is not None and filed.document_id is not None:

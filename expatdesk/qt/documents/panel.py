@@ -17,14 +17,11 @@ import io
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage, QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -63,34 +60,6 @@ def size_text(size: int) -> str:
     if size < 1024 * 1024:
         return _("{size} KB").format(size=i18n.format_number(max(1, -(-size // 1024))))
     return _("{size} MB").format(size=store.megabytes(size))
-
-
-def print_pdf(parent: QWidget, content: bytes) -> bool:
-    """Print a PDF with the print dialog; False when cancelled. Tests replace it."""
-    document = QPdfDocument(parent)
-    buffer = QBuffer(parent)
-    buffer.setData(QByteArray(content))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document.load(buffer)
-    return printing.print_document(parent, document, QPrinter())
-
-
-def print_image(parent: QWidget, content: bytes) -> bool:
-    """Print an image on one page with the print dialog; False when cancelled. Tests replace it."""
-    image = QImage.fromData(content)
-    printer = QPrinter()
-    if msgbox.exec_dialog(QPrintDialog(printer, parent)) != int(QDialog.DialogCode.Accepted):
-        return False
-    painter = QPainter()
-    if not painter.begin(printer):
-        return False
-    try:
-        target = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
-        size = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-        painter.drawImage(target.topLeft().x(), target.topLeft().y(), image.scaled(size))
-    finally:
-        painter.end()
-    return True
 
 
 class DocumentsPanel(QWidget):
@@ -372,9 +341,9 @@ class DocumentsPanel(QWidget):
             self.reload()
             return
         if document.content_type == store.PDF:
-            print_pdf(self, buffer.getvalue())
+            printing.print_pdf(self, buffer.getvalue())
         else:
-            print_image(self, buffer.getvalue())
+            printing.print_image(self, buffer.getvalue())
 
     def remove_selected(self) -> None:
         document = self.selected()

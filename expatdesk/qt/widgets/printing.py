@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
@@ -77,3 +77,31 @@ def preview_dialog(
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.paintRequested.connect(lambda target: paint_document(document, target))
     return dialog
+
+
+def print_pdf(parent: QWidget, content: bytes) -> bool:
+    """Print a PDF with the print dialog; False when cancelled. Tests replace it."""
+    document = QPdfDocument(parent)
+    buffer = QBuffer(parent)
+    buffer.setData(QByteArray(content))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    return print_document(parent, document, QPrinter())
+
+
+def print_image(parent: QWidget, content: bytes) -> bool:
+    """Print an image on one page with the print dialog; False when cancelled. Tests replace it."""
+    image = QImage.fromData(content)
+    printer = QPrinter()
+    if msgbox.exec_dialog(QPrintDialog(printer, parent)) != int(QDialog.DialogCode.Accepted):
+        return False
+    painter = QPainter()
+    if not painter.begin(printer):
+        return False
+    try:
+        target = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
+        size = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        painter.drawImage(target.topLeft().x(), target.topLeft().y(), image.scaled(size))
+    finally:
+        painter.end()
+    return True

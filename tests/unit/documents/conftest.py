@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from expatdesk.accounts.actor import Actor
+from expatdesk.cases import detail as case_detail
 from expatdesk.cases import workflow as cases
 from expatdesk.db.database import Database
 from expatdesk.db.models import Expat, StaffUser
@@ -60,7 +61,7 @@ def add_desk(database: Database) -> Desk:
         )
         for expat_id in ids
     ]
-    deliveries = [cases.load_case(database, case_id).services[0].id for case_id in case_ids]
+    deliveries = [case_detail.load_case(database, case_id).services[0].id for case_id in case_ids]
     return Desk(actor, case_ids[0], case_ids[1], deliveries[0], deliveries[1], *ids)
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from expatdesk.cases import workflow as cases
-from expatdesk.cli import main
+from expatdesk.cases import detail as case_detail
+from expatdesk.cli.main import main
 from expatdesk.db.database import Database
 from expatdesk.documents import store, templates
 from tests.unit.documents.conftest import Desk
@@ -21,7 +21,7 @@ def _url(database: Database) -> str:
 
 
 def _ref(database: Database, case_id: int) -> str:
-    return cases.load_case(database, case_id).ref
+    return case_detail.load_case(database, case_id).ref
 
 
 def _text(pdf: Path) -> str:

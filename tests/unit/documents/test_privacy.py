@@ -13,13 +13,13 @@ from sqlalchemy import func, select, text, update
 from sqlalchemy.exc import ProgrammingError
 
 from expatdesk.accounts.actor import Actor
-from expatdesk.cases import workflow as cases
+from expatdesk.cases import detail as case_detail
 from expatdesk.db.database import Database, open_database
 from expatdesk.db.models import AuditEntry, Case, Expat, ServiceDelivery, StaffUser
 from expatdesk.db.models.documents import CaseDocument, CaseDocumentChunk
 from expatdesk.documents import letters, store, templates
 from expatdesk.privacy import erasure as privacy
-from expatdesk.privacy import subject_access
+from expatdesk.privacy import retention, subject_access
 from expatdesk.reports.targets import compute_targets
 from tests.helpers import databases, staff
 from tests.unit.documents.conftest import Desk, add_desk
@@ -43,7 +43,7 @@ def _version(database: Database, expat_id: int) -> int:
 
 
 def _passport_scan(database: Database, desk: Desk, case_id: int, delivery_id: int) -> int:
-    service = cases.load_case(database, case_id).services[0]
+    service = case_detail.load_case(database, case_id).services[0]
     passport = next(d for d in service.documents if d.document.en == "Valid passport")
     return store.add_document(
         database,
@@ -88,7 +88,7 @@ def test_the_desks_day_and_an_erasure(database: Database, desk: Desk, admin: Act
         ("attachment", "Passport of Sanne de Boer"),
     ]
     assert [d.kind for d in store.case_documents(database, desk.japanese_case)] == ["letter"]
-    service = cases.load_case(database, desk.dutch_case).services[0]
+    service = case_detail.load_case(database, desk.dutch_case).services[0]
     ticked = [d.document.en for d in service.documents if d.checked]
     assert ticked == ["Valid passport"]
     before = compute_targets(database, 2024, 2026).to_json()
@@ -124,7 +124,7 @@ def test_retention_removes_the_documents_too(database: Database, desk: Desk, adm
             .values(delivered_on=long_ago)
         )
         session.execute(update(Expat).where(Expat.id == desk.dutch_expat).values(updated_at=closed))
-    result = privacy.apply_retention(database, admin, [desk.dutch_expat])
+    result = retention.apply_retention(database, admin, [desk.dutch_expat])
     assert result.anonymised == ("EXP-0101",)
     with database.reading() as session:
         assert session.scalar(select(func.count()).select_from(CaseDocument)) == 0

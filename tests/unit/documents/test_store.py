@@ -14,7 +14,8 @@ import pytest
 from sqlalchemy import func, select
 
 from expatdesk.accounts.actor import Actor, PermissionDeniedError
-from expatdesk.cases import workflow as cases
+from expatdesk.cases import detail as case_detail
+from expatdesk.cases import services as case_services
 from expatdesk.db.database import Database
 from expatdesk.db.models import AccessLog, AuditEntry, Case, DeliveryDocument
 from expatdesk.db.models.documents import CaseDocument, CaseDocumentChunk
@@ -120,7 +121,7 @@ def test_the_trail_has_the_metadata_and_never_the_content(database: Database, de
 
 
 def test_proving_a_checklist_item_ticks_it(database: Database, desk: Desk) -> None:
-    service = cases.load_case(database, desk.dutch_case).services[0]
+    service = case_detail.load_case(database, desk.dutch_case).services[0]
     passport = next(d for d in service.documents if d.document.en == "Valid passport")
     assert not passport.checked
     store.add_bytes(
@@ -135,7 +136,7 @@ def test_proving_a_checklist_item_ticks_it(database: Database, desk: Desk) -> No
         delivery_id=service.id,
         checklist_item_id=passport.document.id,
     )
-    service = cases.load_case(database, desk.dutch_case).services[0]
+    service = case_detail.load_case(database, desk.dutch_case).services[0]
     ticked = [d.document.en for d in service.documents if d.checked]
     assert ticked == ["Valid passport"]
     labels = [info.checklist_label for info in store.case_documents(database, desk.dutch_case)]
@@ -282,7 +283,7 @@ def test_a_damaged_copy_is_not_handed_out(database: Database, desk: Desk) -> Non
 
 
 def test_removing_a_service_keeps_its_documents_on_the_case(database: Database, desk: Desk) -> None:
-    service = cases.load_case(database, desk.dutch_case).services[0]
+    service = case_detail.load_case(database, desk.dutch_case).services[0]
     store.add_document(
         database,
         desk.officer,
@@ -291,7 +292,9 @@ def test_removing_a_service_keeps_its_documents_on_the_case(database: Database, 
         file_name="contract.pdf",
         delivery_id=service.id,
     )
-    cases.remove_service(database, desk.officer, service.id, expected_version=service.version)
+    case_services.remove_service(
+        database, desk.officer, service.id, expected_version=service.version
+    )
     [info] = store.case_documents(database, desk.dutch_case)
     assert info.delivery_id is None
     assert _count(database, DeliveryDocument) == 0

@@ -12,7 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlalchemy import select
 
-from expatdesk.cases import workflow as cases
+from expatdesk.cases import detail as case_detail
 from expatdesk.db.database import Database
 from expatdesk.db.models import AccessLog
 from expatdesk.documents import store
@@ -21,6 +21,7 @@ from expatdesk.qt.cases.page import CasePage
 from expatdesk.qt.documents import opener as opener_module
 from expatdesk.qt.documents import panel as panel_module
 from expatdesk.qt.documents.letter_dialog import LetterDialog
+from expatdesk.qt.widgets import printing
 from tests.unit.documents.conftest import Desk, add_desk
 from tests.unit.documents.test_store import JPEG_BYTES, PDF_BYTES, big_pdf
 
@@ -81,7 +82,7 @@ def test_attaching_a_passport_scan_by_dialog_ticks_valid_passport(
     assert panel.table.item(0, 5).text() == "1 KB"
     assert panel_module.size_text(20 * 1024 * 1024) == "20.0 MB"
     assert _tab_text(page) == "Documents (1)"
-    service = cases.load_case(sqlite_database, desk.dutch_case).services[0]
+    service = case_detail.load_case(sqlite_database, desk.dutch_case).services[0]
     assert [d.document.en for d in service.documents if d.checked] == ["Valid passport"]
     checklist = page.ui.checklistList  # the case page read the case again
     page.ui.servicesTable.selectRow(0)
@@ -184,7 +185,7 @@ def test_printing_and_removing(
     page.documents.reload()
     printed: list[bytes] = []
     monkeypatch.setattr(
-        panel_module, "print_pdf", lambda _parent, content: printed.append(content) or True
+        printing, "print_pdf", lambda _parent, content: printed.append(content) or True
     )
     page.documents.table.selectRow(0)
     page.documents.printButton.click()
@@ -201,7 +202,7 @@ def test_printing_and_removing(
 def test_the_letter_dialog_saves_and_files_in_one_step(
     qtbot, sqlite_database: Database, desk: Desk, tmp_path: Path, monkeypatch
 ) -> None:
-    detail = cases.load_case(sqlite_database, desk.japanese_case)
+    detail = case_detail.load_case(sqlite_database, desk.japanese_case)
     dialog = LetterDialog(sqlite_database, desk.officer, detail)
     qtbot.addWidget(dialog)
     assert not dialog.dateEdit.isVisible()
@@ -221,7 +222,7 @@ def test_the_letter_dialog_saves_and_files_in_one_step(
 def test_the_appointment_letter_is_printed_in_the_chosen_language_and_filed(
     qtbot, sqlite_database: Database, desk: Desk, monkeypatch
 ) -> None:
-    detail = cases.load_case(sqlite_database, desk.japanese_case)
+    detail = case_detail.load_case(sqlite_database, desk.japanese_case)
     dialog = LetterDialog(sqlite_database, desk.officer, detail)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -230,13 +231,11 @@ def test_the_appointment_letter_is_printed_in_the_chosen_language_and_filed(
     dialog.languageCombo.setCurrentIndex(dialog.languageCombo.findData("nl"))
     dialog.bringEdit.setPlainText("Paspoort\n\nPasfoto")
     printed: list[bytes] = []
-    monkeypatch.setattr(
-        panel_module, "print_pdf", lambda _parent, pdf: printed.append(pdf) or False
-    )
+    monkeypatch.setattr(printing, "print_pdf", lambda _parent, pdf: printed.append(pdf) or False)
     dialog.printButton.click()  # the print dialog is cancelled: nothing filed
     assert len(printed) == 1
     assert store.case_documents(sqlite_database, desk.japanese_case) == []
-    monkeypatch.setattr(panel_module, "print_pdf", lambda _parent, pdf: printed.append(pdf) or True)
+    monkeypatch.setattr(printing, "print_pdf", lambda _parent, pdf: printed.append(pdf) or True)
     dialog.printButton.click()
     [document] = store.case_documents(sqlite_database, desk.japanese_case)
     assert document.title == "Bevestiging van uw afspraak"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialogButtonBox
 
 from expatdesk.accounts.actor import Actor
-from expatdesk.cases import workflow as cases
+from expatdesk.cases import detail as case_detail
 from expatdesk.db.database import Database
 from expatdesk.documents import letters, templates
 from expatdesk.qt.documents.letter_dialog import LetterDialog
@@ -48,7 +48,7 @@ def test_a_manager_adapts_the_dutch_text_and_the_next_letter_uses_it(
 
 def test_only_managers_see_the_button(qtbot, sqlite_database: Database) -> None:
     desk = add_desk(sqlite_database)
-    detail = cases.load_case(sqlite_database, desk.dutch_case)
+    detail = case_detail.load_case(sqlite_database, desk.dutch_case)
     for actor, shown in ((desk.officer, False), (MANAGER, True)):
         dialog = LetterDialog(sqlite_database, actor, detail)
         qtbot.addWidget(dialog)
