@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -108,6 +108,25 @@ class _Seen:
     changes: dict[str, Any]
 
 
+#: Entries this close together, by one person, of a record and its linked records, are one save.
+SAME_SAVE = timedelta(seconds=5)
+
+
+def _same_save(newer: Any, row: Any, kind: str) -> bool:
+    """Whether ``row`` is the record's own entry of the save that wrote ``newer``, a linked
+    record's entry: a new expat saved with a permit is "expat added", not "permit added".
+
+    (On PostgreSQL a staff login's entries carry the server's clock per row, so one save's
+    entries differ by moments; the trail has no transaction id to tell them apart otherwise.)
+    """
+    return (
+        row.entity == kind
+        and newer.entity != kind
+        and row.username == newer.username
+        and newer.at - row.at <= SAME_SAVE
+    )
+
+
 def recent_changes(session: Session, limit: int = RECENT_LIMIT) -> tuple[RecentChange, ...]:
     """The latest ``limit`` distinct expats, employers and cases changed, from the audit trail."""
     # Newest first along the index on ``at``; the rows that are no change of a client record
@@ -131,7 +150,10 @@ def recent_changes(session: Session, limit: int = RECENT_LIMIT) -> tuple[RecentC
     for offset in range(0, AUDIT_DEPTH, AUDIT_BATCH):
         rows = session.execute(statement.offset(offset).limit(AUDIT_BATCH)).all()
         for row, (kind, record_id, changes) in zip(rows, _owners(session, rows), strict=True):
-            if kind is not None and record_id is not None and (kind, record_id) not in seen:
+            if kind is None or record_id is None:
+                continue
+            found = seen.get((kind, record_id))
+            if found is None or _same_save(found.entry, row, kind):
                 seen[kind, record_id] = _Seen(kind, record_id, row, changes)
         if len(seen) >= limit or len(rows) < AUDIT_BATCH:
             break

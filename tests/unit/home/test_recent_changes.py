@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import select
 
-from expatdesk import i18n
+from expatdesk import clock, i18n
 from expatdesk.accounts.actor import SYSTEM
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
@@ -80,6 +82,28 @@ def test_recent_changes_from_the_audit_trail(database: Database, desk: Desk) -> 
     assert permit_change.description == "vergunning toegevoegd"
     assert deleted.description == "werkgever verwijderd"
     assert latest.description == "expat gewijzigd"
+
+
+def test_a_new_record_saved_with_linked_records_shows_as_added(
+    database: Database, desk: Desk
+) -> None:
+    with database.transaction(desk.koen) as session:
+        expat = Expat(expat_ref="EXP-77", given_name="Lena", family_name="Vogel")
+        session.add(expat)
+        session.flush()
+        session.add(Permit(expat_id=expat.id, permit_type_code="hsm", valid_until=day(400)))
+        new_id = expat.id
+    with database.reading() as session:
+        latest = recent_changes(session, limit=1)[0]
+    assert (latest.kind, latest.id, latest.name) == ("expat", new_id, "Lena Vogel")
+    assert (latest.action, latest.entity) == ("create", "expat")
+    assert latest.description == "expat created"
+    # A permit added a minute later, in a save of its own, still says so.
+    with clock.moment(clock.now() + timedelta(minutes=1)), database.transaction(desk.koen) as s:
+        s.add(Permit(expat_id=new_id, permit_type_code="hsm", valid_until=day(800)))
+    with database.reading() as session:
+        later = recent_changes(session, limit=1)[0]
+    assert (later.id, later.description) == (new_id, "permit added")
 
 
 def test_recent_changes_of_employers_and_deliveries(database: Database, desk: Desk) -> None:
