@@ -124,5 +124,5 @@ UNSURE_SHARE = 0.18
 BLANK_INTENTION = 0.06
 BLANK_GRADE = 0.04
 GRADE_SD = 1.3
-#: The questionnaire was revised in this year.
+#: The questionnaire was revised (to :data:`expatdesk.db.models.CURRENT_QUESTIONNAIRE`) this year.
 QUESTIONNAIRE_2_FROM = 2018

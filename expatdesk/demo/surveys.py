@@ -13,6 +13,7 @@ import random
 from datetime import date
 from math import erf, sqrt
 
+from expatdesk.db.models import CURRENT_QUESTIONNAIRE
 from expatdesk.demo.base import SURVEY_FACILITY, SURVEY_RESPONSE, Picker, Row, spread
 from expatdesk.demo.profiles import (
     BLANK_GRADE,
@@ -121,7 +122,7 @@ def make_responses(world: World) -> None:
         answers = _answers(trend(FACILITY_USE, year), trend(LEAVE_WITHOUT_FACILITIES, year))
         expat_slots, service_slots = expat_grades.slots, service_grades.slots
         value_slots, answer_slots = value_grades.slots, answers.slots
-        questionnaire = 2 if year >= QUESTIONNAIRE_2_FROM else 1
+        questionnaire = CURRENT_QUESTIONNAIRE if year >= QUESTIONNAIRE_2_FROM else 1
         for index, day in enumerate(dates):
             response_id += 1
             created = today_stamp if day >= today else days[day - base] + minutes[bits(10)]

@@ -114,12 +114,12 @@ SAME_SAVE = timedelta(seconds=5)
 
 def _same_save(newer: Any, row: Any, kind: str) -> bool:
     """Whether ``row`` is the record's own entry of the save that wrote ``newer``, a linked
-    record's entry: a new expat saved with a permit is "expat added", not "permit added".
+    record's entry: a new expat saved with a permit is "expat created", not "permit added".
 
     (On PostgreSQL a staff login's entries carry the server's clock per row, so one save's
     entries differ by moments; the trail has no transaction id to tell them apart otherwise.)
     """
-    return (
+    return bool(
         row.entity == kind
         and newer.entity != kind
         and row.username == newer.username

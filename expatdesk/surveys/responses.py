@@ -25,6 +25,7 @@ from expatdesk.common.concurrency import add_once
 from expatdesk.common.labels import Label
 from expatdesk.db.database import Database
 from expatdesk.db.models import (
+    CURRENT_QUESTIONNAIRE,
     LEAVE_INTENTIONS,
     RESPONDENT_TYPES,
     Employer,
@@ -37,8 +38,6 @@ from expatdesk.errors import UserError
 from expatdesk.i18n import N_, _
 from expatdesk.text import full_name
 
-#: The version of the questionnaire the desk and the kiosk ask now; stored with every answer.
-CURRENT_QUESTIONNAIRE = 1
 #: The earliest date a response can have.
 EARLIEST_DATE = date(2000, 1, 1)
 GRADES = range(1, 11)

@@ -78,6 +78,7 @@ from expatdesk.db.models.staff import (
     StaffUser,
 )
 from expatdesk.db.models.surveys import (
+    CURRENT_QUESTIONNAIRE,
     SurveyFacility,
     SurveyResponse,
 )
@@ -86,6 +87,7 @@ __all__ = [
     "ACCESS_ACTIONS",
     "AUDIT_ACTIONS",
     "CASE_STATUSES",
+    "CURRENT_QUESTIONNAIRE",
     "DOCUMENT_KINDS",
     "LEAVE_INTENTIONS",
     "NAMING_CONVENTION",

@@ -27,6 +27,11 @@ from expatdesk.db.models.base import (
 from expatdesk.db.models.employers import Employer
 from expatdesk.db.models.expats import Expat
 
+#: The version of the questionnaire the desk, the kiosk and imports ask now, stored with every
+#: response: 2, the questionnaire as revised in 2018 (the demo's responses since then); 1 is the
+#: first one. The grades and the intention asked are the same in both.
+CURRENT_QUESTIONNAIRE = 2
+
 
 class SurveyResponse(RequestKeyed, Timestamped, Base):
     """An expat's or an employer's grades, and an expat's intention to leave Twente."""
@@ -66,7 +71,7 @@ class SurveyResponse(RequestKeyed, Timestamped, Base):
     score_service: Mapped[int | None] = mapped_column(Integer)
     score_added_value: Mapped[int | None] = mapped_column(Integer)
     intends_to_leave: Mapped[str | None] = mapped_column(String(10))
-    questionnaire_version: Mapped[int] = mapped_column(Integer, default=1)
+    questionnaire_version: Mapped[int] = mapped_column(Integer, default=CURRENT_QUESTIONNAIRE)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     expat: Mapped[Expat | None] = relationship(lazy="raise")

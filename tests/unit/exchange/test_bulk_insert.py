@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from expatdesk.accounts.actor import SYSTEM
 from expatdesk.db.database import Database
-from expatdesk.db.models import SurveyFacility, SurveyResponse
+from expatdesk.db.models import CURRENT_QUESTIONNAIRE, SurveyFacility, SurveyResponse
 from expatdesk.db.types import utcnow
 from expatdesk.errors import UserError
 from expatdesk.exchange import Counts, apply_import, prepare_import
@@ -67,7 +67,9 @@ def test_new_rows_keep_the_file_order_defaults_and_their_facilities(
     assert [row.score_service for row in rows] == [1 + number % 10 for number in range(2500)]
     assert [row.intends_to_leave for row in rows[:3]] == ["yes", "no", None]
     assert [row[4] for row in rows[:2]] == [False, True]
-    assert {(row.version, row.questionnaire_version) for row in rows} == {(1, 1)}
+    assert {(row.version, row.questionnaire_version) for row in rows} == {
+        (1, CURRENT_QUESTIONNAIRE)
+    }
     assert all(started <= row.created_at <= ended for row in rows)
     expected = [
         (f"R{number:05d}", code)

@@ -49,9 +49,18 @@ def test_record_stores_the_answers_in_one_row(database: Database, sample: Sample
             row.questionnaire_version,
         )
         codes = set(session.scalars(select(SurveyFacility.facility_code)))
-    assert stored == (response.ref, "expat", sample.expats["jose"], None, 8, None, "no", 1)
+    assert stored == (
+        response.ref,
+        "expat",
+        sample.expats["jose"],
+        None,
+        8,
+        None,
+        "no",
+        CURRENT_QUESTIONNAIRE,
+    )
     assert response.ref.startswith("RSP-20261126-")  # dated by the today given, not the machine
-    assert CURRENT_QUESTIONNAIRE == 1
+    assert CURRENT_QUESTIONNAIRE == 2  # the revised questionnaire, as the demo has it
     assert codes == {"language_course", "social_events"}
     assert [str(label) for label in response.facility_labels] == [
         "Social events",

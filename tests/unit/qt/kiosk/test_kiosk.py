@@ -15,7 +15,7 @@ from sqlalchemy import select
 from expatdesk import clock
 from expatdesk.accounts.actor import SYSTEM
 from expatdesk.db.database import Database
-from expatdesk.db.models import SurveyFacility, SurveyResponse
+from expatdesk.db.models import CURRENT_QUESTIONNAIRE, SurveyFacility, SurveyResponse
 from expatdesk.qt import msgbox
 from expatdesk.qt.kiosk import window as kiosk_module
 from expatdesk.qt.kiosk.setup import ExitCodeDialog, KioskSetup, KioskSetupDialog
@@ -115,7 +115,7 @@ def test_english_response_linked_then_next_person_is_anonymous(
             sample.expats["jose"],
             8,
             "unsure",
-            1,
+            CURRENT_QUESTIONNAIRE,
             frozenset({"social_events", "housing_service"}),
         )
     ]
@@ -131,7 +131,14 @@ def test_english_response_linked_then_next_person_is_anonymous(
     tap(qtbot, kiosk.intention.choices["no"])
     tap(qtbot, kiosk.intention.next)
     tap(qtbot, kiosk.facilities.next)
-    assert rows(sqlite_database)[1] == ("expat", None, None, "no", 1, frozenset())
+    assert rows(sqlite_database)[1] == (
+        "expat",
+        None,
+        None,
+        "no",
+        CURRENT_QUESTIONNAIRE,
+        frozenset(),
+    )
 
 
 def test_dutch_response_after_switching_on_the_screen(
@@ -160,7 +167,12 @@ def test_dutch_response_after_switching_on_the_screen(
     assert kiosk.facilities.next.text() == "Afronden"
     tap(qtbot, kiosk.facilities.next)
     assert kiosk.thanks.title.text() == "Bedankt voor uw antwoorden!"
-    assert rows(sqlite_database)[0][2:] == (7, "yes", 1, frozenset({"language_course"}))
+    assert rows(sqlite_database)[0][2:] == (
+        7,
+        "yes",
+        CURRENT_QUESTIONNAIRE,
+        frozenset({"language_course"}),
+    )
     kiosk.next_person()  # what the timer does: the next person starts in the staff's language
     qtbot.waitUntil(lambda: kiosk.welcome.start.text() == "Start")
 
@@ -257,7 +269,9 @@ def test_started_from_the_menu_and_left_with_the_code(
     tap(qtbot, kiosk.service.next)
     tap(qtbot, kiosk.intention.skip)
     tap(qtbot, kiosk.facilities.skip)
-    assert rows(sqlite_database) == [("expat", sample.expats["anna"], 10, None, 1, frozenset())]
+    assert rows(sqlite_database) == [
+        ("expat", sample.expats["anna"], 10, None, CURRENT_QUESTIONNAIRE, frozenset())
+    ]
     answer_exit_code(monkeypatch, qtbot, CODE)
     tap(qtbot, kiosk.staff_button, large=False)
     assert window.isVisible()

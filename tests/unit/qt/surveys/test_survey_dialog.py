@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from expatdesk.accounts.actor import SYSTEM
 from expatdesk.db.database import Database
-from expatdesk.db.models import SurveyFacility, SurveyResponse
+from expatdesk.db.models import CURRENT_QUESTIONNAIRE, SurveyFacility, SurveyResponse
 from expatdesk.qt import msgbox
 from expatdesk.qt.main_window import MainWindow
 from expatdesk.qt.surveys.chooser import SurveyChooser
@@ -112,7 +112,7 @@ def test_expat_response_typed_in_is_stored_and_shown(
             8,
             None,
             "no",
-            1,
+            CURRENT_QUESTIONNAIRE,
             frozenset({"language_course", "international_school"}),
         )
     ]
@@ -136,7 +136,9 @@ def test_employer_response_typed_in_is_stored_and_shown(
     choose(qtbot, dialog.ui.scoreService, "7")
     choose(qtbot, dialog.ui.scoreAddedValue, "9")
     save(qtbot, dialog)
-    assert stored(sqlite_database) == [("employer", None, thales, 7, 9, None, 1, frozenset())]
+    assert stored(sqlite_database) == [
+        ("employer", None, thales, 7, 9, None, CURRENT_QUESTIONNAIRE, frozenset())
+    ]
     detail = window.employers_area.ui.detail.toPlainText()
     assert "Survey responses" in detail
     assert "Added value" in detail
@@ -149,7 +151,9 @@ def test_anonymous_response_with_blank_grade(
     choose(qtbot, dialog.ui.respondent, "Anonymous")
     choose(qtbot, dialog.ui.intendsToLeave, "Unsure")
     save(qtbot, dialog)
-    assert stored(sqlite_database) == [("expat", None, None, None, None, "unsure", 1, frozenset())]
+    assert stored(sqlite_database) == [
+        ("expat", None, None, None, None, "unsure", CURRENT_QUESTIONNAIRE, frozenset())
+    ]
 
 
 def test_future_date_is_refused_inline_and_nothing_is_saved(
@@ -243,7 +247,16 @@ def test_a_response_is_corrected_from_the_menu(
     window.ui.actionCorrectSurvey.trigger()
     assert first.ref in seen[0]
     assert stored(sqlite_database) == [
-        ("expat", jose, None, 9, None, "yes", 1, frozenset({"partner_programme"}))
+        (
+            "expat",
+            jose,
+            None,
+            9,
+            None,
+            "yes",
+            CURRENT_QUESTIONNAIRE,
+            frozenset({"partner_programme"}),
+        )
     ]
     assert "Partner programme" in window.expats_area.ui.detail.toPlainText()
 
