@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 #: The newest schema revision, the last migration in ``migrations/versions`` (a test checks).
 #: Knowing it without Alembic lets a database that is up to date open without importing Alembic,
 #: which would cost a quarter of a second on every start; Alembic loads only to migrate.
-SCHEMA_HEAD = "0009"
+SCHEMA_HEAD = "0010"
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 #: Permissions of the folder ExpatDesk creates for a database, and of every file it writes there.
