@@ -2,7 +2,8 @@
 
 Both SQLite and PostgreSQL compare the folded form that is stored beside a record's name
 (``search_key``) with the folded query, so "jose" finds "José" and "muller" finds "Müller" without
-collations or extensions that differ between the two engines.
+collations or extensions that differ between the two engines. A search key also holds a word's
+German spelling without umlauts (:func:`searchable`), so that "mueller" finds "Müller" as well.
 """
 
 import unicodedata
@@ -68,19 +69,45 @@ def full_name(given_name: str | None, family_name: str | None) -> str:
     return " ".join(part for part in (given, family) if part)
 
 
+#: The umlauts as German writes them without the dots: Müller is also Mueller.
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def searchable(value: str) -> str:
+    """``value`` folded, followed by the words that are spelt otherwise with the umlauts written
+    out, so that both spellings find it.
+
+    The other direction is left out on purpose: writing "ue" as "u" in every stored word would
+    let the many Dutch "oe" words (Groen, Hoek) match what they are not (gron, hok).
+
+    >>> searchable("Jürgen Müller-Schäfer")
+    'jurgen muller-schafer juergen mueller-schaefer'
+    >>> searchable("Jan de Vries")
+    'jan de vries'
+    """
+    folded = fold(value)
+    spelt = fold(unicodedata.normalize("NFC", value).translate(_UMLAUTS))
+    if spelt == folded:
+        return folded
+    words = set(folded.split())
+    return " ".join([folded, *(word for word in spelt.split() if word not in words)])
+
+
 def expat_search_key(given_name: str, family_name: str, email: str | None, expat_ref: str) -> str:
     """What the expat search matches: names in both orders' words, e-mail and ref, folded."""
-    return fold(" ".join(part for part in (given_name, family_name, email, expat_ref) if part))
+    return searchable(
+        " ".join(part for part in (given_name, family_name, email, expat_ref) if part)
+    )
 
 
 def employer_search_key(name: str, kvk_number: str | None, employer_ref: str) -> str:
     """What the employer search matches: the name, KvK number and ref, folded."""
-    return fold(" ".join(part for part in (name, kvk_number, employer_ref) if part))
+    return searchable(" ".join(part for part in (name, kvk_number, employer_ref) if part))
 
 
 def case_search_key(case_ref: str, subject: str, *client_names: str | None) -> str:
     """What the cases search matches: the ref, the subject and the client's name(s), folded."""
-    return fold(" ".join(part for part in (case_ref, subject, *client_names) if part))
+    return searchable(" ".join(part for part in (case_ref, subject, *client_names) if part))
 
 
 #: How much of a BSN is ever shown: the last four digits.

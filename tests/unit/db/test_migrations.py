@@ -19,7 +19,8 @@ from expatdesk.db import search_index
 from expatdesk.db.database import Database, open_database
 from expatdesk.db.engine import make_engine
 from expatdesk.db.migrate import SCHEMA_HEAD, alembic_config, head_revision
-from expatdesk.db.models import Base, Employer, Expat
+from expatdesk.db.models import Base, Case, Employer, Expat
+from expatdesk.text import case_search_key
 
 
 def test_there_is_a_single_head() -> None:
@@ -219,3 +220,69 @@ def test_a_deleted_newest_row_never_gives_its_id_again(database: Database) -> No
         session.add(again)
         session.flush()
         assert again.id > first
+
+
+def _umlaut_migration() -> tuple[str, str]:
+    """The revision that writes umlauts out in search keys, and the one before it."""
+    scripts = ScriptDirectory.from_config(alembic_config())
+    for script in scripts.walk_revisions():
+        if script.path.endswith("_umlaut_search_keys.py"):
+            assert isinstance(script.down_revision, str)
+            return script.revision, script.down_revision
+    raise AssertionError("no umlaut migration")
+
+
+def test_search_keys_learn_and_forget_the_umlauts_written_out(empty_url: URL) -> None:
+    revision, before = _umlaut_migration()
+    database = open_database(empty_url, create=True)
+    with database.transaction() as session:
+        employer = Employer(employer_ref="E1", name="Müller Präzision", high_tech=True)
+        session.add(employer)
+        session.flush()
+        expat = Expat(expat_ref="X1", given_name="Jürgen", family_name="Schäfer")
+        plain = Expat(expat_ref="X2", given_name="Ana", family_name="Souza")
+        session.add_all([expat, plain])
+        session.flush()
+        session.add(
+            Case(
+                case_ref="C1",
+                subject="Visum",
+                search_key=case_search_key("C1", "Visum", "Jürgen Schäfer", "Müller Präzision"),
+                expat_id=expat.id,
+                employer_id=employer.id,
+                opened_on=date(2026, 3, 1),
+            )
+        )
+    database.dispose()
+
+    def keys() -> list[str]:
+        with engine.connect() as connection:
+            return [
+                connection.execute(text(f"SELECT search_key FROM {table} ORDER BY id"))
+                .scalars()
+                .all()
+                for table in ("employer", "expat", "case_file")
+            ]
+
+    engine = make_engine(empty_url)
+    try:
+        assert keys() == [
+            ["muller prazision e1 mueller praezision"],
+            ["jurgen schafer x1 juergen schaefer", "ana souza x2"],
+            ["c1 visum jurgen schafer muller prazision juergen schaefer mueller praezision"],
+        ]
+        with engine.begin() as connection:
+            command.downgrade(alembic_config(connection), before)
+        assert keys() == [
+            ["muller prazision e1"],
+            ["jurgen schafer x1", "ana souza x2"],
+            ["c1 visum jurgen schafer muller prazision"],
+        ]
+        with engine.begin() as connection:
+            command.upgrade(alembic_config(connection), revision)
+        assert keys()[1] == ["jurgen schafer x1 juergen schaefer", "ana souza x2"]
+        assert keys()[2] == [
+            "c1 visum jurgen schafer muller prazision juergen schaefer mueller praezision"
+        ]
+    finally:
+        engine.dispose()

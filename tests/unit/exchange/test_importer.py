@@ -181,7 +181,7 @@ def test_values_are_stored_and_blank_means_unknown(people: Database) -> None:
         assert muller.municipality_code == "outside_twente"
         assert muller.website is None
         assert muller.notes == "notes, with a comma"
-        assert muller.search_key == "muller techniek 12345678 emp-2"
+        assert muller.search_key == "muller techniek 12345678 emp-2 mueller"  # both spellings
         anna = session.scalars(select(Expat).where(Expat.expat_ref == "EX-2")).one()
         assert anna.date_of_birth is None
         assert anna.employer_id is None
