@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QWidget,
 )
-from sqlalchemy.exc import DBAPIError
 
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor
@@ -51,11 +50,12 @@ from expatdesk.cases import deliveries
 from expatdesk.cases import workflow as cases
 from expatdesk.cases.workflow import CaseDetail, CaseService, TaskInfo
 from expatdesk.common.concurrency import StaleRecordError, new_request_key
+from expatdesk.common.db_errors import user_message
 from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
-from expatdesk.errors import AlreadySavedError, DatabaseError, UserError
+from expatdesk.errors import AlreadySavedError, DatabaseError
 from expatdesk.i18n import N_, _
-from expatdesk.qt import errors, msgbox
+from expatdesk.qt import msgbox
 from expatdesk.qt.cases.desk_widgets import select_data, set_date, set_date_locale
 from expatdesk.qt.forms.ui_case_page import Ui_CasePage
 
@@ -530,8 +530,8 @@ class CasePage(QWidget):
             self.show_message(str(error), stale=True)
             self.ui.reloadButton.setFocus()
             return False
-        except (UserError, DBAPIError) as error:
-            message = errors.user_message(error)
+        except Exception as error:
+            message = user_message(error)
             if message is None:
                 raise
             self.show_message(message)

@@ -42,17 +42,15 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from expatdesk.accounts.actor import Actor
 from expatdesk.common.concurrency import StaleRecordError
+from expatdesk.common.db_errors import user_message
 from expatdesk.common.labels import Label
 from expatdesk.common.validation import FieldError, Problems, ValidationError
 from expatdesk.db.database import Database
-from expatdesk.errors import UserError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
-from expatdesk.qt.errors import user_message
 
 log = logging.getLogger(__name__)
 
@@ -272,10 +270,7 @@ class RecordEditor(QDialog):
         except StaleRecordError as error:
             self._stale(error)
             return False
-        except UserError as error:
-            self.show_failure(str(error))
-            return False
-        except SQLAlchemyError as error:
+        except Exception as error:
             message = user_message(error)
             if message is None:
                 raise
