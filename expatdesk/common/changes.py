@@ -43,14 +43,14 @@ class Changes:
         return bool(self.kinds)
 
 
-#: What the common writes change. A case or a service delivered shows on its client's page, so
-#: it changes the expats and employers too; an erasure or an import changes everything listed.
+#: What the common writes change: the kinds they write, not who shows them. A case's page, an
+#: expat's page and the targets each decide for themselves that services and surveys concern them.
 EXPAT_SAVED = Changes.of(Kind.EXPATS)
 EMPLOYER_SAVED = Changes.of(Kind.EMPLOYERS)
-CASE_CHANGED = Changes.of(Kind.CASES, Kind.EXPATS, Kind.EMPLOYERS)
-SERVICE_DELIVERED = Changes.of(Kind.CASES, Kind.EXPATS, Kind.EMPLOYERS)
-SURVEY_SAVED = Changes.of(Kind.SURVEYS, Kind.EXPATS, Kind.EMPLOYERS)
-EXPATS_MERGED = Changes.of(Kind.EXPATS, Kind.CASES, Kind.SURVEYS)
+CASE_CHANGED = Changes.of(Kind.CASES)  # opened, worked on, closed; a service delivered in it
+SERVICE_DELIVERED = Changes.of(Kind.CASES)  # a walk-in: a service outside a case
+SURVEY_SAVED = Changes.of(Kind.SURVEYS)
+EXPATS_MERGED = Changes.of(Kind.EXPATS, Kind.CASES, Kind.SURVEYS)  # all moves to the one kept
 PERSONAL_DATA_ERASED = Changes.of(Kind.EXPATS, Kind.CASES, Kind.SURVEYS)
 RECORDS_IMPORTED = Changes.of(Kind.EXPATS, Kind.EMPLOYERS, Kind.CASES, Kind.SURVEYS)
 SETTINGS_SAVED = Changes.of(Kind.SETTINGS)

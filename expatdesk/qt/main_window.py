@@ -56,7 +56,8 @@ class MainWindow(QMainWindow):
 
     The areas (expats, employers, targets, reports) sit in a stack; the navigation list, the
     View menu and Ctrl+1 to Ctrl+4 choose one. The status bar names the database and counts the
-    current list.
+    current list. After a write the window only says so and shows the record: every area hears
+    what changed from :func:`expatdesk.qt.operations.change_bus` and reads itself again if it must.
     """
 
     def __init__(
@@ -339,17 +340,11 @@ class MainWindow(QMainWindow):
         else:
             deleted = confirm_and_delete_expat(self, self.database, self.actor, record_id)
         if deleted:
-            area.refresh()
-            self.home_area.refresh()
             self.ui.statusBar.showMessage(_("Record deleted"), 5000)
         return deleted
 
     def _saved(self, kind: str, record_id: int) -> None:
-        area = self.expats_area if kind == "expat" else self.employers_area
-        area.refresh()
         self.open_record(kind, record_id)
-        area.refresh_detail()
-        self.home_area.refresh()
         self.ui.statusBar.showMessage(_("Saved"), 5000)
 
     def open_case(self) -> OpenCaseDialog:
@@ -363,11 +358,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _case_opened(self, case_id: int) -> None:
-        self.cases_area.refresh()
         self.open_record("case", case_id)
-        self.home_area.refresh()
-        for area in (self.expats_area, self.employers_area):
-            area.refresh_detail()
         self.ui.statusBar.showMessage(_("Case opened"), 5000)
 
     def record_walk_in(self) -> WalkInDialog:
@@ -381,9 +372,6 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _walk_in_saved(self, _delivery_id: int) -> None:
-        for area in (self.expats_area, self.employers_area):
-            area.refresh_detail()
-        self.targets_area.refresh()
         self.ui.statusBar.showMessage(_("Service recorded"), 5000)
 
     def merge_expats(self) -> MergeDialog | None:
@@ -398,11 +386,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _merged(self, kept_id: int) -> None:
-        self.expats_area.refresh()
-        self.cases_area.refresh()
-        self.home_area.refresh()
         self.open_record("expat", kept_id)
-        self.expats_area.refresh_detail()
         self.ui.statusBar.showMessage(_("Records merged"), 5000)
 
     def _list_exported(self, count: int) -> None:
@@ -448,11 +432,6 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _anonymised(self) -> None:
-        self.expats_area.refresh()
-        self.expats_area.refresh_detail()
-        self.cases_area.refresh()
-        self.home_area.refresh()
-        self.targets_area.refresh()
         self.ui.statusBar.showMessage(_("Personal data erased"), 5000)
 
     # --- accounts -----------------------------------------------------------------------------
@@ -496,7 +475,6 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _target_settings_saved(self) -> None:
-        self.targets_area.refresh()
         self.ui.statusBar.showMessage(_("Target settings saved"), 5000)
 
     # --- data exchange ------------------------------------------------------------------------
@@ -509,10 +487,6 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _imported(self) -> None:
-        for area in (self.expats_area, self.employers_area, self.cases_area):
-            area.refresh()
-        self.home_area.refresh()
-        self.targets_area.refresh()
         self.ui.statusBar.showMessage(_("Import done"), 5000)
 
     # --- surveys ------------------------------------------------------------------------------
@@ -581,9 +555,6 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _survey_saved(self, response: surveys.Response) -> None:
-        # A response changes no list, only the respondent's page.
-        for area in (self.expats_area, self.employers_area):
-            area.refresh_detail()
         self.ui.statusBar.showMessage(
             _("Survey response {ref} saved").format(ref=response.ref), 5000
         )

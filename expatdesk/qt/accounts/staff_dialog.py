@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from expatdesk.accounts import staff as accounts
 from expatdesk.accounts.actor import Actor, role_label
 from expatdesk.accounts.staff import StaffAccount
+from expatdesk.common.changes import STAFF_CHANGED
 from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
 from expatdesk.db.models import ROLES
@@ -35,6 +36,7 @@ from expatdesk.qt import msgbox
 from expatdesk.qt.accounts.account_dialog import AccountDialog
 from expatdesk.qt.accounts.password_dialog import PasswordDialog
 from expatdesk.qt.forms.ui_staff_dialog import Ui_StaffDialog
+from expatdesk.qt.operations import change_bus
 
 log = logging.getLogger(__name__)
 
@@ -189,6 +191,7 @@ class StaffDialog(QDialog):
             log.info("staff account %s created", made.username)
             self.reload(select=made.id)
             self._say(_("The account {username} was created.").format(username=made.username))
+            change_bus().announce(STAFF_CHANGED, self)
             self.changed.emit()
         return dialog
 
@@ -233,6 +236,7 @@ class StaffDialog(QDialog):
             return
         self.reload(select=account.id if account else None)
         self._say(done)
+        change_bus().announce(STAFF_CHANGED, self)
         self.changed.emit()
 
     def reset_password(self) -> PasswordDialog | None:

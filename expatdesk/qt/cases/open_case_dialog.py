@@ -18,6 +18,7 @@ from expatdesk import clock
 from expatdesk.accounts.actor import Actor
 from expatdesk.cases import deliveries
 from expatdesk.cases import workflow as cases
+from expatdesk.common.changes import CASE_CHANGED
 from expatdesk.db.database import Database
 from expatdesk.i18n import _
 from expatdesk.qt.cases.desk_widgets import (
@@ -29,6 +30,7 @@ from expatdesk.qt.cases.desk_widgets import (
     set_date_locale,
 )
 from expatdesk.qt.forms.ui_open_case_dialog import Ui_OpenCaseDialog
+from expatdesk.qt.operations import change_bus
 
 log = logging.getLogger(__name__)
 
@@ -158,6 +160,7 @@ class OpenCaseDialog(QDialog):
         if case_id is None:
             return
         log.info("case %d opened", case_id)
+        change_bus().announce(CASE_CHANGED, self)
         self.saved.emit(case_id)
         super().accept()
 

@@ -49,6 +49,7 @@ from expatdesk.accounts.actor import Actor
 from expatdesk.cases import deliveries
 from expatdesk.cases import workflow as cases
 from expatdesk.cases.workflow import CaseDetail, CaseService, TaskInfo
+from expatdesk.common.changes import CASE_CHANGED
 from expatdesk.common.concurrency import StaleRecordError, new_request_key
 from expatdesk.common.db_errors import user_message
 from expatdesk.common.validation import ValidationError
@@ -58,6 +59,7 @@ from expatdesk.i18n import N_, _
 from expatdesk.qt import msgbox
 from expatdesk.qt.cases.desk_widgets import select_data, set_date, set_date_locale
 from expatdesk.qt.forms.ui_case_page import Ui_CasePage
+from expatdesk.qt.operations import change_bus
 
 log = logging.getLogger(__name__)
 
@@ -542,6 +544,7 @@ class CasePage(QWidget):
             self.show_case(detail.id)
         except DatabaseError as error:
             repeated = _("Saved. The case could not be read again: {reason}").format(reason=error)
+        change_bus().announce(CASE_CHANGED, self)
         self.changed.emit(detail.id)
         if repeated is not None:
             self.show_message(repeated)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 from expatdesk import clock
 from expatdesk.accounts.actor import Actor
 from expatdesk.cases import deliveries
+from expatdesk.common.changes import SERVICE_DELIVERED
 from expatdesk.common.concurrency import new_request_key
 from expatdesk.db.database import Database
 from expatdesk.i18n import _
@@ -29,6 +30,7 @@ from expatdesk.qt.cases.desk_widgets import (
     set_date_locale,
 )
 from expatdesk.qt.forms.ui_walk_in_dialog import Ui_WalkInDialog
+from expatdesk.qt.operations import change_bus
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +136,7 @@ class WalkInDialog(QDialog):
         if delivery_id is None:
             return
         log.info("walk-in delivery %d saved", delivery_id)
+        change_bus().announce(SERVICE_DELIVERED, self)
         self.saved.emit(delivery_id)
         super().accept()
 

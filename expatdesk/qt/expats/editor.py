@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor
+from expatdesk.common.changes import EXPAT_SAVED
 from expatdesk.common.labels import Label
 from expatdesk.common.validation import Problems, clean, digits_only
 from expatdesk.db.database import Database
@@ -39,6 +40,7 @@ from expatdesk.i18n import N_, _
 from expatdesk.qt import msgbox
 from expatdesk.qt.expats.duplicate_warning import ask_about_duplicates
 from expatdesk.qt.forms.ui_expat_editor import Ui_ExpatEditor
+from expatdesk.qt.operations import change_bus
 from expatdesk.qt.widgets.date_field import DateField, format_problem
 from expatdesk.qt.widgets.record_editor import (
     ItemDialog,
@@ -217,6 +219,8 @@ class ExpatEditor(RecordEditor):
         openRecordRequested(str, int): ``("expat", id)``: the user chose to open an existing
             record of the same person instead of registering a duplicate (nothing was saved).
     """
+
+    changes = EXPAT_SAVED
 
     openRecordRequested = Signal(str, int)
 
@@ -510,18 +514,22 @@ class ExpatEditor(RecordEditor):
             return False
         return True
 
-    def store(self) -> int | None:
+    def checked_form(self) -> ExpatForm | None:
         self.input_problems().raise_if_any()
         form = self.form()
-        if self._duplicate_stops_save(form):
-            return None
+        return None if self._duplicate_stops_save(form) else form
+
+    def stored(self) -> tuple[int, int] | None:
         if self._form.id is None:
-            return expat_records.create_expat(self.database, self.actor, form)
+            return None
         assert self._form.version is not None
-        expat_records.update_expat(
-            self.database, self.actor, self._form.id, self._form.version, form
-        )
-        return self._form.id
+        return self._form.id, self._form.version
+
+    def create_record(self, form: ExpatForm) -> int:
+        return expat_records.create_expat(self.database, self.actor, form)
+
+    def update_record(self, record_id: int, version: int, form: ExpatForm) -> None:
+        expat_records.update_expat(self.database, self.actor, record_id, version, form)
 
     def reload(self) -> bool:
         if self._form.id is None:
@@ -627,5 +635,6 @@ def confirm_and_delete_expat(
     except UserError as error:
         msgbox.error(parent, title, str(error))
         return False
+    change_bus().announce(EXPAT_SAVED, parent)
     log.info("expat %s deleted", form.ref)
     return True

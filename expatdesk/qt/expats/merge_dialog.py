@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from expatdesk import i18n
 from expatdesk.accounts.actor import Actor
+from expatdesk.common.changes import EXPATS_MERGED
 from expatdesk.common.concurrency import StaleRecordError
 from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
@@ -34,6 +35,7 @@ from expatdesk.expats.merge import ExpatChoice, FieldComparison, LinkCounts, Mer
 from expatdesk.i18n import _, ngettext
 from expatdesk.qt import msgbox
 from expatdesk.qt.forms.ui_merge_dialog import Ui_MergeDialog
+from expatdesk.qt.operations import change_bus
 
 log = logging.getLogger(__name__)
 
@@ -413,6 +415,7 @@ class MergeDialog(QDialog):
             msgbox.error(self, _("Merge expat records"), str(error))
             return
         log.info("expat %s merged into %s", preview.drop.ref, preview.keep.ref)
+        change_bus().announce(EXPATS_MERGED, self)
         self.merged.emit(preview.keep.id)
         self.accept()
 

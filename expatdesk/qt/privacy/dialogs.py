@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from expatdesk import i18n
 from expatdesk.accounts.actor import Actor, Permission, PermissionDeniedError
+from expatdesk.common.changes import PERSONAL_DATA_ERASED
 from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
@@ -52,6 +53,7 @@ from expatdesk.qt import files, msgbox
 from expatdesk.qt.background import Job
 from expatdesk.qt.forms.ui_erase_dialog import Ui_EraseDialog
 from expatdesk.qt.forms.ui_retention_dialog import Ui_RetentionDialog
+from expatdesk.qt.operations import change_bus
 from expatdesk.qt.widgets.record_editor import confirm
 
 log = logging.getLogger(__name__)
@@ -212,6 +214,7 @@ class EraseDialog(QDialog):
             msgbox.error(self, self.windowTitle(), str(error))
             return
         log.info("personal data of expat %s erased", erasure.ref)
+        change_bus().announce(PERSONAL_DATA_ERASED, self)
         self.erased.emit(erasure)
         super().accept()
 
@@ -624,6 +627,7 @@ class RetentionDialog(QDialog):
             )
         self.reload()
         msgbox.information(self, self._title(), text)
+        change_bus().announce(PERSONAL_DATA_ERASED, self)
         self.anonymised.emit(done)
 
     def _failed(self, message: str) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QWidget
 
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor
+from expatdesk.common.changes import SURVEY_SAVED
 from expatdesk.common.concurrency import new_request_key
 from expatdesk.db.database import Database
 from expatdesk.errors import AlreadySavedError, UserError
@@ -22,6 +23,7 @@ from expatdesk.qt import msgbox
 from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.cases.desk_widgets import set_date
 from expatdesk.qt.forms.ui_survey_dialog import Ui_SurveyDialog
+from expatdesk.qt.operations import change_bus
 from expatdesk.surveys import responses as surveys
 from expatdesk.surveys.responses import Answers, InvalidAnswerError, Response
 
@@ -226,6 +228,7 @@ class SurveyDialog(QDialog):
             return
         log.info("survey response %s saved", stored.ref)
         self._response = stored
+        change_bus().announce(SURVEY_SAVED, self)
         self.saved.emit(stored)
         super().accept()
 

@@ -33,10 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from expatdesk import clock
+from expatdesk.common.changes import Changes, Kind
 from expatdesk.db.database import Database
 from expatdesk.i18n import N_, _, format_number, format_percent
 from expatdesk.qt import msgbox
 from expatdesk.qt.background import Job
+from expatdesk.qt.operations import change_bus
 from expatdesk.qt.targets.trend_chart import TrendChart
 
 if TYPE_CHECKING:
@@ -456,6 +458,10 @@ class FiguresDialog(QDialog):
         self.resize(980, 360)
 
 
+#: What the targets are computed from.
+TARGET_KINDS = (Kind.EXPATS, Kind.EMPLOYERS, Kind.CASES, Kind.SURVEYS, Kind.SETTINGS)
+
+
 class TargetsDashboard(QWidget):
     """The targets this year and last, with their trends.
 
@@ -481,6 +487,7 @@ class TargetsDashboard(QWidget):
         self._job: Job | None = None
         self._again = False
         self.report: TargetsReport | None = None
+        change_bus().changed.connect(self._changes_made)
         self.headingLabel = QLabel(self)
         heading = self.headingLabel.font()
         heading.setPointSizeF(heading.pointSizeF() * 1.5)
@@ -586,6 +593,13 @@ class TargetsDashboard(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()
+
+    def _changes_made(self, changes: Changes, _initiator: object) -> None:
+        """The targets count expats, employers, services and survey responses, against the
+        settings: any of those changed, the figures are computed again (when the area is not
+        shown, it computes them when it is)."""
+        if changes.touches(*TARGET_KINDS) and self.isVisible():
+            self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

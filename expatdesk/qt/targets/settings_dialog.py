@@ -10,12 +10,14 @@ from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from expatdesk import i18n
 from expatdesk.accounts.actor import Actor
+from expatdesk.common.changes import SETTINGS_SAVED
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.forms.ui_target_settings_dialog import Ui_TargetSettingsDialog
+from expatdesk.qt.operations import change_bus
 from expatdesk.reports import target_settings
 from expatdesk.reports.target_settings import InvalidSettingError, SavedSettings, Settings
 
@@ -121,6 +123,7 @@ class TargetSettingsDialog(QDialog):
             return
         saved = self._saved
         log.info("target settings saved (version %d)", saved.version)
+        change_bus().announce(SETTINGS_SAVED, self)
         self.saved.emit(saved)
         super().accept()
 

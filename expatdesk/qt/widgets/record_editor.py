@@ -1,12 +1,15 @@
 """What the record editors share: saving with its errors, the guard against lost input, the
 small dialogs of linked records and the tables that list them.
 
-:class:`RecordEditor` is the base of the expat and employer editors. Save (the button, Enter on
-the default button, or Ctrl+S) runs :meth:`RecordEditor.store`; a refused field shows its message
-in red under the field, which gets the focus (on its tab), and nothing is saved. A record someone
-else changed meanwhile offers to reload it, which is the only way typed input is dropped; any
-other failure (a database that cannot be written) is told and the input stays. Cancel, Esc or
-closing the window with changes asks whether to save them, discard them, or go on editing.
+:class:`RecordEditor` is the base of the expat and employer editors, and their one save path.
+Save (the button, Enter on the default button, or Ctrl+S) checks the form in the GUI thread
+(:meth:`RecordEditor.checked_form`), then creates or updates the record off the GUI thread
+(:func:`expatdesk.qt.operations.run_write`; the editor is disabled meanwhile and cannot save
+twice). A refused field shows its message in red under the field, which gets the focus (on its
+tab), and nothing is saved. A record someone else changed meanwhile offers to reload it, which is
+the only way typed input is dropped; any other failure (a database that cannot be written) is
+told and the input stays. Cancel, Esc or closing the window with changes asks whether to save
+them, discard them, or go on editing.
 
 :class:`ItemDialog` is the small form of one family member, permit, contact person or hiring
 record, checked when OK is pressed; :class:`ItemTable` lists such records with Add, Edit and
@@ -44,13 +47,15 @@ from PySide6.QtWidgets import (
 )
 
 from expatdesk.accounts.actor import Actor
+from expatdesk.common.changes import Changes
 from expatdesk.common.concurrency import StaleRecordError
-from expatdesk.common.db_errors import user_message
+from expatdesk.common.db_errors import Problem, Refusal
 from expatdesk.common.labels import Label
 from expatdesk.common.validation import FieldError, Problems, ValidationError
 from expatdesk.db.database import Database
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
+from expatdesk.qt.operations import is_writing, run_write
 
 log = logging.getLogger(__name__)
 
@@ -149,9 +154,12 @@ def _changed_signal(widget: QWidget) -> SignalInstance | None:
 class RecordEditor(QDialog):
     """The base of a record editor; a subclass fills the form and implements the hooks.
 
-    Hooks: :meth:`snapshot` (what is typed, comparable), :meth:`store` (check and save, returning
-    the record id, or ``None`` when the user stopped the save), :meth:`reload` (show the stored
-    record again), :meth:`record_title` (for the questions), and the dictionaries
+    Hooks: :meth:`snapshot` (what is typed, comparable), :meth:`checked_form` (the form to save,
+    checked in the GUI thread, or ``None`` when the user stopped the save), :meth:`stored` (the
+    id and version of the record edited; ``None`` for a new one), :meth:`create_record` and
+    :meth:`update_record` (the core services, run off the GUI thread), :meth:`reload` (show the
+    stored record again), :meth:`record_title` (for the questions), :attr:`changes` (what a save
+    changes), and the dictionaries
     ``error_labels`` and ``inputs`` (field key → message label / input widget). A nested key
     ``permits[2].valid_until`` is shown under the ``permits`` label, naming the row.
 
@@ -160,6 +168,9 @@ class RecordEditor(QDialog):
     """
 
     saved = Signal(int)
+
+    #: What saving this kind of record changes (announced to every area).
+    changes: Changes = Changes()
 
     def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -178,7 +189,20 @@ class RecordEditor(QDialog):
     def snapshot(self) -> object:
         raise NotImplementedError
 
-    def store(self) -> int | None:
+    def checked_form(self) -> object | None:
+        """The form to save; raises :class:`ValidationError`, ``None`` when the user stopped."""
+        raise NotImplementedError
+
+    def stored(self) -> tuple[int, int] | None:
+        """The id and version of the record as it was loaded; ``None`` for a new record."""
+        raise NotImplementedError
+
+    def create_record(self, form: Any) -> int:
+        """Create the record (off the GUI thread: no widgets); its id."""
+        raise NotImplementedError
+
+    def update_record(self, record_id: int, version: int, form: Any) -> None:
+        """Update the record (off the GUI thread: no widgets)."""
         raise NotImplementedError
 
     def reload(self) -> bool:
@@ -259,30 +283,46 @@ class RecordEditor(QDialog):
 
     # --- saving -------------------------------------------------------------------------------
 
+    def is_saving(self) -> bool:
+        """Whether a save runs now (the editor is disabled until it is back)."""
+        return is_writing(self)
+
     def save(self) -> bool:
-        """Check and save what was typed; ``True`` when saved (the editor then closes)."""
+        """Check what was typed and start saving it; ``True`` when the save started (the editor
+        closes when it is done; :attr:`saved` says so)."""
+        if self.is_saving():
+            return False
         self.clear_errors()
         try:
-            record_id = self.store()
+            form = self.checked_form()
         except ValidationError as error:
             self.show_problems(error.errors)
             return False
-        except StaleRecordError as error:
-            self._stale(error)
+        if form is None:
             return False
-        except Exception as error:
-            message = user_message(error)
-            if message is None:
-                raise
-            self.show_failure(message)
-            return False
-        if record_id is None:
-            return False
+        stored = self.stored()
+
+        def write() -> int:
+            if stored is None:
+                return self.create_record(form)
+            self.update_record(*stored, form)
+            return stored[0]
+
+        return run_write(self, write, self.changes, done=self._saved, refused=self._refused)
+
+    def _saved(self, record_id: int) -> None:
         self.mark_unmodified()
         log.info("%s saved", self.record_title())
         self.saved.emit(record_id)
         super().accept()
-        return True
+
+    def _refused(self, refusal: Refusal) -> None:
+        if refusal.problem is Problem.INVALID:
+            self.show_problems(refusal.field_errors)
+        elif isinstance(refusal.error, StaleRecordError):
+            self._stale(refusal.error)
+        else:
+            self.show_failure(refusal.message)
 
     def _stale(self, error: StaleRecordError) -> None:
         label = self.form_error_label()
@@ -315,7 +355,10 @@ class RecordEditor(QDialog):
         self.save()
 
     def reject(self) -> None:
-        """Cancel, Esc or closing the window: ask first when something was typed."""
+        """Cancel, Esc or closing the window: ask first when something was typed (and wait
+        for a save that runs)."""
+        if self.is_saving():
+            return
         if not self.is_modified():
             super().reject()
             return

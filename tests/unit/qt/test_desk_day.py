@@ -405,6 +405,7 @@ class Day:
             assert ui.dateOfBirth.hasFocus()
             qtbot.keyClicks(ui.dateOfBirth, "12-04-1990")
             qtbot.keyClick(ui.dateOfBirth, Qt.Key.Key_S, CTRL)
+            qtbot.waitUntil(lambda: not editor.is_saving())  # the save runs off the GUI thread
             # Refused in the form: the message under the field, the focus on it, nothing saved.
             assert editor.isVisible()
             assert editor.error_text("given_name") == words.required
