@@ -109,6 +109,11 @@ class _Busy(QObject):
             for button in box.findChildren(QAbstractButton)
             if button.isEnabled()
         ]
+        # A disabled button passes the focus on to the next field (a date edit then selects its
+        # first part): the form holds it meanwhile, and the button gets it back.
+        self._focus = form.focusWidget()
+        if self._focus in self._buttons:
+            form.setFocus(Qt.FocusReason.OtherFocusReason)
         for button in self._buttons:
             button.setEnabled(False)
         form.setCursor(Qt.CursorShape.BusyCursor)
@@ -134,6 +139,8 @@ class _Busy(QObject):
         for button in self._buttons:
             if shiboken6.isValid(button):
                 button.setEnabled(True)
+        if self._focus in self._buttons and shiboken6.isValid(self._focus):
+            self._focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 class Write(QObject):

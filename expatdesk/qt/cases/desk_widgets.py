@@ -5,12 +5,13 @@ typing searches (folded, like the lists) and the combo offers the matches, the f
 Enter in the search box searches at once and goes no further: it never presses the form's default
 button, so a walk-in is not saved (nor a case opened) for whoever happened to match first.
 :func:`set_date_locale` makes a date edit show dates the way the active language writes them.
-:func:`show_message` and :func:`hide_message` drive the inline message labels of the forms.
+:func:`show_message` and :func:`hide_message` drive the inline message labels of the forms;
+:func:`show_refusal` shows a refused save there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
@@ -20,11 +21,9 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
 from expatdesk import i18n
 from expatdesk.cases import clients
 from expatdesk.cases.clients import ClientKind
-from expatdesk.common.db_errors import Problem, sort_error
+from expatdesk.common.db_errors import Problem, Refusal
 from expatdesk.db.database import Database
-from expatdesk.errors import AlreadySavedError
 from expatdesk.i18n import _
-from expatdesk.qt import msgbox
 
 #: The style of an inline error message (the colour of the survey form's messages).
 ERROR_STYLE = "color: #A33A00; font-weight: bold;"
@@ -71,37 +70,26 @@ def hide_message(label: QLabel) -> None:
     label.hide()
 
 
-def save_or_show(
-    save: Callable[[], int],
+def show_refusal(
+    refusal: Refusal,
     messages: Mapping[str, QLabel],
     inputs: Mapping[str, QWidget],
     general: QLabel,
-) -> int | None:
-    """Run ``save``; when it is refused, show why and return ``None``.
+) -> None:
+    """Show why a save was refused, keeping what was typed.
 
-    A :class:`ValidationError` puts each message beside its field (``messages``; the others in
-    ``general``) and focuses the first field; any other problem the user can act on goes to
-    ``general``. What was typed stays in the form. Bugs keep their traceback. A save the database
-    already has (the same request key, after an unclear failure) is said so and returns its id.
+    Refused fields (:attr:`Problem.INVALID`) put each message beside its field (``messages``;
+    the others in ``general``) and focus the first field; anything else the user can act on
+    goes to ``general``.
     """
-    try:
-        return save()
-    except Exception as error:
-        refusal = sort_error(error)
-        if refusal is None:
-            raise
-        if isinstance(refusal.error, AlreadySavedError):  # an earlier try was saved after all
-            msgbox.information(general.window(), general.window().windowTitle(), refusal.message)
-            return refusal.error.record_id
-        if refusal.problem is Problem.INVALID:
-            for problem in refusal.field_errors:
-                show_message(messages.get(problem.field, general), problem.message)
-            widget = inputs.get(refusal.field_errors[0].field)
-            if widget is not None:
-                widget.setFocus()
-        else:
-            show_message(general, refusal.message)
-    return None
+    if refusal.problem is Problem.INVALID:
+        for problem in refusal.field_errors:
+            show_message(messages.get(problem.field, general), problem.message)
+        widget = inputs.get(refusal.field_errors[0].field)
+        if widget is not None:
+            widget.setFocus()
+        return
+    show_message(general, refusal.message)
 
 
 class ClientSearch(QObject):

@@ -16,14 +16,15 @@ from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor
 from expatdesk.common.changes import SURVEY_SAVED
 from expatdesk.common.concurrency import new_request_key
+from expatdesk.common.db_errors import Refusal
 from expatdesk.db.database import Database
-from expatdesk.errors import AlreadySavedError, UserError
+from expatdesk.errors import AlreadySavedError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.cases.desk_widgets import set_date
 from expatdesk.qt.forms.ui_survey_dialog import Ui_SurveyDialog
-from expatdesk.qt.operations import change_bus
+from expatdesk.qt.operations import is_writing, run_write
 from expatdesk.surveys import responses as surveys
 from expatdesk.surveys.responses import Answers, InvalidAnswerError, Response
 
@@ -191,29 +192,36 @@ class SurveyDialog(QDialog):
 
     # --- saving -------------------------------------------------------------------------------
 
+    def is_saving(self) -> bool:
+        return is_writing(self)
+
     def accept(self) -> None:
-        """Save; stays open with a message beside the field when an answer is refused."""
+        """Save off the GUI thread; stays open with a message beside the field when an answer
+        is refused."""
+        if self.is_saving():
+            return
         self.clear_errors()
-        try:
-            if self._response is None:
-                stored = surveys.record_response(
-                    self._database, self._actor, self.answers(), request_key=self._request_key
-                )
-            else:
-                stored = surveys.correct_response(
-                    self._database,
-                    self._actor,
-                    self._response.id,
-                    self.answers(),
-                    expected_version=self._response.version,
-                )
-        except AlreadySavedError as error:  # an earlier try was saved after all
+        database, actor, answers = self._database, self._actor, self.answers()
+        response, request_key = self._response, self._request_key
+
+        def write() -> Response:
+            if response is None:
+                return surveys.record_response(database, actor, answers, request_key=request_key)
+            return surveys.correct_response(
+                database, actor, response.id, answers, expected_version=response.version
+            )
+
+        run_write(self, write, SURVEY_SAVED, done=self._stored, refused=self._refused)
+
+    def _refused(self, refusal: Refusal) -> None:
+        error = refusal.error
+        if isinstance(error, AlreadySavedError):  # an earlier try was saved after all
             msgbox.information(self, self.windowTitle(), str(error))
             found = surveys.load_response(self._database, error.record_id)
-            if found is None:  # pragma: no cover - removed in the meantime by someone else
-                return
-            stored = found
-        except InvalidAnswerError as error:
+            if found is not None:
+                self._stored(found)
+            return
+        if isinstance(error, InvalidAnswerError):
             label = self._errors.get(error.field, self.ui.formError)
             label.setText(str(error))
             label.show()
@@ -221,14 +229,13 @@ class SurveyDialog(QDialog):
             if widget is not None:
                 widget.setFocus()
             return
-        except UserError as error:
-            self.ui.formError.setText(str(error))
-            self.ui.formError.show()
-            msgbox.error(self, self.windowTitle(), str(error))
-            return
+        self.ui.formError.setText(refusal.message)
+        self.ui.formError.show()
+        msgbox.error(self, self.windowTitle(), refusal.message)
+
+    def _stored(self, stored: Response) -> None:
         log.info("survey response %s saved", stored.ref)
         self._response = stored
-        change_bus().announce(SURVEY_SAVED, self)
         self.saved.emit(stored)
         super().accept()
 

@@ -274,10 +274,11 @@ def test_a_case_opened_in_the_dialog_shows_in_the_area(
     qtbot.keyClicks(dialog.ui.subjectEdit, "Orientation year application")
     opened: list[int] = []
     dialog.saved.connect(opened.append)
-    dialog.saved.connect(lambda case_id: (area.refresh(), area.open_case(case_id)))
-    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    dialog.saved.connect(area.open_case)  # the area reads the list again by itself
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
 
-    assert area.current_id() == opened[0]
+    qtbot.waitUntil(lambda: area.current_id() == opened[0])
     assert area.page.ui.clientLabel.text().endswith(">Priya Sharma</a>")
     row = area.model.row_of(opened[0])
     assert row is not None
