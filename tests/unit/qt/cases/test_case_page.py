@@ -17,7 +17,8 @@ from expatdesk.db.database import Database
 from expatdesk.db.models import Case
 from expatdesk.errors import DatabaseError
 from expatdesk.qt import msgbox
-from expatdesk.qt.cases.page import DONE_COLUMN, DUE_COLUMN, TITLE_COLUMN, CasePage
+from expatdesk.qt.cases.page import CasePage
+from expatdesk.qt.cases.page_tables import DONE_COLUMN, DUE_COLUMN, TITLE_COLUMN
 from tests.helpers.sample import Sample
 from tests.unit.qt.desk_helpers import add_staff, choose
 
