@@ -36,6 +36,7 @@ from expatdesk.qt.kiosk.setup import KioskSetupDialog
 from expatdesk.qt.kiosk.window import KioskWindow
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.privacy import dialogs as privacy_dialogs
+from expatdesk.qt.privacy.retention import RetentionDialog
 from expatdesk.qt.reports.area import ReportsArea
 from expatdesk.qt.settings import Settings
 from expatdesk.qt.surveys.chooser import SurveyChooser
@@ -425,8 +426,8 @@ class MainWindow(QMainWindow):
             self._anonymised()
         return erased
 
-    def open_retention(self) -> privacy_dialogs.RetentionDialog:
-        dialog = privacy_dialogs.RetentionDialog(self.database, self.actor, self)
+    def open_retention(self) -> RetentionDialog:
+        dialog = RetentionDialog(self.database, self.actor, self)
         dialog.anonymised.connect(lambda _count: self._anonymised())
         msgbox.exec_dialog(dialog)
         return dialog
