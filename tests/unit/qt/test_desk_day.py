@@ -54,7 +54,8 @@ from expatdesk.qt import msgbox
 from expatdesk.qt.cases.open_case_dialog import OpenCaseDialog
 from expatdesk.qt.cases.walk_in_dialog import WalkInDialog
 from expatdesk.qt.expats.duplicate_warning import DuplicateWarning
-from expatdesk.qt.expats.editor import ExpatEditor, PermitDialog
+from expatdesk.qt.expats.editor import ExpatEditor
+from expatdesk.qt.expats.family_permits import PermitDialog
 from expatdesk.qt.expats.merge_dialog import MergeDialog
 from expatdesk.qt.home.page import ALERT_COLOUR
 from expatdesk.qt.language import LanguageSwitcher

@@ -28,12 +28,8 @@ from expatdesk.errors import DatabaseError
 from expatdesk.expats import write as expat_records
 from expatdesk.qt import msgbox
 from expatdesk.qt.expats.duplicate_warning import DuplicateWarning
-from expatdesk.qt.expats.editor import (
-    ExpatEditor,
-    FamilyMemberDialog,
-    PermitDialog,
-    confirm_and_delete_expat,
-)
+from expatdesk.qt.expats.editor import ExpatEditor, confirm_and_delete_expat
+from expatdesk.qt.expats.family_permits import FamilyMemberDialog, PermitDialog
 from tests.helpers.sample import JOSE_BSN, Sample
 
 Responder = Callable[[QDialog], int]
