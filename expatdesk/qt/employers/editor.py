@@ -30,9 +30,8 @@ from expatdesk.i18n import N_, _
 from expatdesk.qt import msgbox
 from expatdesk.qt.forms.ui_employer_editor import Ui_EmployerEditor
 from expatdesk.qt.operations import change_bus
+from expatdesk.qt.widgets.item_dialogs import ItemDialog, ItemTable
 from expatdesk.qt.widgets.record_editor import (
-    ItemDialog,
-    ItemTable,
     RecordEditor,
     confirm,
     fill_labels,

@@ -48,8 +48,8 @@ from expatdesk.qt.expats.family_permits import (
 )
 from expatdesk.qt.forms.ui_expat_editor import Ui_ExpatEditor
 from expatdesk.qt.operations import change_bus
+from expatdesk.qt.widgets.item_dialogs import ItemTable
 from expatdesk.qt.widgets.record_editor import (
-    ItemTable,
     RecordEditor,
     confirm,
     fill_labels,

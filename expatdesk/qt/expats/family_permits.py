@@ -19,8 +19,8 @@ from expatdesk.expats.read import relation_label
 from expatdesk.expats.write import FamilyMemberForm, PermitForm
 from expatdesk.i18n import N_, _
 from expatdesk.qt.widgets.date_field import DateField, format_problem
+from expatdesk.qt.widgets.item_dialogs import ItemDialog
 from expatdesk.qt.widgets.record_editor import (
-    ItemDialog,
     fill_labels,
     retranslate_labels,
     select_code,
