@@ -2,9 +2,10 @@
 
 After Anki's ``aqt/operations``. A form calls :func:`run_write` with the write (a function that
 calls a core service; it must not touch widgets) and the :class:`~expatdesk.common.changes.Changes`
-that write makes. While the write runs in the thread pool the form shows a busy cursor, its
-buttons are disabled, the keyboard and the mouse do nothing in it and a second write is refused:
-nothing typed changes and nothing is submitted twice. Then, back in the GUI thread:
+that write makes. While the write runs in the thread pool the form shows a busy cursor and
+"Saving…", its buttons are disabled, the keyboard and the mouse do nothing in it and a second
+write is refused: nothing typed changes and nothing is submitted twice. Then, back in the GUI
+thread:
 
 - done: the app-wide :class:`ChangeBus` announces the changes (one signal, ``changed``); every
   area asks ``changes.touches(...)`` for the kinds it shows and reads itself again if it must.
@@ -24,10 +25,11 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLabel, QWidget
 
 from expatdesk.common.changes import Changes
 from expatdesk.common.db_errors import Problem, Refusal, sort_error
+from expatdesk.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +96,8 @@ _INPUT_EVENTS = frozenset(
 
 
 class _Busy(QObject):
-    """A form while its write runs: busy cursor, buttons disabled, input taken and dropped.
+    """A form while its write runs: busy cursor, "Saving…" beside its buttons, the buttons
+    disabled, input taken and dropped.
 
     The input is taken (not just ignored) so that nothing reaches the form's widgets, and the
     form stays enabled so that the focus and what was typed stay where they are.
@@ -117,6 +120,13 @@ class _Busy(QObject):
         for button in self._buttons:
             button.setEnabled(False)
         form.setCursor(Qt.CursorShape.BusyCursor)
+        self.label = QLabel(_("Saving…"), form)
+        self.label.setObjectName("savingLabel")
+        self.label.adjustSize()
+        margin = self.label.fontMetrics().height()
+        self.label.move(margin, form.height() - self.label.height() - margin)
+        self.label.show()
+        self.label.raise_()
         app = QCoreApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -134,6 +144,9 @@ class _Busy(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+        if shiboken6.isValid(self.label):
+            self.label.hide()
+            self.label.deleteLater()
         if shiboken6.isValid(self._form):
             self._form.unsetCursor()
         for button in self._buttons:

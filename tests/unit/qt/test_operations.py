@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout
 
 from expatdesk.common.changes import SURVEY_SAVED, Changes, Kind
 from expatdesk.common.db_errors import Problem, Refusal
@@ -68,6 +68,10 @@ def test_a_write_runs_off_the_gui_thread_while_the_form_is_busy(qtbot, form: For
     assert not form.run(lambda: 0)
     assert not form.save_button().isEnabled()
     assert form.cursor().shape() == Qt.CursorShape.BusyCursor
+    saving = form.findChild(QLabel, "savingLabel")
+    assert saving is not None
+    assert saving.isVisible()
+    assert saving.text() == "Saving…"
     qtbot.keyClicks(form.field, "more")
     assert form.field.text() == "typed"
     assert form.results == []
@@ -79,6 +83,7 @@ def test_a_write_runs_off_the_gui_thread_while_the_form_is_busy(qtbot, form: For
     assert not is_writing(form)
     assert form.save_button().isEnabled()
     assert form.cursor().shape() != Qt.CursorShape.BusyCursor
+    qtbot.waitUntil(lambda: form.findChild(QLabel, "savingLabel") is None)
     qtbot.keyClicks(form.field, "!")
     assert form.field.text() == "typed!"
 
