@@ -5,7 +5,7 @@ A :class:`ClientDialog` finds its expat and employer with two
 :class:`~expatdesk.qt.cases.desk_widgets.ClientSearch` pickers (preset from the record the desk
 has open), saves with the Save button, Enter on the default button or Ctrl+S through
 :func:`expatdesk.qt.operations.run_write`, and shows a refused save beside its fields
-(:func:`~expatdesk.qt.cases.desk_widgets.show_refusal`), keeping everything typed.
+(:class:`~expatdesk.qt.widgets.field_messages.FieldMessages`), keeping everything typed.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from expatdesk.common.db_errors import Refusal
 from expatdesk.db.database import Database
 from expatdesk.errors import AlreadySavedError
 from expatdesk.qt import msgbox
-from expatdesk.qt.cases.desk_widgets import ClientSearch, hide_message, show_refusal
+from expatdesk.qt.cases.desk_widgets import ClientSearch
 from expatdesk.qt.operations import is_writing, run_write
+from expatdesk.qt.widgets.field_messages import FieldMessages
 
 log = logging.getLogger(__name__)
 
@@ -77,13 +78,15 @@ class ClientDialog(QDialog):
 
     # --- messages -----------------------------------------------------------------------------
 
+    @property
+    def messages(self) -> FieldMessages:
+        return FieldMessages(self._errors, self._inputs, self._form_error)
+
     def error_text(self, field: str) -> str:
-        label = self._errors.get(field, self._form_error)
-        return "" if label.isHidden() else label.text()
+        return self.messages.text(field)
 
     def clear_errors(self) -> None:
-        for label in {*self._errors.values(), self._form_error}:
-            hide_message(label)
+        self.messages.clear()
 
     # --- saving -------------------------------------------------------------------------------
 
@@ -108,6 +111,6 @@ class ClientDialog(QDialog):
                 msgbox.information(self, self.windowTitle(), refusal.message)
                 done(refusal.error.record_id)
                 return
-            show_refusal(refusal, self._errors, self._inputs, self._form_error)
+            self.messages.show_refusal(refusal)
 
         run_write(self, store, changes, done=done, refused=refused)

@@ -5,28 +5,21 @@ typing searches (folded, like the lists) and the combo offers the matches, the f
 Enter in the search box searches at once and goes no further: it never presses the form's default
 button, so a walk-in is not saved (nor a case opened) for whoever happened to match first.
 :func:`set_date_locale` makes a date edit show dates the way the active language writes them.
-:func:`show_message` and :func:`hide_message` drive the inline message labels of the forms;
-:func:`show_refusal` shows a refused save there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QWidget
 
 from expatdesk import i18n
 from expatdesk.cases import clients
 from expatdesk.cases.clients import ClientKind
-from expatdesk.common.db_errors import Problem, Refusal
 from expatdesk.db.database import Database
 from expatdesk.i18n import _
-
-#: The style of an inline error message (the colour of the survey form's messages).
-ERROR_STYLE = "color: #A33A00; font-weight: bold;"
 
 
 def set_date_locale(edit: QDateEdit) -> None:
@@ -58,38 +51,6 @@ def select_data(combo: QComboBox, value: object) -> bool:
     if index >= 0:
         combo.setCurrentIndex(index)
     return index >= 0
-
-
-def show_message(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.show()
-
-
-def hide_message(label: QLabel) -> None:
-    label.clear()
-    label.hide()
-
-
-def show_refusal(
-    refusal: Refusal,
-    messages: Mapping[str, QLabel],
-    inputs: Mapping[str, QWidget],
-    general: QLabel,
-) -> None:
-    """Show why a save was refused, keeping what was typed.
-
-    Refused fields (:attr:`Problem.INVALID`) put each message beside its field (``messages``;
-    the others in ``general``) and focus the first field; anything else the user can act on
-    goes to ``general``.
-    """
-    if refusal.problem is Problem.INVALID:
-        for problem in refusal.field_errors:
-            show_message(messages.get(problem.field, general), problem.message)
-        widget = inputs.get(refusal.field_errors[0].field)
-        if widget is not None:
-            widget.setFocus()
-        return
-    show_message(general, refusal.message)
 
 
 class ClientSearch(QObject):

@@ -25,6 +25,7 @@ from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.cases.desk_widgets import set_date
 from expatdesk.qt.forms.ui_survey_dialog import Ui_SurveyDialog
 from expatdesk.qt.operations import is_writing, run_write
+from expatdesk.qt.widgets.field_messages import FieldMessages
 from expatdesk.surveys import responses as surveys
 from expatdesk.surveys.responses import Answers, InvalidAnswerError, Response
 
@@ -181,14 +182,15 @@ class SurveyDialog(QDialog):
             ),
         )
 
+    @property
+    def messages(self) -> FieldMessages:
+        return FieldMessages(self._errors, self._inputs, self.ui.formError)
+
     def error_text(self, field: str) -> str:
-        label = self._errors.get(field, self.ui.formError)
-        return "" if label.isHidden() else label.text()
+        return self.messages.text(field)
 
     def clear_errors(self) -> None:
-        for label in [*self._errors.values(), self.ui.formError]:
-            label.clear()
-            label.hide()
+        self.messages.clear()
 
     # --- saving -------------------------------------------------------------------------------
 
@@ -221,17 +223,9 @@ class SurveyDialog(QDialog):
             if found is not None:
                 self._stored(found)
             return
-        if isinstance(error, InvalidAnswerError):
-            label = self._errors.get(error.field, self.ui.formError)
-            label.setText(str(error))
-            label.show()
-            widget = self._inputs.get(error.field)
-            if widget is not None:
-                widget.setFocus()
-            return
-        self.ui.formError.setText(refusal.message)
-        self.ui.formError.show()
-        msgbox.error(self, self.windowTitle(), refusal.message)
+        self.messages.show_refusal(refusal)
+        if not isinstance(error, InvalidAnswerError):
+            msgbox.error(self, self.windowTitle(), refusal.message)
 
     def _stored(self, stored: Response) -> None:
         log.info("survey response %s saved", stored.ref)

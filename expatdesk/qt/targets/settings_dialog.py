@@ -7,7 +7,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from expatdesk import i18n
 from expatdesk.accounts.actor import Actor
@@ -20,6 +20,7 @@ from expatdesk.qt import msgbox
 from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.forms.ui_target_settings_dialog import Ui_TargetSettingsDialog
 from expatdesk.qt.operations import is_writing, run_write
+from expatdesk.qt.widgets.field_messages import FieldMessages
 from expatdesk.reports import target_settings
 from expatdesk.reports.target_settings import InvalidSettingError, SavedSettings, Settings
 
@@ -85,19 +86,19 @@ class TargetSettingsDialog(QDialog):
             p_threshold=round(self.ui.pThreshold.value(), self.ui.pThreshold.decimals()),
         )
 
+    @property
+    def messages(self) -> FieldMessages:
+        return FieldMessages(
+            {field: label for field, (_box, label) in self._fields.items()},
+            {field: box for field, (box, _label) in self._fields.items()},
+            self.ui.formError,
+        )
+
     def error_text(self, field: str) -> str:
-        return self._fields[field][1].text()
+        return self.messages.text(field)
 
     def clear_errors(self) -> None:
-        for _box, label in self._fields.values():
-            label.clear()
-            label.hide()
-        self.ui.formError.clear()
-        self.ui.formError.hide()
-
-    def _show_error(self, label: QLabel, text: str) -> None:
-        label.setText(text)
-        label.show()
+        self.messages.clear()
 
     def is_saving(self) -> bool:
         return is_writing(self)
@@ -138,10 +139,7 @@ class TargetSettingsDialog(QDialog):
             keep_stored()
             error = refusal.error
             if isinstance(error, InvalidSettingError):
-                box, label = self._fields.get(error.field, (None, self.ui.formError))
-                self._show_error(label, str(error))
-                if box is not None:
-                    box.setFocus()
+                self.messages.show_refusal(refusal)
                 return
             msgbox.error(self, _("Target settings"), refusal.message)
             if isinstance(error, UserError):  # changed meanwhile: show the stored settings again

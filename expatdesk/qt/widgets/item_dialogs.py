@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
 from expatdesk.common.validation import Problems
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
+from expatdesk.qt.widgets.field_messages import ERROR_STYLE
 
 T = TypeVar("T")
 
-#: The style of an inline message (that of the survey form).
-ERROR_STYLE = "color: #A33A00; font-weight: bold;"
 
 #: The room between a small form's last field and its OK/Cancel buttons, in pixels.
 BUTTONS_GAP = 16

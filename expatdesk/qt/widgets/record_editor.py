@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QTabWidget,
     QTextEdit,
     QWidget,
 )
@@ -49,6 +48,7 @@ from expatdesk.db.database import Database
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.operations import is_writing, run_write
+from expatdesk.qt.widgets.field_messages import FieldMessages, Placed
 from expatdesk.qt.widgets.item_dialogs import ItemTable
 
 log = logging.getLogger(__name__)
@@ -56,18 +56,6 @@ log = logging.getLogger(__name__)
 _NESTED = re.compile(r"^(\w+)\[(\d+)\]\.(\w+)$")
 
 T = TypeVar("T")
-
-
-def show_on_its_tab(widget: QWidget) -> None:
-    """Bring the tab page that holds ``widget`` to the front, then focus ``widget``."""
-    child: QWidget | None = widget
-    while child is not None:
-        parent = child.parentWidget()
-        stack = parent.parentWidget() if parent is not None else None
-        if isinstance(stack, QTabWidget) and stack.indexOf(child) >= 0:
-            stack.setCurrentWidget(child)
-        child = parent
-    widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def ask_to_keep_changes(parent: QWidget, title: str, text: str) -> str:
@@ -217,32 +205,25 @@ class RecordEditor(QDialog):
 
     # --- messages -----------------------------------------------------------------------------
 
+    @property
+    def messages(self) -> FieldMessages:
+        """The form's messages (the subclass fills ``error_labels`` and ``inputs``)."""
+        return FieldMessages(self.error_labels, self.inputs, self.form_error_label())
+
     def clear_errors(self) -> None:
-        for label in [*self.error_labels.values(), self.form_error_label()]:
-            label.clear()
-            label.hide()
+        self.messages.clear()
 
     def error_text(self, field: str) -> str:
         """The message shown for ``field`` ("" when none); the form's own message for ``""``."""
-        label = self.error_labels.get(field) if field else self.form_error_label()
-        return "" if label is None or label.isHidden() else label.text()
+        if field and field not in self.error_labels:
+            return ""
+        return self.messages.text(field)
 
     def show_problems(self, errors: Sequence[FieldError]) -> None:
         """Show each message under its field and focus the first field, on its tab."""
-        first: QWidget | None = None
-        shown: dict[QLabel, list[str]] = {}
-        for error in errors:
-            label, text, widget = self._place(error)
-            shown.setdefault(label, []).append(text)
-            if first is None:
-                first = widget
-        for label, texts in shown.items():
-            label.setText("\n".join(texts))
-            label.show()
+        self.messages.show_placed([self._place(error) for error in errors])
         for field, widget in self.inputs.items():
             self._hide_when_changed(widget, self.error_labels.get(field))
-        if first is not None:
-            show_on_its_tab(first)
 
     def _hide_when_changed(self, widget: QWidget, label: QLabel | None) -> None:
         """A message under a field goes as soon as the field is changed (once per field)."""
@@ -253,9 +234,11 @@ class RecordEditor(QDialog):
         if signal is not None:
             signal.connect(label.hide)
 
-    def _place(self, error: FieldError) -> tuple[QLabel, str, QWidget | None]:
+    def _place(self, error: FieldError) -> Placed:
+        """Under its field; a nested key ``permits[2].valid_until`` under the table, naming the
+        row (which is selected)."""
         if error.field in self.error_labels:
-            return self.error_labels[error.field], error.message, self.inputs.get(error.field)
+            return self.messages.place(error.field, error.message)
         nested = _NESTED.match(error.field)
         if nested and nested.group(1) in self.error_labels:
             collection, row = nested.group(1), int(nested.group(2))
