@@ -81,6 +81,11 @@ def is_writing(form: QWidget) -> bool:
     return id(form) in _busy_forms
 
 
+def writes_running() -> bool:
+    """Whether any write is still running (or its outcome not yet handled)."""
+    return bool(_running) or bool(_busy_forms)
+
+
 #: What a busy form does not take: the user's keys, clicks and wheel turns.
 _INPUT_EVENTS = frozenset(
     {

@@ -35,15 +35,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expatdesk import clock, i18n
+from expatdesk import clock
 from expatdesk.accounts.actor import Actor
 from expatdesk.cases import deliveries
 from expatdesk.cases import workflow as cases
 from expatdesk.cases.workflow import CaseDetail, CaseService, TaskInfo
 from expatdesk.common.changes import CASE_CHANGED
-from expatdesk.common.concurrency import StaleRecordError, new_request_key
-from expatdesk.common.db_errors import user_message
-from expatdesk.common.validation import ValidationError
+from expatdesk.common.concurrency import new_request_key
+from expatdesk.common.db_errors import Problem, Refusal
 from expatdesk.db.database import Database
 from expatdesk.errors import AlreadySavedError, DatabaseError
 from expatdesk.i18n import _
@@ -65,12 +64,13 @@ from expatdesk.qt.cases.page_tables import (
     fill_services,
     fill_tasks,
     notes_html,
+    removal_question,
     set_up_tables,
     status_action,
     tab_titles,
 )
 from expatdesk.qt.forms.ui_case_page import Ui_CasePage
-from expatdesk.qt.operations import change_bus
+from expatdesk.qt.operations import is_writing, run_write
 
 log = logging.getLogger(__name__)
 
@@ -312,61 +312,71 @@ class CasePage(QWidget):
 
     # --- changing the case --------------------------------------------------------------------
 
-    def _attempt(self, change: Callable[[], object], inputs: dict[str, QWidget]) -> bool:
-        """Run one service call; on success read the case again, otherwise say why.
+    def is_saving(self) -> bool:
+        """Whether a change runs now (off the GUI thread; the page takes no input meanwhile)."""
+        return is_writing(self)
+
+    def _attempt(
+        self,
+        change: Callable[[], object],
+        inputs: dict[str, QWidget],
+        then: Callable[[], None] | None = None,
+    ) -> bool:
+        """Run one service call off the GUI thread; when done read the case again (and run
+        ``then``), otherwise say why. ``True`` when the call started.
 
         What was typed stays; a refusal because someone else changed the case offers a reload.
         """
         detail = self._detail
-        if detail is None:
+        if detail is None or self.is_saving():
             return False
         self.hide_message()
-        repeated = None
-        try:
-            change()
-        except AlreadySavedError as error:  # saved by an earlier try whose outcome was unclear
-            repeated = str(error)
-        except ValidationError as error:
-            self.show_message("\n".join(problem.message for problem in error.errors))
-            widget = inputs.get(error.errors[0].field)
-            if widget is not None:
-                widget.setFocus()
-            return False
-        except StaleRecordError as error:
-            self.show_message(str(error), stale=True)
-            self.ui.reloadButton.setFocus()
-            return False
-        except Exception as error:
-            message = user_message(error)
-            if message is None:
-                raise
-            self.show_message(message)
-            return False
-        # Saved: whatever fails from here on (the case read again on a connection that broke
-        # just after the COMMIT) must not read as a failed save.
-        try:
-            self.show_case(detail.id)
-        except DatabaseError as error:
-            repeated = _("Saved. The case could not be read again: {reason}").format(reason=error)
-        change_bus().announce(CASE_CHANGED, self)
-        self.changed.emit(detail.id)
-        if repeated is not None:
-            self.show_message(repeated)
-        return True
+        case_id = detail.id
+
+        def done(_result: object, repeated: str | None = None) -> None:
+            # Saved: whatever fails from here on (the case read again on a connection that
+            # broke just after the COMMIT) must not read as a failed save.
+            try:
+                self.show_case(case_id)
+            except DatabaseError as error:
+                repeated = _("Saved. The case could not be read again: {reason}").format(
+                    reason=error
+                )
+            self.changed.emit(case_id)
+            if repeated is not None:
+                self.show_message(repeated)
+            if then is not None:
+                then()
+
+        def refused(refusal: Refusal) -> None:
+            if refusal.problem is Problem.ALREADY_SAVED:  # saved by an earlier, unclear try
+                done(None, refusal.message)
+            elif refusal.problem is Problem.INVALID:
+                self.show_message(refusal.message)
+                widget = inputs.get(refusal.field_errors[0].field)
+                if widget is not None:
+                    widget.setFocus()
+            elif refusal.problem is Problem.STALE:
+                self.show_message(refusal.message, stale=True)
+                self.ui.reloadButton.setFocus()
+            else:
+                self.show_message(refusal.message)
+
+        return run_write(self, change, CASE_CHANGED, done=done, refused=refused)
 
     def set_status(self, status: str) -> bool:
         detail = self._detail
         if detail is None:
             return False
-        done = self._attempt(
+        return self._attempt(
             lambda: cases.set_status(
                 self._database, self._actor, detail.id, status, expected_version=detail.version
             ),
             {},
+            lambda: (
+                self._status_buttons[0] if self._status_buttons else self.ui.ownerCombo
+            ).setFocus(),
         )
-        if done:
-            (self._status_buttons[0] if self._status_buttons else self.ui.ownerCombo).setFocus()
-        return done
 
     def _owner_chosen(self, _index: int) -> None:
         detail = self._detail
@@ -388,15 +398,17 @@ class CasePage(QWidget):
         if detail is None:
             return False
         text, key = self.ui.noteEdit.toPlainText(), self._keys["note"]
-        done = self._attempt(
-            lambda: cases.add_note(self._database, self._actor, detail.id, text, request_key=key),
-            {"note": self.ui.noteEdit},
-        )
-        if done:
+
+        def added() -> None:
             self._keys["note"] = new_request_key()
             self.ui.noteEdit.clear()
             self.ui.noteEdit.setFocus()
-        return done
+
+        return self._attempt(
+            lambda: cases.add_note(self._database, self._actor, detail.id, text, request_key=key),
+            {"note": self.ui.noteEdit},
+            added,
+        )
 
     def add_task(self) -> bool:
         detail = self._detail
@@ -405,7 +417,14 @@ class CasePage(QWidget):
         title = self.ui.taskTitleEdit.text()
         due = self.ui.taskDueEdit.date().toPython() if self.ui.taskDueCheck.isChecked() else None
         key = self._keys["task"]
-        done = self._attempt(
+
+        def added() -> None:
+            self._keys["task"] = new_request_key()
+            self.ui.taskTitleEdit.clear()
+            self.ui.taskDueCheck.setChecked(False)
+            self.ui.taskTitleEdit.setFocus()
+
+        return self._attempt(
             lambda: cases.add_task(
                 self._database,
                 self._actor,
@@ -415,13 +434,8 @@ class CasePage(QWidget):
                 request_key=key,
             ),
             {"title": self.ui.taskTitleEdit, "due_date": self.ui.taskDueEdit},
+            added,
         )
-        if done:
-            self._keys["task"] = new_request_key()
-            self.ui.taskTitleEdit.clear()
-            self.ui.taskDueCheck.setChecked(False)
-            self.ui.taskTitleEdit.setFocus()
-        return done
 
     def delete_task(self) -> bool:
         task = self.selected_task()
@@ -502,42 +516,24 @@ class CasePage(QWidget):
                 added.append(error.record_id)
                 raise
 
-        done = self._attempt(
-            add, {"service": self.ui.serviceCombo, "delivered_on": self.ui.serviceDate}
-        )
-        if done:
+        def select_it() -> None:
             self._keys["service"] = new_request_key()
-        if done and self._detail is not None:
-            rows = [row for row, s in enumerate(self._detail.services) if s.id == added[0]]
-            if rows:
-                self.ui.servicesTable.selectRow(rows[0])
-            self.ui.serviceCombo.setCurrentIndex(0)
-            self.ui.checklistList.setFocus()
-        return done
+            if self._detail is not None:
+                rows = [row for row, s in enumerate(self._detail.services) if s.id == added[0]]
+                if rows:
+                    self.ui.servicesTable.selectRow(rows[0])
+                self.ui.serviceCombo.setCurrentIndex(0)
+                self.ui.checklistList.setFocus()
+
+        return self._attempt(
+            add, {"service": self.ui.serviceCombo, "delivered_on": self.ui.serviceDate}, select_it
+        )
 
     def remove_service(self) -> bool:
         service = self.selected_service()
         if service is None or self._detail is None or self._detail.closed:
             return False
-        question = QMessageBox(
-            QMessageBox.Icon.Question,
-            _("Remove service"),
-            _("Remove {service} of {date} from this case?").format(
-                service=service.service, date=i18n.format_date(service.delivered_on)
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        if service.checked_count:
-            question.setInformativeText(
-                i18n.ngettext(
-                    "The {count} document ticked off for it is forgotten too.",
-                    "The {count} documents ticked off for it are forgotten too.",
-                    service.checked_count,
-                ).format(count=service.checked_count)
-            )
-        question.setDefaultButton(QMessageBox.StandardButton.No)
-        if msgbox.exec_dialog(question) != QMessageBox.StandardButton.Yes:
+        if msgbox.exec_dialog(removal_question(service, self)) != QMessageBox.StandardButton.Yes:
             return False
         return self._attempt(
             lambda: cases.remove_service(
@@ -561,13 +557,13 @@ class CasePage(QWidget):
         )
 
     def _save_document(self, delivery_id: int, document_id: int, checked: bool, row: int) -> None:
-        if self._attempt(
+        self._attempt(
             lambda: cases.set_document_checked(
                 self._database, self._actor, delivery_id, document_id, checked
             ),
             {},
-        ):
-            self.ui.checklistList.setCurrentRow(row)
+            lambda: self.ui.checklistList.setCurrentRow(row),
+        )
 
     def _open_client(self, link: str) -> None:
         kind, _sep, record_id = link.partition(":")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
@@ -287,6 +288,29 @@ def notes_html(detail: CaseDetail | None) -> str:
         text = html.escape(note.text).replace("\n", "<br>")
         parts.append(f"<p><b>{author}</b> · {when}<br>{text}</p>")
     return "".join(parts)
+
+
+def removal_question(service: CaseService, parent: QWidget) -> QMessageBox:
+    """Whether to remove ``service`` from the case (and forget its ticked-off documents)."""
+    question = QMessageBox(
+        QMessageBox.Icon.Question,
+        _("Remove service"),
+        _("Remove {service} of {date} from this case?").format(
+            service=service.service, date=i18n.format_date(service.delivered_on)
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    if service.checked_count:
+        question.setInformativeText(
+            i18n.ngettext(
+                "The {count} document ticked off for it is forgotten too.",
+                "The {count} documents ticked off for it are forgotten too.",
+                service.checked_count,
+            ).format(count=service.checked_count)
+        )
+    question.setDefaultButton(QMessageBox.StandardButton.No)
+    return question
 
 
 def _document_text(check: cases.DocumentCheck) -> str:

@@ -60,6 +60,7 @@ from expatdesk.qt.expats.merge_dialog import MergeDialog
 from expatdesk.qt.home.page import ALERT_COLOUR
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.main_window import MainWindow
+from expatdesk.qt.operations import writes_running
 from expatdesk.qt.settings import Settings
 from tests.helpers.sample import Sample
 from tests.unit.qt.desk_helpers import add_staff, choose
@@ -274,6 +275,7 @@ def space(qtbot, button: QWidget) -> None:
     """Press a button (or tick a box) from the keyboard: focus it and hit the space bar."""
     button.setFocus()
     qtbot.keyClick(button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not writes_running())  # a change it started runs off the GUI thread
 
 
 def _mnemonic_key(text: str) -> Qt.Key:

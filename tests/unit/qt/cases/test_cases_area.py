@@ -135,11 +135,13 @@ def test_the_list_follows_changes_on_the_page(
     assert area.page.case_id == desk.ids["anna"]
     page = area.page
     page._status_buttons[0].click()  # Start work
+    qtbot.waitUntil(lambda: not page.is_saving())  # the change runs off the GUI thread
     row = area.model.row_of(desk.ids["anna"])
     assert row is not None
     assert area.model.index(row, 3).data() == "In progress"
     closing = next(b for b in page._status_buttons if b.objectName() == "status_closed")
     page._status_buttons[page._status_buttons.index(closing)].click()
+    qtbot.waitUntil(lambda: not page.is_saving())
     # Closed: it leaves "my open cases", but its page stays to be read (or reopened).
     assert desk.ids["anna"] not in _listed(area)
     assert page.case_id == desk.ids["anna"]
