@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from expatdesk.common.validation import Problems
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
-from expatdesk.qt.widgets.field_messages import ERROR_STYLE
+from expatdesk.qt.widgets.field_messages import ERROR_STYLE, FieldMessages
 
 T = TypeVar("T")
 
@@ -58,6 +58,13 @@ class ItemDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._rows = 0
+        #: Where a problem of no field shown here goes (hidden until then).
+        self.form_error = QLabel(self)
+        self.form_error.setObjectName("formError")
+        self.form_error.setStyleSheet(ERROR_STYLE)
+        self.form_error.setWordWrap(True)
+        self.form_error.hide()
+        self.messages = FieldMessages(self.error_labels, self.inputs, self.form_error)
 
     def add_field(self, key: str, text: str, widget: QWidget, accessible: str) -> None:
         """Add ``widget`` for the field ``key``; ``text`` and ``accessible`` are N_() msgids."""
@@ -87,30 +94,21 @@ class ItemDialog(QDialog):
         dialog), and apply the texts; call after the last field."""
         self.grid.setRowMinimumHeight(self._rows, BUTTONS_GAP)
         self.grid.setRowStretch(self._rows, 1)
-        self.grid.addWidget(self.buttons, self._rows + 1, 0, 1, 2)
+        self.grid.addWidget(self.form_error, self._rows + 1, 0, 1, 2)
+        self.grid.addWidget(self.buttons, self._rows + 2, 0, 1, 2)
         self.retranslate()
 
     def problems(self) -> Problems:
         raise NotImplementedError
 
     def error_text(self, key: str) -> str:
-        label = self.error_labels[key]
-        return "" if label.isHidden() else label.text()
+        return self.messages.text(key)
 
     def accept(self) -> None:
-        for label in self.error_labels.values():
-            label.clear()
-            label.hide()
+        self.messages.clear()
         problems = self.problems()
         if problems:
-            for error in problems:
-                shown = self.error_labels.get(error.field)
-                if shown is not None:
-                    shown.setText(error.message)
-                    shown.show()
-            first = self.inputs.get(next(iter(problems)).field)
-            if first is not None:
-                first.setFocus()
+            self.messages.show([(error.field, error.message) for error in problems])
             return
         super().accept()
 
