@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
-from sqlalchemy.engine import URL
 
 from expatdesk import __version__, i18n
 from expatdesk.accounts import idle
@@ -24,6 +23,7 @@ from expatdesk.accounts.sign_in import SignedIn
 from expatdesk.config import config_dir
 from expatdesk.db.database import Database, open_database
 from expatdesk.db.engine import describe
+from expatdesk.db.url import DatabaseUrl
 from expatdesk.errors import MissingDatabaseError, UserError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
@@ -78,7 +78,7 @@ def choose_language(given: str | None, settings: Settings) -> str:
     return settings.language or i18n.default_language()
 
 
-def open_or_offer_to_create(url: URL, *, create: bool) -> Database | None:
+def open_or_offer_to_create(url: DatabaseUrl, *, create: bool) -> Database | None:
     """Open the SQLite database at ``url``; where there is none, offer to create it.
 
     ``create`` (the first start on the default data folder) creates it without asking. ``None``
@@ -98,7 +98,9 @@ def open_or_offer_to_create(url: URL, *, create: bool) -> Database | None:
     return open_database(url, create=True)
 
 
-def sign_in(url: URL, switcher: LanguageSwitcher, *, create: bool = False) -> SignedIn | None:
+def sign_in(
+    url: DatabaseUrl, switcher: LanguageSwitcher, *, create: bool = False
+) -> SignedIn | None:
     """Open the database and sign in; ``None`` when the user gave up (cancelled a dialog).
 
     Raises :class:`UserError` when the database cannot be opened.
@@ -123,7 +125,7 @@ def sign_in(url: URL, switcher: LanguageSwitcher, *, create: bool = False) -> Si
                 return None
             assert first.administrator is not None
             username = first.administrator.username
-        target: Database | URL = database
+        target: Database | DatabaseUrl = database
     else:
         database = None
         target = url
@@ -152,7 +154,7 @@ def sign_in(url: URL, switcher: LanguageSwitcher, *, create: bool = False) -> Si
 
 
 def open_main_window(
-    url: URL,
+    url: DatabaseUrl,
     settings: Settings,
     switcher: LanguageSwitcher,
     signed_in: SignedIn | None = None,
@@ -205,7 +207,7 @@ def exec_application(app: QApplication) -> int:
     return app.exec()
 
 
-def run(url: URL, language: str | None = None, *, create: bool = False) -> int:
+def run(url: DatabaseUrl, language: str | None = None, *, create: bool = False) -> int:
     """Run the desktop app on the database at ``url``; returns the exit status.
 
     ``create``: a missing database is created (the default data folder); otherwise the app

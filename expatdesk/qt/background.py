@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from expatdesk.errors import UserError
+from expatdesk.common.db_errors import user_message
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +23,8 @@ class Job(QObject):
 
     Signals:
         finished(object): the function's result, delivered in the GUI thread.
-        failed(str): a :class:`UserError`'s message, or a short note about a bug (logged).
+        failed(str): what the user can act on (:func:`expatdesk.common.db_errors.user_message`:
+            a refusal, a database that cannot be used), or a short note about a bug (logged).
     """
 
     finished = Signal(object)
@@ -39,11 +40,12 @@ class Job(QObject):
     def _run(self) -> None:
         try:
             result = self._function()
-        except UserError as error:
-            self.failed.emit(str(error))
-        except Exception as error:  # a bug: log it with its traceback, tell the user briefly
-            log.exception("background job failed")
-            self.failed.emit(f"{type(error).__name__}: {error}")
+        except Exception as error:
+            message = user_message(error)  # sorted in one place of the core
+            if message is None:  # a bug: log it with its traceback, tell the user briefly
+                log.exception("background job failed")
+                message = f"{type(error).__name__}: {error}"
+            self.failed.emit(message)
         else:
             self.finished.emit(result)
 

@@ -3,6 +3,7 @@
 A query runs in a slot (a search, a click on a header, a selected row). If the server went away,
 the file is locked or the disk is full, the user gets a message they can act on instead of a
 list that silently stops changing; anything else is a bug and goes to the log with its traceback.
+Which is which is decided in one place of the core, :mod:`expatdesk.common.db_errors`.
 """
 
 from __future__ import annotations
@@ -14,10 +15,8 @@ from contextlib import contextmanager
 from types import TracebackType
 
 from PySide6.QtWidgets import QWidget
-from sqlalchemy.exc import DBAPIError, OperationalError
 
-from expatdesk.errors import UserError
-from expatdesk.i18n import _
+from expatdesk.common.db_errors import user_message
 from expatdesk.qt import msgbox
 
 log = logging.getLogger(__name__)
@@ -25,17 +24,7 @@ log = logging.getLogger(__name__)
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
 
-def user_message(error: BaseException) -> str | None:
-    """What to tell the user about ``error``, or ``None`` when it is a bug."""
-    if isinstance(error, UserError):
-        return str(error)
-    if isinstance(error, OperationalError) or (
-        isinstance(error, DBAPIError) and error.connection_invalidated
-    ):
-        original = error.orig if error.orig is not None else error
-        reason = str(original).strip().splitlines()[0] if str(original).strip() else ""
-        return _("The database cannot be used right now: {reason}").format(reason=reason)
-    return None
+__all__ = ["ErrorHook", "reporting_errors", "user_message"]
 
 
 class ErrorHook:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QWidget
 from expatdesk import __version__, i18n
 from expatdesk.accounts.actor import Actor, Permission
 from expatdesk.db.database import Database
-from expatdesk.employers import read as employer_service
 from expatdesk.errors import UserError
 from expatdesk.expats import read as expat_service
 from expatdesk.home import quick_open
@@ -36,9 +35,10 @@ from expatdesk.qt.kiosk.setup import KioskSetupDialog
 from expatdesk.qt.kiosk.window import KioskWindow
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.privacy import dialogs as privacy_dialogs
+from expatdesk.qt.privacy.retention import RetentionDialog
 from expatdesk.qt.reports.area import ReportsArea
 from expatdesk.qt.settings import Settings
-from expatdesk.qt.surveys.chooser import SurveyChooser
+from expatdesk.qt.surveys.chooser import choose_response, respondents
 from expatdesk.qt.surveys.dialog import SurveyDialog
 from expatdesk.qt.targets.dashboard import TargetsDashboard
 from expatdesk.qt.targets.settings_dialog import TargetSettingsDialog
@@ -56,7 +56,8 @@ class MainWindow(QMainWindow):
 
     The areas (expats, employers, targets, reports) sit in a stack; the navigation list, the
     View menu and Ctrl+1 to Ctrl+4 choose one. The status bar names the database and counts the
-    current list.
+    current list. After a write the window only says so and shows the record: every area hears
+    what changed from :func:`expatdesk.qt.operations.change_bus` and reads itself again if it must.
     """
 
     def __init__(
@@ -339,18 +340,12 @@ class MainWindow(QMainWindow):
         else:
             deleted = confirm_and_delete_expat(self, self.database, self.actor, record_id)
         if deleted:
-            area.refresh()
-            self.home_area.refresh()
-            self.ui.statusBar.showMessage(_("Record deleted"), 5000)
+            self._say(_("Record deleted"))
         return deleted
 
     def _saved(self, kind: str, record_id: int) -> None:
-        area = self.expats_area if kind == "expat" else self.employers_area
-        area.refresh()
         self.open_record(kind, record_id)
-        area.refresh_detail()
-        self.home_area.refresh()
-        self.ui.statusBar.showMessage(_("Saved"), 5000)
+        self._say(_("Saved"))
 
     def open_case(self) -> OpenCaseDialog:
         """Open a case for the selected expat or employer (or one chosen in the dialog)."""
@@ -363,12 +358,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _case_opened(self, case_id: int) -> None:
-        self.cases_area.refresh()
         self.open_record("case", case_id)
-        self.home_area.refresh()
-        for area in (self.expats_area, self.employers_area):
-            area.refresh_detail()
-        self.ui.statusBar.showMessage(_("Case opened"), 5000)
+        self._say(_("Case opened"))
 
     def record_walk_in(self) -> WalkInDialog:
         """Record a service delivered outside a case to the selected expat or employer."""
@@ -376,15 +367,9 @@ class MainWindow(QMainWindow):
         dialog = WalkInDialog(
             self.database, self.actor, self, expat_id=expat_id, employer_id=employer_id
         )
-        dialog.saved.connect(self._walk_in_saved)
+        dialog.saved.connect(lambda _id: self._say(_("Service recorded")))
         msgbox.exec_dialog(dialog)
         return dialog
-
-    def _walk_in_saved(self, _delivery_id: int) -> None:
-        for area in (self.expats_area, self.employers_area):
-            area.refresh_detail()
-        self.targets_area.refresh()
-        self.ui.statusBar.showMessage(_("Service recorded"), 5000)
 
     def merge_expats(self) -> MergeDialog | None:
         """Merge a duplicate into the selected expat; everything linked moves to the one kept."""
@@ -398,19 +383,14 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _merged(self, kept_id: int) -> None:
-        self.expats_area.refresh()
-        self.cases_area.refresh()
-        self.home_area.refresh()
         self.open_record("expat", kept_id)
-        self.expats_area.refresh_detail()
-        self.ui.statusBar.showMessage(_("Records merged"), 5000)
+        self._say(_("Records merged"))
 
     def _list_exported(self, count: int) -> None:
-        self.ui.statusBar.showMessage(
+        self._say(
             ngettext("{count} record exported", "{count} records exported", count).format(
                 count=i18n.format_number(count)
-            ),
-            5000,
+            )
         )
 
     # --- privacy ------------------------------------------------------------------------------
@@ -438,22 +418,14 @@ class MainWindow(QMainWindow):
             self, self.database, self.actor, expat_id, self.open_record
         )
         if erased:
-            self._anonymised()
+            self._say(_("Personal data erased"))
         return erased
 
-    def open_retention(self) -> privacy_dialogs.RetentionDialog:
-        dialog = privacy_dialogs.RetentionDialog(self.database, self.actor, self)
-        dialog.anonymised.connect(lambda _count: self._anonymised())
+    def open_retention(self) -> RetentionDialog:
+        dialog = RetentionDialog(self.database, self.actor, self)
+        dialog.anonymised.connect(lambda _count: self._say(_("Personal data erased")))
         msgbox.exec_dialog(dialog)
         return dialog
-
-    def _anonymised(self) -> None:
-        self.expats_area.refresh()
-        self.expats_area.refresh_detail()
-        self.cases_area.refresh()
-        self.home_area.refresh()
-        self.targets_area.refresh()
-        self.ui.statusBar.showMessage(_("Personal data erased"), 5000)
 
     # --- accounts -----------------------------------------------------------------------------
 
@@ -491,46 +463,25 @@ class MainWindow(QMainWindow):
     def open_target_settings(self) -> TargetSettingsDialog:
         """Let the user change the target settings; the targets are computed again after."""
         dialog = TargetSettingsDialog(self.database, self)
-        dialog.saved.connect(self._target_settings_saved)
+        dialog.saved.connect(lambda _saved: self._say(_("Target settings saved")))
         msgbox.exec_dialog(dialog)
         return dialog
-
-    def _target_settings_saved(self) -> None:
-        self.targets_area.refresh()
-        self.ui.statusBar.showMessage(_("Target settings saved"), 5000)
 
     # --- data exchange ------------------------------------------------------------------------
 
     def open_import(self) -> ImportDialog:
         """Check a file and import it; the lists are read again after an import."""
         dialog = ImportDialog(self.database, self)
-        dialog.imported.connect(self._imported)
+        dialog.imported.connect(lambda _counts: self._say(_("Import done")))
         msgbox.exec_dialog(dialog)
         return dialog
-
-    def _imported(self) -> None:
-        for area in (self.expats_area, self.employers_area, self.cases_area):
-            area.refresh()
-        self.home_area.refresh()
-        self.targets_area.refresh()
-        self.ui.statusBar.showMessage(_("Import done"), 5000)
 
     # --- surveys ------------------------------------------------------------------------------
 
     def _selected(self) -> dict[str, tuple[int, str] | None]:
         """The selected expat and employer as ``(id, name)``, or ``None``."""
-        selected: dict[str, tuple[int, str] | None] = {"expat": None, "employer": None}
-        expat_id = self.expats_area.current_id()
-        if expat_id is not None:
-            expat = expat_service.load_expat(self.database, expat_id)
-            if expat is not None:
-                selected["expat"] = (expat.id, expat.name)
-        employer_id = self.employers_area.current_id()
-        if employer_id is not None:
-            employer = employer_service.load_employer(self.database, employer_id)
-            if employer is not None:
-                selected["employer"] = (employer.id, employer.name)
-        return selected
+        expat_id, employer_id = self.expats_area.current_id(), self.employers_area.current_id()
+        return respondents(self.database, expat_id, employer_id)
 
     def _survey_area(self) -> tuple[str, RecordArea]:
         """The respondent type and area surveys are about: employers when that area is shown."""
@@ -557,22 +508,7 @@ class MainWindow(QMainWindow):
                 _("Select an expat or an employer first."),
             )
             return None
-        found = (
-            surveys.responses_of_expat(self.database, record_id)
-            if kind == "expat"
-            else surveys.responses_of_employer(self.database, record_id)
-        )
-        if not found:
-            msgbox.information(
-                self,
-                _("Correct survey response"),
-                _("No survey responses are registered for the selected record."),
-            )
-            return None
-        chooser = SurveyChooser(found, self)
-        if msgbox.exec_dialog(chooser) != SurveyChooser.DialogCode.Accepted:
-            return None
-        chosen = chooser.chosen()
+        chosen = choose_response(self, self.database, kind, record_id)
         if chosen is None:
             return None
         dialog = SurveyDialog(self.database, self._selected(), self, response=chosen)
@@ -581,12 +517,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _survey_saved(self, response: surveys.Response) -> None:
-        # A response changes no list, only the respondent's page.
-        for area in (self.expats_area, self.employers_area):
-            area.refresh_detail()
-        self.ui.statusBar.showMessage(
-            _("Survey response {ref} saved").format(ref=response.ref), 5000
-        )
+        self._say(_("Survey response {ref} saved").format(ref=response.ref))
 
     def start_kiosk(self) -> KioskWindow | None:
         """Set up and open the full-screen kiosk; the main window hides until staff leave it."""
@@ -622,6 +553,10 @@ class MainWindow(QMainWindow):
         )
 
     # --- status bar and texts -----------------------------------------------------------------
+
+    def _say(self, text: str) -> None:
+        """Say in the status bar, for a while, what was done."""
+        self.ui.statusBar.showMessage(text, 5000)
 
     def _update_count(self) -> None:
         area = self.current_area()

@@ -27,6 +27,7 @@ from expatdesk.accounts import idle
 from expatdesk.accounts import staff as accounts
 from expatdesk.accounts.actor import Actor, role_label
 from expatdesk.accounts.staff import StaffAccount
+from expatdesk.common.changes import STAFF_CHANGED
 from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
 from expatdesk.db.models import ROLES
@@ -36,6 +37,7 @@ from expatdesk.qt import msgbox
 from expatdesk.qt.accounts.account_dialog import AccountDialog
 from expatdesk.qt.accounts.password_dialog import PasswordDialog
 from expatdesk.qt.forms.ui_staff_dialog import Ui_StaffDialog
+from expatdesk.qt.operations import change_bus
 
 log = logging.getLogger(__name__)
 
@@ -190,6 +192,7 @@ class StaffDialog(QDialog):
             log.info("staff account %s created", made.username)
             self.reload(select=made.id)
             self._say(_("The account {username} was created.").format(username=made.username))
+            change_bus().announce(STAFF_CHANGED, self)
             self.changed.emit()
         return dialog
 
@@ -234,6 +237,7 @@ class StaffDialog(QDialog):
             return
         self.reload(select=account.id if account else None)
         self._say(done)
+        change_bus().announce(STAFF_CHANGED, self)
         self.changed.emit()
 
     def reset_password(self) -> PasswordDialog | None:

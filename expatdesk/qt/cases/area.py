@@ -30,11 +30,13 @@ from expatdesk.accounts.actor import Actor
 from expatdesk.cases import detail as case_detail
 from expatdesk.cases import listing as case_listing
 from expatdesk.cases import statuses as case_statuses
+from expatdesk.common.changes import Changes, Kind
 from expatdesk.db.database import Database
 from expatdesk.i18n import N_, _, ngettext
 from expatdesk.qt.cases.desk_widgets import select_data
 from expatdesk.qt.cases.page import CasePage
 from expatdesk.qt.forms.ui_cases_area import Ui_CasesArea
+from expatdesk.qt.operations import change_bus
 from expatdesk.qt.widgets.list_exporter import ListExporter
 from expatdesk.qt.widgets.record_area import AreaState
 from expatdesk.qt.widgets.record_model import Index, RecordTableModel
@@ -138,6 +140,7 @@ class CasesArea(QWidget):
         self.ui.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.ui.table.activated.connect(self._focus_page)
         self.page.changed.connect(self._case_changed)
+        change_bus().changed.connect(self._changes_made)
         self.page.openRecordRequested.connect(self.openRecordRequested)
         self._retranslate()
 
@@ -337,6 +340,13 @@ class CasesArea(QWidget):
         self.model.reload()
         if focused is not None and focused.isVisible():
             focused.setFocus()
+
+    def _changes_made(self, changes: Changes, initiator: object) -> None:
+        """Cases changed elsewhere (a case opened, records merged or erased, an import): read
+        the list and the shown case again. A change made on this area's own page is already
+        followed by :meth:`_case_changed`."""
+        if initiator is not self.page and changes.touches(Kind.CASES):
+            self.refresh()
 
     def _update_empty_label(self) -> None:
         empty = self.model.rowCount() == 0

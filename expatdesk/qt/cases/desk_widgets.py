@@ -5,33 +5,21 @@ typing searches (folded, like the lists) and the combo offers the matches, the f
 Enter in the search box searches at once and goes no further: it never presses the form's default
 button, so a walk-in is not saved (nor a case opened) for whoever happened to match first.
 :func:`set_date_locale` makes a date edit show dates the way the active language writes them.
-:func:`show_message` and :func:`hide_message` drive the inline message labels of the forms.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
-from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QWidget
 
 from expatdesk import i18n
-from expatdesk.common.listing import Listing, Row, fetch_rows, matching
-from expatdesk.common.validation import ValidationError
+from expatdesk.cases import clients
+from expatdesk.cases.clients import ClientKind
 from expatdesk.db.database import Database
-from expatdesk.employers import read as employers
-from expatdesk.errors import AlreadySavedError, UserError
-from expatdesk.expats import read as expats
 from expatdesk.i18n import _
-from expatdesk.qt import errors, msgbox
-from expatdesk.text import full_name
-
-#: The style of an inline error message (the colour of the survey form's messages).
-ERROR_STYLE = "color: #A33A00; font-weight: bold;"
 
 
 def set_date_locale(edit: QDateEdit) -> None:
@@ -65,65 +53,12 @@ def select_data(combo: QComboBox, value: object) -> bool:
     return index >= 0
 
 
-def show_message(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.show()
-
-
-def hide_message(label: QLabel) -> None:
-    label.clear()
-    label.hide()
-
-
-def save_or_show(
-    save: Callable[[], int],
-    messages: Mapping[str, QLabel],
-    inputs: Mapping[str, QWidget],
-    general: QLabel,
-) -> int | None:
-    """Run ``save``; when it is refused, show why and return ``None``.
-
-    A :class:`ValidationError` puts each message beside its field (``messages``; the others in
-    ``general``) and focuses the first field; any other problem the user can act on goes to
-    ``general``. What was typed stays in the form. Bugs keep their traceback. A save the database
-    already has (the same request key, after an unclear failure) is said so and returns its id.
-    """
-    try:
-        return save()
-    except AlreadySavedError as error:  # an earlier try was saved after all: it counts as done
-        msgbox.information(general.window(), general.window().windowTitle(), str(error))
-        return error.record_id
-    except ValidationError as error:
-        for problem in error.errors:
-            show_message(messages.get(problem.field, general), problem.message)
-        widget = inputs.get(error.errors[0].field)
-        if widget is not None:
-            widget.setFocus()
-    except (UserError, DBAPIError) as error:
-        message = errors.user_message(error)
-        if message is None:
-            raise
-        show_message(general, message)
-    return None
-
-
-def _expat_text(row: Row) -> str:
-    return f"{full_name(row['given_name'], row['family_name'])} ({row['expat_ref']})"
-
-
-def _employer_text(row: Row) -> str:
-    return f"{row['name']} ({row['employer_ref']})"
-
-
 class ClientSearch(QObject):
     """An expat or employer picker made of a search box and a combo box of the matches.
 
     The combo's first item is "no expat"/"no employer" (data ``None``); a search lists the first
-    :data:`MAX_MATCHES` matches and chooses the first. The matches come in the order of the folded
-    search key (given name first for expats, the name for employers): the database walks that
-    index and stops at the fiftieth match, so even one letter on half a million expats takes a
-    few milliseconds (the ``demo --size large`` database: at most 130 ms, for a rare pair of
-    words). Searching waits for a pause in typing, or for Enter; the search box keeps Enter to
+    :data:`MAX_MATCHES` matches (:func:`expatdesk.cases.clients.find_clients`) and chooses the
+    first. Searching waits for a pause in typing, or for Enter; the search box keeps Enter to
     itself (the dialog's default button is not pressed), and the combo then offers the matches.
 
     Signals:
@@ -138,7 +73,7 @@ class ClientSearch(QObject):
     def __init__(
         self,
         database: Database,
-        kind: str,
+        kind: ClientKind,
         search: QLineEdit,
         combo: QComboBox,
         parent: QObject | None = None,
@@ -150,7 +85,6 @@ class ClientSearch(QObject):
         self.kind = kind
         self.search = search
         self.combo = combo
-        self._listing: Listing = expats.LISTING if kind == "expat" else employers.LISTING
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.SEARCH_DELAY_MS)
@@ -187,11 +121,11 @@ class ClientSearch(QObject):
         if record_id is None:
             self.combo.setCurrentIndex(0)
             return
-        rows = fetch_rows(self._database, self._listing, [record_id])
-        if record_id not in rows:
+        client = clients.load_client(self._database, self.kind, record_id)
+        if client is None:
             self.combo.setCurrentIndex(0)
             return
-        self._fill([(record_id, self._text(rows[record_id]))])
+        self._fill([(client.id, client.text)])
         self.combo.setCurrentIndex(1)
 
     def search_now(self) -> None:
@@ -201,24 +135,10 @@ class ClientSearch(QObject):
         self._searched = query
         if not query:
             return
-        listing = self._listing
-        statement = (
-            select(listing.id_column)
-            .where(*matching(listing.search_key, query))
-            .order_by(listing.search_key, listing.id_column)
-            .limit(self.MAX_MATCHES)
-        )
-        with self._database.reading() as session:
-            ids = list(session.execute(statement).scalars())
-        rows = fetch_rows(self._database, self._listing, ids)
-        self._fill(
-            [(record_id, self._text(rows[record_id])) for record_id in ids if record_id in rows]
-        )
+        found = clients.find_clients(self._database, self.kind, query, self.MAX_MATCHES)
+        self._fill([(client.id, client.text) for client in found])
         self.combo.setCurrentIndex(1 if self.combo.count() > 1 else 0)
         self.combo.setToolTip("" if self.combo.count() > 1 else self._nothing_found(query))
-
-    def _text(self, row: Row) -> str:
-        return _expat_text(row) if self.kind == "expat" else _employer_text(row)
 
     def _fill(self, items: list[tuple[int, str]]) -> None:
         self.combo.blockSignals(True)

@@ -10,21 +10,19 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidgetItem, QWidget
+from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QListWidgetItem, QWidget
 
 from expatdesk import clock
 from expatdesk.accounts.actor import Actor
 from expatdesk.cases import deliveries
 from expatdesk.cases import detail as case_detail
 from expatdesk.cases import workflow as cases
+from expatdesk.common.changes import CASE_CHANGED
 from expatdesk.db.database import Database
 from expatdesk.i18n import _
+from expatdesk.qt.cases.client_dialog import ClientDialog
 from expatdesk.qt.cases.desk_widgets import (
-    ClientSearch,
-    hide_message,
-    save_or_show,
     select_data,
     set_date,
     set_date_locale,
@@ -36,14 +34,12 @@ log = logging.getLogger(__name__)
 _CODE = Qt.ItemDataRole.UserRole
 
 
-class OpenCaseDialog(QDialog):
+class OpenCaseDialog(ClientDialog):
     """Open a case for ``expat_id`` and/or ``employer_id`` (or for a client found by typing).
 
     Signals:
         saved(int): the id of the new case.
     """
-
-    saved = Signal(int)
 
     def __init__(
         self,
@@ -53,17 +49,21 @@ class OpenCaseDialog(QDialog):
         expat_id: int | None = None,
         employer_id: int | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(database, actor, parent)
         self.ui = Ui_OpenCaseDialog()
         self.ui.setupUi(self)
-        self._database = database
-        self._actor = actor
-        self.expat = ClientSearch(database, "expat", self.ui.expatSearch, self.ui.expatCombo, self)
-        self.employer = ClientSearch(
-            database, "employer", self.ui.employerSearch, self.ui.employerCombo, self
+        self.set_up_client(
+            (
+                self.ui.expatSearch,
+                self.ui.expatCombo,
+                self.ui.employerSearch,
+                self.ui.employerCombo,
+            ),
+            (expat_id, employer_id),
+            self.ui.clientError,
+            self.ui.buttonBox,
+            self.ui.formError,
         )
-        self.expat.choose(expat_id)
-        self.employer.choose(employer_id)
 
         self.ui.ownerCombo.addItem("", None)
         for owner in case_detail.owners(database):
@@ -79,31 +79,21 @@ class OpenCaseDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
 
-        self._errors: dict[str, QLabel] = {
-            "client": self.ui.clientError,
-            "expat": self.ui.clientError,
-            "employer": self.ui.clientError,
-            "subject": self.ui.subjectError,
-            "owner": self.ui.ownerError,
-            "opened_on": self.ui.openedOnError,
-            "service": self.ui.serviceError,
-        }
-        self._inputs: dict[str, QWidget] = {
-            "client": self.ui.expatSearch,
-            "expat": self.ui.expatCombo,
-            "employer": self.ui.employerCombo,
-            "subject": self.ui.subjectEdit,
-            "owner": self.ui.ownerCombo,
-            "opened_on": self.ui.openedOn,
-            "service": self.ui.servicesList,
-        }
+        self._errors.update(
+            subject=self.ui.subjectError,
+            owner=self.ui.ownerError,
+            opened_on=self.ui.openedOnError,
+            service=self.ui.serviceError,
+        )
+        self._inputs.update(
+            subject=self.ui.subjectEdit,
+            owner=self.ui.ownerCombo,
+            opened_on=self.ui.openedOn,
+            service=self.ui.servicesList,
+        )
         self.open_button = self.ui.buttonBox.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.open_button.setObjectName("openButton")
         self.open_button.setDefault(True)
-        self.ui.buttonBox.accepted.connect(self.accept)
-        self.ui.buttonBox.rejected.connect(self.reject)
-        self._save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
-        self._save_shortcut.activated.connect(self.accept)
         self.clear_errors()
         self._retranslate()
         first = self.ui.subjectEdit if expat_id or employer_id else self.ui.expatSearch
@@ -128,39 +118,29 @@ class OpenCaseDialog(QDialog):
         listing = self.ui.servicesList
         return [listing.item(row) for row in range(listing.count())]
 
-    def error_text(self, field: str) -> str:
-        label = self._errors.get(field, self.ui.formError)
-        return "" if label.isHidden() else label.text()
-
-    def clear_errors(self) -> None:
-        for label in {*self._errors.values(), self.ui.formError}:
-            hide_message(label)
-
     # --- saving -------------------------------------------------------------------------------
 
     def accept(self) -> None:
         """Open the case; stays open, with messages beside the fields, when it is refused."""
-        self.clear_errors()
-        case_id = save_or_show(
+        database, actor = self._database, self._actor
+        subject, owner_id = self.ui.subjectEdit.text(), self.ui.ownerCombo.currentData()
+        expat_id, employer_id = self.expat.chosen_id(), self.employer.chosen_id()
+        opened_on = self.ui.openedOn.date().toPython()
+        services = self.checked_services()
+        self.write(
             lambda: cases.open_case(
-                self._database,
-                self._actor,
-                subject=self.ui.subjectEdit.text(),
-                expat_id=self.expat.chosen_id(),
-                employer_id=self.employer.chosen_id(),
-                owner_id=self.ui.ownerCombo.currentData(),
-                opened_on=self.ui.openedOn.date().toPython(),  # type: ignore[arg-type]
-                services=self.checked_services(),
+                database,
+                actor,
+                subject=subject,
+                expat_id=expat_id,
+                employer_id=employer_id,
+                owner_id=owner_id,
+                opened_on=opened_on,  # type: ignore[arg-type]
+                services=services,
             ),
-            self._errors,
-            self._inputs,
-            self.ui.formError,
+            CASE_CHANGED,
+            "case %d opened",
         )
-        if case_id is None:
-            return
-        log.info("case %d opened", case_id)
-        self.saved.emit(case_id)
-        super().accept()
 
     # --- language -----------------------------------------------------------------------------
 

@@ -14,38 +14,28 @@ new task's title adds it; Ctrl+Return adds the note being written.
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable
 from datetime import date, timedelta
 from functools import partial
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QDate,
     QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDateEdit,
-    QHeaderView,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableWidgetItem,
     QWidget,
 )
-from sqlalchemy.exc import DBAPIError
 
-from expatdesk import clock, i18n
+from expatdesk import clock
 from expatdesk.accounts.actor import Actor
 from expatdesk.cases import deliveries
 from expatdesk.cases import detail as case_detail
@@ -54,77 +44,40 @@ from expatdesk.cases import statuses as case_statuses
 from expatdesk.cases import tasks as case_tasks
 from expatdesk.cases import workflow as cases
 from expatdesk.cases.detail import CaseDetail, CaseService, TaskInfo
-from expatdesk.common.concurrency import StaleRecordError, new_request_key
-from expatdesk.common.validation import ValidationError
+from expatdesk.common.changes import CASE_CHANGED
+from expatdesk.common.concurrency import new_request_key
+from expatdesk.common.db_errors import Problem, Refusal
 from expatdesk.db.database import Database
-from expatdesk.errors import AlreadySavedError, DatabaseError, UserError
-from expatdesk.i18n import N_, _
-from expatdesk.qt import errors, msgbox
+from expatdesk.errors import AlreadySavedError, DatabaseError
+from expatdesk.i18n import _
+from expatdesk.qt import msgbox
 from expatdesk.qt.cases.desk_widgets import select_data, set_date, set_date_locale
+from expatdesk.qt.cases.page_tables import (
+    DOCUMENT_ROLE,
+    DONE_COLUMN,
+    DUE_COLUMN,
+    DUE_ROLE,
+    ID_ROLE,
+    SERVICE_HEADERS,
+    TASK_HEADERS,
+    TITLE_COLUMN,
+    clients_html,
+    dates_text,
+    enable_inputs,
+    fill_checklist,
+    fill_services,
+    fill_tasks,
+    notes_html,
+    removal_question,
+    set_up_tables,
+    status_action,
+    tab_titles,
+)
 from expatdesk.qt.documents.panel import DocumentsPanel
 from expatdesk.qt.forms.ui_case_page import Ui_CasePage
+from expatdesk.qt.operations import is_writing, run_write
 
 log = logging.getLogger(__name__)
-
-Index = QModelIndex | QPersistentModelIndex
-
-#: Where a table item keeps its record's id, and a task's due date.
-ID_ROLE = Qt.ItemDataRole.UserRole
-DUE_ROLE = Qt.ItemDataRole.UserRole + 1
-DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 2
-
-#: The due-date editor's lowest date stands for "no due date".
-NO_DUE_DATE = QDate(1999, 12, 31)
-OVERDUE_COLOUR = QColor("#A33A00")
-
-DONE_COLUMN, TITLE_COLUMN, DUE_COLUMN = 0, 1, 2
-SERVICE_HEADERS = (N_("Service"), N_("Date"), N_("Documents"))
-TASK_HEADERS = (N_("Done"), N_("Task"), N_("Due date"))
-
-
-def status_action(current: str, target: str) -> str:
-    """The text of the button that moves a case from ``current`` to ``target``."""
-    if target == "in_progress":
-        if current == "new":
-            return _("Start work")
-        if current == "closed":
-            return _("Reopen")
-        return _("Resume work")
-    if target == "waiting_client":
-        return _("Wait for the client")
-    if target == "waiting_authority":
-        return _("Wait for an authority")
-    if target == "closed":
-        return _("Close the case")
-    return case_statuses.status_label(target)
-
-
-class DueDateDelegate(QStyledItemDelegate):
-    """Edits a task's due date in the table; the lowest date means "no due date"."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        editor = QDateEdit(parent)
-        editor.setObjectName("dueDateEditor")
-        editor.setCalendarPopup(True)
-        editor.setMinimumDate(NO_DUE_DATE)
-        editor.setSpecialValueText(_("No due date"))
-        editor.setAccessibleName(_("Due date"))
-        set_date_locale(editor)
-        return editor
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QDateEdit)
-        value = index.data(DUE_ROLE)
-        if isinstance(value, date):
-            set_date(editor, value)
-        else:
-            set_date(editor, clock.today())
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        assert isinstance(editor, QDateEdit)
-        chosen = editor.date()
-        value = None if chosen == NO_DUE_DATE else chosen.toPython()
-        model.setData(index, value, DUE_ROLE)
 
 
 class CasePage(QWidget):
@@ -151,7 +104,7 @@ class CasePage(QWidget):
         self._status_buttons: list[QPushButton] = []
         self._catalogue = deliveries.service_catalogue(database)
         self._set_up_inputs()
-        self._set_up_tables()
+        self._due_delegate = set_up_tables(self.ui.servicesTable, self.ui.tasksTable)
         self.documents = DocumentsPanel(database, actor, self)
         self.ui.tabs.addTab(self.documents, "")
         self.documents.changed.connect(self.reload)
@@ -171,26 +124,6 @@ class CasePage(QWidget):
         set_date(ui.taskDueEdit, clock.today() + timedelta(days=7))
         ui.taskDueEdit.setEnabled(False)
         ui.messageBar.hide()
-
-    def _set_up_tables(self) -> None:
-        for table, count in ((self.ui.servicesTable, 3), (self.ui.tasksTable, 3)):
-            table.setColumnCount(count)
-            # Headers over their column's text, as in the other lists.
-            table.horizontalHeader().setDefaultAlignment(
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-            )
-            rows = table.verticalHeader()
-            rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-            rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
-        header = self.ui.servicesTable.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header = self.ui.tasksTable.horizontalHeader()
-        header.setSectionResizeMode(DONE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(DUE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
-        self._due_delegate = DueDateDelegate(self.ui.tasksTable)
-        self.ui.tasksTable.setItemDelegateForColumn(DUE_COLUMN, self._due_delegate)
 
     def _connect(self) -> None:
         ui = self.ui
@@ -312,13 +245,7 @@ class CasePage(QWidget):
             ui.ownerCombo.clear()
             return
         ui.titleLabel.setText(f"{detail.ref} · {detail.subject}")
-        ui.clientLabel.setText(
-            " / ".join(
-                f'<a href="{client.kind}:{client.id}">{html.escape(client.name)}</a>'
-                for client in detail.clients
-            )
-            or html.escape(_("The client no longer exists."))
-        )
+        ui.clientLabel.setText(clients_html(detail))
         ui.statusValue.setText(case_statuses.status_label(detail.status))
         previous: QWidget = ui.clientLabel
         for target in detail.transitions:
@@ -335,12 +262,7 @@ class CasePage(QWidget):
             self._status_buttons.append(button)
         self.setTabOrder(previous, ui.ownerCombo)
         self._fill_owners(detail)
-        dates = _("Opened on {date}").format(date=i18n.format_date(detail.opened_on))
-        if detail.closed_at is not None:
-            dates += " · " + _("closed on {date}").format(
-                date=i18n.format_datetime(detail.closed_at, seconds=False)
-            )
-        ui.datesLabel.setText(dates)
+        ui.datesLabel.setText(dates_text(detail))
 
     def _fill_owners(self, detail: CaseDetail) -> None:
         combo = self.ui.ownerCombo
@@ -354,222 +276,117 @@ class CasePage(QWidget):
         select_data(combo, None if detail.owner is None else detail.owner.id)
 
     def _render_services(self) -> None:
-        table = self.ui.servicesTable
         selected = self.selected_service()
-        keep = selected.id if selected is not None else None
         services = () if self._detail is None else self._detail.services
-        table.setRowCount(len(services))
-        for row, service in enumerate(services):
-            total = len(service.documents)
-            documents = (
-                _("{checked} of {total}").format(checked=service.checked_count, total=total)
-                if total
-                else _("none needed")
-            )
-            for column, text in enumerate(
-                (str(service.service), i18n.format_date(service.delivered_on), documents)
-            ):
-                item = QTableWidgetItem(text)
-                item.setData(ID_ROLE, service.id)
-                table.setItem(row, column, item)
-        if services:
-            rows = [row for row, service in enumerate(services) if service.id == keep]
-            table.selectRow(rows[0] if rows else 0)
+        fill_services(
+            self.ui.servicesTable, services, selected.id if selected is not None else None
+        )
 
     def _show_checklist(self) -> None:
         """The documents of the selected service, ticked off or not."""
-        listing = self.ui.checklistList
-        service = self.selected_service()
         self._filling = True
         try:
-            listing.clear()
-            if service is None:
-                self.ui.checklistLabel.setText(_("&Documents"))
-                return
-            if not service.documents:
-                self.ui.checklistLabel.setText(
-                    _("&Documents: {service} needs none.").format(service=service.service)
-                )
-                return
-            self.ui.checklistLabel.setText(
-                _("&Documents for {service}").format(service=service.service)
-            )
-            for check in service.documents:
-                item = QListWidgetItem(listing)
-                item.setText(_document_text(check))
-                item.setData(ID_ROLE, service.id)
-                item.setData(DOCUMENT_ROLE, check.document.id)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(
-                    Qt.CheckState.Checked if check.checked else Qt.CheckState.Unchecked
-                )
-            if listing.count():
-                listing.setCurrentRow(0)
+            fill_checklist(self.ui.checklistList, self.ui.checklistLabel, self.selected_service())
         finally:
             self._filling = False
         self._update_enabled()
 
     def _render_tasks(self) -> None:
-        table = self.ui.tasksTable
         selected = self.selected_task()
-        keep = (selected.id, table.currentColumn()) if selected is not None else None
-        tasks = () if self._detail is None else self._detail.tasks
-        closed = self._detail is not None and self._detail.closed
-        today = clock.today()
-        table.setRowCount(len(tasks))
-        for row, task in enumerate(tasks):
-            done = QTableWidgetItem()
-            done.setData(ID_ROLE, task.id)
-            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-            if not closed:
-                flags |= Qt.ItemFlag.ItemIsUserCheckable
-            done.setFlags(flags)
-            done.setCheckState(Qt.CheckState.Checked if task.done else Qt.CheckState.Unchecked)
-            done.setData(
-                Qt.ItemDataRole.AccessibleTextRole, _("Done") if task.done else _("Not done")
-            )
-            title = QTableWidgetItem(task.title)
-            due = QTableWidgetItem(_due_text(task, today))
-            due.setData(DUE_ROLE, task.due_date)
-            for item in (title, due):
-                item.setData(ID_ROLE, task.id)
-                item.setFlags(
-                    flags & ~Qt.ItemFlag.ItemIsUserCheckable
-                    | (Qt.ItemFlag.NoItemFlags if closed else Qt.ItemFlag.ItemIsEditable)
-                )
-            if task.done:
-                font = title.font()
-                font.setStrikeOut(True)
-                title.setFont(font)
-            if task.overdue(today):
-                font = QFont(due.font())
-                font.setBold(True)
-                due.setFont(font)
-                due.setForeground(QBrush(OVERDUE_COLOUR))
-                due.setToolTip(_("Overdue"))
-            table.setItem(row, DONE_COLUMN, done)
-            table.setItem(row, TITLE_COLUMN, title)
-            table.setItem(row, DUE_COLUMN, due)
-        if keep is not None:
-            rows = [row for row, task in enumerate(tasks) if task.id == keep[0]]
-            if rows:
-                table.setCurrentCell(rows[0], max(keep[1], 0))
+        fill_tasks(
+            self.ui.tasksTable,
+            () if self._detail is None else self._detail.tasks,
+            closed=self._detail is not None and self._detail.closed,
+            keep=(selected.id, self.ui.tasksTable.currentColumn())
+            if selected is not None
+            else None,
+        )
 
     def _render_notes(self) -> None:
-        notes = () if self._detail is None else self._detail.notes
-        if not notes:
-            self.ui.notesView.setHtml(
-                "" if self._detail is None else f"<p><i>{html.escape(_('No notes yet.'))}</i></p>"
-            )
-            return
-        parts = []
-        for note in notes:
-            author = html.escape(note.author or "ExpatDesk")
-            when = html.escape(i18n.format_datetime(note.written_at, seconds=False))
-            text = html.escape(note.text).replace("\n", "<br>")
-            parts.append(f"<p><b>{author}</b> · {when}<br>{text}</p>")
-        self.ui.notesView.setHtml("".join(parts))
+        self.ui.notesView.setHtml(notes_html(self._detail))
 
     def _retitle_tabs(self) -> None:
-        detail = self._detail
-        tabs = self.ui.tabs
-        services = 0 if detail is None else len(detail.services)
-        open_tasks = 0 if detail is None else sum(not task.done for task in detail.tasks)
-        notes = 0 if detail is None else len(detail.notes)
-        tabs.setTabText(
-            tabs.indexOf(self.ui.servicesTab), _("Services ({count})").format(count=services)
-        )
-        tabs.setTabText(
-            tabs.indexOf(self.ui.tasksTab), _("Tasks ({count} open)").format(count=open_tasks)
-        )
-        tabs.setTabText(tabs.indexOf(self.ui.notesTab), _("Notes ({count})").format(count=notes))
+        tabs, (services, tasks, notes) = self.ui.tabs, tab_titles(self._detail)
+        tabs.setTabText(tabs.indexOf(self.ui.servicesTab), services)
+        tabs.setTabText(tabs.indexOf(self.ui.tasksTab), tasks)
+        tabs.setTabText(tabs.indexOf(self.ui.notesTab), notes)
         tabs.setTabText(tabs.indexOf(self.documents), self.documents.tab_title())
 
     def _update_enabled(self) -> None:
-        ui, detail = self.ui, self._detail
-        shown = detail is not None
-        editable = shown and not (detail is not None and detail.closed)
-        ui.tabs.setEnabled(shown)
-        ui.ownerCombo.setEnabled(editable)
-        inputs: list[QWidget] = [
-            ui.serviceCombo,
-            ui.serviceDate,
-            ui.addServiceButton,
-            ui.taskTitleEdit,
-            ui.taskDueCheck,
-            ui.addTaskButton,
-            ui.checklistList,
-        ]
-        for widget in inputs:
-            widget.setEnabled(editable)
-        ui.taskDueEdit.setEnabled(editable and ui.taskDueCheck.isChecked())
-        ui.removeServiceButton.setEnabled(editable and self.selected_service() is not None)
-        ui.deleteTaskButton.setEnabled(editable and self.selected_task() is not None)
-        ui.tasksTable.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            if editable
-            else QAbstractItemView.EditTrigger.NoEditTriggers
+        enable_inputs(
+            self.ui,
+            self._detail,
+            service_selected=self.selected_service() is not None,
+            task_selected=self.selected_task() is not None,
         )
-        ui.noteEdit.setEnabled(shown)
-        ui.addNoteButton.setEnabled(shown)
 
     # --- changing the case --------------------------------------------------------------------
 
-    def _attempt(self, change: Callable[[], object], inputs: dict[str, QWidget]) -> bool:
-        """Run one service call; on success read the case again, otherwise say why.
+    def is_saving(self) -> bool:
+        """Whether a change runs now (off the GUI thread; the page takes no input meanwhile)."""
+        return is_writing(self)
+
+    def _attempt(
+        self,
+        change: Callable[[], object],
+        inputs: dict[str, QWidget],
+        then: Callable[[], None] | None = None,
+    ) -> bool:
+        """Run one service call off the GUI thread; when done read the case again (and run
+        ``then``), otherwise say why. ``True`` when the call started.
 
         What was typed stays; a refusal because someone else changed the case offers a reload.
         """
         detail = self._detail
-        if detail is None:
+        if detail is None or self.is_saving():
             return False
         self.hide_message()
-        repeated = None
-        try:
-            change()
-        except AlreadySavedError as error:  # saved by an earlier try whose outcome was unclear
-            repeated = str(error)
-        except ValidationError as error:
-            self.show_message("\n".join(problem.message for problem in error.errors))
-            widget = inputs.get(error.errors[0].field)
-            if widget is not None:
-                widget.setFocus()
-            return False
-        except StaleRecordError as error:
-            self.show_message(str(error), stale=True)
-            self.ui.reloadButton.setFocus()
-            return False
-        except (UserError, DBAPIError) as error:
-            message = errors.user_message(error)
-            if message is None:
-                raise
-            self.show_message(message)
-            return False
-        # Saved: whatever fails from here on (the case read again on a connection that broke
-        # just after the COMMIT) must not read as a failed save.
-        try:
-            self.show_case(detail.id)
-        except DatabaseError as error:
-            repeated = _("Saved. The case could not be read again: {reason}").format(reason=error)
-        self.changed.emit(detail.id)
-        if repeated is not None:
-            self.show_message(repeated)
-        return True
+        case_id = detail.id
+
+        def done(_result: object, repeated: str | None = None) -> None:
+            # Saved: whatever fails from here on (the case read again on a connection that
+            # broke just after the COMMIT) must not read as a failed save.
+            try:
+                self.show_case(case_id)
+            except DatabaseError as error:
+                repeated = _("Saved. The case could not be read again: {reason}").format(
+                    reason=error
+                )
+            self.changed.emit(case_id)
+            if repeated is not None:
+                self.show_message(repeated)
+            if then is not None:
+                then()
+
+        def refused(refusal: Refusal) -> None:
+            if refusal.problem is Problem.ALREADY_SAVED:  # saved by an earlier, unclear try
+                done(None, refusal.message)
+            elif refusal.problem is Problem.INVALID:
+                self.show_message(refusal.message)
+                widget = inputs.get(refusal.field_errors[0].field)
+                if widget is not None:
+                    widget.setFocus()
+            elif refusal.problem is Problem.STALE:
+                self.show_message(refusal.message, stale=True)
+                self.ui.reloadButton.setFocus()
+            else:
+                self.show_message(refusal.message)
+
+        return run_write(self, change, CASE_CHANGED, done=done, refused=refused)
 
     def set_status(self, status: str) -> bool:
         detail = self._detail
         if detail is None:
             return False
-        done = self._attempt(
+        return self._attempt(
             lambda: cases.set_status(
                 self._database, self._actor, detail.id, status, expected_version=detail.version
             ),
             {},
+            lambda: (
+                self._status_buttons[0] if self._status_buttons else self.ui.ownerCombo
+            ).setFocus(),
         )
-        if done:
-            (self._status_buttons[0] if self._status_buttons else self.ui.ownerCombo).setFocus()
-        return done
 
     def _owner_chosen(self, _index: int) -> None:
         detail = self._detail
@@ -591,15 +408,17 @@ class CasePage(QWidget):
         if detail is None:
             return False
         text, key = self.ui.noteEdit.toPlainText(), self._keys["note"]
-        done = self._attempt(
-            lambda: cases.add_note(self._database, self._actor, detail.id, text, request_key=key),
-            {"note": self.ui.noteEdit},
-        )
-        if done:
+
+        def added() -> None:
             self._keys["note"] = new_request_key()
             self.ui.noteEdit.clear()
             self.ui.noteEdit.setFocus()
-        return done
+
+        return self._attempt(
+            lambda: cases.add_note(self._database, self._actor, detail.id, text, request_key=key),
+            {"note": self.ui.noteEdit},
+            added,
+        )
 
     def add_task(self) -> bool:
         detail = self._detail
@@ -608,7 +427,14 @@ class CasePage(QWidget):
         title = self.ui.taskTitleEdit.text()
         due = self.ui.taskDueEdit.date().toPython() if self.ui.taskDueCheck.isChecked() else None
         key = self._keys["task"]
-        done = self._attempt(
+
+        def added() -> None:
+            self._keys["task"] = new_request_key()
+            self.ui.taskTitleEdit.clear()
+            self.ui.taskDueCheck.setChecked(False)
+            self.ui.taskTitleEdit.setFocus()
+
+        return self._attempt(
             lambda: case_tasks.add_task(
                 self._database,
                 self._actor,
@@ -618,13 +444,8 @@ class CasePage(QWidget):
                 request_key=key,
             ),
             {"title": self.ui.taskTitleEdit, "due_date": self.ui.taskDueEdit},
+            added,
         )
-        if done:
-            self._keys["task"] = new_request_key()
-            self.ui.taskTitleEdit.clear()
-            self.ui.taskDueCheck.setChecked(False)
-            self.ui.taskTitleEdit.setFocus()
-        return done
 
     def delete_task(self) -> bool:
         task = self.selected_task()
@@ -705,42 +526,24 @@ class CasePage(QWidget):
                 added.append(error.record_id)
                 raise
 
-        done = self._attempt(
-            add, {"service": self.ui.serviceCombo, "delivered_on": self.ui.serviceDate}
-        )
-        if done:
+        def select_it() -> None:
             self._keys["service"] = new_request_key()
-        if done and self._detail is not None:
-            rows = [row for row, s in enumerate(self._detail.services) if s.id == added[0]]
-            if rows:
-                self.ui.servicesTable.selectRow(rows[0])
-            self.ui.serviceCombo.setCurrentIndex(0)
-            self.ui.checklistList.setFocus()
-        return done
+            if self._detail is not None:
+                rows = [row for row, s in enumerate(self._detail.services) if s.id == added[0]]
+                if rows:
+                    self.ui.servicesTable.selectRow(rows[0])
+                self.ui.serviceCombo.setCurrentIndex(0)
+                self.ui.checklistList.setFocus()
+
+        return self._attempt(
+            add, {"service": self.ui.serviceCombo, "delivered_on": self.ui.serviceDate}, select_it
+        )
 
     def remove_service(self) -> bool:
         service = self.selected_service()
         if service is None or self._detail is None or self._detail.closed:
             return False
-        question = QMessageBox(
-            QMessageBox.Icon.Question,
-            _("Remove service"),
-            _("Remove {service} of {date} from this case?").format(
-                service=service.service, date=i18n.format_date(service.delivered_on)
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        if service.checked_count:
-            question.setInformativeText(
-                i18n.ngettext(
-                    "The {count} document ticked off for it is forgotten too.",
-                    "The {count} documents ticked off for it are forgotten too.",
-                    service.checked_count,
-                ).format(count=service.checked_count)
-            )
-        question.setDefaultButton(QMessageBox.StandardButton.No)
-        if msgbox.exec_dialog(question) != QMessageBox.StandardButton.Yes:
+        if msgbox.exec_dialog(removal_question(service, self)) != QMessageBox.StandardButton.Yes:
             return False
         return self._attempt(
             lambda: case_services.remove_service(
@@ -764,13 +567,13 @@ class CasePage(QWidget):
         )
 
     def _save_document(self, delivery_id: int, document_id: int, checked: bool, row: int) -> None:
-        if self._attempt(
+        self._attempt(
             lambda: case_services.set_document_checked(
                 self._database, self._actor, delivery_id, document_id, checked
             ),
             {},
-        ):
-            self.ui.checklistList.setCurrentRow(row)
+            lambda: self.ui.checklistList.setCurrentRow(row),
+        )
 
     def _open_client(self, link: str) -> None:
         kind, _sep, record_id = link.partition(":")
@@ -797,23 +600,3 @@ class CasePage(QWidget):
         for edit in (ui.serviceDate, ui.taskDueEdit):
             set_date_locale(edit)
         self._render()
-
-
-def _document_text(check: case_detail.DocumentCheck) -> str:
-    if check.checked_at is None:
-        return str(check.document)
-    when = i18n.format_datetime(check.checked_at, seconds=False)
-    if check.checked_by:
-        return _("{document} (ticked off by {name}, {when})").format(
-            document=check.document, name=check.checked_by, when=when
-        )
-    return _("{document} (ticked off {when})").format(document=check.document, when=when)
-
-
-def _due_text(task: TaskInfo, today: date) -> str:
-    if task.due_date is None:
-        return ""
-    text = i18n.format_date(task.due_date)
-    if task.overdue(today):
-        return _("{date} (overdue)").format(date=text)
-    return text

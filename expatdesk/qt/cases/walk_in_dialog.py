@@ -10,20 +10,18 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QDate, QEvent, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtCore import QDate, QEvent
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from expatdesk import clock
 from expatdesk.accounts.actor import Actor
 from expatdesk.cases import deliveries
+from expatdesk.common.changes import SERVICE_DELIVERED
 from expatdesk.common.concurrency import new_request_key
 from expatdesk.db.database import Database
 from expatdesk.i18n import _
+from expatdesk.qt.cases.client_dialog import ClientDialog
 from expatdesk.qt.cases.desk_widgets import (
-    ClientSearch,
-    hide_message,
-    save_or_show,
     select_data,
     set_date,
     set_date_locale,
@@ -33,14 +31,12 @@ from expatdesk.qt.forms.ui_walk_in_dialog import Ui_WalkInDialog
 log = logging.getLogger(__name__)
 
 
-class WalkInDialog(QDialog):
+class WalkInDialog(ClientDialog):
     """Record a walk-in service for ``expat_id`` and/or ``employer_id`` (or for a client found).
 
     Signals:
         saved(int): the id of the stored service delivery.
     """
-
-    saved = Signal(int)
 
     def __init__(
         self,
@@ -50,18 +46,22 @@ class WalkInDialog(QDialog):
         expat_id: int | None = None,
         employer_id: int | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(database, actor, parent)
         self.ui = Ui_WalkInDialog()
         self.ui.setupUi(self)
-        self._database = database
-        self._actor = actor
         self._request_key = new_request_key()  # a second save after an unclear failure adds nothing
-        self.expat = ClientSearch(database, "expat", self.ui.expatSearch, self.ui.expatCombo, self)
-        self.employer = ClientSearch(
-            database, "employer", self.ui.employerSearch, self.ui.employerCombo, self
+        self.set_up_client(
+            (
+                self.ui.expatSearch,
+                self.ui.expatCombo,
+                self.ui.employerSearch,
+                self.ui.employerCombo,
+            ),
+            (expat_id, employer_id),
+            self.ui.clientError,
+            self.ui.buttonBox,
+            self.ui.formError,
         )
-        self.expat.choose(expat_id)
-        self.employer.choose(employer_id)
         self._catalogue = deliveries.service_catalogue(database)
         self.ui.serviceCombo.addItem("", None)
         for service in self._catalogue:
@@ -69,26 +69,16 @@ class WalkInDialog(QDialog):
         self.ui.serviceCombo.setMaxVisibleItems(18)
         self.ui.deliveredOn.setMinimumDate(QDate(1900, 1, 1))  # the service explains old dates
         set_date(self.ui.deliveredOn, clock.today())
-        self._errors: dict[str, QLabel] = {
-            "client": self.ui.clientError,
-            "expat": self.ui.clientError,
-            "employer": self.ui.clientError,
-            "service": self.ui.serviceError,
-            "delivered_on": self.ui.deliveredOnError,
-            "notes": self.ui.notesError,
-        }
-        self._inputs: dict[str, QWidget] = {
-            "client": self.ui.expatSearch,
-            "expat": self.ui.expatCombo,
-            "employer": self.ui.employerCombo,
-            "service": self.ui.serviceCombo,
-            "delivered_on": self.ui.deliveredOn,
-            "notes": self.ui.notesEdit,
-        }
-        self.ui.buttonBox.accepted.connect(self.accept)
-        self.ui.buttonBox.rejected.connect(self.reject)
-        self._save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
-        self._save_shortcut.activated.connect(self.accept)
+        self._errors.update(
+            service=self.ui.serviceError,
+            delivered_on=self.ui.deliveredOnError,
+            notes=self.ui.notesError,
+        )
+        self._inputs.update(
+            service=self.ui.serviceCombo,
+            delivered_on=self.ui.deliveredOn,
+            notes=self.ui.notesEdit,
+        )
         self.clear_errors()
         self._retranslate()
         first = self.ui.serviceCombo if expat_id or employer_id else self.ui.expatSearch
@@ -103,39 +93,28 @@ class WalkInDialog(QDialog):
     def choose_service(self, code: str) -> bool:
         return select_data(self.ui.serviceCombo, code)
 
-    def error_text(self, field: str) -> str:
-        label = self._errors.get(field, self.ui.formError)
-        return "" if label.isHidden() else label.text()
-
-    def clear_errors(self) -> None:
-        for label in {*self._errors.values(), self.ui.formError}:
-            hide_message(label)
-
     # --- saving -------------------------------------------------------------------------------
 
     def accept(self) -> None:
         """Save; stays open, with the messages beside the fields, when the save is refused."""
-        self.clear_errors()
-        delivery_id = save_or_show(
+        database, actor, request_key = self._database, self._actor, self._request_key
+        service, delivered_on = self.service_code() or "", self.ui.deliveredOn.date().toPython()
+        expat_id, employer_id = self.expat.chosen_id(), self.employer.chosen_id()
+        notes = self.ui.notesEdit.toPlainText()
+        self.write(
             lambda: deliveries.record_walk_in(
-                self._database,
-                self._actor,
-                self.service_code() or "",
-                self.ui.deliveredOn.date().toPython(),  # type: ignore[arg-type]
-                expat_id=self.expat.chosen_id(),
-                employer_id=self.employer.chosen_id(),
-                notes=self.ui.notesEdit.toPlainText(),
-                request_key=self._request_key,
+                database,
+                actor,
+                service,
+                delivered_on,  # type: ignore[arg-type]
+                expat_id=expat_id,
+                employer_id=employer_id,
+                notes=notes,
+                request_key=request_key,
             ),
-            self._errors,
-            self._inputs,
-            self.ui.formError,
+            SERVICE_DELIVERED,
+            "walk-in delivery %d saved",
         )
-        if delivery_id is None:
-            return
-        log.info("walk-in delivery %d saved", delivery_id)
-        self.saved.emit(delivery_id)
-        super().accept()
 
     # --- language -----------------------------------------------------------------------------
 

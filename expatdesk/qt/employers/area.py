@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from expatdesk import i18n
+from expatdesk.common.changes import Kind
 from expatdesk.common.labels import yes_no
 from expatdesk.db.database import Database
 from expatdesk.employers import read as employers
@@ -110,6 +111,7 @@ def render(record: EmployerDetail | EmployerPage) -> str:
 def spec() -> AreaSpec:
     return AreaSpec(
         name="employers",
+        kind=Kind.EMPLOYERS,
         listing=employers.LISTING,
         load=load,
         render=render,

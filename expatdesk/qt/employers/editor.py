@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
 
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor
+from expatdesk.common.changes import EMPLOYER_SAVED
 from expatdesk.common.validation import Problems, clean
 from expatdesk.db.database import Database
 from expatdesk.employers import write as employer_records
@@ -28,9 +29,9 @@ from expatdesk.errors import UserError
 from expatdesk.i18n import N_, _
 from expatdesk.qt import msgbox
 from expatdesk.qt.forms.ui_employer_editor import Ui_EmployerEditor
+from expatdesk.qt.operations import change_bus
+from expatdesk.qt.widgets.item_dialogs import ItemDialog, ItemTable
 from expatdesk.qt.widgets.record_editor import (
-    ItemDialog,
-    ItemTable,
     RecordEditor,
     confirm,
     fill_labels,
@@ -165,6 +166,8 @@ class EmployerEditor(RecordEditor):
         saved(int): the employer's id, after it was saved (the editor then closes).
     """
 
+    changes = EMPLOYER_SAVED
+
     def __init__(
         self,
         database: Database,
@@ -290,14 +293,20 @@ class EmployerEditor(RecordEditor):
 
     # --- saving -------------------------------------------------------------------------------
 
-    def store(self) -> int | None:
-        form = self.form()
+    def checked_form(self) -> EmployerForm:
+        return self.form()
+
+    def stored(self) -> tuple[int, int] | None:
         if self._form.id is None:
-            return employer_records.create_employer(self.database, self.actor, form)
-        employer_id, version = self._form.id, self._form.version
-        assert version is not None
-        employer_records.update_employer(self.database, self.actor, employer_id, version, form)
-        return employer_id
+            return None
+        assert self._form.version is not None
+        return self._form.id, self._form.version
+
+    def create_record(self, form: EmployerForm) -> int:
+        return employer_records.create_employer(self.database, self.actor, form)
+
+    def update_record(self, record_id: int, version: int, form: EmployerForm) -> None:
+        employer_records.update_employer(self.database, self.actor, record_id, version, form)
 
     def reload(self) -> bool:
         if self._form.id is None:
@@ -363,5 +372,6 @@ def confirm_and_delete_employer(
     except UserError as error:
         msgbox.error(parent, title, str(error))
         return False
+    change_bus().announce(EMPLOYER_SAVED, parent)
     log.info("employer %s deleted", form.ref)
     return True

@@ -30,12 +30,14 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QPushButto
 
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor
+from expatdesk.common.changes import RECORDS_IMPORTED
 from expatdesk.db.database import Database
 from expatdesk.i18n import N_, _
 from expatdesk.qt import files, msgbox
 from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.background import Job
 from expatdesk.qt.forms.ui_import_dialog import Ui_ImportDialog
+from expatdesk.qt.operations import change_bus
 
 if TYPE_CHECKING:  # the exchange package loads when a file is checked, not at start-up
     from expatdesk.exchange import Counts, ImportPlan, RowError
@@ -297,6 +299,7 @@ class ImportDialog(QDialog):
             ).format(count=i18n.format_number(counts.added + counts.updated)),
             informative=counts_text(counts),
         )
+        change_bus().announce(RECORDS_IMPORTED, self)
         self.imported.emit(counts)
         self.accept()
 

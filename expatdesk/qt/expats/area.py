@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from expatdesk import clock, i18n
+from expatdesk.common.changes import Kind
 from expatdesk.common.labels import relation_label, yes_no
 from expatdesk.db.database import Database
 from expatdesk.expats import read as expats
@@ -170,6 +171,7 @@ def _valid_until(valid_until: date, today: date, *, current: bool) -> str:
 def spec() -> AreaSpec:
     return AreaSpec(
         name="expats",
+        kind=Kind.EXPATS,
         listing=expats.LISTING,
         load=load,
         render=render,

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor
-from expatdesk.common.labels import Label, relation_label
+from expatdesk.common.changes import EXPAT_SAVED
+from expatdesk.common.labels import relation_label
 from expatdesk.common.validation import Problems, clean, digits_only
 from expatdesk.db.database import Database
 from expatdesk.employers.write import EmployerChoice
@@ -36,14 +36,22 @@ from expatdesk.expats import forms as expat_forms
 from expatdesk.expats import vocabulary as expat_vocabulary
 from expatdesk.expats import write as expat_records
 from expatdesk.expats.forms import ExpatForm, FamilyMemberForm, PermitForm
-from expatdesk.i18n import N_, _
+from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.expats.duplicate_warning import ask_about_duplicates
+from expatdesk.qt.expats.family_permits import (
+    FamilyMemberDialog,
+    PermitDialog,
+    date_problem,
+    date_state,
+    family_value,
+    permit_value,
+    read_date,
+)
 from expatdesk.qt.forms.ui_expat_editor import Ui_ExpatEditor
-from expatdesk.qt.widgets.date_field import DateField, format_problem
+from expatdesk.qt.operations import change_bus
+from expatdesk.qt.widgets.item_dialogs import ItemTable
 from expatdesk.qt.widgets.record_editor import (
-    ItemDialog,
-    ItemTable,
     RecordEditor,
     confirm,
     fill_labels,
@@ -53,158 +61,6 @@ from expatdesk.qt.widgets.record_editor import (
 from expatdesk.text import fold
 
 log = logging.getLogger(__name__)
-
-
-def _date_state(field: DateField) -> object:
-    """A date field's value for comparing: the date, or the text when it is no date."""
-    try:
-        return field.value()
-    except ValueError:
-        return field.text()
-
-
-def _read(field: DateField) -> date | None:
-    """A date field's date; ``None`` when empty or no date (reported by input checks)."""
-    return field.value() if field.is_valid() else None
-
-
-def _date_problem(problems: Problems, key: str, field: DateField) -> None:
-    if not field.is_valid():
-        problems.add(key, format_problem())
-
-
-# --- family members and permits -----------------------------------------------------------------
-
-
-class FamilyMemberDialog(ItemDialog):
-    """A partner or child: relation, names, date of birth and (for a child) the school."""
-
-    def __init__(self, member: FamilyMemberForm | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("FamilyMemberDialog")
-        self._new = member is None
-        self.relation = QComboBox(self)
-        self.relation.addItem("", "partner")
-        self.relation.addItem("", "child")
-        self.given_name = QLineEdit(self)
-        self.given_name.setMaxLength(100)
-        self.family_name = QLineEdit(self)
-        self.family_name.setMaxLength(100)
-        self.date_of_birth = DateField(self)
-        self.school = QLineEdit(self)
-        self.school.setMaxLength(200)
-        self.add_field("relation", N_("&Relation"), self.relation, N_("Relation"))
-        self.add_field("given_name", N_("&Given name"), self.given_name, N_("Given name"))
-        self.add_field("family_name", N_("&Family name"), self.family_name, N_("Family name"))
-        self.add_field(
-            "date_of_birth", N_("Date of &birth"), self.date_of_birth, N_("Date of birth")
-        )
-        self.add_field("school", N_("&School"), self.school, N_("School"))
-        self.finish_layout()
-        member = member or FamilyMemberForm()
-        select_code(self.relation, member.relation)
-        self.given_name.setText(member.given_name)
-        self.family_name.setText(member.family_name or "")
-        self.date_of_birth.set_value(member.date_of_birth)
-        self.school.setText(member.school or "")
-        self.relation.currentIndexChanged.connect(self._relation_changed)
-        self._relation_changed()
-        self.resize(420, self.sizeHint().height())
-        self.relation.setFocus()
-
-    def _relation_changed(self) -> None:
-        self.school.setEnabled(self.relation.currentData() == "child")
-
-    def value(self) -> FamilyMemberForm:
-        relation = str(self.relation.currentData())
-        return FamilyMemberForm(
-            relation=relation,
-            given_name=self.given_name.text(),
-            family_name=clean(self.family_name.text()),
-            date_of_birth=_read(self.date_of_birth),
-            school=clean(self.school.text()) if relation == "child" else None,
-        )
-
-    def problems(self) -> Problems:
-        if not self.date_of_birth.is_valid():
-            problems = Problems()
-            problems.add("date_of_birth", format_problem())
-            return problems
-        return expat_forms.family_problems(self.value())
-
-    def retranslate(self) -> None:
-        super().retranslate()
-        self.setWindowTitle(_("New family member") if self._new else _("Family member"))
-        for row, relation in enumerate(("partner", "child")):
-            self.relation.setItemText(row, relation_label(relation))
-
-
-class PermitDialog(ItemDialog):
-    """A permit: type, number, valid from, valid until."""
-
-    def __init__(
-        self,
-        permit_types: tuple[Label, ...],
-        permit: PermitForm | None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("PermitDialog")
-        self._new = permit is None
-        self._types = permit_types
-        self.permit_type = QComboBox(self)
-        fill_labels(self.permit_type, permit_types)
-        self.number = QLineEdit(self)
-        self.number.setMaxLength(40)
-        self.valid_from = DateField(self)
-        self.valid_until = DateField(self)
-        self.add_field("permit_type_code", N_("&Type"), self.permit_type, N_("Type of permit"))
-        self.add_field("number", N_("&Number"), self.number, N_("Permit number"))
-        self.add_field("valid_from", N_("Valid &from"), self.valid_from, N_("Valid from"))
-        self.add_field("valid_until", N_("Valid &until"), self.valid_until, N_("Valid until"))
-        self.finish_layout()
-        permit = permit or PermitForm()
-        select_code(self.permit_type, permit.permit_type_code)
-        self.number.setText(permit.number or "")
-        self.valid_from.set_value(permit.valid_from)
-        self.valid_until.set_value(permit.valid_until)
-        self.resize(420, self.sizeHint().height())
-        self.permit_type.setFocus()
-
-    def value(self) -> PermitForm:
-        code = self.permit_type.currentData()
-        return PermitForm(
-            permit_type_code=str(code) if code else None,
-            number=clean(self.number.text()),
-            valid_from=_read(self.valid_from),
-            valid_until=_read(self.valid_until),
-        )
-
-    def problems(self) -> Problems:
-        problems = Problems()
-        _date_problem(problems, "valid_from", self.valid_from)
-        _date_problem(problems, "valid_until", self.valid_until)
-        if problems:
-            return problems
-        return expat_forms.permit_problems(self.value(), {label.code for label in self._types})
-
-    def retranslate(self) -> None:
-        super().retranslate()
-        self.setWindowTitle(_("New permit") if self._new else _("Permit"))
-        retranslate_labels(self.permit_type, self._types)
-
-
-def _family_value(dialog: ItemDialog, original: FamilyMemberForm | None) -> FamilyMemberForm:
-    """What the dialog holds; an edited member keeps the id and version of the one it replaces."""
-    assert isinstance(dialog, FamilyMemberDialog)
-    value = dialog.value()
-    return value if original is None else replace(value, id=original.id, version=original.version)
-
-
-def _permit_value(dialog: ItemDialog, original: PermitForm | None) -> PermitForm:
-    assert isinstance(dialog, PermitDialog)
-    value = dialog.value()
-    return value if original is None else replace(value, id=original.id, version=original.version)
 
 
 # --- the editor ---------------------------------------------------------------------------------
@@ -218,6 +74,8 @@ class ExpatEditor(RecordEditor):
         openRecordRequested(str, int): ``("expat", id)``: the user chose to open an existing
             record of the same person instead of registering a duplicate (nothing was saved).
     """
+
+    changes = EXPAT_SAVED
 
     openRecordRequested = Signal(str, int)
 
@@ -255,7 +113,7 @@ class ExpatEditor(RecordEditor):
                 member.school or "",
             ],
             lambda member, _others: FamilyMemberDialog(member, self),
-            _family_value,
+            family_value,
         )
         self.permits = ItemTable[PermitForm](
             ui.permitsTable,
@@ -263,7 +121,7 @@ class ExpatEditor(RecordEditor):
             lambda: [_("Type"), _("Number"), _("Valid from"), _("Valid until")],
             self._permit_cells,
             lambda permit, _others: PermitDialog(self._choices.permit_types, permit, self),
-            _permit_value,
+            permit_value,
         )
         self.tables = {"family": self.family, "permits": self.permits}
         self.error_labels = {
@@ -402,7 +260,7 @@ class ExpatEditor(RecordEditor):
         return (
             ui.givenName.text(),
             ui.familyName.text(),
-            _date_state(ui.dateOfBirth),
+            date_state(ui.dateOfBirth),
             ui.nationality.entered(),
             ui.email.text(),
             ui.phone.text(),
@@ -412,11 +270,11 @@ class ExpatEditor(RecordEditor):
             ui.employer.employer_id(),
             ui.category.currentData(),
             ui.educationLevel.currentData(),
-            _date_state(ui.arrivalDate),
-            _date_state(ui.departureDate),
+            date_state(ui.arrivalDate),
+            date_state(ui.departureDate),
             ui.municipality.currentData(),
             ui.surveyConsent.isChecked(),
-            _date_state(ui.surveyConsentDate),
+            date_state(ui.surveyConsentDate),
             ui.notes.toPlainText(),
             self.family.items(),
             self.permits.items(),
@@ -432,7 +290,7 @@ class ExpatEditor(RecordEditor):
             ("departure_date", ui.departureDate),
             ("survey_consent_date", ui.surveyConsentDate),
         ):
-            _date_problem(problems, key, field)
+            date_problem(problems, key, field)
         if not ui.employer.is_resolved():
             problems.add("employer_id", _("Choose an employer from the suggestions."))
         return problems
@@ -440,7 +298,7 @@ class ExpatEditor(RecordEditor):
     def form(self) -> ExpatForm:
         """The form as typed (call after :meth:`input_problems` found nothing)."""
         ui = self.ui
-        read = _read
+        read = read_date
         return replace(
             self._form,
             given_name=ui.givenName.text(),
@@ -511,18 +369,22 @@ class ExpatEditor(RecordEditor):
             return False
         return True
 
-    def store(self) -> int | None:
+    def checked_form(self) -> ExpatForm | None:
         self.input_problems().raise_if_any()
         form = self.form()
-        if self._duplicate_stops_save(form):
-            return None
+        return None if self._duplicate_stops_save(form) else form
+
+    def stored(self) -> tuple[int, int] | None:
         if self._form.id is None:
-            return expat_records.create_expat(self.database, self.actor, form)
+            return None
         assert self._form.version is not None
-        expat_records.update_expat(
-            self.database, self.actor, self._form.id, self._form.version, form
-        )
-        return self._form.id
+        return self._form.id, self._form.version
+
+    def create_record(self, form: ExpatForm) -> int:
+        return expat_records.create_expat(self.database, self.actor, form)
+
+    def update_record(self, record_id: int, version: int, form: ExpatForm) -> None:
+        expat_records.update_expat(self.database, self.actor, record_id, version, form)
 
     def reload(self) -> bool:
         if self._form.id is None:
@@ -628,5 +490,6 @@ def confirm_and_delete_expat(
     except UserError as error:
         msgbox.error(parent, title, str(error))
         return False
+    change_bus().announce(EXPAT_SAVED, parent)
     log.info("expat %s deleted", form.ref)
     return True

@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 
 from expatdesk import i18n
 from expatdesk.accounts.actor import Actor
+from expatdesk.common.changes import EXPATS_MERGED
 from expatdesk.common.concurrency import StaleRecordError
+from expatdesk.common.db_errors import Refusal
 from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
@@ -34,6 +36,7 @@ from expatdesk.expats.merge import ExpatChoice, FieldComparison, LinkCounts, Mer
 from expatdesk.i18n import _, ngettext
 from expatdesk.qt import msgbox
 from expatdesk.qt.forms.ui_merge_dialog import Ui_MergeDialog
+from expatdesk.qt.operations import is_writing, run_write
 
 log = logging.getLogger(__name__)
 
@@ -381,40 +384,45 @@ class MergeDialog(QDialog):
         msgbox.exec_dialog(box)
         return box.clickedButton() is confirm
 
+    def is_merging(self) -> bool:
+        """Whether the merge runs now (off the GUI thread; the dialog waits for it)."""
+        return is_writing(self)
+
     def _merge(self) -> None:
         preview = self._preview
-        if preview is None:
+        if preview is None or self.is_merging():
             return
         self.clear_error()
         if not self._confirm(preview):
             return
         taken = self.take_from_drop()
-        try:
-            merge.merge_expats(
-                self._database,
-                self._actor,
-                preview.keep.id,
-                preview.keep.version,
-                preview.drop.id,
-                preview.drop.version,
-                taken,
-            )
-        except ValidationError as error:
-            self._show_error(str(error))
-            return
-        except StaleRecordError as error:
-            # Show the records as they are now; the choices made stay.
-            self._set_other(preview.drop.id, taken)
-            self._show_error(str(error))
-            msgbox.error(self, _("Merge expat records"), str(error))
-            return
-        except UserError as error:
-            self._show_error(str(error))
-            msgbox.error(self, _("Merge expat records"), str(error))
-            return
+        database, actor, keep, drop = self._database, self._actor, preview.keep, preview.drop
+        run_write(
+            self,
+            lambda: merge.merge_expats(
+                database, actor, keep.id, keep.version, drop.id, drop.version, taken
+            ),
+            EXPATS_MERGED,
+            done=lambda _result: self._merged(preview),
+            refused=lambda refusal: self._merge_refused(preview, taken, refusal),
+        )
+
+    def _merged(self, preview: MergePreview) -> None:
         log.info("expat %s merged into %s", preview.drop.ref, preview.keep.ref)
         self.merged.emit(preview.keep.id)
         self.accept()
+
+    def _merge_refused(
+        self, preview: MergePreview, taken: frozenset[str], refusal: Refusal
+    ) -> None:
+        if isinstance(refusal.error, ValidationError):
+            self._show_error(refusal.message)
+            return
+        if isinstance(refusal.error, StaleRecordError):
+            # Show the records as they are now; the choices made stay.
+            self._set_other(preview.drop.id, taken)
+        self._show_error(refusal.message)
+        msgbox.error(self, _("Merge expat records"), refusal.message)
 
     # --- language -----------------------------------------------------------------------------
 

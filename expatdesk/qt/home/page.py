@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor
 from expatdesk.cases.statuses import status_label
+from expatdesk.common.changes import Changes, Kind
 from expatdesk.db.database import Database
 from expatdesk.home import dashboard as dashboard_service
 from expatdesk.home.dashboard import (
@@ -42,6 +43,7 @@ from expatdesk.home.dashboard import (
 from expatdesk.i18n import _
 from expatdesk.qt.background import Job
 from expatdesk.qt.forms.ui_home_area import Ui_HomeArea
+from expatdesk.qt.operations import change_bus
 from expatdesk.timeline import URGENT_DAYS, days_left_text
 
 #: Item data (column 0): the ``(kind, id)`` an entry opens.
@@ -97,6 +99,7 @@ class HomeArea(QWidget):
         self._job: Job | None = None
         self._again = False
         self._collapsed: set[str] = set()
+        change_bus().changed.connect(self._changes_made)
         #: The dashboard on screen, or None before the first one arrived.
         self.dashboard: Dashboard | None = None
 
@@ -210,6 +213,12 @@ class HomeArea(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._job is None:
+            self.refresh()
+
+    def _changes_made(self, changes: Changes, _initiator: object) -> None:
+        """Records, cases or services changed: the dashboard may count them differently. Shown
+        again later, it reads itself anyway."""
+        if changes.touches(Kind.EXPATS, Kind.EMPLOYERS, Kind.CASES) and self.isVisible():
             self.refresh()
 
     # --- showing ------------------------------------------------------------------------------

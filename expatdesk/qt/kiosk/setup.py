@@ -28,9 +28,9 @@ from expatdesk.accounts import passwords
 from expatdesk.accounts.actor import Actor
 from expatdesk.i18n import _, ngettext
 from expatdesk.qt.acting import actor_of
+from expatdesk.qt.widgets.field_messages import ERROR_STYLE
 
 MIN_CODE_LENGTH = 4
-ERROR_STYLE = "color: #A33A00; font-weight: bold;"
 
 
 @dataclass(frozen=True)

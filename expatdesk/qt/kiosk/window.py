@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor
+from expatdesk.common.changes import SURVEY_SAVED
 from expatdesk.common.concurrency import new_request_key
 from expatdesk.db.database import Database
 from expatdesk.errors import AlreadySavedError, UserError
@@ -28,6 +29,7 @@ from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.kiosk.pages import STYLE, ChoicePage, ThanksPage, WelcomePage, button
 from expatdesk.qt.kiosk.setup import ExitAttempts, ExitCodeDialog, KioskSetup
 from expatdesk.qt.language import LanguageSwitcher
+from expatdesk.qt.operations import change_bus
 from expatdesk.surveys import responses as surveys
 from expatdesk.surveys.responses import Answers
 
@@ -230,6 +232,7 @@ class KioskWindow(QWidget):
             self.error.show()
             return
         log.info("kiosk response %s saved", response.ref)
+        change_bus().announce(SURVEY_SAVED, self)
         self.saved.emit(response)
         self.stack.setCurrentWidget(self.thanks)
         self.thanks_timer.start()

@@ -14,14 +14,18 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QWidget
 
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor
+from expatdesk.common.changes import SURVEY_SAVED
 from expatdesk.common.concurrency import new_request_key
+from expatdesk.common.db_errors import Refusal
 from expatdesk.db.database import Database
-from expatdesk.errors import AlreadySavedError, UserError
+from expatdesk.errors import AlreadySavedError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.cases.desk_widgets import set_date
 from expatdesk.qt.forms.ui_survey_dialog import Ui_SurveyDialog
+from expatdesk.qt.operations import is_writing, run_write
+from expatdesk.qt.widgets.field_messages import FieldMessages
 from expatdesk.surveys import responses as surveys
 from expatdesk.surveys.responses import Answers, InvalidAnswerError, Response
 
@@ -178,52 +182,52 @@ class SurveyDialog(QDialog):
             ),
         )
 
+    @property
+    def messages(self) -> FieldMessages:
+        return FieldMessages(self._errors, self._inputs, self.ui.formError)
+
     def error_text(self, field: str) -> str:
-        label = self._errors.get(field, self.ui.formError)
-        return "" if label.isHidden() else label.text()
+        return self.messages.text(field)
 
     def clear_errors(self) -> None:
-        for label in [*self._errors.values(), self.ui.formError]:
-            label.clear()
-            label.hide()
+        self.messages.clear()
 
     # --- saving -------------------------------------------------------------------------------
 
+    def is_saving(self) -> bool:
+        return is_writing(self)
+
     def accept(self) -> None:
-        """Save; stays open with a message beside the field when an answer is refused."""
+        """Save off the GUI thread; stays open with a message beside the field when an answer
+        is refused."""
+        if self.is_saving():
+            return
         self.clear_errors()
-        try:
-            if self._response is None:
-                stored = surveys.record_response(
-                    self._database, self._actor, self.answers(), request_key=self._request_key
-                )
-            else:
-                stored = surveys.correct_response(
-                    self._database,
-                    self._actor,
-                    self._response.id,
-                    self.answers(),
-                    expected_version=self._response.version,
-                )
-        except AlreadySavedError as error:  # an earlier try was saved after all
+        database, actor, answers = self._database, self._actor, self.answers()
+        response, request_key = self._response, self._request_key
+
+        def write() -> Response:
+            if response is None:
+                return surveys.record_response(database, actor, answers, request_key=request_key)
+            return surveys.correct_response(
+                database, actor, response.id, answers, expected_version=response.version
+            )
+
+        run_write(self, write, SURVEY_SAVED, done=self._stored, refused=self._refused)
+
+    def _refused(self, refusal: Refusal) -> None:
+        error = refusal.error
+        if isinstance(error, AlreadySavedError):  # an earlier try was saved after all
             msgbox.information(self, self.windowTitle(), str(error))
             found = surveys.load_response(self._database, error.record_id)
-            if found is None:  # pragma: no cover - removed in the meantime by someone else
-                return
-            stored = found
-        except InvalidAnswerError as error:
-            label = self._errors.get(error.field, self.ui.formError)
-            label.setText(str(error))
-            label.show()
-            widget = self._inputs.get(error.field)
-            if widget is not None:
-                widget.setFocus()
+            if found is not None:
+                self._stored(found)
             return
-        except UserError as error:
-            self.ui.formError.setText(str(error))
-            self.ui.formError.show()
-            msgbox.error(self, self.windowTitle(), str(error))
-            return
+        self.messages.show_refusal(refusal)
+        if not isinstance(error, InvalidAnswerError):
+            msgbox.error(self, self.windowTitle(), refusal.message)
+
+    def _stored(self, stored: Response) -> None:
         log.info("survey response %s saved", stored.ref)
         self._response = stored
         self.saved.emit(stored)

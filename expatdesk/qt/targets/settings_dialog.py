@@ -4,12 +4,15 @@ the centre's name that the printed reports show, and the letterhead of letters."
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from expatdesk import i18n
 from expatdesk.accounts.actor import Actor
+from expatdesk.common.changes import SETTINGS_SAVED
+from expatdesk.common.db_errors import Refusal
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
@@ -17,6 +20,8 @@ from expatdesk.qt import msgbox
 from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.documents.letterhead_box import LetterheadBox
 from expatdesk.qt.forms.ui_target_settings_dialog import Ui_TargetSettingsDialog
+from expatdesk.qt.operations import is_writing, run_write
+from expatdesk.qt.widgets.field_messages import FieldMessages
 from expatdesk.reports import target_settings
 from expatdesk.reports.target_settings import InvalidSettingError, SavedSettings, Settings
 
@@ -86,52 +91,72 @@ class TargetSettingsDialog(QDialog):
             p_threshold=round(self.ui.pThreshold.value(), self.ui.pThreshold.decimals()),
         )
 
+    @property
+    def messages(self) -> FieldMessages:
+        return FieldMessages(
+            {field: label for field, (_box, label) in self._fields.items()},
+            {field: box for field, (box, _label) in self._fields.items()},
+            self.ui.formError,
+        )
+
     def error_text(self, field: str) -> str:
-        return self._fields[field][1].text()
+        return self.messages.text(field)
 
     def clear_errors(self) -> None:
-        for _box, label in self._fields.values():
-            label.clear()
-            label.hide()
-        self.ui.formError.clear()
-        self.ui.formError.hide()
+        self.messages.clear()
 
-    def _show_error(self, label: QLabel, text: str) -> None:
-        label.setText(text)
-        label.show()
+    def is_saving(self) -> bool:
+        return is_writing(self)
 
     def accept(self) -> None:
-        """Save; stays open with a message beside the field when a value is out of range."""
+        """Save off the GUI thread; stays open with a message beside the field when a value is
+        out of range."""
         assert self._saved is not None
+        if self.is_saving():
+            return
         self.clear_errors()
-        try:
-            self._saved = target_settings.update_settings(
-                self._database, self._actor, self.entered(), expected_version=self._saved.version
+        database, actor, entered = self._database, self._actor, self.entered()
+        version, name = self._saved.version, self.ui.centreName.text()
+        rename = " ".join(name.split()) != self._centre_name
+        stored: dict[str, Any] = {}  # what was saved, also when the centre's name is refused
+
+        def write() -> None:
+            stored["settings"] = target_settings.update_settings(
+                database, actor, entered, expected_version=version
             )
-            name = self.ui.centreName.text()
-            if " ".join(name.split()) != self._centre_name:
-                self._centre_name = target_settings.update_centre_name(
-                    self._database, self._actor, name
-                )
-                self._saved = target_settings.read_settings(self._database)
+            if rename:
+                stored["centre_name"] = target_settings.update_centre_name(database, actor, name)
+                stored["settings"] = target_settings.read_settings(database)
+
+        def keep_stored() -> None:
+            self._saved = stored.get("settings", self._saved)
+            self._centre_name = stored.get("centre_name", self._centre_name)
+
+        def done(_result: None) -> None:
+            keep_stored()
+            # The letterhead (an image, checked by its box) is saved after the settings; when it
+            # is refused the dialog stays open with its message and the settings are kept.
             if self.letterhead.changed():
                 if not self.letterhead.save():
                     return
                 self._saved = target_settings.read_settings(self._database)
-        except InvalidSettingError as error:
-            box, label = self._fields.get(error.field, (None, self.ui.formError))
-            self._show_error(label, str(error))
-            if box is not None:
-                box.setFocus()
-            return
-        except UserError as error:  # changed meanwhile: show the stored settings again
-            msgbox.error(self, _("Target settings"), str(error))
-            self.load()
-            return
-        saved = self._saved
-        log.info("target settings saved (version %d)", saved.version)
-        self.saved.emit(saved)
-        super().accept()
+            saved = self._saved
+            assert saved is not None
+            log.info("target settings saved (version %d)", saved.version)
+            self.saved.emit(saved)
+            super(TargetSettingsDialog, self).accept()
+
+        def refused(refusal: Refusal) -> None:
+            keep_stored()
+            error = refusal.error
+            if isinstance(error, InvalidSettingError):
+                self.messages.show_refusal(refusal)
+                return
+            msgbox.error(self, _("Target settings"), refusal.message)
+            if isinstance(error, UserError):  # changed meanwhile: show the stored settings again
+                self.load()
+
+        run_write(self, write, SETTINGS_SAVED, done=done, refused=refused)
 
     def _set_locale(self) -> None:
         locale = QLocale(

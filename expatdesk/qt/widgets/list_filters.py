@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from expatdesk.common.filter_choices import filter_choices
 from expatdesk.common.listing import Filter, Listing
 from expatdesk.db.database import Database
 from expatdesk.employers import write as employer_records
@@ -133,15 +134,14 @@ class FilterBar(QWidget):
     def refresh_choices(self) -> None:
         """Read the choices again (the data or the language changed), keeping what is chosen."""
         chosen = self.values()
-        with self._database.reading() as session:
-            for each in self._listing.filters:
-                combo = self.combos.get(each.key)
-                if combo is None or each.choices is None:
-                    continue
-                combo.clear()
-                combo.addItem(_("All"), None)
-                for value, text in each.choices(session):
-                    combo.addItem(text, value)
+        for key, choices in filter_choices(self._database, self._listing).items():
+            combo = self.combos.get(key)
+            if combo is None:
+                continue
+            combo.clear()
+            combo.addItem(_("All"), None)
+            for value, text in choices:
+                combo.addItem(text, value)
         self.set_values(chosen)
         if self.values() != chosen:  # a chosen value is gone: the list must follow
             self.changed.emit(self.values())

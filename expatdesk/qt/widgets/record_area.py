@@ -42,12 +42,14 @@ from PySide6.QtWidgets import (
 )
 
 from expatdesk.accounts.actor import Actor
+from expatdesk.common.changes import Changes, Kind
 from expatdesk.common.listing import Listing, Order
 from expatdesk.db.database import Database
 from expatdesk.errors import DatabaseError
 from expatdesk.i18n import _
 from expatdesk.privacy import access_log
 from expatdesk.qt.forms.ui_record_area import Ui_RecordArea
+from expatdesk.qt.operations import change_bus
 from expatdesk.qt.settings import Settings
 from expatdesk.qt.widgets import detail_html
 from expatdesk.qt.widgets.list_exporter import ListExporter
@@ -115,6 +117,10 @@ def _order_of(text: str) -> Order | None:
     return Order(key, descending=text.startswith("-")) if key else None
 
 
+#: The kinds of records an expat's or an employer's page shows besides the record itself.
+DETAIL_KINDS = (Kind.EXPATS, Kind.EMPLOYERS, Kind.CASES, Kind.SURVEYS)
+
+
 @dataclass(frozen=True)
 class AreaSpec:
     """What makes an area the expats or the employers area.
@@ -123,6 +129,7 @@ class AreaSpec:
     """
 
     name: str  # for object names: "expats"
+    kind: Kind  # the records listed: a change of this kind reads the list again
     listing: Listing
     load: Callable[[Database, int], Any]  # the record, or None when it is gone
     render: Callable[[Any], str]  # a loaded record as HTML
@@ -209,6 +216,7 @@ class RecordArea(QWidget):
             actor=actor,
         )
         self.exporter.exported.connect(self.listExported)
+        change_bus().changed.connect(self._changes_made)
         self._set_tab_order()
         self._retranslate()
 
@@ -375,6 +383,15 @@ class RecordArea(QWidget):
         """Read the selected record again: something linked to it changed, not the list."""
         record_id = self.current_id()
         self._show_record(None if record_id is None else self._load(record_id))
+
+    def _changes_made(self, changes: Changes, _initiator: object) -> None:
+        """A write changed records: the list when they are of this area's kind; the selected
+        record's page when it may show them (its cases, services, surveys, employer, people)."""
+        if changes.touches(self._spec.kind):
+            self.refresh()
+            self.refresh_detail()
+        elif changes.touches(*DETAIL_KINDS):
+            self.refresh_detail()
 
     # --- searching ----------------------------------------------------------------------------
 

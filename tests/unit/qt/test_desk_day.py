@@ -54,11 +54,13 @@ from expatdesk.qt import msgbox
 from expatdesk.qt.cases.open_case_dialog import OpenCaseDialog
 from expatdesk.qt.cases.walk_in_dialog import WalkInDialog
 from expatdesk.qt.expats.duplicate_warning import DuplicateWarning
-from expatdesk.qt.expats.editor import ExpatEditor, PermitDialog
+from expatdesk.qt.expats.editor import ExpatEditor
+from expatdesk.qt.expats.family_permits import PermitDialog
 from expatdesk.qt.expats.merge_dialog import MergeDialog
 from expatdesk.qt.home.page import ALERT_COLOUR
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.main_window import MainWindow
+from expatdesk.qt.operations import writes_running
 from expatdesk.qt.settings import Settings
 from tests.helpers.sample import Sample
 from tests.unit.qt.desk_helpers import add_staff, choose
@@ -273,6 +275,7 @@ def space(qtbot, button: QWidget) -> None:
     """Press a button (or tick a box) from the keyboard: focus it and hit the space bar."""
     button.setFocus()
     qtbot.keyClick(button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not writes_running())  # a change it started runs off the GUI thread
 
 
 def _mnemonic_key(text: str) -> Qt.Key:
@@ -405,6 +408,7 @@ class Day:
             assert ui.dateOfBirth.hasFocus()
             qtbot.keyClicks(ui.dateOfBirth, "12-04-1990")
             qtbot.keyClick(ui.dateOfBirth, Qt.Key.Key_S, CTRL)
+            qtbot.waitUntil(lambda: not editor.is_saving())  # the save runs off the GUI thread
             # Refused in the form: the message under the field, the focus on it, nothing saved.
             assert editor.isVisible()
             assert editor.error_text("given_name") == words.required

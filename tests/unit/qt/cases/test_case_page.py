@@ -20,7 +20,9 @@ from expatdesk.db.database import Database
 from expatdesk.db.models import Case
 from expatdesk.errors import DatabaseError
 from expatdesk.qt import msgbox
-from expatdesk.qt.cases.page import DONE_COLUMN, DUE_COLUMN, TITLE_COLUMN, CasePage
+from expatdesk.qt.cases.page import CasePage
+from expatdesk.qt.cases.page_tables import DONE_COLUMN, DUE_COLUMN, TITLE_COLUMN
+from expatdesk.qt.operations import writes_running
 from tests.helpers.sample import Sample
 from tests.unit.qt.desk_helpers import add_staff, choose
 
@@ -76,10 +78,16 @@ def _status_buttons(page: CasePage) -> list[str]:
     return [button.text() for button in page._status_buttons]
 
 
+def _settle(qtbot) -> None:
+    """Wait until the change started runs no more (changes run off the GUI thread)."""
+    qtbot.waitUntil(lambda: not writes_running())
+
+
 def _press(qtbot, button: QPushButton) -> None:
     """Press a button from the keyboard: focus it and hit the space bar."""
     button.setFocus()
     qtbot.keyClick(button, Qt.Key.Key_Space)
+    _settle(qtbot)
 
 
 def _space_on_task(qtbot, page: CasePage, row: int) -> None:
@@ -109,6 +117,7 @@ def test_a_case_through_the_desks_day(
     choose(qtbot, ui.serviceCombo, "Residence permit, highly skilled migrant")
     ui.serviceDate.setDate(QDate(clock.today() - timedelta(days=6)))
     _press(qtbot, ui.addServiceButton)
+    _settle(qtbot)
     assert ui.servicesTable.rowCount() == 1
     assert ui.servicesTable.item(0, 0).text() == "Residence permit, highly skilled migrant"
     assert ui.servicesTable.item(0, 2).text() == "0 of 5"
@@ -148,6 +157,7 @@ def test_a_case_through_the_desks_day(
     due = clock.today() + timedelta(days=5)  # not overdue, whatever the date
     ui.taskDueEdit.setDate(QDate(due))
     qtbot.keyClick(ui.taskTitleEdit, Qt.Key.Key_Return)
+    _settle(qtbot)
     assert ui.taskTitleEdit.text() == ""
     assert not ui.taskDueCheck.isChecked()
     assert ui.tasksTable.item(0, TITLE_COLUMN).text() == "Submit the application to the IND"
@@ -163,6 +173,7 @@ def test_a_case_through_the_desks_day(
     ui.noteEdit.setFocus()
     qtbot.keyClicks(ui.noteEdit, "Application submitted to the IND.")
     qtbot.keyClick(ui.noteEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    _settle(qtbot)
     assert ui.noteEdit.toPlainText() == ""
     assert "Application submitted to the IND." in ui.notesView.toPlainText()
     assert "Anna de Vries" in ui.notesView.toPlainText()
@@ -172,6 +183,7 @@ def test_a_case_through_the_desks_day(
 
     # Through the statuses, closed and reopened.
     _press(qtbot, _status_button(page, "in_progress"))
+    _settle(qtbot)
     assert ui.statusValue.text() == "In progress"
     assert _status_buttons(page) == [
         "Wait for the client",
@@ -179,10 +191,13 @@ def test_a_case_through_the_desks_day(
         "Close the case",
     ]
     _press(qtbot, _status_button(page, "waiting_client"))
+    _settle(qtbot)
     assert _status_buttons(page) == ["Resume work", "Wait for an authority", "Close the case"]
     _press(qtbot, _status_button(page, "waiting_authority"))
+    _settle(qtbot)
     assert ui.statusValue.text() == "Waiting for an authority"
     _press(qtbot, _status_button(page, "closed"))
+    _settle(qtbot)
     assert ui.statusValue.text() == "Closed"
     assert _status_buttons(page) == ["Reopen"]
     assert "closed on" in ui.datesLabel.text()
@@ -203,6 +218,7 @@ def test_a_case_through_the_desks_day(
     assert not ui.tasksTable.item(0, DONE_COLUMN).flags() & Qt.ItemFlag.ItemIsUserCheckable
 
     _press(qtbot, _status_button(page, "in_progress"))
+    _settle(qtbot)
     stored = _stored(sqlite_database, case_id)
     assert (stored.status, stored.closed_at) == ("in_progress", None)
     assert ui.addServiceButton.isEnabled()
@@ -219,12 +235,25 @@ def test_client_link_opens_the_client(qtbot, page: CasePage, sample: Sample) -> 
     assert opened.args == ["expat", sample.expats["jose"]]
 
 
+def _choose_owner(qtbot, page: CasePage, text: str) -> None:
+    """Arrow to the owner ``text``; each step is saved (the page takes no keys meanwhile)."""
+    combo = page.ui.ownerCombo
+    target = combo.findText(text)
+    assert target >= 0
+    combo.setFocus()
+    key = Qt.Key.Key_Down if target > combo.currentIndex() else Qt.Key.Key_Up
+    while combo.currentIndex() != target:
+        qtbot.keyClick(combo, key)
+        _settle(qtbot)
+    assert combo.currentText() == text
+
+
 def test_change_the_owner(qtbot, sqlite_database: Database, page: CasePage, case_id: int) -> None:
-    choose(qtbot, page.ui.ownerCombo, "Bram Jansen")
+    _choose_owner(qtbot, page, "Bram Jansen")
     owner = _stored(sqlite_database, case_id).owner
     assert owner is not None
     assert owner.name == "Bram Jansen"
-    choose(qtbot, page.ui.ownerCombo, "Nobody yet")
+    _choose_owner(qtbot, page, "Nobody yet")
     assert _stored(sqlite_database, case_id).owner is None
     assert page.ui.ownerCombo.currentText() == "Nobody yet"
 
@@ -281,6 +310,7 @@ def test_edit_a_task_in_place_and_delete_it(
     table.setFocus()
     table.setCurrentCell(0, TITLE_COLUMN)
     qtbot.keyClick(table, Qt.Key.Key_Delete)
+    _settle(qtbot)
     assert [task.title for task in _stored(sqlite_database, case_id).tasks] == [
         "Check the decision"
     ]
@@ -297,6 +327,7 @@ def test_a_refused_task_keeps_what_was_typed(
     ui.taskTitleEdit.setFocus()
     qtbot.keyClicks(ui.taskTitleEdit, "Old task")
     qtbot.keyClick(ui.taskTitleEdit, Qt.Key.Key_Return)
+    _settle(qtbot)
     assert page.message() == "This date lies before 2000; check the year."
     assert page.focusWidget() is ui.taskDueEdit
     assert ui.taskTitleEdit.text() == "Old task"
@@ -305,6 +336,7 @@ def test_a_refused_task_keeps_what_was_typed(
 
     ui.taskTitleEdit.clear()
     _press(qtbot, ui.addTaskButton)
+    _settle(qtbot)
     assert page.message() == "This field is required.\nThis date lies before 2000; check the year."
     assert page.focusWidget() is ui.taskTitleEdit
 
@@ -334,6 +366,7 @@ def test_remove_a_service_after_confirming(
     assert page.ui.checklistLabel.text() == "&Documents for Housing support"
 
     _press(qtbot, page.ui.removeServiceButton)  # the test's dialogs answer "No"
+    _settle(qtbot)
     question = dialogs[-1]
     assert isinstance(question, QMessageBox)
     assert question.text() == f"Remove Housing support of {_today()} from this case?"
@@ -342,6 +375,7 @@ def test_remove_a_service_after_confirming(
 
     monkeypatch.setattr(msgbox, "exec_dialog", lambda _box: QMessageBox.StandardButton.Yes)
     _press(qtbot, page.ui.removeServiceButton)
+    _settle(qtbot)
     assert [s.service.code for s in _stored(sqlite_database, case_id).services] == ["digid"]
     assert page.ui.servicesTable.rowCount() == 1
 
@@ -351,6 +385,7 @@ def test_a_service_without_documents(
 ) -> None:
     choose(qtbot, page.ui.serviceCombo, "Welcome and orientation event")
     _press(qtbot, page.ui.addServiceButton)
+    _settle(qtbot)
     assert page.ui.checklistLabel.text() == (
         "&Documents: Welcome and orientation event needs none."
     )
@@ -361,6 +396,7 @@ def test_a_service_without_documents(
 def test_a_refused_service(qtbot, sqlite_database: Database, page: CasePage, case_id: int) -> None:
     page.ui.serviceDate.setDate(QDate(clock.today()).addDays(2))
     _press(qtbot, page.ui.addServiceButton)
+    _settle(qtbot)
     assert page.message() == "Choose a service.\nThis date lies in the future."
     assert page.focusWidget() is page.ui.serviceCombo
     assert _stored(sqlite_database, case_id).services == ()
@@ -383,12 +419,14 @@ def test_a_stale_status_change_offers_a_reload(
     page.ui.noteEdit.setPlainText("Typed before the reload")
 
     _press(qtbot, _status_button(page, "in_progress"))
+    _settle(qtbot)
     assert page.message().startswith("bram changed this record on ")
     assert page.ui.reloadButton.isVisible()
     assert page.focusWidget() is page.ui.reloadButton
     assert page.ui.statusValue.text() == "New"  # as shown until reloaded
 
     _press(qtbot, page.ui.reloadButton)
+    _settle(qtbot)
     assert page.message() == ""
     assert page.ui.statusValue.text() == "In progress"
     assert page.ui.noteEdit.toPlainText() == "Typed before the reload"
@@ -403,6 +441,7 @@ def test_a_deleted_case_keeps_the_note_being_written(
     page.ui.noteEdit.setFocus()
     qtbot.keyClicks(page.ui.noteEdit, "Is anyone there?")
     _press(qtbot, page.ui.addNoteButton)
+    _settle(qtbot)
     assert page.message() == "This case was deleted by someone else."
     assert page.ui.noteEdit.toPlainText() == "Is anyone there?"
     assert not page.show_case(case_id)
@@ -464,12 +503,14 @@ def test_the_page_reads_like_the_rest_of_the_desk(
     ui.noteEdit.setFocus()
     qtbot.keyClicks(ui.noteEdit, "Called the IND.")
     qtbot.keyClick(ui.noteEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    _settle(qtbot)
     written = _stored(sqlite_database, case_id).notes[0].written_at
     when = i18n.format_datetime(written, seconds=False)
     assert when == f"{i18n.format_date(written.astimezone().date())}, {written.astimezone():%H:%M}"
     assert ui.notesView.toPlainText().splitlines()[0] == f"Anna de Vries · {when}"
     # A status step replaces the buttons at once: the old ones do not linger in the row.
     _press(qtbot, _status_button(page, "in_progress"))
+    _settle(qtbot)
     shown = [
         button.text()
         for button in ui.statusButtons.findChildren(QPushButton)

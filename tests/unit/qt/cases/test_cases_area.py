@@ -136,11 +136,13 @@ def test_the_list_follows_changes_on_the_page(
     assert area.page.case_id == desk.ids["anna"]
     page = area.page
     page._status_buttons[0].click()  # Start work
+    qtbot.waitUntil(lambda: not page.is_saving())  # the change runs off the GUI thread
     row = area.model.row_of(desk.ids["anna"])
     assert row is not None
     assert area.model.index(row, 3).data() == "In progress"
     closing = next(b for b in page._status_buttons if b.objectName() == "status_closed")
     page._status_buttons[page._status_buttons.index(closing)].click()
+    qtbot.waitUntil(lambda: not page.is_saving())
     # Closed: it leaves "my open cases", but its page stays to be read (or reopened).
     assert desk.ids["anna"] not in _listed(area)
     assert page.case_id == desk.ids["anna"]
@@ -275,10 +277,11 @@ def test_a_case_opened_in_the_dialog_shows_in_the_area(
     qtbot.keyClicks(dialog.ui.subjectEdit, "Orientation year application")
     opened: list[int] = []
     dialog.saved.connect(opened.append)
-    dialog.saved.connect(lambda case_id: (area.refresh(), area.open_case(case_id)))
-    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    dialog.saved.connect(area.open_case)  # the area reads the list again by itself
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
 
-    assert area.current_id() == opened[0]
+    qtbot.waitUntil(lambda: area.current_id() == opened[0])
     assert area.page.ui.clientLabel.text().endswith(">Priya Sharma</a>")
     row = area.model.row_of(opened[0])
     assert row is not None

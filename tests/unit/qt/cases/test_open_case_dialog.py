@@ -36,6 +36,7 @@ def _dialog(qtbot, database: Database, actor: Actor, **kwargs: int) -> OpenCaseD
 
 def _ctrl_s(qtbot, dialog: OpenCaseDialog) -> None:
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dialog.is_saving())  # the save runs off the GUI thread
 
 
 def _tick_service(qtbot, dialog: OpenCaseDialog, text: str) -> None:

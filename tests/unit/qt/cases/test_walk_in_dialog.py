@@ -37,6 +37,7 @@ def _dialog(qtbot, database: Database, actor: Actor, **kwargs: int) -> WalkInDia
 def _ctrl_s(qtbot, dialog: WalkInDialog) -> None:
     """Press Ctrl+S where the keyboard focus is."""
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dialog.is_saving())  # the save runs off the GUI thread
 
 
 def _stored(database: Database) -> list[tuple[object, ...]]:

@@ -96,7 +96,10 @@ def choose(qtbot, combo: QComboBox, text: str) -> None:
 
 
 def save_with_ctrl_s(qtbot, editor: EmployerEditor) -> None:
+    editor.activateWindow()  # again after a message box: Ctrl+S is a shortcut of the window
+    qtbot.waitUntil(editor.isActiveWindow)
     qtbot.keyClick(editor.ui.name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not editor.is_saving())  # the save runs off the GUI thread
 
 
 def count(database: Database, model: type) -> int:

@@ -29,12 +29,8 @@ from expatdesk.expats import forms as expat_forms
 from expatdesk.expats import write as expat_records
 from expatdesk.qt import msgbox
 from expatdesk.qt.expats.duplicate_warning import DuplicateWarning
-from expatdesk.qt.expats.editor import (
-    ExpatEditor,
-    FamilyMemberDialog,
-    PermitDialog,
-    confirm_and_delete_expat,
-)
+from expatdesk.qt.expats.editor import ExpatEditor, confirm_and_delete_expat
+from expatdesk.qt.expats.family_permits import FamilyMemberDialog, PermitDialog
 from tests.helpers.sample import JOSE_BSN, Sample
 
 Responder = Callable[[QDialog], int]
@@ -138,7 +134,10 @@ def search(qtbot, combo: QComboBox, text: str) -> None:
 
 
 def save_with_ctrl_s(qtbot, editor: ExpatEditor) -> None:
+    editor.activateWindow()  # again after a message box: Ctrl+S is a shortcut of the window
+    qtbot.waitUntil(editor.isActiveWindow)
     qtbot.keyClick(editor.ui.givenName, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not editor.is_saving())  # the save runs off the GUI thread
 
 
 def count(database: Database, model: type) -> int:
@@ -268,6 +267,7 @@ def test_bad_input_shows_messages_under_the_fields_and_saves_nothing(
     qtbot.mouseClick(
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
     )
+    assert not editor.is_saving()  # refused in the form: no write was started
     # A date that is no date is said first, before anything is asked of the database.
     assert editor.error_text("date_of_birth") == "Type a date as 26/11/2026."
     assert editor.error_text("given_name") == ""
@@ -454,6 +454,7 @@ def test_save_from_the_guard_with_bad_input_stays_open(
     retype(qtbot, editor.ui.familyName, "")
     answers.append(click(QMessageBox.StandardButton.Save))
     editor.close()
+    qtbot.waitUntil(lambda: not editor.is_saving())
     assert editor.isVisible()
     assert editor.error_text("family_name") == "This field is required."
 

@@ -272,6 +272,7 @@ def test_declining_the_confirmation_changes_nothing(
     dialog.choose("email", from_other=True)
     with qtbot.assert_not_emitted(dialog.merged):
         qtbot.mouseClick(dialog.mergeButton, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.is_merging())  # the merge runs off the GUI thread
     [question] = dialogs
     assert isinstance(question, QMessageBox)
     assert question.text() == "Merge EXP-0010 into EXP-0001? This cannot be undone."
@@ -309,6 +310,7 @@ def test_a_record_changed_meanwhile_is_shown_anew_and_the_choices_kept(
     monkeypatch.setattr(msgbox, "error", lambda _parent, _title, text: errors.append(text))
     with qtbot.assert_not_emitted(dialog.merged):
         qtbot.mouseClick(dialog.mergeButton, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.is_merging())  # the merge runs off the GUI thread
     assert errors
     assert errors[0].startswith("anna changed this record on ")
     assert dialog.error_text() == errors[0]
@@ -338,6 +340,7 @@ def test_choices_that_do_not_fit_are_explained(
     dialog.choose("date_of_birth", from_other=True)
     with qtbot.assert_not_emitted(dialog.merged):
         qtbot.mouseClick(dialog.mergeButton, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.is_merging())  # the merge runs off the GUI thread
     assert dialog.error_text() == (
         "With these choices the arrival would not lie after the date of birth."
     )

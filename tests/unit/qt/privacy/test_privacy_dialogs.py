@@ -25,7 +25,9 @@ from expatdesk.privacy import erasure as privacy
 from expatdesk.privacy import retention
 from expatdesk.qt import files, msgbox
 from expatdesk.qt.privacy import dialogs as privacy_dialogs
-from expatdesk.qt.privacy.dialogs import EraseDialog, RetentionDialog
+from expatdesk.qt.privacy import retention as retention_dialogs
+from expatdesk.qt.privacy.dialogs import EraseDialog
+from expatdesk.qt.privacy.retention import RetentionDialog
 from tests.helpers.sample import JOSE_BSN, Sample
 
 DESK = Actor(None, "anna", "Anna", "desk_officer")
@@ -382,7 +384,7 @@ def test_the_period_is_saved_with_the_keyboard_and_the_list_follows(
 def test_only_administrators_apply_the_retention_period(
     qtbot, sqlite_database: Database, sample: Sample, dialogs: list[QDialog]
 ) -> None:
-    assert privacy_dialogs.open_retention_dialog(None, sqlite_database, MANAGER) is None
+    assert retention_dialogs.open_retention_dialog(None, sqlite_database, MANAGER) is None
     assert messages(dialogs) == [
         ("Retention period", "Only administrators may apply the retention period.")
     ]
@@ -391,7 +393,7 @@ def test_only_administrators_apply_the_retention_period(
     assert not dialog.ui.saveYearsButton.isEnabled()
     assert not dialog.ui.anonymiseButton.isEnabled()
     assert dialog.error_text("form") == "Only administrators may apply the retention period."
-    opened = privacy_dialogs.open_retention_dialog(None, sqlite_database, SYSTEM)
+    opened = retention_dialogs.open_retention_dialog(None, sqlite_database, SYSTEM)
     assert isinstance(opened, RetentionDialog)
     qtbot.addWidget(opened)
 

@@ -51,6 +51,7 @@ def save(qtbot, dialog: SurveyDialog) -> None:
     button = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
     assert button is not None
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.is_saving())  # the save runs off the GUI thread
 
 
 def open_recording(qtbot, window: MainWindow, dialogs: list[QDialog]) -> SurveyDialog:
@@ -171,6 +172,8 @@ def test_future_date_is_refused_inline_and_nothing_is_saved(
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert stored(sqlite_database) == []
     assert dialog.ui.scoreService.currentText() == "6"  # what was typed is kept
+    assert date_edit.hasFocus()  # the refused field
+    date_edit.setCurrentSection(QDateTimeEdit.Section.YearSection)  # focused: on the day
     qtbot.keyClick(date_edit, Qt.Key.Key_Down)
     save(qtbot, dialog)
     assert dialog.error_text("responded_on") == ""

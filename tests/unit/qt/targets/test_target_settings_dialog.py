@@ -24,10 +24,11 @@ def make_dialog(qtbot, database: Database) -> TargetSettingsDialog:
     return dialog
 
 
-def ok(dialog: TargetSettingsDialog) -> None:
+def ok(qtbot, dialog: TargetSettingsDialog) -> None:
     button = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
     assert button.text() == "OK"
     button.click()
+    qtbot.waitUntil(lambda: not dialog.is_saving())  # the save runs off the GUI thread
 
 
 def test_shows_the_stored_settings(qtbot, sqlite_database: Database, switcher) -> None:
@@ -45,7 +46,7 @@ def test_invalid_alpha_is_named_inline_and_nothing_is_saved(
     dialog = make_dialog(qtbot, sqlite_database)
     dialog.ui.alpha.setValue(0)
     dialog.ui.minN.setValue(20)
-    ok(dialog)
+    ok(qtbot, dialog)
     assert dialog.isVisible()
     assert dialog.ui.alphaError.isVisible()
     assert "alpha" in dialog.error_text("alpha")
@@ -61,7 +62,7 @@ def test_a_valid_change_is_stored(qtbot, sqlite_database: Database, switcher) ->
     dialog.ui.oThreshold.setValue(7.5)
     dialog.ui.centreName.setText("  Expat Centre   East  ")
     with qtbot.waitSignal(dialog.saved):
-        ok(dialog)
+        ok(qtbot, dialog)
     assert not dialog.isVisible()
     stored = read_settings(sqlite_database).settings
     assert (stored.alpha, stored.n_threshold, stored.o_threshold) == (0.01, 0.625, 7.5)
@@ -78,7 +79,7 @@ def test_a_change_meanwhile_is_refused_and_reloaded(
         sqlite_database, SYSTEM, saved.settings.__class__(**{**DEFAULTS.to_json(), "min_n": 30})
     )
     dialog.ui.alpha.setValue(0.02)
-    ok(dialog)
+    ok(qtbot, dialog)
     assert dialog.isVisible()
     assert isinstance(dialogs[0], QMessageBox)
     assert "in the meantime" in dialogs[0].text()

@@ -1,0 +1,116 @@
+"""What the open-case and walk-in forms share: the client picked by typing, the messages beside
+the fields, and saving off the GUI thread.
+
+A :class:`ClientDialog` finds its expat and employer with two
+:class:`~expatdesk.qt.cases.desk_widgets.ClientSearch` pickers (preset from the record the desk
+has open), saves with the Save button, Enter on the default button or Ctrl+S through
+:func:`expatdesk.qt.operations.run_write`, and shows a refused save beside its fields
+(:class:`~expatdesk.qt.widgets.field_messages.FieldMessages`), keeping everything typed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
+
+from expatdesk.accounts.actor import Actor
+from expatdesk.common.changes import Changes
+from expatdesk.common.db_errors import Refusal
+from expatdesk.db.database import Database
+from expatdesk.errors import AlreadySavedError
+from expatdesk.qt import msgbox
+from expatdesk.qt.cases.desk_widgets import ClientSearch
+from expatdesk.qt.operations import is_writing, run_write
+from expatdesk.qt.widgets.field_messages import FieldMessages
+
+log = logging.getLogger(__name__)
+
+
+class ClientDialog(QDialog):
+    """The base of a desk form for an expat and/or an employer.
+
+    A subclass sets up its form, then calls :meth:`set_up_client` with its pickers' widgets,
+    its button box, the message labels and inputs of its other fields, and its form message.
+
+    Signals:
+        saved(int): the id of what was stored.
+    """
+
+    saved = Signal(int)
+
+    def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._actor = actor
+        self._errors: dict[str, QLabel] = {}
+        self._inputs: dict[str, QWidget] = {}
+        self._form_error = QLabel(self)
+
+    def set_up_client(
+        self,
+        searches: tuple[QLineEdit, QComboBox, QLineEdit, QComboBox],
+        chosen: tuple[int | None, int | None],
+        client_error: QLabel,
+        button_box: QDialogButtonBox,
+        form_error: QLabel,
+    ) -> None:
+        """The pickers (expat search and combo, employer search and combo) preset to
+        ``chosen`` (expat id, employer id), their message label, and the form's buttons."""
+        expat_search, expat_combo, employer_search, employer_combo = searches
+        self.expat = ClientSearch(self._database, "expat", expat_search, expat_combo, self)
+        self.employer = ClientSearch(
+            self._database, "employer", employer_search, employer_combo, self
+        )
+        self.expat.choose(chosen[0])
+        self.employer.choose(chosen[1])
+        self._form_error.deleteLater()
+        self._form_error = form_error
+        self._errors.update(client=client_error, expat=client_error, employer=client_error)
+        self._inputs.update(client=expat_search, expat=expat_combo, employer=employer_combo)
+        button_box.accepted.connect(self.accept)
+        button_box.rejected.connect(self.reject)
+        self._save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        self._save_shortcut.activated.connect(self.accept)
+
+    # --- messages -----------------------------------------------------------------------------
+
+    @property
+    def messages(self) -> FieldMessages:
+        return FieldMessages(self._errors, self._inputs, self._form_error)
+
+    def error_text(self, field: str) -> str:
+        return self.messages.text(field)
+
+    def clear_errors(self) -> None:
+        self.messages.clear()
+
+    # --- saving -------------------------------------------------------------------------------
+
+    def is_saving(self) -> bool:
+        return is_writing(self)
+
+    def write(self, store: Callable[[], int], changes: Changes, what: str) -> None:
+        """Run ``store`` (which must not touch widgets: read the form before) off the GUI
+        thread; when done, log ``what`` (a format with the id's ``%d``), say :attr:`saved` and
+        close."""
+        if self.is_saving():
+            return
+        self.clear_errors()
+
+        def done(record_id: int) -> None:
+            log.info(what, record_id)
+            self.saved.emit(record_id)
+            super(ClientDialog, self).accept()
+
+        def refused(refusal: Refusal) -> None:
+            if isinstance(refusal.error, AlreadySavedError):  # an earlier try was saved after all
+                msgbox.information(self, self.windowTitle(), refusal.message)
+                done(refusal.error.record_id)
+                return
+            self.messages.show_refusal(refusal)
+
+        run_write(self, store, changes, done=done, refused=refused)

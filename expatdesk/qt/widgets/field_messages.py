@@ -1,0 +1,93 @@
+"""The one way a form shows why a save was refused: each message in red under its field, the
+first refused field focused (on its tab), anything else in the form's own message.
+
+A form makes one :class:`FieldMessages` from its message labels and inputs (field key → widget)
+and its general label, and hands it the :class:`~expatdesk.common.db_errors.Refusal` that came
+back from :func:`expatdesk.qt.operations.run_write`. Nothing typed is touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
+
+from expatdesk.common.db_errors import Problem, Refusal
+
+#: The style of an inline message.
+ERROR_STYLE = "color: #A33A00; font-weight: bold;"
+
+#: Where one message goes: the label, its text, and the input to focus (``None``: none).
+Placed = tuple[QLabel, str, QWidget | None]
+
+
+def show_on_its_tab(widget: QWidget) -> None:
+    """Bring the tab page that holds ``widget`` to the front, then focus ``widget``."""
+    child: QWidget | None = widget
+    while child is not None:
+        parent = child.parentWidget()
+        stack = parent.parentWidget() if parent is not None else None
+        if isinstance(stack, QTabWidget) and stack.indexOf(child) >= 0:
+            stack.setCurrentWidget(child)
+        child = parent
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class FieldMessages:
+    """The message labels of one form."""
+
+    def __init__(
+        self, labels: Mapping[str, QLabel], inputs: Mapping[str, QWidget], general: QLabel
+    ) -> None:
+        self.labels = labels
+        self.inputs = inputs
+        self.general = general
+
+    def text(self, field: str) -> str:
+        """The message shown for ``field`` ("" when none); the general message for an unknown
+        field or ``""``."""
+        label = self.labels.get(field, self.general) if field else self.general
+        return "" if label.isHidden() else label.text()
+
+    def clear(self) -> None:
+        for label in {*self.labels.values(), self.general}:
+            label.clear()
+            label.hide()
+
+    def place(self, field: str, message: str) -> Placed:
+        """The label and input of ``field`` (the general label for one the form has not)."""
+        if field in self.labels:
+            return self.labels[field], message, self.inputs.get(field)
+        return self.general, message, None
+
+    def show_placed(self, placed: Sequence[Placed]) -> None:
+        """Show the messages (several for one label one under the other), focus the first
+        input given."""
+        shown: dict[QLabel, list[str]] = {}
+        first: QWidget | None = None
+        for label, text, widget in placed:
+            shown.setdefault(label, []).append(text)
+            if first is None:
+                first = widget
+        for label, texts in shown.items():
+            label.setText("\n".join(texts))
+            label.show()
+        if first is not None:
+            show_on_its_tab(first)
+
+    def show(self, problems: Sequence[tuple[str, str]]) -> None:
+        """Show each ``(field, message)`` beside its field."""
+        self.show_placed([self.place(field, message) for field, message in problems])
+
+    def show_refusal(self, refusal: Refusal) -> None:
+        """Refused fields beside their fields; a refusal that names one field (``field``)
+        beside it; anything else in the general message."""
+        if refusal.problem is Problem.INVALID:
+            self.show([(error.field, error.message) for error in refusal.field_errors])
+            return
+        field = getattr(refusal.error, "field", None)
+        if isinstance(field, str):
+            self.show([(field, refusal.message)])
+            return
+        self.show([("", refusal.message)])

@@ -1,0 +1,57 @@
+"""Long work off the GUI thread: results and failures come back as signals, sorted as the core
+sorts errors."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from expatdesk.errors import DatabaseError
+from expatdesk.qt.background import Job
+
+
+def run(qtbot, function) -> tuple[list[object], list[str]]:
+    job = Job(function)
+    finished: list[object] = []
+    failed: list[str] = []
+    job.finished.connect(finished.append)
+    job.failed.connect(failed.append)
+    job.start()
+    qtbot.waitUntil(lambda: bool(finished or failed))
+    return finished, failed
+
+
+def test_the_result_comes_back(qtbot) -> None:
+    assert run(qtbot, lambda: 42) == ([42], [])
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (DatabaseError("The disk is full."), "The disk is full."),
+        (
+            OperationalError("SELECT 1", {}, sqlite3.OperationalError("database is locked")),
+            "The database cannot be used right now: database is locked",
+        ),
+    ],
+)
+def test_what_the_user_can_act_on_is_said_as_such(
+    qtbot, caplog: pytest.LogCaptureFixture, error: Exception, message: str
+) -> None:
+    def fail() -> None:
+        raise error
+
+    assert run(qtbot, fail) == ([], [message])
+    assert "background job failed" not in caplog.text
+
+
+def test_a_bug_is_logged_and_told_briefly(qtbot, caplog: pytest.LogCaptureFixture) -> None:
+    def bug() -> None:
+        raise ZeroDivisionError("division by zero")
+
+    with caplog.at_level(logging.ERROR):
+        assert run(qtbot, bug) == ([], ["ZeroDivisionError: division by zero"])
+    assert "background job failed" in caplog.text
