@@ -35,6 +35,7 @@ from expatdesk.errors import UserError
 from expatdesk.i18n import _, ngettext
 from expatdesk.qt import msgbox
 from expatdesk.qt.accounts.account_dialog import AccountDialog
+from expatdesk.qt.accounts.idle_lock import IdleLock
 from expatdesk.qt.accounts.password_dialog import PasswordDialog
 from expatdesk.qt.forms.ui_staff_dialog import Ui_StaffDialog
 from expatdesk.qt.operations import change_bus
@@ -306,8 +307,6 @@ def open_staff_accounts(
 
     Someone who is no administrator gets the reason instead (``None``).
     """
-    from expatdesk.qt.accounts.idle_lock import IdleLock
-
     try:
         dialog = StaffDialog(database, actor, parent)
     except UserError as error:

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from functools import partial
 
 from PySide6.QtCore import (
-    QDate,
     QEvent,
     Qt,
     QTimer,
@@ -35,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expatdesk import clock
 from expatdesk.accounts.actor import Actor
 from expatdesk.cases import deliveries
 from expatdesk.cases import detail as case_detail
@@ -51,7 +49,7 @@ from expatdesk.db.database import Database
 from expatdesk.errors import AlreadySavedError, DatabaseError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
-from expatdesk.qt.cases.desk_widgets import select_data, set_date, set_date_locale
+from expatdesk.qt.cases.desk_widgets import select_data, set_date_locale
 from expatdesk.qt.cases.page_tables import (
     DOCUMENT_ROLE,
     DONE_COLUMN,
@@ -69,6 +67,7 @@ from expatdesk.qt.cases.page_tables import (
     fill_tasks,
     notes_html,
     removal_question,
+    set_up_inputs,
     set_up_tables,
     status_action,
     tab_titles,
@@ -103,7 +102,7 @@ class CasePage(QWidget):
         self._filling = False
         self._status_buttons: list[QPushButton] = []
         self._catalogue = deliveries.service_catalogue(database)
-        self._set_up_inputs()
+        set_up_inputs(self.ui, self._catalogue)
         self._due_delegate = set_up_tables(self.ui.servicesTable, self.ui.tasksTable)
         self.documents = DocumentsPanel(database, actor, self)
         self.ui.tabs.addTab(self.documents, "")
@@ -111,19 +110,6 @@ class CasePage(QWidget):
         self._connect()
         self._retranslate()
         self.clear()
-
-    def _set_up_inputs(self) -> None:
-        ui = self.ui
-        ui.serviceCombo.addItem("", None)
-        for service in self._catalogue:
-            ui.serviceCombo.addItem("", service.code)
-        ui.serviceCombo.setMaxVisibleItems(18)
-        for edit in (ui.serviceDate, ui.taskDueEdit):
-            edit.setMinimumDate(QDate(1900, 1, 1))  # the service explains old dates
-        set_date(ui.serviceDate, clock.today())
-        set_date(ui.taskDueEdit, clock.today() + timedelta(days=7))
-        ui.taskDueEdit.setEnabled(False)
-        ui.messageBar.hide()
 
     def _connect(self) -> None:
         ui = self.ui

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from expatdesk import clock, i18n
 from expatdesk.cases import statuses as case_statuses
 from expatdesk.cases.detail import CaseDetail, CaseService, DocumentCheck, TaskInfo
+from expatdesk.common.labels import Label
 from expatdesk.i18n import N_, _
 from expatdesk.qt.cases.desk_widgets import set_date, set_date_locale
 from expatdesk.qt.forms.ui_case_page import Ui_CasePage
@@ -331,3 +332,17 @@ def _due_text(task: TaskInfo, today: date) -> str:
     if task.overdue(today):
         return _("{date} (overdue)").format(date=text)
     return text
+
+
+def set_up_inputs(ui: Ui_CasePage, catalogue: Sequence[Label]) -> None:
+    """The page's inputs before a case is shown: the services to choose, dates from today."""
+    ui.serviceCombo.addItem("", None)
+    for service in catalogue:
+        ui.serviceCombo.addItem("", service.code)
+    ui.serviceCombo.setMaxVisibleItems(18)
+    for edit in (ui.serviceDate, ui.taskDueEdit):
+        edit.setMinimumDate(QDate(1900, 1, 1))  # the service explains old dates
+    set_date(ui.serviceDate, clock.today())
+    set_date(ui.taskDueEdit, clock.today() + timedelta(days=7))
+    ui.taskDueEdit.setEnabled(False)
+    ui.messageBar.hide()
