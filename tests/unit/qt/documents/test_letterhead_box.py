@@ -31,7 +31,7 @@ def test_the_address_and_logo_are_set_in_the_target_settings(
     box.addressEdit.setPlainText("Hengelosestraat 500\n\n7521 AN Enschede  ")
     box.chooseLogoButton.click()
     assert box.logoPreview.pixmap() is not None
-    ok(dialog)
+    ok(qtbot, dialog)
     head = read_letterhead(sqlite_database)
     assert head.address_lines == ("Hengelosestraat 500", "7521 AN Enschede")
     assert head.logo == logo.read_bytes()
@@ -39,7 +39,7 @@ def test_the_address_and_logo_are_set_in_the_target_settings(
     again = make_dialog(qtbot, sqlite_database)
     assert again.letterhead.addressEdit.toPlainText() == "Hengelosestraat 500\n7521 AN Enschede"
     again.letterhead.noLogoButton.click()
-    ok(again)
+    ok(qtbot, again)
     assert read_letterhead(sqlite_database).logo is None
 
 
@@ -51,7 +51,7 @@ def test_a_logo_that_is_no_image_is_refused_and_the_dialog_stays(
     monkeypatch.setattr(files, "open_file_name", lambda *_args: fake)
     dialog = make_dialog(qtbot, sqlite_database)
     dialog.letterhead.chooseLogoButton.click()
-    ok(dialog)
+    ok(qtbot, dialog)
     assert dialog.letterhead.errorLabel.text() == "A logo must be a PNG or JPEG image."
     assert dialog.isVisible()
     assert read_letterhead(sqlite_database).logo is None
