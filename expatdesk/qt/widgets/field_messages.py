@@ -1,6 +1,9 @@
 """The one way a form shows why a save was refused: each message in red under its field, the
 first refused field focused (on its tab), anything else in the form's own message.
 
+A tab that holds a message is marked (a warning icon, and a tooltip that says so), so that a
+message on a tab out of sight is not missed; the mark goes when the tab's last message goes.
+
 A form makes one :class:`FieldMessages` from its message labels and inputs (field key → widget)
 and its general label, and hands it the :class:`~expatdesk.common.db_errors.Refusal` that came
 back from :func:`expatdesk.qt.operations.run_write`. Nothing typed is touched.
@@ -10,10 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QLabel, QStyle, QTabWidget, QWidget
 
 from expatdesk.common.db_errors import Problem, Refusal
+from expatdesk.i18n import _
 
 #: The style of an inline message.
 ERROR_STYLE = "color: #A33A00; font-weight: bold;"
@@ -32,6 +37,69 @@ def show_on_its_tab(widget: QWidget) -> None:
             stack.setCurrentWidget(child)
         child = parent
     widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class _TabMarks(QObject):
+    """Marks the tabs of one tab widget that hold a shown message (a child of the tab widget)."""
+
+    def __init__(self, tabs: QTabWidget) -> None:
+        super().__init__(tabs)
+        self.setObjectName("errorTabMarks")
+        self._tabs = tabs
+        self._labels: list[QLabel] = []
+
+    @staticmethod
+    def of(tabs: QTabWidget) -> _TabMarks:
+        found = tabs.findChild(
+            _TabMarks, "errorTabMarks", Qt.FindChildOption.FindDirectChildrenOnly
+        )
+        return found if found is not None else _TabMarks(tabs)
+
+    def watch(self, label: QLabel) -> None:
+        if label not in self._labels:
+            self._labels.append(label)
+            label.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self.update()
+        return False
+
+    def update(self) -> None:
+        tabs = self._tabs
+        icon = tabs.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for index in range(tabs.count()):
+            page = tabs.widget(index)
+            marked = any(
+                not label.isHidden() and label.text() and page.isAncestorOf(label)
+                for label in self._labels
+            )
+            tabs.setTabIcon(index, icon if marked else QIcon())
+            tabs.setTabToolTip(
+                index, _("This tab holds a message about what was typed.") if marked else ""
+            )
+
+
+def _tab_widgets(widget: QWidget) -> list[QTabWidget]:
+    """The tab widgets ``widget`` lies in, innermost first."""
+    found = []
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QTabWidget):
+            found.append(parent)
+        parent = parent.parentWidget()
+    return found
+
+
+def mark_tabs(labels: Sequence[QLabel]) -> None:
+    """Mark the tabs that hold one of ``labels`` shown (and unmark the others)."""
+    marks: dict[int, _TabMarks] = {}
+    for label in labels:
+        for tabs in _tab_widgets(label):
+            mark = marks.setdefault(id(tabs), _TabMarks.of(tabs))
+            mark.watch(label)
+    for mark in marks.values():
+        mark.update()
 
 
 class FieldMessages:
@@ -54,6 +122,7 @@ class FieldMessages:
         for label in {*self.labels.values(), self.general}:
             label.clear()
             label.hide()
+        mark_tabs([*self.labels.values(), self.general])
 
     def place(self, field: str, message: str) -> Placed:
         """The label and input of ``field`` (the general label for one the form has not)."""
@@ -73,6 +142,7 @@ class FieldMessages:
         for label, texts in shown.items():
             label.setText("\n".join(texts))
             label.show()
+        mark_tabs([*self.labels.values(), self.general])
         if first is not None:
             show_on_its_tab(first)
 

@@ -291,6 +291,15 @@ def test_bad_input_shows_messages_under_the_fields_and_saves_nothing(
     assert editor.isVisible()
     assert count(sqlite_database, Expat) == before
     assert dialogs == []  # no message box: the messages are in the form
+    # The tabs that hold a message are marked, the others not.
+    marked = {
+        ui.tabs.widget(index).objectName()
+        for index in range(ui.tabs.count())
+        if not ui.tabs.tabIcon(index).isNull()
+    }
+    assert marked == {"personalTab", "workTab"}
+    work = ui.tabs.indexOf(ui.workTab)
+    assert ui.tabs.tabToolTip(work) == "This tab holds a message about what was typed."
 
     qtbot.keyClicks(ui.givenName, "Sofia")
     assert editor.error_text("given_name") == ""  # filled in: its message goes at once
@@ -299,7 +308,12 @@ def test_bad_input_shows_messages_under_the_fields_and_saves_nothing(
     assert editor.error_text("family_name") == ""
     retype(qtbot, ui.email, "sofia@example.it")
     retype(qtbot, ui.bsn, "")
+    # The personal tab's messages are gone, and so is its mark; the work tab keeps its own.
+    assert ui.tabs.tabIcon(ui.tabs.indexOf(ui.personalTab)).isNull()
+    assert not ui.tabs.tabIcon(work).isNull()
+    ui.tabs.setCurrentWidget(ui.workTab)
     retype(qtbot, ui.arrivalDate, "1-9-2026")
+    assert ui.tabs.tabIcon(work).isNull()
     with qtbot.waitSignal(editor.saved):
         save_with_ctrl_s(qtbot, editor)
     assert count(sqlite_database, Expat) == before + 1
