@@ -70,7 +70,7 @@ class _TabMarks(QObject):
         icon = tabs.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         for index in range(tabs.count()):
             page = tabs.widget(index)
-            marked = any(
+            marked = page is not None and any(
                 not label.isHidden() and label.text() and page.isAncestorOf(label)
                 for label in self._labels
             )
