@@ -186,6 +186,8 @@ class RecordArea(QWidget):
         self._record: Any = None
         self._keep_id: int | None = None
         self._wanted_id: int | None = None
+        #: The first row, selected while the list's rest may still hold the record wanted.
+        self._stand_in: int | None = None
         self._fitted = False
         self._go_to_list = False
 
@@ -419,8 +421,10 @@ class RecordArea(QWidget):
 
     def _loaded(self, count: int) -> None:
         """The whole list is read: its count, and a record asked for before it was there."""
-        if self._wanted_id is not None and self.select_id(self._wanted_id):
-            self._wanted_id = None
+        wanted, self._wanted_id = self._wanted_id, None
+        if wanted is not None and self.current_id() in (None, self._stand_in):
+            self.select_id(wanted)
+        self._stand_in = None
         self.countChanged.emit(count)
 
     # --- exporting ----------------------------------------------------------------------------
@@ -445,10 +449,16 @@ class RecordArea(QWidget):
         keep = self._wanted_id if self._wanted_id is not None else self._keep_id
         row = self.model.row_of(keep) if keep is not None else None
         if row is not None or self.model.complete:
-            self._wanted_id = None  # else the rest of the list may hold it (see _loaded)
+            self._wanted_id = None
+        else:
+            # The rest of the list may hold it (a list sorted again after a language switch, a
+            # search): :meth:`_loaded` selects it then, unless the user chose another meanwhile.
+            self._wanted_id = keep
         self._keep_id = None
+        self._stand_in = None
         if row is None and self.model.rowCount():
             row = 0
+            self._stand_in = self.model.id_at(0) if self._wanted_id is not None else None
         if row is None:
             self._show_record(None)
         else:

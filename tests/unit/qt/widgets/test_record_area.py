@@ -519,3 +519,45 @@ def test_opening_an_expat_is_logged_for_the_signed_in_staff_member(
         ("anna", "view_record", "expat", area.model.id_at(0)),
         ("anna", "view_record", "expat", area.model.id_at(1)),
     ]
+
+
+@pytest.mark.parametrize("first", [60, 2])
+def test_the_selected_record_stays_selected_across_a_language_switch(
+    qtbot,
+    area: RecordArea,
+    sample: Sample,
+    switcher: LanguageSwitcher,
+    monkeypatch: pytest.MonkeyPatch,
+    first: int,
+) -> None:
+    # Sorted by nationality, whose order follows the language: the list is read again, its
+    # first rows at once and the rest later (2: the record selected is in the rest).
+    monkeypatch.setattr(area.model, "FIRST", first)
+    area.model.set_order(Order("nationality", descending=True))
+    qtbot.waitUntil(lambda: area.model.complete)
+    last = area.model.id_at(area.model.rowCount() - 1)
+    assert area.select_id(last)
+    switcher.apply("nl")
+    with qtbot.waitSignal(area.model.loaded):
+        pass
+    qtbot.waitUntil(lambda: area.model.complete)
+    assert area.current_id() == last
+    assert area.model.row_of(last) >= 2
+
+
+def test_a_record_chosen_while_the_rest_is_read_stays_chosen(
+    qtbot,
+    area: RecordArea,
+    sample: Sample,
+    switcher: LanguageSwitcher,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(area.model, "FIRST", 2)
+    area.model.set_order(Order("nationality", descending=True))
+    qtbot.waitUntil(lambda: area.model.complete)
+    assert area.select_id(area.model.id_at(area.model.rowCount() - 1))
+    switcher.apply("nl")
+    chosen = area.model.id_at(1)  # the user picks a row before the rest of the list is there
+    area.select_id(chosen)
+    qtbot.waitUntil(lambda: area.model.complete)
+    assert area.current_id() == chosen
