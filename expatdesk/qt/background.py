@@ -45,9 +45,18 @@ class Job(QObject):
             if message is None:  # a bug: log it with its traceback, tell the user briefly
                 log.exception("background job failed")
                 message = f"{type(error).__name__}: {error}"
-            self.failed.emit(message)
+            self._deliver(self.failed, message)
         else:
-            self.finished.emit(result)
+            self._deliver(self.finished, result)
+
+    @staticmethod
+    def _deliver(signal: Any, value: object) -> None:
+        """Emit ``value``, unless the job's owner (a dialog, an area) was closed meanwhile: then
+        nobody waits for it, and PySide says so with a ``RuntimeError``."""
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            log.debug("a background job ended after its owner was closed")
 
 
 class _Runnable(QRunnable):

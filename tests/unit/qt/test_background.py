@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 
 import pytest
+import shiboken6
+from PySide6.QtCore import QObject, QThreadPool
 from sqlalchemy.exc import OperationalError
 
 from expatdesk.errors import DatabaseError
@@ -55,3 +58,23 @@ def test_a_bug_is_logged_and_told_briefly(qtbot, caplog: pytest.LogCaptureFixtur
     with caplog.at_level(logging.ERROR):
         assert run(qtbot, bug) == ([], ["ZeroDivisionError: division by zero"])
     assert "background job failed" in caplog.text
+
+
+def test_a_job_whose_owner_was_closed_meanwhile_ends_quietly(
+    qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    escaped: list[BaseException] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: escaped.append(args.exc_value))
+    release = threading.Event()
+    owner = QObject()
+    job = Job(lambda: release.wait(5) and 42, owner)
+    job.start()
+    owner.deleteLater()  # the dialog that started it is closed before the result
+    qtbot.waitUntil(lambda: not shiboken_valid(job))
+    release.set()
+    assert QThreadPool.globalInstance().waitForDone(5000)
+    assert escaped == []
+
+
+def shiboken_valid(obj: object) -> bool:
+    return bool(shiboken6.isValid(obj))
