@@ -17,10 +17,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QGridLayout, QGroupBox,
-    QLabel, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QGridLayout, QGroupBox, QLabel,
+    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+
+from expatdesk.qt.widgets.date_field import DateField
 
 class Ui_SurveyDialog(object):
     def setupUi(self, SurveyDialog: Any) -> None:
@@ -73,9 +74,8 @@ class Ui_SurveyDialog(object):
 
         self.fieldsLayout.addWidget(self.respondedOnLabel, 3, 0, 1, 1)
 
-        self.respondedOn = QDateEdit(SurveyDialog)
+        self.respondedOn = DateField(SurveyDialog)
         self.respondedOn.setObjectName(u"respondedOn")
-        self.respondedOn.setCalendarPopup(True)
 
         self.fieldsLayout.addWidget(self.respondedOn, 3, 1, 1, 1)
 

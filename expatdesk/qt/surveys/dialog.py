@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QWidget
 
 from expatdesk import clock, i18n
@@ -22,9 +22,9 @@ from expatdesk.errors import AlreadySavedError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.acting import given_or_inherited
-from expatdesk.qt.cases.desk_widgets import set_date
 from expatdesk.qt.forms.ui_survey_dialog import Ui_SurveyDialog
 from expatdesk.qt.operations import is_writing, run_write
+from expatdesk.qt.widgets.date_field import format_problem
 from expatdesk.qt.widgets.field_messages import FieldMessages
 from expatdesk.surveys import responses as surveys
 from expatdesk.surveys.responses import Answers, InvalidAnswerError, Response
@@ -95,8 +95,7 @@ class SurveyDialog(QDialog):
         for combo in (self.ui.respondentType, self.ui.scoreService, self.ui.scoreAddedValue):
             combo.setMaxVisibleItems(12)
         # The range is wide on purpose: the service explains a date it refuses.
-        self.ui.respondedOn.setMinimumDate(QDate(1900, 1, 1))
-        set_date(self.ui.respondedOn, clock.today())
+        self.ui.respondedOn.set_value(clock.today())
         self._fill_combos()
         self.ui.respondentType.setCurrentIndex(1 if respondent_type == "employer" else 0)
         self._fill_respondents()
@@ -138,7 +137,7 @@ class SurveyDialog(QDialog):
 
     def _show(self, answers: Answers) -> None:
         on = answers.responded_on
-        self.ui.respondedOn.setDate(QDate(on.year, on.month, on.day))
+        self.ui.respondedOn.set_value(on)
         _select(self.ui.respondent, answers.respondent_id)
         _select(self.ui.scoreService, answers.score_service)
         _select(self.ui.scoreAddedValue, answers.score_added_value)
@@ -173,7 +172,7 @@ class SurveyDialog(QDialog):
         return Answers(
             respondent_type=self.respondent_type(),
             respondent_id=self.ui.respondent.currentData(),
-            responded_on=self.ui.respondedOn.date().toPython(),  # type: ignore[arg-type]
+            responded_on=self.ui.respondedOn.value(),  # type: ignore[arg-type]
             score_service=self.ui.scoreService.currentData(),
             score_added_value=None if expat else self.ui.scoreAddedValue.currentData(),
             intends_to_leave=self.ui.intendsToLeave.currentData() if expat else None,
@@ -203,6 +202,10 @@ class SurveyDialog(QDialog):
         if self.is_saving():
             return
         self.clear_errors()
+        problem = self._date_problem()
+        if problem:  # typed, not yet a date: said before anything is asked of the database
+            self.messages.show([("responded_on", problem)])
+            return
         database, actor, answers = self._database, self._actor, self.answers()
         response, request_key = self._response, self._request_key
 
@@ -214,6 +217,15 @@ class SurveyDialog(QDialog):
             )
 
         run_write(self, write, SURVEY_SAVED, done=self._stored, refused=self._refused)
+
+    def _date_problem(self) -> str:
+        """What is wrong with the response date as typed ("" when nothing)."""
+        field = self.ui.respondedOn
+        if not field.is_valid():
+            return format_problem()
+        if field.value() is None:
+            return _("This field is required.")
+        return ""
 
     def _refused(self, refusal: Refusal) -> None:
         error = refusal.error
@@ -261,14 +273,6 @@ class SurveyDialog(QDialog):
             self.ui.intendsToLeave.setItemText(index, surveys.intention_label(intention))
         for facility in self._facilities:
             self.facility_boxes[facility.code].setText(str(facility))
-        locale = QLocale(
-            QLocale.Language.Dutch if i18n.language() == "nl" else QLocale.Language.English,
-            QLocale.Country.Netherlands
-            if i18n.language() == "nl"
-            else QLocale.Country.UnitedKingdom,
-        )
-        self.ui.respondedOn.setLocale(locale)
-        self.ui.respondedOn.setDisplayFormat(locale.dateFormat(QLocale.FormatType.ShortFormat))
 
 
 def _index(combo: QComboBox, value: object) -> int:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QMessageBox,
@@ -45,6 +45,16 @@ def choose(qtbot, combo: QComboBox, text: str) -> None:
 def tick(qtbot, box: QWidget) -> None:
     """Click a check box on its indicator."""
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+
+
+def retype(qtbot, widget: QWidget, text: str) -> None:
+    """Select what a field holds and type ``text`` over it (or delete it)."""
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    if text:
+        qtbot.keyClicks(widget, text)
+    else:
+        qtbot.keyClick(widget, Qt.Key.Key_Delete)
 
 
 def save(qtbot, dialog: SurveyDialog) -> None:
@@ -163,9 +173,8 @@ def test_future_date_is_refused_inline_and_nothing_is_saved(
     dialog = open_recording(qtbot, window, dialogs)
     choose(qtbot, dialog.ui.scoreService, "6")
     date_edit = dialog.ui.respondedOn
-    date_edit.setFocus()
-    date_edit.setCurrentSection(QDateTimeEdit.Section.YearSection)
-    qtbot.keyClick(date_edit, Qt.Key.Key_Up)
+    assert date_edit.text() == "26/11/2026"  # today, as the language writes it
+    retype(qtbot, date_edit, "26/11/2027")  # select all and type over it: a year ahead
     save(qtbot, dialog)
     assert dialog.error_text("responded_on") == "The response date lies in the future."
     assert dialog.isVisible()
@@ -173,11 +182,18 @@ def test_future_date_is_refused_inline_and_nothing_is_saved(
     assert stored(sqlite_database) == []
     assert dialog.ui.scoreService.currentText() == "6"  # what was typed is kept
     assert date_edit.hasFocus()  # the refused field
-    date_edit.setCurrentSection(QDateTimeEdit.Section.YearSection)  # focused: on the day
-    qtbot.keyClick(date_edit, Qt.Key.Key_Down)
+    retype(qtbot, date_edit, "31-2-2026")  # no date: said at once, nothing is asked to save
+    save(qtbot, dialog)
+    assert dialog.error_text("responded_on") == "Type a date as 26/11/2026."
+    retype(qtbot, date_edit, "")
+    save(qtbot, dialog)
+    assert dialog.error_text("responded_on") == "This field is required."
+    retype(qtbot, date_edit, "12-11-2026")
     save(qtbot, dialog)
     assert dialog.error_text("responded_on") == ""
     assert len(stored(sqlite_database)) == 1
+    with sqlite_database.reading() as session:
+        assert session.scalars(select(SurveyResponse.responded_on)).one() == date(2026, 11, 12)
 
 
 def test_the_dialog_speaks_dutch_after_a_switch(
@@ -190,7 +206,7 @@ def test_the_dialog_speaks_dutch_after_a_switch(
     assert dialog.windowTitle() == "Enquêteantwoord vastleggen"
     assert dialog.ui.respondentType.currentText() == "Expat"
     assert dialog.facility_boxes["language_course"].text() == "Taalcursus"
-    assert dialog.ui.respondedOn.displayFormat() == "dd-MM-yyyy"
+    assert dialog.ui.respondedOn.text() == "26-11-2026"  # the date, written the Dutch way
     switcher.switch("en")
     qtbot.waitUntil(lambda: dialog.ui.scoreService.itemText(0) == "Not answered")
     assert dialog.windowTitle() == "Record survey response"
