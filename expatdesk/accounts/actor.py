@@ -58,6 +58,11 @@ _DENIED: dict[Permission, str] = {
 }
 
 
+def denied_reason(permission: Permission) -> str:
+    """Who may do what ``permission`` allows, in the active language."""
+    return _(_DENIED[permission])
+
+
 def role_label(role: str) -> str:
     """A role's name in the active language."""
     return _(ROLE_LABELS[role]) if role in ROLE_LABELS else role
@@ -86,7 +91,7 @@ class Actor:
     def require(self, permission: Permission) -> None:
         """Raise :class:`PermissionDeniedError` unless the role allows ``permission``."""
         if not self.can(permission):
-            raise PermissionDeniedError(_(_DENIED[permission]))
+            raise PermissionDeniedError(denied_reason(permission))
 
 
 #: The command line and maintenance work on a single-desk database.

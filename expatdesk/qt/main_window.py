@@ -18,6 +18,7 @@ from expatdesk.i18n import _, ngettext
 from expatdesk.qt import msgbox
 from expatdesk.qt.accounts.idle_lock import IdleLock
 from expatdesk.qt.accounts.password_dialog import change_own_password
+from expatdesk.qt.accounts.role_hints import role_actions, show_what_the_role_may
 from expatdesk.qt.accounts.staff_dialog import StaffDialog, open_staff_accounts
 from expatdesk.qt.cases.area import CasesArea
 from expatdesk.qt.cases.open_case_dialog import OpenCaseDialog
@@ -430,14 +431,10 @@ class MainWindow(QMainWindow):
     # --- accounts -----------------------------------------------------------------------------
 
     def _apply_role(self) -> None:
-        """Show only what the signed-in role may do (the services refuse the rest anyway)."""
-        actor = self.actor
-        self.ui.actionStaffAccounts.setVisible(actor.can(Permission.STAFF))
-        self.ui.actionErasePersonalData.setVisible(actor.can(Permission.ERASURE))
-        self.ui.actionRetention.setVisible(actor.can(Permission.RETENTION))
-        self.ui.actionChangePassword.setVisible(actor.user_id is not None)
-        self.ui.actionImport.setVisible(actor.can(Permission.IMPORT))
-        self.ui.actionTargetSettings.setVisible(actor.can(Permission.TARGET_SETTINGS))
+        """What the role may not do is greyed out, saying who may; the reports are hidden."""
+        actor, ui = self.actor, self.ui
+        show_what_the_role_may(actor, role_actions(ui))
+        ui.actionChangePassword.setVisible(actor.user_id is not None)
         reports = actor.can(Permission.REPORTS)
         self.ui.actionReports.setVisible(reports)
         self.ui.actionTargets.setVisible(reports)
@@ -570,6 +567,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
+        show_what_the_role_may(self.actor, role_actions(self.ui))
         self.setWindowTitle(f"{APP_NAME} — {self.database.name}")
         self._database_label.setText(_("Database: {name}").format(name=self.database.name))
         self._database_label.setToolTip(self.database.name)

@@ -201,13 +201,33 @@ def test_actions_follow_the_role(
         sqlite_database, settings, switcher, Actor(None, "desk", "Desk", "desk_officer")
     )
     qtbot.addWidget(desk)
-    assert not desk.ui.actionStaffAccounts.isVisible()
-    assert not desk.ui.actionImport.isVisible()
-    assert not desk.ui.actionTargetSettings.isVisible()
+    # What the role may not do stays in sight, greyed out, saying who may.
+    ui = desk.ui
+    for action, reason in [
+        (ui.actionStaffAccounts, "Only administrators may manage staff accounts."),
+        (ui.actionErasePersonalData, "Only administrators may erase personal data."),
+        (ui.actionRetention, "Only administrators may apply the retention period."),
+        (ui.actionImport, "Only managers and administrators may import data."),
+        (ui.actionTargetSettings, "Only managers and administrators may change target settings."),
+    ]:
+        assert action.isVisible()
+        assert not action.isEnabled()
+        assert action.toolTip() == action.statusTip() == reason
+    assert ui.menuFile.toolTipsVisible()
     assert desk.ui.navigation.isRowHidden(desk.areas.index(desk.reports_area))
+    switcher.switch("nl")
+    qtbot.waitUntil(
+        lambda: (
+            ui.actionImport.statusTip()
+            == "Alleen managers en beheerders mogen gegevens importeren."
+        )
+    )
+    switcher.switch("en")
     admin = MainWindow(sqlite_database, settings, switcher, SYSTEM)
     qtbot.addWidget(admin)
     assert admin.ui.actionStaffAccounts.isVisible()
+    assert admin.ui.actionStaffAccounts.isEnabled()
+    assert admin.ui.actionStaffAccounts.statusTip() == ""
     assert not admin.ui.navigation.isRowHidden(admin.areas.index(admin.reports_area))
 
 
