@@ -133,7 +133,11 @@ class EmployerChooser(QLineEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter on typed text that is no choice searches again and goes no further: the form's
         default button is not pressed for an employer the user has not taken."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.is_resolved():
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not self.popup.isVisible()  # (there, Enter takes a suggestion)
+            and not self.is_resolved()
+        ):
             event.accept()
             self.search_now()
             return
