@@ -19,7 +19,6 @@ from tests.helpers.sample import Sample
 from tests.unit.qt.desk_helpers import add_staff, choose
 from tests.unit.qt.employers.picking import pick_employer
 
-
 # The employer chooser's suggestions are a popup, which the offscreen platform cannot raise.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
