@@ -259,6 +259,10 @@ def test_dutch(qtbot, sqlite_database: Database, sample: Sample, actor: Actor, s
     assert dialog.open_button.text() == "&Zaak openen"
     assert dialog.ui.ownerCombo.itemText(0) == "Nog niemand"
     assert dialog.ui.servicesList.item(0).text() == "Verblijfsvergunning kennismigrant"
+    assert dialog.ui.employer.accessibleName() == "Werkgever"
+    assert dialog.ui.employer.placeholderText() == (
+        "Typ een deel van de naam, het KvK-nummer of de referentie"
+    )
     ui = dialog.ui
     labels = [ui.expatLabel, ui.employerLabel, ui.subjectLabel, ui.ownerLabel, ui.openedOnLabel]
     texts = [label.text() for label in [*labels, ui.servicesLabel]] + [dialog.open_button.text()]
