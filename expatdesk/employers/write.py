@@ -8,8 +8,7 @@ employer, its contacts and its hiring in ONE transaction; a problem raises a
 :class:`~expatdesk.common.validation.ValidationError` keyed by form field names
 (``contacts[0].email``, ``hiring[2].year``) and nothing is written.
 
-:func:`find_employers` serves the employer choice of the expat form: a few matches for what was
-typed so far, fast among tens of thousands of employers.
+Finding an employer by what was typed is :mod:`expatdesk.employers.search`.
 """
 
 from __future__ import annotations
@@ -26,7 +25,6 @@ from expatdesk.common import refs
 from expatdesk.common.children import note_children_changed, removed_meanwhile, sync_children
 from expatdesk.common.concurrency import check_version, stale_guard
 from expatdesk.common.labels import Label
-from expatdesk.common.listing import matching
 from expatdesk.common.validation import (
     Problems,
     clean,
@@ -55,8 +53,6 @@ from expatdesk.i18n import _, ngettext
 #: The years a hiring record can be about (the database's CHECK constraint).
 FIRST_YEAR = 1900
 LAST_YEAR = 2200
-#: How many employers :func:`find_employers` returns by default.
-MATCHES = 20
 _REF_PREFIX = "EMP-"
 _REF_DIGITS = 6
 _WEBSITE = re.compile(r"^(https?://)?[^\s/@]+\.[^\s/@]{2,}(/\S*)?$", re.IGNORECASE)
@@ -110,46 +106,11 @@ class EmployerForm:
     version: int | None = None
 
 
-@dataclass(frozen=True)
-class EmployerChoice:
-    """An employer as a chooser lists it."""
-
-    id: int
-    ref: str
-    name: str
-    kvk_number: str | None
-
-
 def municipalities(database: Database) -> tuple[Label, ...]:
     """Twente's fourteen municipalities and "outside Twente", in their display order."""
     with database.reading() as session:
         rows = session.scalars(select(Municipality).order_by(Municipality.sort_order))
         return tuple(Label.of(row) for row in rows)
-
-
-def find_employers(database: Database, text: str, limit: int = MATCHES) -> list[EmployerChoice]:
-    """The first ``limit`` employers (by name) whose name, KvK number or ref contains ``text``.
-
-    Every word of ``text`` must occur, case- and accent-insensitively; an empty text matches all.
-    """
-    statement = (
-        select(Employer.id, Employer.employer_ref, Employer.name, Employer.kvk_number)
-        .where(*matching(Employer.search_key, text))
-        .order_by(Employer.name, Employer.id)
-        .limit(limit)
-    )
-    with database.reading() as session:
-        return [EmployerChoice(*row) for row in session.execute(statement)]
-
-
-def employer_choice(database: Database, employer_id: int) -> EmployerChoice | None:
-    """One employer as a chooser shows it; ``None`` if it no longer exists."""
-    statement = select(
-        Employer.id, Employer.employer_ref, Employer.name, Employer.kvk_number
-    ).where(Employer.id == employer_id)
-    with database.reading() as session:
-        row = session.execute(statement).first()
-        return None if row is None else EmployerChoice(*row)
 
 
 # --- reading ----------------------------------------------------------------------------------

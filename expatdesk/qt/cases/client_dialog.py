@@ -1,9 +1,11 @@
 """What the open-case and walk-in forms share: the client picked by typing, the messages beside
 the fields, and saving off the GUI thread.
 
-A :class:`ClientDialog` finds its expat and employer with two
-:class:`~expatdesk.qt.cases.desk_widgets.ClientSearch` pickers (preset from the record the desk
-has open), saves with the Save button, Enter on the default button or Ctrl+S through
+A :class:`ClientDialog` finds its expat with an
+:class:`~expatdesk.qt.cases.desk_widgets.ExpatSearch` and its employer with the one employer
+picker, :class:`~expatdesk.qt.employers.chooser.EmployerChooser` (both preset from the record the
+desk has open; typed employer text that is no choice is refused beside the field), saves with
+the Save button, Enter on the default button or Ctrl+S through
 :func:`expatdesk.qt.operations.run_write`, and shows a refused save beside its fields
 (:class:`~expatdesk.qt.widgets.field_messages.FieldMessages`), keeping everything typed.
 """
@@ -22,8 +24,10 @@ from expatdesk.common.changes import Changes
 from expatdesk.common.db_errors import Refusal
 from expatdesk.db.database import Database
 from expatdesk.errors import AlreadySavedError
+from expatdesk.i18n import _
 from expatdesk.qt import msgbox
-from expatdesk.qt.cases.desk_widgets import ClientSearch
+from expatdesk.qt.cases.desk_widgets import ExpatSearch
+from expatdesk.qt.employers.chooser import EmployerChooser
 from expatdesk.qt.operations import is_writing, run_write
 from expatdesk.qt.widgets.field_messages import FieldMessages
 
@@ -33,7 +37,7 @@ log = logging.getLogger(__name__)
 class ClientDialog(QDialog):
     """The base of a desk form for an expat and/or an employer.
 
-    A subclass sets up its form, then calls :meth:`set_up_client` with its pickers' widgets,
+    A subclass sets up its form, then calls :meth:`set_up_client` with its pickers,
     its button box, the message labels and inputs of its other fields, and its form message.
 
     Signals:
@@ -52,25 +56,25 @@ class ClientDialog(QDialog):
 
     def set_up_client(
         self,
-        searches: tuple[QLineEdit, QComboBox, QLineEdit, QComboBox],
+        expat: tuple[QLineEdit, QComboBox],
+        employer: EmployerChooser,
         chosen: tuple[int | None, int | None],
         client_error: QLabel,
         button_box: QDialogButtonBox,
         form_error: QLabel,
     ) -> None:
-        """The pickers (expat search and combo, employer search and combo) preset to
-        ``chosen`` (expat id, employer id), their message label, and the form's buttons."""
-        expat_search, expat_combo, employer_search, employer_combo = searches
-        self.expat = ClientSearch(self._database, "expat", expat_search, expat_combo, self)
-        self.employer = ClientSearch(
-            self._database, "employer", employer_search, employer_combo, self
-        )
+        """The pickers (expat search and combo, the employer chooser) preset to ``chosen``
+        (expat id, employer id), their message label, and the form's buttons."""
+        expat_search, expat_combo = expat
+        self.expat = ExpatSearch(self._database, expat_search, expat_combo, self)
         self.expat.choose(chosen[0])
-        self.employer.choose(chosen[1])
+        self.employer = employer
+        employer.set_database(self._database)
+        employer.choose(chosen[1])
         self._form_error.deleteLater()
         self._form_error = form_error
         self._errors.update(client=client_error, expat=client_error, employer=client_error)
-        self._inputs.update(client=expat_search, expat=expat_combo, employer=employer_combo)
+        self._inputs.update(client=expat_search, expat=expat_combo, employer=employer)
         button_box.accepted.connect(self.accept)
         button_box.rejected.connect(self.reject)
         self._save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
@@ -96,10 +100,14 @@ class ClientDialog(QDialog):
     def write(self, store: Callable[[], int], changes: Changes, what: str) -> None:
         """Run ``store`` (which must not touch widgets: read the form before) off the GUI
         thread; when done, log ``what`` (a format with the id's ``%d``), say :attr:`saved` and
-        close."""
+        close. Typed employer text that is no choice is refused beside the field: the form
+        never saves without the employer the user meant."""
         if self.is_saving():
             return
         self.clear_errors()
+        if not self.employer.is_resolved():
+            self.messages.show([("employer", _("Choose an employer from the suggestions."))])
+            return
 
         def done(record_id: int) -> None:
             log.info(what, record_id)

@@ -1,7 +1,9 @@
 """Small pieces the desk's case and service forms share.
 
-:class:`ClientSearch` turns a search box and a combo box into a picker of an expat or an employer:
-typing searches (folded, like the lists) and the combo offers the matches, the first one chosen.
+:class:`ExpatSearch` turns a search box and a combo box into a picker of an expat: typing
+searches (folded, like the lists) and the combo offers the matches, the first one chosen. (The
+employer is picked with :class:`~expatdesk.qt.employers.chooser.EmployerChooser`, the one employer
+picker.)
 Enter in the search box searches at once and goes no further: it never presses the form's default
 button, so a walk-in is not saved (nor a case opened) for whoever happened to match first.
 :func:`set_date_locale` makes a date edit show dates the way the active language writes them.
@@ -17,7 +19,6 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QWidget
 
 from expatdesk import i18n
 from expatdesk.cases import clients
-from expatdesk.cases.clients import ClientKind
 from expatdesk.db.database import Database
 from expatdesk.i18n import _
 
@@ -53,11 +54,11 @@ def select_data(combo: QComboBox, value: object) -> bool:
     return index >= 0
 
 
-class ClientSearch(QObject):
-    """An expat or employer picker made of a search box and a combo box of the matches.
+class ExpatSearch(QObject):
+    """An expat picker made of a search box and a combo box of the matches.
 
-    The combo's first item is "no expat"/"no employer" (data ``None``); a search lists the first
-    :data:`MAX_MATCHES` matches (:func:`expatdesk.cases.clients.find_clients`) and chooses the
+    The combo's first item is "no expat" (data ``None``); a search lists the first
+    :data:`MAX_MATCHES` matches (:func:`expatdesk.cases.clients.find_expats`) and chooses the
     first. Searching waits for a pause in typing, or for Enter; the search box keeps Enter to
     itself (the dialog's default button is not pressed), and the combo then offers the matches.
 
@@ -73,16 +74,12 @@ class ClientSearch(QObject):
     def __init__(
         self,
         database: Database,
-        kind: ClientKind,
         search: QLineEdit,
         combo: QComboBox,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        if kind not in ("expat", "employer"):
-            raise ValueError(f"unknown client kind {kind!r}")
         self._database = database
-        self.kind = kind
         self.search = search
         self.combo = combo
         self._timer = QTimer(self)
@@ -121,7 +118,7 @@ class ClientSearch(QObject):
         if record_id is None:
             self.combo.setCurrentIndex(0)
             return
-        client = clients.load_client(self._database, self.kind, record_id)
+        client = clients.load_expat(self._database, record_id)
         if client is None:
             self.combo.setCurrentIndex(0)
             return
@@ -135,7 +132,7 @@ class ClientSearch(QObject):
         self._searched = query
         if not query:
             return
-        found = clients.find_clients(self._database, self.kind, query, self.MAX_MATCHES)
+        found = clients.find_expats(self._database, query, self.MAX_MATCHES)
         self._fill([(client.id, client.text) for client in found])
         self.combo.setCurrentIndex(1 if self.combo.count() > 1 else 0)
         self.combo.setToolTip("" if self.combo.count() > 1 else self._nothing_found(query))
@@ -151,17 +148,11 @@ class ClientSearch(QObject):
             self.combo.blockSignals(False)
 
     def _nothing_found(self, query: str) -> str:
-        if self.kind == "expat":
-            return _("No expat matches “{query}”.").format(query=query)
-        return _("No employer matches “{query}”.").format(query=query)
+        return _("No expat matches “{query}”.").format(query=query)
 
     def retranslate(self) -> None:
-        if self.kind == "expat":
-            self.combo.setItemText(0, _("No expat"))
-            self.search.setPlaceholderText(_("Type a name, e-mail or ref. to find an expat"))
-        else:
-            self.combo.setItemText(0, _("No employer"))
-            self.search.setPlaceholderText(_("Type a name, KvK number or ref. to find an employer"))
+        self.combo.setItemText(0, _("No expat"))
+        self.search.setPlaceholderText(_("Type a name, e-mail or ref. to find an expat"))
 
 
 def focus(widget: QWidget | None) -> None:

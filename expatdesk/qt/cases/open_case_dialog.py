@@ -53,12 +53,8 @@ class OpenCaseDialog(ClientDialog):
         self.ui = Ui_OpenCaseDialog()
         self.ui.setupUi(self)
         self.set_up_client(
-            (
-                self.ui.expatSearch,
-                self.ui.expatCombo,
-                self.ui.employerSearch,
-                self.ui.employerCombo,
-            ),
+            (self.ui.expatSearch, self.ui.expatCombo),
+            self.ui.employer,
             (expat_id, employer_id),
             self.ui.clientError,
             self.ui.buttonBox,
@@ -124,7 +120,7 @@ class OpenCaseDialog(ClientDialog):
         """Open the case; stays open, with messages beside the fields, when it is refused."""
         database, actor = self._database, self._actor
         subject, owner_id = self.ui.subjectEdit.text(), self.ui.ownerCombo.currentData()
-        expat_id, employer_id = self.expat.chosen_id(), self.employer.chosen_id()
+        expat_id, employer_id = self.expat.chosen_id(), self.employer.employer_id()
         opened_on = self.ui.openedOn.date().toPython()
         services = self.checked_services()
         self.write(
@@ -152,7 +148,6 @@ class OpenCaseDialog(ClientDialog):
 
     def _retranslate(self) -> None:
         self.expat.retranslate()
-        self.employer.retranslate()
         self.ui.ownerCombo.setItemText(0, _("Nobody yet"))
         for item, service in zip(self._service_items(), self._catalogue, strict=True):
             item.setText(str(service))

@@ -1,7 +1,7 @@
 """A walk-in: a service delivered at the desk outside a case, recorded in a few keystrokes.
 
-The expat and/or employer are found by typing (see :class:`~expatdesk.qt.cases.desk_widgets.
-ClientSearch`), or come preset from the record the desk has open; the date is today unless
+The expat and/or employer are found by typing (see :mod:`expatdesk.qt.cases.client_dialog`),
+or come preset from the record the desk has open; the date is today unless
 changed. Saving is one call of :func:`expatdesk.cases.deliveries.record_walk_in`; a refused
 save shows its messages beside the fields and keeps everything typed.
 """
@@ -51,12 +51,8 @@ class WalkInDialog(ClientDialog):
         self.ui.setupUi(self)
         self._request_key = new_request_key()  # a second save after an unclear failure adds nothing
         self.set_up_client(
-            (
-                self.ui.expatSearch,
-                self.ui.expatCombo,
-                self.ui.employerSearch,
-                self.ui.employerCombo,
-            ),
+            (self.ui.expatSearch, self.ui.expatCombo),
+            self.ui.employer,
             (expat_id, employer_id),
             self.ui.clientError,
             self.ui.buttonBox,
@@ -99,7 +95,7 @@ class WalkInDialog(ClientDialog):
         """Save; stays open, with the messages beside the fields, when the save is refused."""
         database, actor, request_key = self._database, self._actor, self._request_key
         service, delivered_on = self.service_code() or "", self.ui.deliveredOn.date().toPython()
-        expat_id, employer_id = self.expat.chosen_id(), self.employer.chosen_id()
+        expat_id, employer_id = self.expat.chosen_id(), self.employer.employer_id()
         notes = self.ui.notesEdit.toPlainText()
         self.write(
             lambda: deliveries.record_walk_in(
@@ -126,7 +122,6 @@ class WalkInDialog(ClientDialog):
 
     def _retranslate(self) -> None:
         self.expat.retranslate()
-        self.employer.retranslate()
         self.ui.serviceCombo.setItemText(0, _("Choose a service"))
         for index, service in enumerate(self._catalogue, start=1):
             self.ui.serviceCombo.setItemText(index, str(service))

@@ -1,10 +1,15 @@
 """Choosing an employer among tens of thousands by typing part of its name, KvK number or ref.
 
-:class:`EmployerChooser` is a line edit whose suggestions are asked from the database as the user
-types (:func:`expatdesk.employers.write.find_employers`, a handful at a time), never a
+:class:`EmployerChooser` is THE employer picker (the expat editor, the employer list filter, the
+open-case and walk-in forms): a line edit whose suggestions are asked from the database as the
+user types (:func:`expatdesk.employers.search.find_employers`, a handful at a time), never a
 combo box holding every employer. A suggestion taken with Enter or a click is the choice; text
 typed over it, without taking a new suggestion, is no choice (:meth:`is_resolved` says so), and an
 empty field means no employer.
+
+Enter never reaches the form's default button while the suggestions are open (it takes the
+highlighted suggestion, or the first), nor while the field holds typed text that is no choice
+(it searches again instead); once an employer is chosen, or the field is empty, Enter saves.
 """
 
 from __future__ import annotations
@@ -14,19 +19,13 @@ from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from expatdesk.db.database import Database
-from expatdesk.employers import write as employer_records
-from expatdesk.employers.write import EmployerChoice
+from expatdesk.employers import search as employer_search
+from expatdesk.employers.search import EmployerChoice, choice_text
 from expatdesk.i18n import _
 
 #: Where a suggestion keeps the employer's id and its name.
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-def choice_text(choice: EmployerChoice) -> str:
-    """A suggestion as the list shows it: the name, then ref and KvK number to tell alike apart."""
-    details = choice.ref if not choice.kvk_number else f"{choice.ref}, KvK {choice.kvk_number}"
-    return f"{choice.name} ({details})"
 
 
 class EmployerChooser(QLineEdit):
@@ -82,12 +81,22 @@ class EmployerChooser(QLineEdit):
     def set_employer(self, choice: EmployerChoice | None) -> None:
         self._chosen = choice
         self.setText("" if choice is None else choice.name)
+        self.setToolTip("" if choice is None else choice_text(choice))
+
+    def choose(self, employer_id: int | None) -> None:
+        """Show the employer ``employer_id`` chosen (``None``, or one that is gone: no employer);
+        says nothing (:attr:`employerChanged` is for what the user does)."""
+        choice = None
+        if employer_id is not None and self._database is not None:
+            choice = employer_search.employer_choice(self._database, employer_id)
+        self.set_employer(choice)
 
     # --- searching ----------------------------------------------------------------------------
 
     def _edited(self, text: str) -> None:
         if not text.strip() and self._chosen is not None:
             self._chosen = None
+            self.setToolTip("")
             self.employerChanged.emit(None)
         self._timer.start()
 
@@ -99,7 +108,7 @@ class EmployerChooser(QLineEdit):
             self.suggestions.clear()
             self.popup.hide()
             return
-        found = employer_records.find_employers(self._database, text)
+        found = employer_search.find_employers(self._database, text)
         self.suggestions.clear()
         for choice in found:
             item = QStandardItem(choice_text(choice))
@@ -120,6 +129,19 @@ class EmployerChooser(QLineEdit):
         if isinstance(choice, EmployerChoice):
             self.set_employer(choice)
             self.employerChanged.emit(choice.id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter on typed text that is no choice searches again and goes no further: the form's
+        default button is not pressed for an employer the user has not taken."""
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not self.popup.isVisible()  # (there, Enter takes a suggestion)
+            and not self.is_resolved()
+        ):
+            event.accept()
+            self.search_now()
+            return
+        super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter in the suggestions takes the first one before any was highlighted."""

@@ -29,7 +29,7 @@ from expatdesk.common.changes import EXPAT_SAVED
 from expatdesk.common.labels import relation_label
 from expatdesk.common.validation import Problems, clean, digits_only
 from expatdesk.db.database import Database
-from expatdesk.employers.write import EmployerChoice
+from expatdesk.employers.search import EmployerChoice
 from expatdesk.errors import UserError
 from expatdesk.expats import duplicates
 from expatdesk.expats import forms as expat_forms

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEd
     QLineEdit, QListWidget, QListWidgetItem, QSizePolicy,
     QVBoxLayout, QWidget)
 
+from expatdesk.qt.employers.chooser import EmployerChooser
+
 class Ui_OpenCaseDialog(object):
     def setupUi(self, OpenCaseDialog: Any) -> None:
         if not OpenCaseDialog.objectName():
@@ -66,16 +68,11 @@ class Ui_OpenCaseDialog(object):
 
         self.fieldsLayout.addWidget(self.employerLabel, 2, 0, 1, 1)
 
-        self.employerSearch = QLineEdit(OpenCaseDialog)
-        self.employerSearch.setObjectName(u"employerSearch")
-        self.employerSearch.setClearButtonEnabled(True)
+        self.employer = EmployerChooser(OpenCaseDialog)
+        self.employer.setObjectName(u"employer")
+        self.employer.setClearButtonEnabled(True)
 
-        self.fieldsLayout.addWidget(self.employerSearch, 2, 1, 1, 1)
-
-        self.employerCombo = QComboBox(OpenCaseDialog)
-        self.employerCombo.setObjectName(u"employerCombo")
-
-        self.fieldsLayout.addWidget(self.employerCombo, 3, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.employer, 2, 1, 1, 1)
 
         self.clientError = QLabel(OpenCaseDialog)
         self.clientError.setObjectName(u"clientError")
@@ -83,18 +80,18 @@ class Ui_OpenCaseDialog(object):
         self.clientError.setWordWrap(True)
         self.clientError.setText(u"")
 
-        self.fieldsLayout.addWidget(self.clientError, 4, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.clientError, 3, 1, 1, 1)
 
         self.subjectLabel = QLabel(OpenCaseDialog)
         self.subjectLabel.setObjectName(u"subjectLabel")
 
-        self.fieldsLayout.addWidget(self.subjectLabel, 5, 0, 1, 1)
+        self.fieldsLayout.addWidget(self.subjectLabel, 4, 0, 1, 1)
 
         self.subjectEdit = QLineEdit(OpenCaseDialog)
         self.subjectEdit.setObjectName(u"subjectEdit")
         self.subjectEdit.setMaxLength(300)
 
-        self.fieldsLayout.addWidget(self.subjectEdit, 5, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.subjectEdit, 4, 1, 1, 1)
 
         self.subjectError = QLabel(OpenCaseDialog)
         self.subjectError.setObjectName(u"subjectError")
@@ -102,17 +99,17 @@ class Ui_OpenCaseDialog(object):
         self.subjectError.setWordWrap(True)
         self.subjectError.setText(u"")
 
-        self.fieldsLayout.addWidget(self.subjectError, 6, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.subjectError, 5, 1, 1, 1)
 
         self.ownerLabel = QLabel(OpenCaseDialog)
         self.ownerLabel.setObjectName(u"ownerLabel")
 
-        self.fieldsLayout.addWidget(self.ownerLabel, 7, 0, 1, 1)
+        self.fieldsLayout.addWidget(self.ownerLabel, 6, 0, 1, 1)
 
         self.ownerCombo = QComboBox(OpenCaseDialog)
         self.ownerCombo.setObjectName(u"ownerCombo")
 
-        self.fieldsLayout.addWidget(self.ownerCombo, 7, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.ownerCombo, 6, 1, 1, 1)
 
         self.ownerError = QLabel(OpenCaseDialog)
         self.ownerError.setObjectName(u"ownerError")
@@ -120,18 +117,18 @@ class Ui_OpenCaseDialog(object):
         self.ownerError.setWordWrap(True)
         self.ownerError.setText(u"")
 
-        self.fieldsLayout.addWidget(self.ownerError, 8, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.ownerError, 7, 1, 1, 1)
 
         self.openedOnLabel = QLabel(OpenCaseDialog)
         self.openedOnLabel.setObjectName(u"openedOnLabel")
 
-        self.fieldsLayout.addWidget(self.openedOnLabel, 9, 0, 1, 1)
+        self.fieldsLayout.addWidget(self.openedOnLabel, 8, 0, 1, 1)
 
         self.openedOn = QDateEdit(OpenCaseDialog)
         self.openedOn.setObjectName(u"openedOn")
         self.openedOn.setCalendarPopup(True)
 
-        self.fieldsLayout.addWidget(self.openedOn, 9, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.openedOn, 8, 1, 1, 1)
 
         self.openedOnError = QLabel(OpenCaseDialog)
         self.openedOnError.setObjectName(u"openedOnError")
@@ -139,18 +136,18 @@ class Ui_OpenCaseDialog(object):
         self.openedOnError.setWordWrap(True)
         self.openedOnError.setText(u"")
 
-        self.fieldsLayout.addWidget(self.openedOnError, 10, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.openedOnError, 9, 1, 1, 1)
 
         self.servicesLabel = QLabel(OpenCaseDialog)
         self.servicesLabel.setObjectName(u"servicesLabel")
         self.servicesLabel.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
 
-        self.fieldsLayout.addWidget(self.servicesLabel, 11, 0, 1, 1)
+        self.fieldsLayout.addWidget(self.servicesLabel, 10, 0, 1, 1)
 
         self.servicesList = QListWidget(OpenCaseDialog)
         self.servicesList.setObjectName(u"servicesList")
 
-        self.fieldsLayout.addWidget(self.servicesList, 11, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.servicesList, 10, 1, 1, 1)
 
         self.serviceError = QLabel(OpenCaseDialog)
         self.serviceError.setObjectName(u"serviceError")
@@ -158,7 +155,7 @@ class Ui_OpenCaseDialog(object):
         self.serviceError.setWordWrap(True)
         self.serviceError.setText(u"")
 
-        self.fieldsLayout.addWidget(self.serviceError, 12, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.serviceError, 11, 1, 1, 1)
 
 
         self.dialogLayout.addLayout(self.fieldsLayout)
@@ -171,16 +168,15 @@ class Ui_OpenCaseDialog(object):
 
 #if QT_CONFIG(shortcut)
         self.expatLabel.setBuddy(self.expatSearch)
-        self.employerLabel.setBuddy(self.employerSearch)
+        self.employerLabel.setBuddy(self.employer)
         self.subjectLabel.setBuddy(self.subjectEdit)
         self.ownerLabel.setBuddy(self.ownerCombo)
         self.openedOnLabel.setBuddy(self.openedOn)
         self.servicesLabel.setBuddy(self.servicesList)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.expatSearch, self.expatCombo)
-        QWidget.setTabOrder(self.expatCombo, self.employerSearch)
-        QWidget.setTabOrder(self.employerSearch, self.employerCombo)
-        QWidget.setTabOrder(self.employerCombo, self.subjectEdit)
+        QWidget.setTabOrder(self.expatCombo, self.employer)
+        QWidget.setTabOrder(self.employer, self.subjectEdit)
         QWidget.setTabOrder(self.subjectEdit, self.ownerCombo)
         QWidget.setTabOrder(self.ownerCombo, self.openedOn)
         QWidget.setTabOrder(self.openedOn, self.servicesList)
@@ -202,10 +198,7 @@ class Ui_OpenCaseDialog(object):
 #endif // QT_CONFIG(accessibility)
         self.employerLabel.setText(QCoreApplication.translate("OpenCaseDialog", u"Em&ployer", None))
 #if QT_CONFIG(accessibility)
-        self.employerSearch.setAccessibleName(QCoreApplication.translate("OpenCaseDialog", u"Search for the employer", None))
-#endif // QT_CONFIG(accessibility)
-#if QT_CONFIG(accessibility)
-        self.employerCombo.setAccessibleName(QCoreApplication.translate("OpenCaseDialog", u"Employer", None))
+        self.employer.setAccessibleName(QCoreApplication.translate("OpenCaseDialog", u"Employer", None))
 #endif // QT_CONFIG(accessibility)
         self.subjectLabel.setText(QCoreApplication.translate("OpenCaseDialog", u"S&ubject", None))
 #if QT_CONFIG(accessibility)

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEd
     QLineEdit, QPlainTextEdit, QSizePolicy, QVBoxLayout,
     QWidget)
 
+from expatdesk.qt.employers.chooser import EmployerChooser
+
 class Ui_WalkInDialog(object):
     def setupUi(self, WalkInDialog: Any) -> None:
         if not WalkInDialog.objectName():
@@ -66,16 +68,11 @@ class Ui_WalkInDialog(object):
 
         self.fieldsLayout.addWidget(self.employerLabel, 2, 0, 1, 1)
 
-        self.employerSearch = QLineEdit(WalkInDialog)
-        self.employerSearch.setObjectName(u"employerSearch")
-        self.employerSearch.setClearButtonEnabled(True)
+        self.employer = EmployerChooser(WalkInDialog)
+        self.employer.setObjectName(u"employer")
+        self.employer.setClearButtonEnabled(True)
 
-        self.fieldsLayout.addWidget(self.employerSearch, 2, 1, 1, 1)
-
-        self.employerCombo = QComboBox(WalkInDialog)
-        self.employerCombo.setObjectName(u"employerCombo")
-
-        self.fieldsLayout.addWidget(self.employerCombo, 3, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.employer, 2, 1, 1, 1)
 
         self.clientError = QLabel(WalkInDialog)
         self.clientError.setObjectName(u"clientError")
@@ -83,17 +80,17 @@ class Ui_WalkInDialog(object):
         self.clientError.setWordWrap(True)
         self.clientError.setText(u"")
 
-        self.fieldsLayout.addWidget(self.clientError, 4, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.clientError, 3, 1, 1, 1)
 
         self.serviceLabel = QLabel(WalkInDialog)
         self.serviceLabel.setObjectName(u"serviceLabel")
 
-        self.fieldsLayout.addWidget(self.serviceLabel, 5, 0, 1, 1)
+        self.fieldsLayout.addWidget(self.serviceLabel, 4, 0, 1, 1)
 
         self.serviceCombo = QComboBox(WalkInDialog)
         self.serviceCombo.setObjectName(u"serviceCombo")
 
-        self.fieldsLayout.addWidget(self.serviceCombo, 5, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.serviceCombo, 4, 1, 1, 1)
 
         self.serviceError = QLabel(WalkInDialog)
         self.serviceError.setObjectName(u"serviceError")
@@ -101,18 +98,18 @@ class Ui_WalkInDialog(object):
         self.serviceError.setWordWrap(True)
         self.serviceError.setText(u"")
 
-        self.fieldsLayout.addWidget(self.serviceError, 6, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.serviceError, 5, 1, 1, 1)
 
         self.deliveredOnLabel = QLabel(WalkInDialog)
         self.deliveredOnLabel.setObjectName(u"deliveredOnLabel")
 
-        self.fieldsLayout.addWidget(self.deliveredOnLabel, 7, 0, 1, 1)
+        self.fieldsLayout.addWidget(self.deliveredOnLabel, 6, 0, 1, 1)
 
         self.deliveredOn = QDateEdit(WalkInDialog)
         self.deliveredOn.setObjectName(u"deliveredOn")
         self.deliveredOn.setCalendarPopup(True)
 
-        self.fieldsLayout.addWidget(self.deliveredOn, 7, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.deliveredOn, 6, 1, 1, 1)
 
         self.deliveredOnError = QLabel(WalkInDialog)
         self.deliveredOnError.setObjectName(u"deliveredOnError")
@@ -120,19 +117,19 @@ class Ui_WalkInDialog(object):
         self.deliveredOnError.setWordWrap(True)
         self.deliveredOnError.setText(u"")
 
-        self.fieldsLayout.addWidget(self.deliveredOnError, 8, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.deliveredOnError, 7, 1, 1, 1)
 
         self.notesLabel = QLabel(WalkInDialog)
         self.notesLabel.setObjectName(u"notesLabel")
         self.notesLabel.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
 
-        self.fieldsLayout.addWidget(self.notesLabel, 9, 0, 1, 1)
+        self.fieldsLayout.addWidget(self.notesLabel, 8, 0, 1, 1)
 
         self.notesEdit = QPlainTextEdit(WalkInDialog)
         self.notesEdit.setObjectName(u"notesEdit")
         self.notesEdit.setTabChangesFocus(True)
 
-        self.fieldsLayout.addWidget(self.notesEdit, 9, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.notesEdit, 8, 1, 1, 1)
 
         self.notesError = QLabel(WalkInDialog)
         self.notesError.setObjectName(u"notesError")
@@ -140,7 +137,7 @@ class Ui_WalkInDialog(object):
         self.notesError.setWordWrap(True)
         self.notesError.setText(u"")
 
-        self.fieldsLayout.addWidget(self.notesError, 10, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.notesError, 9, 1, 1, 1)
 
 
         self.dialogLayout.addLayout(self.fieldsLayout)
@@ -153,15 +150,14 @@ class Ui_WalkInDialog(object):
 
 #if QT_CONFIG(shortcut)
         self.expatLabel.setBuddy(self.expatSearch)
-        self.employerLabel.setBuddy(self.employerSearch)
+        self.employerLabel.setBuddy(self.employer)
         self.serviceLabel.setBuddy(self.serviceCombo)
         self.deliveredOnLabel.setBuddy(self.deliveredOn)
         self.notesLabel.setBuddy(self.notesEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.expatSearch, self.expatCombo)
-        QWidget.setTabOrder(self.expatCombo, self.employerSearch)
-        QWidget.setTabOrder(self.employerSearch, self.employerCombo)
-        QWidget.setTabOrder(self.employerCombo, self.serviceCombo)
+        QWidget.setTabOrder(self.expatCombo, self.employer)
+        QWidget.setTabOrder(self.employer, self.serviceCombo)
         QWidget.setTabOrder(self.serviceCombo, self.deliveredOn)
         QWidget.setTabOrder(self.deliveredOn, self.notesEdit)
 
@@ -182,10 +178,7 @@ class Ui_WalkInDialog(object):
 #endif // QT_CONFIG(accessibility)
         self.employerLabel.setText(QCoreApplication.translate("WalkInDialog", u"Em&ployer", None))
 #if QT_CONFIG(accessibility)
-        self.employerSearch.setAccessibleName(QCoreApplication.translate("WalkInDialog", u"Search for the employer", None))
-#endif // QT_CONFIG(accessibility)
-#if QT_CONFIG(accessibility)
-        self.employerCombo.setAccessibleName(QCoreApplication.translate("WalkInDialog", u"Employer", None))
+        self.employer.setAccessibleName(QCoreApplication.translate("WalkInDialog", u"Employer", None))
 #endif // QT_CONFIG(accessibility)
         self.serviceLabel.setText(QCoreApplication.translate("WalkInDialog", u"&Service", None))
 #if QT_CONFIG(accessibility)

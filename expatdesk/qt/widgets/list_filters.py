@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidg
 from expatdesk.common.filter_choices import filter_choices
 from expatdesk.common.listing import Filter, Listing
 from expatdesk.db.database import Database
-from expatdesk.employers import write as employer_records
+from expatdesk.employers import search as employer_search
 from expatdesk.i18n import _
 from expatdesk.qt.employers.chooser import EmployerChooser
 
@@ -120,7 +120,7 @@ class FilterBar(QWidget):
             value = values.get(key)
             choice = None
             if isinstance(value, int) and not isinstance(value, bool):
-                choice = employer_records.employer_choice(self._database, value)
+                choice = employer_search.employer_choice(self._database, value)
             chooser.set_employer(choice)
         self._update_clear_button()
 

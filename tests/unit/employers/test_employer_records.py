@@ -393,27 +393,10 @@ def test_delete_with_a_stale_version_is_refused(
     assert employer_records.load_employer_form(database, sample.employers["bakery"]) is not None
 
 
-# --- choosing an employer ---------------------------------------------------------------------
+# --- code lists -------------------------------------------------------------------------------
 
 
-def test_find_employers_matches_words_without_accents(database: Database, sample: Sample) -> None:
-    assert [c.name for c in employer_records.find_employers(database, "olmez")] == [
-        "Bakkerij Ölmez"
-    ]
-    assert [c.name for c in employer_records.find_employers(database, "TWENTE univ")] == [
-        "Universiteit Twente"
-    ]
-    assert [c.name for c in employer_records.find_employers(database, "")] == [
-        "Bakkerij Ölmez",
-        "Thales Nederland",
-        "Universiteit Twente",
-    ]
-    assert [c.ref for c in employer_records.find_employers(database, "06035234")] == ["EMP-0001"]
-    assert len(employer_records.find_employers(database, "", limit=2)) == 2
-    chosen = employer_records.employer_choice(database, sample.employers["thales"])
-    assert chosen is not None
-    assert (chosen.name, chosen.kvk_number) == ("Thales Nederland", "06035234")
-    assert employer_records.employer_choice(database, 999_999) is None
+def test_municipalities_end_with_outside_twente(database: Database) -> None:
     assert [label.code for label in employer_records.municipalities(database)][-1] == (
         "outside_twente"
     )

@@ -718,7 +718,7 @@ class Day:
         def fill_in(dialog: QDialog) -> None:
             assert isinstance(dialog, WalkInDialog)
             assert dialog.windowTitle() == words.walk_in_title
-            assert dialog.employer.chosen_id() == thales
+            assert dialog.employer.employer_id() == thales
             assert dialog.ui.serviceCombo.hasFocus()
             choose(qtbot, dialog.ui.serviceCombo, words.advice)
             jump(qtbot, dialog.ui.expatLabel)

@@ -17,6 +17,10 @@ from expatdesk.db.models import Case, ServiceDelivery
 from expatdesk.qt.cases.open_case_dialog import OpenCaseDialog
 from tests.helpers.sample import Sample
 from tests.unit.qt.desk_helpers import add_staff, choose
+from tests.unit.qt.employers.picking import pick_employer
+
+# The employer chooser's suggestions are a popup, which the offscreen platform cannot raise.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 @pytest.fixture
@@ -90,10 +94,9 @@ def test_open_a_case_for_an_employer_found_by_typing(
 ) -> None:
     dialog = _dialog(qtbot, sqlite_database, actor)
     assert dialog.focusWidget() is dialog.ui.expatSearch
-    dialog.ui.employerSearch.setFocus()
-    qtbot.keyClicks(dialog.ui.employerSearch, "olmez")
-    qtbot.keyClick(dialog.ui.employerSearch, Qt.Key.Key_Return)
-    assert dialog.ui.employerCombo.currentText() == "Bakkerij Ölmez (EMP-0003)"
+    pick_employer(qtbot, dialog.ui.employer, "olmez")
+    assert dialog.employer.employer_id() == sample.employers["bakery"]
+    assert dialog.ui.employer.text() == "Bakkerij Ölmez"
     dialog.ui.subjectEdit.setFocus()
     qtbot.keyClicks(dialog.ui.subjectEdit, "Application as recognised sponsor")
     choose(qtbot, dialog.ui.ownerCombo, "Nobody yet")
@@ -114,23 +117,70 @@ def test_enter_in_a_search_box_searches_and_never_opens_the_case(
     dialog.ui.subjectEdit.setFocus()
     qtbot.keyClicks(dialog.ui.subjectEdit, "Residence permit application")
     assert dialog.open_button.isDefault()
-    for search, text, found in (
-        (dialog.ui.expatSearch, "chen", "Wei Chen (EXP-0003)"),
-        (dialog.ui.employerSearch, "thales", "Thales Nederland (EMP-0001)"),
-    ):
-        search.setFocus()
-        with qtbot.assertNotEmitted(dialog.saved):
-            qtbot.keyClicks(search, text)
-            qtbot.keyClick(search, Qt.Key.Key_Return)
-            qtbot.keyClick(search, Qt.Key.Key_Return)
-        combo = dialog.ui.expatCombo if search is dialog.ui.expatSearch else dialog.ui.employerCombo
-        assert combo.currentText() == found
-        assert search.hasFocus()
+    search = dialog.ui.expatSearch
+    search.setFocus()
+    with qtbot.assertNotEmitted(dialog.saved):
+        qtbot.keyClicks(search, "chen")
+        qtbot.keyClick(search, Qt.Key.Key_Return)
+        qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert dialog.ui.expatCombo.currentText() == "Wei Chen (EXP-0003)"
+    assert search.hasFocus()
+
+    chooser = dialog.ui.employer
+    chooser.setFocus()
+    with qtbot.assertNotEmitted(dialog.saved):
+        with qtbot.waitSignal(chooser.suggestionsShown):
+            qtbot.keyClicks(chooser, "thales")
+        qtbot.waitUntil(chooser.popup.isVisible)
+        qtbot.keyClick(chooser.popup, Qt.Key.Key_Escape)
+        assert not chooser.popup.isVisible()
+        # Enter on typed text that is no choice yet searches again, and opens nothing.
+        with qtbot.waitSignal(chooser.suggestionsShown):
+            qtbot.keyClick(chooser, Qt.Key.Key_Return)
+        assert dialog.employer.employer_id() is None
+        # Enter in the open suggestions takes one, and opens nothing either.
+        qtbot.waitUntil(chooser.popup.isVisible)
+        qtbot.keyClick(chooser.popup, Qt.Key.Key_Down)
+        qtbot.keyClick(chooser.popup, Qt.Key.Key_Return)
+        assert dialog.employer.employer_id() == sample.employers["thales"]
+        assert not chooser.popup.isVisible()
+    assert chooser.hasFocus()
     assert dialog.isVisible()
     with sqlite_database.reading() as session:
         assert session.scalars(select(Case)).all() == []
-    with qtbot.waitSignal(dialog.saved):
+    # Once the employer is taken, Enter is the form's again: it opens the case.
+    with qtbot.waitSignal(dialog.saved) as saved:
+        qtbot.keyClick(chooser, Qt.Key.Key_Return)
+    detail = case_detail.load_case(sqlite_database, saved.args[0])
+    assert detail.employer is not None
+    assert detail.expat is not None
+    assert (detail.employer.name, detail.expat.name) == ("Thales Nederland", "Wei Chen")
+
+
+def test_typed_employer_text_that_is_no_choice_is_refused_beside_the_field(
+    qtbot, sqlite_database: Database, sample: Sample, actor: Actor
+) -> None:
+    dialog = _dialog(
+        qtbot, sqlite_database, actor, expat_id=sample.expats["jose"], employer_id=None
+    )
+    qtbot.keyClicks(dialog.ui.subjectEdit, "Residence permit application")
+    chooser = dialog.ui.employer
+    chooser.setFocus()
+    with qtbot.waitSignal(chooser.suggestionsShown):
+        qtbot.keyClicks(chooser, "Thales Nederlandd")
+    dialog.ui.subjectEdit.setFocus()
+    with qtbot.assertNotEmitted(dialog.saved):
         _ctrl_s(qtbot, dialog)
+    assert dialog.error_text("employer") == "Choose an employer from the suggestions."
+    assert chooser.hasFocus()
+    assert chooser.text() == "Thales Nederlandd"
+    with sqlite_database.reading() as session:
+        assert session.scalars(select(Case)).all() == []
+    # Emptying the field is "no employer": the case opens for the expat alone.
+    chooser.clear()
+    with qtbot.waitSignal(dialog.saved) as saved:
+        _ctrl_s(qtbot, dialog)
+    assert case_detail.load_case(sqlite_database, saved.args[0]).employer is None
 
 
 def test_refused_input_shows_messages_and_keeps_what_was_typed(
@@ -180,8 +230,7 @@ def test_accessible_names_and_mnemonics(
     for widget in (
         ui.expatSearch,
         ui.expatCombo,
-        ui.employerSearch,
-        ui.employerCombo,
+        ui.employer,
         ui.subjectEdit,
         ui.ownerCombo,
         ui.openedOn,
@@ -210,6 +259,10 @@ def test_dutch(qtbot, sqlite_database: Database, sample: Sample, actor: Actor, s
     assert dialog.open_button.text() == "&Zaak openen"
     assert dialog.ui.ownerCombo.itemText(0) == "Nog niemand"
     assert dialog.ui.servicesList.item(0).text() == "Verblijfsvergunning kennismigrant"
+    assert dialog.ui.employer.accessibleName() == "Werkgever"
+    assert dialog.ui.employer.placeholderText() == (
+        "Typ een deel van de naam, het KvK-nummer of de referentie"
+    )
     ui = dialog.ui
     labels = [ui.expatLabel, ui.employerLabel, ui.subjectLabel, ui.ownerLabel, ui.openedOnLabel]
     texts = [label.text() for label in [*labels, ui.servicesLabel]] + [dialog.open_button.text()]
@@ -224,6 +277,8 @@ def test_a_case_opened_from_the_expats_list_names_the_expats_employer(
     assert window.expats_area.select_id(sample.expats["jose"])
     dialog = window.open_case()
     assert dialog.ui.expatCombo.currentText() == "José García (EXP-0001)"
-    assert dialog.ui.employerCombo.currentText() == "Thales Nederland (EMP-0001)"
+    assert dialog.employer.employer_id() == sample.employers["thales"]
+    assert dialog.ui.employer.text() == "Thales Nederland"
     walk_in = window.record_walk_in()
-    assert walk_in.ui.employerCombo.currentText() == "Thales Nederland (EMP-0001)"
+    assert walk_in.employer.employer_id() == sample.employers["thales"]
+    assert walk_in.ui.employer.text() == "Thales Nederland"
