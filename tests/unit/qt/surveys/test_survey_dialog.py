@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from expatdesk import clock
 from expatdesk.accounts.actor import SYSTEM
 from expatdesk.db.database import Database
 from expatdesk.db.models import CURRENT_QUESTIONNAIRE, SurveyFacility, SurveyResponse
@@ -173,8 +174,10 @@ def test_future_date_is_refused_inline_and_nothing_is_saved(
     dialog = open_recording(qtbot, window, dialogs)
     choose(qtbot, dialog.ui.scoreService, "6")
     date_edit = dialog.ui.respondedOn
-    assert date_edit.text() == "26/11/2026"  # today, as the language writes it
-    retype(qtbot, date_edit, "26/11/2027")  # select all and type over it: a year ahead
+    today = clock.today()
+    assert date_edit.text() == today.strftime("%d/%m/%Y")  # today, as the language writes it
+    ahead = today + timedelta(days=366)
+    retype(qtbot, date_edit, ahead.strftime("%d/%m/%Y"))  # select all, type over it: a year on
     save(qtbot, dialog)
     assert dialog.error_text("responded_on") == "The response date lies in the future."
     assert dialog.isVisible()
@@ -188,12 +191,13 @@ def test_future_date_is_refused_inline_and_nothing_is_saved(
     retype(qtbot, date_edit, "")
     save(qtbot, dialog)
     assert dialog.error_text("responded_on") == "This field is required."
-    retype(qtbot, date_edit, "12-11-2026")
+    before = today - timedelta(days=14)
+    retype(qtbot, date_edit, before.strftime("%d-%m-%Y"))
     save(qtbot, dialog)
     assert dialog.error_text("responded_on") == ""
     assert len(stored(sqlite_database)) == 1
     with sqlite_database.reading() as session:
-        assert session.scalars(select(SurveyResponse.responded_on)).one() == date(2026, 11, 12)
+        assert session.scalars(select(SurveyResponse.responded_on)).one() == before
 
 
 def test_the_dialog_speaks_dutch_after_a_switch(
@@ -206,7 +210,8 @@ def test_the_dialog_speaks_dutch_after_a_switch(
     assert dialog.windowTitle() == "Enquêteantwoord vastleggen"
     assert dialog.ui.respondentType.currentText() == "Expat"
     assert dialog.facility_boxes["language_course"].text() == "Taalcursus"
-    assert dialog.ui.respondedOn.text() == "26-11-2026"  # the date, written the Dutch way
+    dutch = clock.today().strftime("%d-%m-%Y")
+    assert dialog.ui.respondedOn.text() == dutch  # the date, written the Dutch way
     switcher.switch("en")
     qtbot.waitUntil(lambda: dialog.ui.scoreService.itemText(0) == "Not answered")
     assert dialog.windowTitle() == "Record survey response"
