@@ -4,14 +4,16 @@ with the keyboard and the mouse as staff would."""
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 from sqlalchemy import select, update
 
 from expatdesk.accounts.actor import SYSTEM, Actor
@@ -148,11 +150,48 @@ def test_a_refused_erasure_keeps_the_dialog_open_with_the_reason(
     qtbot.keyClicks(dialog.ui.reason, "Request")
     qtbot.keyClicks(dialog.ui.confirmEdit, "exp-0001")  # the case does not matter
     qtbot.mouseClick(dialog.eraseButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.is_erasing())
 
     assert dialog.isVisible()
     assert dialog.error_text("form").startswith("system changed this record on")
     assert messages(dialogs) == [("Erase personal data of EXP-0001", dialog.error_text("form"))]
     assert stored(sqlite_database, jose).family_name == "García"
+
+
+def test_the_erasure_runs_off_the_gui_thread_while_the_dialog_is_busy(
+    qtbot, sqlite_database: Database, sample: Sample, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    jose = sample.expats["jose"]
+    release = threading.Event()
+    threads: list[int] = []
+    anonymise = privacy.anonymise_expat
+
+    def held(*args: Any) -> privacy.Erasure:
+        threads.append(threading.get_ident())
+        assert release.wait(timeout=10)
+        return anonymise(*args)
+
+    monkeypatch.setattr(privacy, "anonymise_expat", held)
+    dialog = erase_dialog(qtbot, sqlite_database, jose)
+    qtbot.keyClicks(dialog.ui.reason, "Request")
+    qtbot.keyClicks(dialog.ui.confirmEdit, "EXP-0001")
+    qtbot.mouseClick(dialog.eraseButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: threads != [])
+
+    assert threads != [threading.get_ident()]
+    assert dialog.is_erasing()
+    assert dialog.cursor().shape() == Qt.CursorShape.BusyCursor
+    cancel = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel)
+    assert cancel is not None
+    assert not cancel.isEnabled()
+    qtbot.keyClick(dialog.ui.reason, Qt.Key.Key_Escape)  # not closed meanwhile
+    dialog.reject()
+    assert dialog.isVisible()
+    assert dialog.ui.reason.text() == "Request"
+    with qtbot.wait_signal(dialog.erased):
+        release.set()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert stored(sqlite_database, jose).family_name == "Anonymised"
 
 
 def test_escape_cancels_the_erasure(qtbot, sqlite_database: Database, sample: Sample) -> None:
@@ -185,6 +224,7 @@ def test_erase_expat_asks_and_erases(
             dialog.ui.reason.setText("At her request")
             dialog.ui.confirmEdit.setText("EXP-0002")
             dialog.eraseButton.click()
+            qtbot.waitUntil(lambda: not dialog.is_erasing())
 
     shown = driving(monkeypatch, drive)
     assert privacy_dialogs.erase_expat(None, sqlite_database, SYSTEM, sample.expats["anna"])
