@@ -18,6 +18,8 @@ from sqlalchemy import select, update
 
 from expatdesk.accounts.actor import SYSTEM, Actor
 from expatdesk.cases import workflow as cases
+from expatdesk.common.changes import PERSONAL_DATA_ERASED, SETTINGS_SAVED
+from expatdesk.common.validation import FieldError, ValidationError
 from expatdesk.db.database import Database
 from expatdesk.db.models import Case, Expat
 from expatdesk.errors import UserError
@@ -26,6 +28,7 @@ from expatdesk.expats import write as expat_records
 from expatdesk.privacy import erasure as privacy
 from expatdesk.privacy import retention
 from expatdesk.qt import files, msgbox
+from expatdesk.qt.operations import change_bus, is_writing
 from expatdesk.qt.privacy import dialogs as privacy_dialogs
 from expatdesk.qt.privacy import retention as retention_dialogs
 from expatdesk.qt.privacy.dialogs import EraseDialog
@@ -415,10 +418,93 @@ def test_the_period_is_saved_with_the_keyboard_and_the_list_follows(
     dialog.ui.years.selectAll()
     qtbot.keyClicks(dialog.ui.years, "30")
     qtbot.keyClick(dialog.ui.years, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not is_writing(dialog))
     assert retention.read_retention_years(sqlite_database) == 30
     assert dialog.ui.candidates.topLevelItemCount() == 0
     assert dialog.ui.countLabel.text() == "0 expats past the retention period"
     assert dialog.ui.yearsLabel.buddy() is dialog.ui.years
+
+
+def held(
+    monkeypatch: pytest.MonkeyPatch, module: object, name: str
+) -> tuple[threading.Event, list[int]]:
+    """Make ``module.name`` wait for the returned event, noting the thread it runs in."""
+    release = threading.Event()
+    threads: list[int] = []
+    function = getattr(module, name)
+
+    def waiting(*args: Any) -> Any:
+        threads.append(threading.get_ident())
+        assert release.wait(timeout=10)
+        return function(*args)
+
+    monkeypatch.setattr(module, name, waiting)
+    return release, threads
+
+
+def test_the_period_is_saved_off_the_gui_thread_while_the_dialog_is_busy(
+    qtbot, sqlite_database: Database, sample: Sample, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    long_ago(sqlite_database, [sample.expats["jose"]])
+    release, threads = held(monkeypatch, retention, "update_retention_years")
+    dialog = retention_dialog(qtbot, sqlite_database)
+    dialog.ui.years.setValue(30)
+    qtbot.mouseClick(dialog.ui.saveYearsButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: threads != [])
+
+    assert threads != [threading.get_ident()]
+    assert is_writing(dialog)
+    assert dialog.cursor().shape() == Qt.CursorShape.BusyCursor
+    assert not dialog.save_years()  # not twice
+    dialog.reject()
+    assert dialog.isVisible()
+    assert dialog.ui.candidates.topLevelItemCount() == 1
+    with qtbot.waitSignal(change_bus().changed) as announced:
+        release.set()
+    assert announced.args == [SETTINGS_SAVED, dialog]
+    qtbot.waitUntil(lambda: not is_writing(dialog))
+    assert retention.read_retention_years(sqlite_database) == 30
+    assert dialog.ui.candidates.topLevelItemCount() == 0
+
+
+def test_a_refused_period_is_shown_beside_it(
+    qtbot, sqlite_database: Database, sample: Sample, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_args: object) -> int:
+        raise ValidationError([FieldError("retention_years", "Between 1 and 50 years.")])
+
+    monkeypatch.setattr(retention, "update_retention_years", refuse)
+    dialog = retention_dialog(qtbot, sqlite_database)
+    dialog.ui.years.setValue(30)
+    assert dialog.save_years()
+    qtbot.waitUntil(lambda: not is_writing(dialog))
+    assert dialog.error_text("retention_years") == "Between 1 and 50 years."
+    assert dialog.ui.years.value() == 30  # what was typed stays
+    assert retention.read_retention_years(sqlite_database) == 7
+
+
+def test_the_anonymising_runs_off_the_gui_thread_and_is_announced(
+    qtbot, sqlite_database: Database, sample: Sample, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    long_ago(sqlite_database, [sample.expats["jose"]])
+    release, threads = held(monkeypatch, retention, "apply_retention")
+    dialog = retention_dialog(qtbot, sqlite_database)
+    qtbot.mouseClick(dialog.ui.selectAllButton, Qt.MouseButton.LeftButton)
+    accept_confirmations(monkeypatch)
+    assert dialog.anonymise_selected()
+    qtbot.waitUntil(lambda: threads != [])
+
+    assert threads != [threading.get_ident()]
+    assert dialog.is_busy()
+    assert dialog.cursor().shape() == Qt.CursorShape.BusyCursor
+    assert not dialog.anonymise_selected()  # not twice
+    dialog.reject()
+    assert dialog.isVisible()
+    with qtbot.waitSignal(change_bus().changed) as announced:
+        release.set()
+    assert announced.args == [PERSONAL_DATA_ERASED, dialog]
+    qtbot.waitUntil(lambda: not dialog.is_busy())
+    assert stored(sqlite_database, sample.expats["jose"]).family_name == "Anonymised"
 
 
 def test_only_administrators_apply_the_retention_period(
