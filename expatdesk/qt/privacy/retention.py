@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from expatdesk import i18n
 from expatdesk.accounts.actor import Actor, Permission
-from expatdesk.common.changes import PERSONAL_DATA_ERASED, SETTINGS_SAVED
+from expatdesk.common.changes import PERSONAL_DATA_ERASED, Changes
 from expatdesk.common.db_errors import Refusal
 from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
@@ -32,6 +32,10 @@ from expatdesk.qt.privacy.guards import allowed, counted, denied_message, waitin
 from expatdesk.qt.widgets.record_editor import confirm
 
 log = logging.getLogger(__name__)
+
+#: The retention period shows in this dialog only: its save is announced to no view (the targets,
+#: which follow the settings of the targets, have nothing to compute again).
+YEARS_SAVED = Changes()
 
 
 class RetentionDialog(QDialog):
@@ -180,7 +184,7 @@ class RetentionDialog(QDialog):
         return run_write(
             self,
             lambda: retention.update_retention_years(database, actor, years),
-            SETTINGS_SAVED,
+            YEARS_SAVED,
             done=self._years_saved,
             refused=self._years_refused,
         )
