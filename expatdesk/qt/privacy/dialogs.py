@@ -143,6 +143,8 @@ class EraseDialog(QDialog):
 
     def accept(self) -> None:
         """Erase off the GUI thread; stays open with a message when the erasure is refused."""
+        if is_writing(self):
+            return
         self.clear_errors()
         if not self.typed_ref_matches():
             self.ui.formError.setText(
@@ -150,8 +152,6 @@ class EraseDialog(QDialog):
             )
             self.ui.formError.show()
             self.ui.confirmEdit.setFocus()
-            return
-        if is_writing(self):
             return
         database, actor, preview = self._database, self._actor, self._preview
         reason = self.ui.reason.text()
