@@ -336,13 +336,13 @@ class MainWindow(QMainWindow):
         if area is None or record_id is None:
             msgbox.information(self, _("Delete"), _("Select an expat or an employer first."))
             return False
-        if area is self.employers_area:
-            deleted = confirm_and_delete_employer(self, self.database, self.actor, record_id)
-        else:
-            deleted = confirm_and_delete_expat(self, self.database, self.actor, record_id)
-        if deleted:
-            self._say(_("Record deleted"))
-        return deleted
+        delete = (
+            confirm_and_delete_employer if area is self.employers_area else confirm_and_delete_expat
+        )
+        return delete(self, self.database, self.actor, record_id, self._deleted)
+
+    def _deleted(self) -> None:
+        self._say(_("Record deleted"))
 
     def _saved(self, kind: str, record_id: int) -> None:
         self.open_record(kind, record_id)

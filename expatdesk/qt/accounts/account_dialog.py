@@ -1,7 +1,8 @@
 """The form of a new staff account: username, name, role and the password typed twice.
 
 :class:`AccountDialog` checks the two passwords against each other and calls ``create`` with what
-was typed; the service's refusals show beside their fields, and nothing typed is lost. The first
+was typed, off the GUI thread (:func:`expatdesk.qt.operations.run_write`: the form is busy
+meanwhile); the service's refusals show beside their fields, and nothing typed is lost. The first
 administrator (:mod:`.first_admin_dialog`) and the staff dialog's new accounts use it.
 """
 
@@ -9,18 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from expatdesk.accounts.actor import role_label
 from expatdesk.accounts.staff import MIN_PASSWORD_LENGTH
+from expatdesk.common.changes import STAFF_CHANGED
+from expatdesk.common.db_errors import Refusal
 from expatdesk.common.validation import ValidationError
 from expatdesk.db.models import ROLES
-from expatdesk.errors import UserError
 from expatdesk.i18n import _
 from expatdesk.qt.forms.ui_account_dialog import Ui_AccountDialog
+from expatdesk.qt.operations import is_writing, run_write
 
-#: Creates the account from (username, display name, role, password); returns what it made.
+#: Creates the account from (username, display name, role, password); returns what it made. It
+#: runs off the GUI thread, so it calls a service and touches no widget.
 Create = Callable[[str, str, str, str], object]
 
 
@@ -87,7 +91,15 @@ class AccountDialog(QDialog):
         label.setText(message)
         label.show()
 
+    def is_saving(self) -> bool:
+        """Whether the account is being created (off the GUI thread)."""
+        return is_writing(self)
+
     def accept(self) -> None:
+        """Create the account off the GUI thread; stays open with the refusals beside their
+        fields."""
+        if self.is_saving():
+            return
         self.clear_errors()
         if self.ui.password.text() != self.ui.repeat.text():
             self._show("repeat", _("The two passwords differ."))
@@ -95,28 +107,39 @@ class AccountDialog(QDialog):
             self.ui.repeat.setFocus()
             return
         role = self._fixed_role or str(self.ui.role.currentData())
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            made = self._create(
-                self.ui.username.text(), self.ui.displayName.text(), role, self.ui.password.text()
-            )
-        except ValidationError as error:
+        create = self._create
+        username, display_name = self.ui.username.text(), self.ui.displayName.text()
+        password = self.ui.password.text()
+        run_write(
+            self,
+            lambda: create(username, display_name, role, password),
+            STAFF_CHANGED,
+            done=self._created,
+            refused=self._refused,
+        )
+
+    def _refused(self, refusal: Refusal) -> None:
+        error = refusal.error
+        if isinstance(error, ValidationError):
             for problem in error.errors:
                 self._show(problem.field, problem.message)
             first = self._inputs.get(error.errors[0].field)
             if first is not None:
                 first.setFocus()
             return
-        except UserError as error:
-            self._show("", str(error))
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
+        self._show("", refusal.message)
+
+    def _created(self, made: object) -> None:
         self.result_value = made
         self.ui.password.clear()
         self.ui.repeat.clear()
         self.created.emit(made)
         super().accept()
+
+    def reject(self) -> None:
+        """Close, but not while the account is being created."""
+        if not self.is_saving():
+            super().reject()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

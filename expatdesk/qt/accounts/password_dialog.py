@@ -2,28 +2,36 @@
 new one for someone who forgot theirs (the staff dialog).
 
 Changing one's own password asks for the current one first; both dialogs ask for the new one
-twice. The service's refusals show beside their fields.
+twice. The password is stored off the GUI thread (:func:`expatdesk.qt.operations.run_write`: the
+form is busy meanwhile); the service's refusals show beside their fields.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from expatdesk.accounts import staff as accounts
 from expatdesk.accounts.actor import Actor
 from expatdesk.accounts.staff import MIN_PASSWORD_LENGTH
+from expatdesk.common.changes import Changes
+from expatdesk.common.db_errors import Refusal
 from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
-from expatdesk.errors import UserError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.forms.ui_password_dialog import Ui_PasswordDialog
+from expatdesk.qt.operations import is_writing, run_write
 
-#: Stores the password: (current password or "", new password).
-Store = Callable[[str, str], None]
+#: Stores the password: (current password or "", new password). It runs off the GUI thread, so
+#: it calls a service and touches no widget.
+Store = Callable[[str, str], object]
+
+#: No view shows a password: storing one is announced to none (as before the writes moved off
+#: the GUI thread).
+PASSWORD_STORED = Changes()
 
 
 class PasswordDialog(QDialog):
@@ -77,7 +85,15 @@ class PasswordDialog(QDialog):
         label.setText(message)
         label.show()
 
+    def is_saving(self) -> bool:
+        """Whether the password is being stored (off the GUI thread)."""
+        return is_writing(self)
+
     def accept(self) -> None:
+        """Store the password off the GUI thread; stays open with the refusals beside their
+        fields."""
+        if self.is_saving():
+            return
         self.clear_errors()
         new = self.ui.newPassword.text()
         if new != self.ui.repeat.text():
@@ -85,10 +101,18 @@ class PasswordDialog(QDialog):
             self.ui.repeat.clear()
             self.ui.repeat.setFocus()
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self._store(self.ui.current.text(), new)
-        except ValidationError as error:
+        store, current = self._store, self.ui.current.text()
+        run_write(
+            self,
+            lambda: store(current, new),
+            PASSWORD_STORED,
+            done=self._stored,
+            refused=self._refused,
+        )
+
+    def _refused(self, refusal: Refusal) -> None:
+        error = refusal.error
+        if isinstance(error, ValidationError):
             for problem in error.errors:
                 self._show(problem.field, problem.message)
             if error.for_field("current"):
@@ -97,15 +121,18 @@ class PasswordDialog(QDialog):
             else:
                 self.ui.newPassword.setFocus()
             return
-        except UserError as error:
-            self._show("", str(error))
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
+        self._show("", refusal.message)
+
+    def _stored(self, _result: object) -> None:
         for edit in (self.ui.current, self.ui.newPassword, self.ui.repeat):
             edit.clear()
         self.changed.emit()
         super().accept()
+
+    def reject(self) -> None:
+        """Close, but not while the password is being stored."""
+        if not self.is_saving():
+            super().reject()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

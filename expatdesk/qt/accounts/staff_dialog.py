@@ -2,14 +2,16 @@
 account, set a new password; and how many idle minutes lock a session.
 
 Every change goes through :mod:`expatdesk.accounts.staff`, which checks the administrator's
-permission (and, on PostgreSQL, the database its grants), so the dialog only presents. A change
-refused (someone else changed the account meanwhile, the last administrator) is told in a message
-and the list is read again.
+permission (and, on PostgreSQL, the database its grants), so the dialog only presents. Each runs
+off the GUI thread (:func:`expatdesk.qt.operations.run_write`; the dialog, or the form of a new
+account or password, is busy meanwhile). A change refused (someone else changed the account
+meanwhile, the last administrator) is told in a message and the list is read again.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -27,8 +29,8 @@ from expatdesk.accounts import idle
 from expatdesk.accounts import staff as accounts
 from expatdesk.accounts.actor import Actor, role_label
 from expatdesk.accounts.staff import StaffAccount
-from expatdesk.common.changes import STAFF_CHANGED
-from expatdesk.common.validation import ValidationError
+from expatdesk.common.changes import STAFF_CHANGED, Changes
+from expatdesk.common.db_errors import Refusal
 from expatdesk.db.database import Database
 from expatdesk.db.models import ROLES
 from expatdesk.errors import UserError
@@ -38,9 +40,13 @@ from expatdesk.qt.accounts.account_dialog import AccountDialog
 from expatdesk.qt.accounts.idle_lock import IdleLock
 from expatdesk.qt.accounts.password_dialog import PasswordDialog
 from expatdesk.qt.forms.ui_staff_dialog import Ui_StaffDialog
-from expatdesk.qt.operations import change_bus
+from expatdesk.qt.operations import is_writing, run_write
 
 log = logging.getLogger(__name__)
+
+#: The idle minutes show in this dialog only (the window's idle lock hears of them through
+#: :attr:`StaffDialog.idleLockChanged`): their save is announced to no view, as before.
+IDLE_LOCK_SAVED = Changes()
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -181,19 +187,18 @@ class StaffDialog(QDialog):
     def new_account(self) -> AccountDialog:
         """Create an account with an initial password."""
 
-        def create(username: str, display_name: str, role: str, password: str) -> StaffAccount:
-            return accounts.create_staff(
-                self._database, self._actor, username, display_name, role, password
-            )
+        database, actor = self._database, self._actor
 
-        dialog = AccountDialog(create, self)
+        def create(username: str, display_name: str, role: str, password: str) -> StaffAccount:
+            return accounts.create_staff(database, actor, username, display_name, role, password)
+
+        dialog = AccountDialog(create, self)  # it announces the new account
         if msgbox.exec_dialog(dialog) == QDialog.DialogCode.Accepted:
             made = dialog.result_value
             assert isinstance(made, StaffAccount)
             log.info("staff account %s created", made.username)
             self.reload(select=made.id)
             self._say(_("The account {username} was created.").format(username=made.username))
-            change_bus().announce(STAFF_CHANGED, self)
             self.changed.emit()
         return dialog
 
@@ -204,10 +209,9 @@ class StaffDialog(QDialog):
         account = self.selected()
         if account is None or role == account.role:
             return
+        database, actor = self._database, self._actor
         self._apply(
-            lambda: accounts.change_role(
-                self._database, self._actor, account.id, role, account.version
-            ),
+            lambda: accounts.change_role(database, actor, account.id, role, account.version),
             _("{username} is now: {role}.").format(
                 username=account.username, role=role_label(role)
             ),
@@ -221,25 +225,36 @@ class StaffDialog(QDialog):
             done = _("The account {username} is disabled: it can no longer sign in.")
         else:
             done = _("The account {username} is enabled again.")
+        database, actor = self._database, self._actor
         self._apply(
             lambda: accounts.set_active(
-                self._database, self._actor, account.id, not account.active, account.version
+                database, actor, account.id, not account.active, account.version
             ),
             done.format(username=account.username),
         )
 
-    def _apply(self, change: Any, done: str) -> None:
+    def is_saving(self) -> bool:
+        """Whether a change made in this dialog is running (off the GUI thread)."""
+        return is_writing(self)
+
+    def _apply(self, change: Callable[[], object], done: str) -> None:
+        """Run ``change`` off the GUI thread; then read the list again and say ``done``."""
         account = self.selected()
-        try:
-            change()
-        except UserError as error:
-            msgbox.error(self, _("Staff accounts"), str(error))
-            self.reload()
+        if self.is_saving():  # a role chosen meanwhile is put back
+            self._selection_changed()
             return
-        self.reload(select=account.id if account else None)
-        self._say(done)
-        change_bus().announce(STAFF_CHANGED, self)
-        self.changed.emit()
+        selected = account.id if account else None
+
+        def applied(_result: object) -> None:
+            self.reload(select=selected)
+            self._say(done)
+            self.changed.emit()
+
+        run_write(self, change, STAFF_CHANGED, done=applied, refused=self._change_refused)
+
+    def _change_refused(self, refusal: Refusal) -> None:
+        msgbox.error(self, _("Staff accounts"), refusal.message)
+        self.reload()
 
     def reset_password(self) -> PasswordDialog | None:
         """Give the selected account a new password."""
@@ -247,8 +262,10 @@ class StaffDialog(QDialog):
         if account is None:
             return None
 
-        def store(_current: str, new: str) -> None:
-            accounts.reset_password(self._database, self._actor, account.id, new)
+        database, actor = self._database, self._actor
+
+        def store(_current: str, new: str) -> StaffAccount:
+            return accounts.reset_password(database, actor, account.id, new)
 
         dialog = PasswordDialog(
             store,
@@ -262,13 +279,20 @@ class StaffDialog(QDialog):
             self._say(_("{username} has a new password.").format(username=account.username))
         return dialog
 
-    def save_idle_lock(self) -> None:
-        minutes = self.ui.idleMinutes.value()
-        try:
-            stored = idle.update_idle_lock_minutes(self._database, self._actor, minutes)
-        except (ValidationError, UserError) as error:
-            msgbox.error(self, _("Staff accounts"), str(error))
-            return
+    def save_idle_lock(self) -> bool:
+        """Store the idle minutes off the GUI thread; ``True`` when the save started."""
+        if self.is_saving():
+            return False
+        database, actor, minutes = self._database, self._actor, self.ui.idleMinutes.value()
+        return run_write(
+            self,
+            lambda: idle.update_idle_lock_minutes(database, actor, minutes),
+            IDLE_LOCK_SAVED,
+            done=self._idle_lock_saved,
+            refused=self._idle_lock_refused,
+        )
+
+    def _idle_lock_saved(self, stored: int) -> None:
         self._say(
             ngettext(
                 "Sessions now lock after {minutes} idle minute.",
@@ -277,6 +301,14 @@ class StaffDialog(QDialog):
             ).format(minutes=stored)
         )
         self.idleLockChanged.emit(stored)
+
+    def _idle_lock_refused(self, refusal: Refusal) -> None:
+        msgbox.error(self, _("Staff accounts"), refusal.message)
+
+    def reject(self) -> None:
+        """Close, but not while a change runs."""
+        if not self.is_saving():
+            super().reject()
 
     def message(self) -> str:
         return self.ui.message.text() if self.ui.message.isVisibleTo(self) else ""

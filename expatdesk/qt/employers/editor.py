@@ -13,6 +13,7 @@ Construct with :meth:`EmployerEditor.for_new` or :meth:`EmployerEditor.for_exist
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor
 from expatdesk.common.changes import EMPLOYER_SAVED
+from expatdesk.common.db_errors import Refusal
 from expatdesk.common.validation import Problems, clean
 from expatdesk.db.database import Database
 from expatdesk.employers import write as employer_records
@@ -29,7 +31,7 @@ from expatdesk.errors import UserError
 from expatdesk.i18n import N_, _
 from expatdesk.qt import msgbox
 from expatdesk.qt.forms.ui_employer_editor import Ui_EmployerEditor
-from expatdesk.qt.operations import change_bus
+from expatdesk.qt.operations import is_writing, run_write
 from expatdesk.qt.widgets.item_dialogs import ItemDialog, ItemTable
 from expatdesk.qt.widgets.record_editor import (
     RecordEditor,
@@ -350,14 +352,21 @@ class EmployerEditor(RecordEditor):
 
 
 def confirm_and_delete_employer(
-    parent: QWidget | None, database: Database, actor: Actor, employer_id: int
+    parent: QWidget,
+    database: Database,
+    actor: Actor,
+    employer_id: int,
+    done: Callable[[], None] | None = None,
 ) -> bool:
-    """Ask, then delete the employer with contacts and hiring; ``True`` when deleted.
+    """Ask, then delete the employer with contacts and hiring off the GUI thread (``parent`` is
+    busy meanwhile); ``True`` when the delete started, ``done`` runs once it is deleted.
 
     A refusal (expats, cases, services or survey responses refer to it; someone changed it
     meanwhile) is told.
     """
     title = _("Delete employer")
+    if is_writing(parent):  # a write of this window is still running
+        return False
     form = employer_records.load_employer_form(database, employer_id)
     if form is None or form.version is None:
         msgbox.error(parent, title, _("This employer no longer exists."))
@@ -367,11 +376,20 @@ def confirm_and_delete_employer(
     ).format(name=form.name, ref=form.ref)
     if not confirm(parent, title, question, _("&Delete")):
         return False
-    try:
-        employer_records.delete_employer(database, actor, employer_id, form.version)
-    except UserError as error:
-        msgbox.error(parent, title, str(error))
-        return False
-    change_bus().announce(EMPLOYER_SAVED, parent)
-    log.info("employer %s deleted", form.ref)
-    return True
+    version = form.version
+
+    def deleted(_result: object) -> None:
+        log.info("employer %s deleted", form.ref)
+        if done is not None:
+            done()
+
+    def refused(refusal: Refusal) -> None:
+        msgbox.error(parent, title, refusal.message)
+
+    return run_write(
+        parent,
+        lambda: employer_records.delete_employer(database, actor, employer_id, version),
+        EMPLOYER_SAVED,
+        done=deleted,
+        refused=refused,
+    )

@@ -18,6 +18,7 @@ non-modal, so ``show()`` it. :func:`confirm_and_delete_expat` deletes one after 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor
 from expatdesk.common.changes import EXPAT_SAVED
+from expatdesk.common.db_errors import Refusal
 from expatdesk.common.labels import relation_label
 from expatdesk.common.validation import Problems, clean, digits_only
 from expatdesk.db.database import Database
@@ -49,7 +51,7 @@ from expatdesk.qt.expats.family_permits import (
     read_date,
 )
 from expatdesk.qt.forms.ui_expat_editor import Ui_ExpatEditor
-from expatdesk.qt.operations import change_bus
+from expatdesk.qt.operations import is_writing, run_write
 from expatdesk.qt.widgets.item_dialogs import ItemTable
 from expatdesk.qt.widgets.record_editor import (
     RecordEditor,
@@ -469,13 +471,20 @@ class ExpatEditor(RecordEditor):
 
 
 def confirm_and_delete_expat(
-    parent: QWidget | None, database: Database, actor: Actor, expat_id: int
+    parent: QWidget,
+    database: Database,
+    actor: Actor,
+    expat_id: int,
+    done: Callable[[], None] | None = None,
 ) -> bool:
-    """Ask, then delete the expat with family and permits; ``True`` when deleted.
+    """Ask, then delete the expat with family and permits off the GUI thread (``parent`` is
+    busy meanwhile); ``True`` when the delete started, ``done`` runs once it is deleted.
 
     A refusal (other records refer to the expat, someone changed it meanwhile) is told.
     """
     title = _("Delete expat")
+    if is_writing(parent):  # a write of this window is still running
+        return False
     form = expat_forms.load_expat_form(database, expat_id)
     if form is None or form.version is None:
         msgbox.error(parent, title, _("This expat no longer exists."))
@@ -485,11 +494,20 @@ def confirm_and_delete_expat(
     ).format(name=form.name, ref=form.ref)
     if not confirm(parent, title, question, _("&Delete")):
         return False
-    try:
-        expat_records.delete_expat(database, actor, expat_id, form.version)
-    except UserError as error:
-        msgbox.error(parent, title, str(error))
-        return False
-    change_bus().announce(EXPAT_SAVED, parent)
-    log.info("expat %s deleted", form.ref)
-    return True
+    version = form.version
+
+    def deleted(_result: object) -> None:
+        log.info("expat %s deleted", form.ref)
+        if done is not None:
+            done()
+
+    def refused(refusal: Refusal) -> None:
+        msgbox.error(parent, title, refusal.message)
+
+    return run_write(
+        parent,
+        lambda: expat_records.delete_expat(database, actor, expat_id, version),
+        EXPAT_SAVED,
+        done=deleted,
+        refused=refused,
+    )

@@ -2,7 +2,10 @@
 
 Welcome (privacy notice, language) → the grade for the service → the intention to leave Twente
 → the facilities used → thanks; a few seconds later the kiosk starts over, empty and anonymous.
-Each completed questionnaire is saved through :mod:`expatdesk.surveys.responses`.
+Each completed questionnaire is saved through :mod:`expatdesk.surveys.responses`, off the GUI
+thread (:func:`expatdesk.qt.operations.run_write`): the kiosk shows "Saving…" and takes no taps
+meanwhile, thanks the visitor once the answers are stored, and says in the visitor's language
+when they could not be (the answers stay, to try again).
 
 Nobody leaves the kiosk without the staff exit code: closing, Escape and Alt-key shortcuts are
 refused; the small "Staff" button asks for the code
@@ -21,17 +24,17 @@ from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor
 from expatdesk.common.changes import SURVEY_SAVED
 from expatdesk.common.concurrency import new_request_key
+from expatdesk.common.db_errors import Problem, Refusal
 from expatdesk.db.database import Database
-from expatdesk.errors import AlreadySavedError, UserError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.kiosk.pages import STYLE, ChoicePage, ThanksPage, WelcomePage, button
 from expatdesk.qt.kiosk.setup import ExitAttempts, ExitCodeDialog, KioskSetup
 from expatdesk.qt.language import LanguageSwitcher
-from expatdesk.qt.operations import change_bus
+from expatdesk.qt.operations import is_writing, run_write
 from expatdesk.surveys import responses as surveys
-from expatdesk.surveys.responses import Answers
+from expatdesk.surveys.responses import Answers, Response
 
 log = logging.getLogger(__name__)
 
@@ -184,7 +187,7 @@ class KioskWindow(QWidget):
 
     def _abandoned(self) -> None:
         """Nobody touched the questionnaire for a while: forget the half answers."""
-        if self.current_page() in self.questions:
+        if self.current_page() in self.questions and not self.is_saving():
             log.info("kiosk questionnaire abandoned; starting anew")
             self.next_person()
 
@@ -215,25 +218,47 @@ class KioskWindow(QWidget):
             facilities=frozenset(self.facilities.selected()),
         )
 
+    def is_saving(self) -> bool:
+        """Whether the answers are being saved (off the GUI thread)."""
+        return is_writing(self)
+
     def finish(self) -> None:
-        """Save the questionnaire and thank the respondent; on failure stay, answers kept."""
-        try:
-            response = surveys.record_response(
-                self._database, self._actor, self.answers(), request_key=self._request_key
-            )
-        except AlreadySavedError:  # an earlier try was saved after all: thank the visitor
-            log.info("kiosk response was saved by an earlier try")
-            self.stack.setCurrentWidget(self.thanks)
-            self.thanks_timer.start()
+        """Save the questionnaire off the GUI thread, then thank the respondent; on failure
+        stay, answers kept."""
+        if self.is_saving():
             return
-        except UserError as error:
-            log.error("kiosk response not saved: %s", error)
-            self.error.setText(_("Your answers could not be saved: {reason}").format(reason=error))
-            self.error.show()
-            return
+        self.error.hide()
+        database, actor, answers = self._database, self._actor, self.answers()
+        request_key = self._request_key
+        self.idle_timer.stop()  # the visitor has finished: nothing is abandoned while saving
+        run_write(
+            self,
+            lambda: surveys.record_response(database, actor, answers, request_key=request_key),
+            SURVEY_SAVED,
+            done=self._stored,
+            refused=self._refused,
+        )
+
+    def _stored(self, response: Response) -> None:
         log.info("kiosk response %s saved", response.ref)
-        change_bus().announce(SURVEY_SAVED, self)
         self.saved.emit(response)
+        self._thank()
+
+    def _refused(self, refusal: Refusal) -> None:
+        if refusal.problem is Problem.ALREADY_SAVED:  # an earlier try was saved after all
+            log.info("kiosk response was saved by an earlier try")
+            self._thank()
+            return
+        log.error("kiosk response not saved: %s", refusal.message)
+        self.error.setText(
+            _("Your answers could not be saved: {reason}").format(reason=refusal.message)
+        )
+        self.error.show()
+        if self.current_page() in self.questions:
+            self.idle_timer.start()  # still there to try again; or gone, and reset in time
+
+    def _thank(self) -> None:
+        self.idle_timer.stop()
         self.stack.setCurrentWidget(self.thanks)
         self.thanks_timer.start()
 

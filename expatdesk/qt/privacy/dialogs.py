@@ -32,16 +32,17 @@ from PySide6.QtWidgets import (
 from expatdesk import i18n
 from expatdesk.accounts.actor import Actor, Permission
 from expatdesk.common.changes import PERSONAL_DATA_ERASED
+from expatdesk.common.db_errors import Refusal
 from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.i18n import N_, _, ngettext
 from expatdesk.privacy import erasure as privacy
 from expatdesk.privacy import subject_access
-from expatdesk.privacy.erasure import ErasurePreview, Mention
+from expatdesk.privacy.erasure import Erasure, ErasurePreview, Mention
 from expatdesk.qt import files, msgbox
 from expatdesk.qt.forms.ui_erase_dialog import Ui_EraseDialog
-from expatdesk.qt.operations import change_bus
+from expatdesk.qt.operations import is_writing, run_write
 from expatdesk.qt.privacy.guards import allowed, counted, waiting
 
 log = logging.getLogger(__name__)
@@ -141,7 +142,9 @@ class EraseDialog(QDialog):
             label.hide()
 
     def accept(self) -> None:
-        """Erase; stays open with a message when the erasure is refused."""
+        """Erase off the GUI thread; stays open with a message when the erasure is refused."""
+        if is_writing(self):
+            return
         self.clear_errors()
         if not self.typed_ref_matches():
             self.ui.formError.setText(
@@ -150,30 +153,38 @@ class EraseDialog(QDialog):
             self.ui.formError.show()
             self.ui.confirmEdit.setFocus()
             return
-        try:
-            with waiting():
-                erasure = privacy.anonymise_expat(
-                    self._database,
-                    self._actor,
-                    self._preview.id,
-                    self._preview.version,
-                    self.ui.reason.text(),
-                )
-        except ValidationError as error:
-            message = error.for_field("reason") or str(error)
-            self.ui.reasonError.setText(message)
+        database, actor, preview = self._database, self._actor, self._preview
+        reason = self.ui.reason.text()
+
+        def write() -> Erasure:
+            return privacy.anonymise_expat(database, actor, preview.id, preview.version, reason)
+
+        run_write(self, write, PERSONAL_DATA_ERASED, done=self._erased, refused=self._refused)
+
+    def is_erasing(self) -> bool:
+        """Whether the erasure is running (off the GUI thread)."""
+        return is_writing(self)
+
+    def _refused(self, refusal: Refusal) -> None:
+        error = refusal.error
+        if isinstance(error, ValidationError):
+            self.ui.reasonError.setText(error.for_field("reason") or str(error))
             self.ui.reasonError.show()
             self.ui.reason.setFocus()
             return
-        except UserError as error:
-            self.ui.formError.setText(str(error))
-            self.ui.formError.show()
-            msgbox.error(self, self.windowTitle(), str(error))
-            return
+        self.ui.formError.setText(refusal.message)
+        self.ui.formError.show()
+        msgbox.error(self, self.windowTitle(), refusal.message)
+
+    def _erased(self, erasure: Erasure) -> None:
         log.info("personal data of expat %s erased", erasure.ref)
-        change_bus().announce(PERSONAL_DATA_ERASED, self)
         self.erased.emit(erasure)
         super().accept()
+
+    def reject(self) -> None:
+        """Close, but not while the erasure runs."""
+        if not is_writing(self):
+            super().reject()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -18,21 +18,24 @@ from PySide6.QtWidgets import (
 
 from expatdesk import i18n
 from expatdesk.accounts.actor import Actor, Permission
-from expatdesk.common.changes import PERSONAL_DATA_ERASED
+from expatdesk.common.changes import PERSONAL_DATA_ERASED, Changes
+from expatdesk.common.db_errors import Refusal
 from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
-from expatdesk.errors import UserError
 from expatdesk.i18n import _, ngettext
 from expatdesk.privacy import retention
 from expatdesk.privacy.retention import RetentionCandidate, RetentionResult
 from expatdesk.qt import msgbox
-from expatdesk.qt.background import Job
 from expatdesk.qt.forms.ui_retention_dialog import Ui_RetentionDialog
-from expatdesk.qt.operations import change_bus
+from expatdesk.qt.operations import is_writing, run_write
 from expatdesk.qt.privacy.guards import allowed, counted, denied_message, waiting
 from expatdesk.qt.widgets.record_editor import confirm
 
 log = logging.getLogger(__name__)
+
+#: The retention period shows in this dialog only: its save is announced to no view (the targets,
+#: which follow the settings of the targets, have nothing to compute again).
+YEARS_SAVED = Changes()
 
 
 class RetentionDialog(QDialog):
@@ -53,7 +56,7 @@ class RetentionDialog(QDialog):
         self._database = database
         self._actor = actor
         self._candidates: list[RetentionCandidate] = []
-        self._job: Job | None = None
+        self._anonymising = False
         self._allowed = actor.can(Permission.RETENTION)
         self.ui.years.setRange(*retention.RETENTION_RANGE)
         header = self.ui.candidates.header()
@@ -123,7 +126,7 @@ class RetentionDialog(QDialog):
     def _update_actions(self) -> None:
         count = len(self._candidates)
         checked = len(self.checked_ids())
-        if self._job is not None:
+        if self.is_busy():
             self.ui.countLabel.setText(
                 counted(
                     ngettext("Anonymising {count} expat…", "Anonymising {count} expats…", checked),
@@ -172,30 +175,39 @@ class RetentionDialog(QDialog):
             label.hide()
 
     def save_years(self) -> bool:
-        """Store the period shown; the list then follows it."""
+        """Store the period shown, off the GUI thread; the list then follows it. ``True`` when
+        the save started."""
+        if is_writing(self):
+            return False
         self.clear_errors()
-        try:
-            stored = retention.update_retention_years(
-                self._database, self._actor, self.ui.years.value()
-            )
-        except ValidationError as error:
-            self.ui.yearsError.setText(error.for_field("retention_years") or str(error))
-            self.ui.yearsError.show()
-            return False
-        except UserError as error:
-            self.ui.formError.setText(str(error))
-            self.ui.formError.show()
-            return False
+        database, actor, years = self._database, self._actor, self.ui.years.value()
+        return run_write(
+            self,
+            lambda: retention.update_retention_years(database, actor, years),
+            YEARS_SAVED,
+            done=self._years_saved,
+            refused=self._years_refused,
+        )
+
+    def _years_saved(self, stored: int) -> None:
         self.ui.years.setValue(stored)
         self.reload()
-        return True
+
+    def _years_refused(self, refusal: Refusal) -> None:
+        error = refusal.error
+        if isinstance(error, ValidationError):
+            self.ui.yearsError.setText(error.for_field("retention_years") or str(error))
+            self.ui.yearsError.show()
+            return
+        self.ui.formError.setText(refusal.message)
+        self.ui.formError.show()
 
     def anonymise_selected(self) -> bool:
         """Confirm, then anonymise the ticked expats off the GUI thread (hundreds take a while);
         ``True`` when started. :attr:`anonymised` tells how many, the list is read again."""
         self.clear_errors()
         ids = self.checked_ids()
-        if not ids or self._job is not None:
+        if not ids or is_writing(self):
             return False
         question = counted(
             ngettext(
@@ -210,22 +222,25 @@ class RetentionDialog(QDialog):
         if not confirm(self, self._title(), question, _("&Erase personal data")):
             return False
         database, actor = self._database, self._actor
-        job = Job(lambda: retention.apply_retention(database, actor, ids), self)
-        job.finished.connect(self._anonymised)
-        job.failed.connect(self._failed)
-        self._job = job
+        self._anonymising = run_write(
+            self,
+            lambda: retention.apply_retention(database, actor, ids),
+            PERSONAL_DATA_ERASED,
+            done=self._anonymised,
+            refused=self._failed,
+        )
         self._update_actions()
-        job.start()
-        return True
+        return self._anonymising
 
     def is_busy(self) -> bool:
-        return self._job is not None
+        """Whether ticked expats are being anonymised (off the GUI thread)."""
+        return self._anonymising and is_writing(self)
 
     def _title(self) -> str:
         return _("Anonymise expats")
 
     def _anonymised(self, result: RetentionResult) -> None:
-        self._job = None
+        self._anonymising = False
         done = len(result.anonymised)
         log.info("retention period applied: %d expats anonymised", done)
         text = counted(
@@ -247,19 +262,18 @@ class RetentionDialog(QDialog):
             )
         self.reload()
         msgbox.information(self, self._title(), text)
-        change_bus().announce(PERSONAL_DATA_ERASED, self)
         self.anonymised.emit(done)
 
-    def _failed(self, message: str) -> None:
-        self._job = None
-        self.ui.formError.setText(message)
+    def _failed(self, refusal: Refusal) -> None:
+        self._anonymising = False
+        self.ui.formError.setText(refusal.message)
         self.ui.formError.show()
         self._update_actions()
-        msgbox.error(self, self._title(), message)
+        msgbox.error(self, self._title(), refusal.message)
 
     def reject(self) -> None:
-        """Close, but not while expats are being anonymised."""
-        if self._job is None:
+        """Close, but not while a write (the period, the anonymising) runs."""
+        if not is_writing(self):
             super().reject()
 
     # --- language ---------------------------------------------------------------------------

@@ -99,7 +99,7 @@ ADMIN_PASSWORD = "a long password"
 
 
 @pytest.fixture
-def signing_in(monkeypatch: pytest.MonkeyPatch, dialogs: list[QDialog]) -> list[QDialog]:
+def signing_in(qtbot, monkeypatch: pytest.MonkeyPatch, dialogs: list[QDialog]) -> list[QDialog]:
     """The first administrator and login dialogs are filled in and accepted (and recorded)."""
 
     def run(dialog: QDialog) -> int:
@@ -116,6 +116,8 @@ def signing_in(monkeypatch: pytest.MonkeyPatch, dialogs: list[QDialog]) -> list[
         else:
             return int(QDialog.DialogCode.Rejected)
         dialog.accept()
+        if isinstance(dialog, FirstAdminDialog):  # created off the GUI thread
+            qtbot.waitUntil(lambda: not dialog.is_saving())
         return int(dialog.result())
 
     monkeypatch.setattr(msgbox, "exec_dialog", run)

@@ -80,6 +80,7 @@ def test_the_services_refusals_show_beside_their_fields(
 ) -> None:
     fill(qtbot, dialog, "9 lives", "", "short", "short")
     dialog.ui.buttonBox.accepted.emit()
+    qtbot.waitUntil(lambda: not dialog.is_saving())
     assert dialog.error_text("username").startswith("A username has 2 to 63 characters")
     assert dialog.error_text("display_name") == "This field is required."
     assert dialog.error_text("password") == "A password needs at least 12 characters."
@@ -89,5 +90,6 @@ def test_the_services_refusals_show_beside_their_fields(
     assert accounts.needs_first_administrator(sqlite_database)
     fill(qtbot, dialog, "marieke", "Marieke", "a long password", "a long password")
     dialog.ui.buttonBox.accepted.emit()
+    qtbot.waitUntil(lambda: not dialog.is_saving())
     assert dialog.error_text("username") == ""
     assert dialog.administrator is not None

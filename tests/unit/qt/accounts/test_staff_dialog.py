@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
+from sqlalchemy import select
 
 from expatdesk.accounts import idle
 from expatdesk.accounts import sign_in as signing
 from expatdesk.accounts import staff as accounts
 from expatdesk.accounts.actor import SYSTEM, Actor
+from expatdesk.common.changes import STAFF_CHANGED
+from expatdesk.common.validation import FieldError, ValidationError
 from expatdesk.db.database import Database
+from expatdesk.db.models import StaffUser
 from expatdesk.qt import msgbox
 from expatdesk.qt.accounts.account_dialog import AccountDialog
 from expatdesk.qt.accounts.idle_lock import IdleLock
-from expatdesk.qt.accounts.password_dialog import PasswordDialog
+from expatdesk.qt.accounts.password_dialog import PasswordDialog, change_own_password
 from expatdesk.qt.accounts.staff_dialog import StaffDialog, open_staff_accounts
+from expatdesk.qt.operations import change_bus, is_writing
 
 PASSWORD = "correct horse battery"
 
@@ -43,7 +50,7 @@ def dialog(qtbot, sqlite_database: Database, admin: Actor) -> StaffDialog:
 
 
 @pytest.fixture
-def answering(monkeypatch: pytest.MonkeyPatch, dialogs: list[QDialog]):
+def answering(qtbot, monkeypatch: pytest.MonkeyPatch, dialogs: list[QDialog]):
     """``answering(fill)``: modal dialogs are filled by ``fill`` and accepted (boxes recorded)."""
 
     def install(fill: Callable[[QDialog], None]) -> None:
@@ -53,6 +60,7 @@ def answering(monkeypatch: pytest.MonkeyPatch, dialogs: list[QDialog]):
                 return int(QMessageBox.StandardButton.Ok)
             fill(dialog)
             dialog.accept()
+            qtbot.waitUntil(lambda: not is_writing(dialog))  # as the modal loop would
             return int(dialog.result())
 
         monkeypatch.setattr(msgbox, "exec_dialog", run)
@@ -120,6 +128,7 @@ def test_a_refused_new_account_keeps_the_form_open(
         form.ui.password.setText(PASSWORD)
         form.ui.repeat.setText(PASSWORD)
         form.accept()
+        qtbot.waitUntil(lambda: not form.is_saving())
         return int(form.result())
 
     monkeypatch.setattr(msgbox, "exec_dialog", run)
@@ -145,6 +154,7 @@ def test_disabling_and_enabling(qtbot, dialog: StaffDialog, sqlite_database: Dat
     dialog.select_username("erik")
     assert dialog.ui.activeButton.text() == "&Disable"
     qtbot.mouseClick(dialog.ui.activeButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.is_saving())
     assert dialog.selected().username == "erik"
     assert not dialog.selected().active
     assert dialog.ui.activeButton.text() == "&Enable"
@@ -153,6 +163,7 @@ def test_disabling_and_enabling(qtbot, dialog: StaffDialog, sqlite_database: Dat
     with pytest.raises(signing.AccountDisabledError):
         signing.authenticate(sqlite_database, "erik", PASSWORD)
     qtbot.mouseClick(dialog.ui.activeButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.is_saving())
     assert dialog.selected().active
     assert signing.authenticate(sqlite_database, "erik", PASSWORD).username == "erik"
 
@@ -164,6 +175,7 @@ def test_a_change_someone_made_meanwhile_is_refused_and_shown(
     shown = dialog.selected()
     accounts.change_role(sqlite_database, admin, shown.id, "desk_officer", shown.version)
     qtbot.mouseClick(dialog.ui.activeButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.is_saving())
     (box,) = dialogs
     assert isinstance(box, QMessageBox)
     assert box.text().startswith("marieke changed this record on")
@@ -209,7 +221,8 @@ def test_opening_it_connects_the_idle_lock(
         assert isinstance(form, StaffDialog)
         opened.append(form)
         form.ui.idleMinutes.setValue(3)
-        form.save_idle_lock()
+        assert form.save_idle_lock()
+        qtbot.waitUntil(lambda: not form.is_saving())
 
     answering(fill)
     try:
@@ -227,3 +240,237 @@ def test_others_are_told_they_may_not(
     (box,) = dialogs
     assert isinstance(box, QMessageBox)
     assert box.text() == "Only administrators may manage staff accounts."
+
+
+# --- off the GUI thread -----------------------------------------------------------------------
+
+
+def held(
+    monkeypatch: pytest.MonkeyPatch, module: object, name: str
+) -> tuple[threading.Event, list[int]]:
+    """Make ``module.name`` wait for the returned event, noting the thread it runs in."""
+    release = threading.Event()
+    threads: list[int] = []
+    function = getattr(module, name)
+
+    def waiting(*args: Any) -> Any:
+        threads.append(threading.get_ident())
+        assert release.wait(timeout=10)
+        return function(*args)
+
+    monkeypatch.setattr(module, name, waiting)
+    return release, threads
+
+
+def assert_busy(form: QWidget, threads: list[int]) -> None:
+    """The write runs in another thread; the form shows it is busy and takes no second one."""
+    assert threads != [threading.get_ident()]
+    assert is_writing(form)
+    assert form.cursor().shape() == Qt.CursorShape.BusyCursor
+    saving = form.findChild(QLabel, "savingLabel")
+    assert saving is not None
+    assert saving.isVisible()
+    close = form.findChild(QDialogButtonBox).buttons()
+    assert close != []
+    assert not any(button.isEnabled() for button in close)
+
+
+def test_a_new_account_is_created_off_the_gui_thread_while_its_form_is_busy(
+    qtbot, dialog: StaffDialog, monkeypatch: pytest.MonkeyPatch, sqlite_database: Database
+) -> None:
+    release, threads = held(monkeypatch, accounts, "create_staff")
+    forms: list[AccountDialog] = []
+
+    def run(form: QDialog) -> int:
+        assert isinstance(form, AccountDialog)
+        forms.append(form)
+        qtbot.addWidget(form)
+        form.show()  # as the modal loop would
+        qtbot.keyClicks(form.ui.username, "koen")
+        qtbot.keyClicks(form.ui.displayName, "Koen Wessels")
+        form.ui.password.setText("koen's password")
+        form.ui.repeat.setText("koen's password")
+        form.accept()
+        qtbot.waitUntil(lambda: threads != [])
+        assert_busy(form, threads)
+        form.accept()  # not twice
+        form.reject()  # nor closed meanwhile
+        qtbot.keyClicks(form.ui.username, "x")
+        assert form.ui.username.text() == "koen"
+        assert form.isVisible()
+        with qtbot.waitSignal(change_bus().changed) as announced:
+            release.set()
+        assert announced.args == [STAFF_CHANGED, form]
+        qtbot.waitUntil(lambda: not form.is_saving())
+        return int(form.result())
+
+    monkeypatch.setattr(msgbox, "exec_dialog", run)
+    with qtbot.waitSignal(dialog.changed):
+        dialog.new_account()
+    assert len(forms) == 1
+    assert usernames(dialog) == ["erik", "koen", "marieke", "sanne"]
+    assert signing.authenticate(sqlite_database, "koen", "koen's password").username == "koen"
+
+
+def test_a_role_is_changed_off_the_gui_thread_while_the_dialog_is_busy(
+    qtbot, dialog: StaffDialog, monkeypatch: pytest.MonkeyPatch, sqlite_database: Database
+) -> None:
+    release, threads = held(monkeypatch, accounts, "change_role")
+    dialog.select_username("sanne")
+    combo = dialog.ui.role
+    combo.activated.emit(combo.findData("manager"))
+    qtbot.waitUntil(lambda: threads != [])
+    assert_busy(dialog, threads)
+    dialog.reject()
+    assert dialog.isVisible()
+    with qtbot.waitSignal(dialog.changed), qtbot.waitSignal(change_bus().changed) as announced:
+        release.set()
+    assert announced.args == [STAFF_CHANGED, dialog]
+    assert dialog.message() == "sanne is now: Manager."
+    assert signing.authenticate(sqlite_database, "sanne", PASSWORD).role == "manager"
+
+
+def test_disabling_runs_off_the_gui_thread(
+    qtbot, dialog: StaffDialog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release, threads = held(monkeypatch, accounts, "set_active")
+    dialog.select_username("erik")
+    qtbot.mouseClick(dialog.ui.activeButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: threads != [])
+    assert_busy(dialog, threads)
+    assert dialog.selected().active  # not yet
+    with qtbot.waitSignal(dialog.changed):
+        release.set()
+    assert not dialog.selected().active
+
+
+def test_the_idle_minutes_are_saved_off_the_gui_thread(
+    qtbot, dialog: StaffDialog, monkeypatch: pytest.MonkeyPatch, sqlite_database: Database
+) -> None:
+    release, threads = held(monkeypatch, idle, "update_idle_lock_minutes")
+    dialog.ui.idleMinutes.setValue(5)
+    assert dialog.save_idle_lock()
+    qtbot.waitUntil(lambda: threads != [])
+    assert_busy(dialog, threads)
+    assert not dialog.save_idle_lock()  # not twice
+    bus = change_bus().changed
+    with qtbot.assertNotEmitted(bus), qtbot.waitSignal(dialog.idleLockChanged) as signal:
+        release.set()  # no view shows them: nothing announced
+    assert signal.args == [5]
+    assert idle.read_idle_lock_minutes(sqlite_database) == 5
+
+
+def test_refused_idle_minutes_are_told(
+    qtbot, dialog: StaffDialog, dialogs: list[QDialog], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_args: object) -> int:
+        raise ValidationError([FieldError("idle_lock_minutes", "Between 1 and 240 minutes.")])
+
+    monkeypatch.setattr(idle, "update_idle_lock_minutes", refuse)
+    dialog.ui.idleMinutes.setValue(5)
+    assert dialog.save_idle_lock()
+    qtbot.waitUntil(lambda: not dialog.is_saving())
+    (box,) = dialogs
+    assert isinstance(box, QMessageBox)
+    assert (box.windowTitle(), box.text()) == ("Staff accounts", "Between 1 and 240 minutes.")
+    assert dialog.ui.idleMinutes.value() == 5
+    assert dialog.message() == ""
+
+
+def test_a_password_is_reset_off_the_gui_thread_while_its_form_is_busy(
+    qtbot, dialog: StaffDialog, monkeypatch: pytest.MonkeyPatch, sqlite_database: Database
+) -> None:
+    release, threads = held(monkeypatch, accounts, "reset_password")
+
+    def run(form: QDialog) -> int:
+        assert isinstance(form, PasswordDialog)
+        qtbot.addWidget(form)
+        form.show()
+        form.ui.newPassword.setText("a fresh password")
+        form.ui.repeat.setText("a fresh password")
+        form.accept()
+        qtbot.waitUntil(lambda: threads != [])
+        assert_busy(form, threads)
+        form.reject()
+        assert form.isVisible()
+        with qtbot.assertNotEmitted(change_bus().changed):  # no view shows a password
+            release.set()
+            qtbot.waitUntil(lambda: not form.is_saving())
+        return int(form.result())
+
+    monkeypatch.setattr(msgbox, "exec_dialog", run)
+    dialog.select_username("sanne")
+    qtbot.mouseClick(dialog.ui.passwordButton, Qt.MouseButton.LeftButton)
+    assert dialog.message() == "sanne has a new password."
+    assert signing.authenticate(sqlite_database, "sanne", "a fresh password").username == "sanne"
+
+
+# --- one's own password -----------------------------------------------------------------------
+
+
+def test_ones_own_password_is_changed_off_the_gui_thread(
+    qtbot, sqlite_database: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release, threads = held(monkeypatch, accounts, "change_own_password")
+    shown: list[QDialog] = []
+
+    def run(form: QDialog) -> int:
+        shown.append(form)
+        if isinstance(form, QMessageBox):
+            return int(QMessageBox.StandardButton.Ok)
+        assert isinstance(form, PasswordDialog)
+        qtbot.addWidget(form)
+        form.show()
+        assert form.ui.current.isVisibleTo(form)
+        form.ui.current.setText(PASSWORD)
+        form.ui.newPassword.setText("my new long password")
+        form.ui.repeat.setText("my new long password")
+        form.accept()
+        qtbot.waitUntil(lambda: threads != [])
+        assert_busy(form, threads)
+        release.set()
+        qtbot.waitUntil(lambda: not form.is_saving())
+        return int(form.result())
+
+    monkeypatch.setattr(msgbox, "exec_dialog", run)
+    assert change_own_password(sqlite_database, admin, None)
+    form, told = shown
+    assert isinstance(told, QMessageBox)
+    assert told.text() == "Your password was changed."
+    assert form.ui.newPassword.text() == ""
+    assert signing.authenticate(sqlite_database, "marieke", "my new long password").user_id == (
+        admin.user_id
+    )
+
+
+def password_hash(database: Database, username: str) -> str:
+    with database.reading() as session:
+        return session.scalars(
+            select(StaffUser.password_hash).where(StaffUser.username == username)
+        ).one()
+
+
+def test_a_wrong_current_password_is_shown_beside_it_and_the_rest_stays(
+    qtbot, sqlite_database: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = password_hash(sqlite_database, "marieke")
+    forms: list[PasswordDialog] = []
+
+    def run(form: QDialog) -> int:
+        assert isinstance(form, PasswordDialog)
+        qtbot.addWidget(form)
+        forms.append(form)
+        form.ui.current.setText("not my password")
+        form.ui.newPassword.setText("my new long password")
+        form.ui.repeat.setText("my new long password")
+        form.accept()
+        qtbot.waitUntil(lambda: not form.is_saving())
+        return int(form.result())
+
+    monkeypatch.setattr(msgbox, "exec_dialog", run)
+    assert not change_own_password(sqlite_database, admin, None)
+    (form,) = forms
+    assert form.error_text("current") == "This is not your current password."
+    assert form.ui.current.text() == ""
+    assert form.ui.newPassword.text() == "my new long password"
+    assert password_hash(sqlite_database, "marieke") == before  # unchanged

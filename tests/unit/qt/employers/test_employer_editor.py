@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,6 +14,7 @@ from sqlalchemy import func, select
 
 from expatdesk import clock
 from expatdesk.accounts.actor import Actor
+from expatdesk.common.changes import EMPLOYER_SAVED
 from expatdesk.db.database import Database
 from expatdesk.db.models import ContactPerson, Employer, HiringRecord, StaffUser
 from expatdesk.employers import write as employer_records
@@ -22,6 +25,8 @@ from expatdesk.qt.employers.editor import (
     HiringDialog,
     confirm_and_delete_employer,
 )
+from expatdesk.qt.main_window import MainWindow
+from expatdesk.qt.operations import change_bus, is_writing
 from tests.helpers.sample import Sample
 
 Responder = Callable[[QDialog], int]
@@ -370,6 +375,15 @@ def test_every_input_has_an_accessible_name_and_a_label(
     assert editor.ui.highTech.accessibleName() == "High-tech"
 
 
+@pytest.fixture
+def desk(qtbot) -> QWidget:
+    """The window a delete is started from (it is busy while the delete runs)."""
+    desk = QWidget()
+    qtbot.addWidget(desk)
+    desk.show()
+    return desk
+
+
 def test_delete_asks_and_a_refusal_is_told(
     qtbot,
     sqlite_database: Database,
@@ -377,9 +391,16 @@ def test_delete_asks_and_a_refusal_is_told(
     anna: Actor,
     answers: list[Responder],
     dialogs: list[QDialog],
+    desk: QWidget,
 ) -> None:
+    deleted: list[str] = []
+    before = count(sqlite_database, Employer)
     answers.append(click_button("&Delete"))
-    assert not confirm_and_delete_employer(None, sqlite_database, anna, sample.employers["thales"])
+    thales = sample.employers["thales"]
+    assert confirm_and_delete_employer(
+        desk, sqlite_database, anna, thales, lambda: deleted.append("thales")
+    )
+    qtbot.waitUntil(lambda: not is_writing(desk))
     question, refusal = dialogs[-2:]
     assert isinstance(question, QMessageBox)
     assert question.text() == (
@@ -390,11 +411,17 @@ def test_delete_asks_and_a_refusal_is_told(
     assert refusal.text() == (
         "Thales Nederland cannot be deleted: other records refer to this employer (2 expats)."
     )
-    before = count(sqlite_database, Employer)
-    assert not confirm_and_delete_employer(None, sqlite_database, anna, sample.employers["bakery"])
+    assert deleted == []
+    assert count(sqlite_database, Employer) == before  # refused: kept
+    bakery = sample.employers["bakery"]
+    assert not confirm_and_delete_employer(desk, sqlite_database, anna, bakery)
+    assert not is_writing(desk)
     assert count(sqlite_database, Employer) == before  # closing the question keeps it
     answers.append(click_button("&Delete"))
-    assert confirm_and_delete_employer(None, sqlite_database, anna, sample.employers["bakery"])
+    assert confirm_and_delete_employer(
+        desk, sqlite_database, anna, bakery, lambda: deleted.append("bakery")
+    )
+    qtbot.waitUntil(lambda: deleted == ["bakery"])
     assert count(sqlite_database, Employer) == before - 1
     assert count(sqlite_database, HiringRecord) == 2  # Thales' own stay
 
@@ -407,3 +434,47 @@ def test_new_year_defaults_to_last_year_not_yet_listed(
     qtbot.addWidget(dialog)
     assert dialog.year.value() == clock.today().year
     assert dialog.international_hires.value() == 0
+
+
+def test_the_window_deletes_an_employer_off_the_gui_thread_while_it_is_busy(
+    qtbot,
+    window: MainWindow,
+    sqlite_database: Database,
+    sample: Sample,
+    answers: list[Responder],
+    dialogs: list[QDialog],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bakery = sample.employers["bakery"]
+    release = threading.Event()
+    threads: list[int] = []
+    delete = employer_records.delete_employer
+
+    def held(*args: Any) -> Any:
+        threads.append(threading.get_ident())
+        assert release.wait(timeout=10)
+        return delete(*args)
+
+    monkeypatch.setattr(employer_records, "delete_employer", held)
+    window.show_area(2)
+    assert window.employers_area.select_id(bakery)
+    before = count(sqlite_database, Employer)
+    answers.append(click_button("&Delete"))
+    assert window.delete_record()
+    qtbot.waitUntil(lambda: threads != [])
+
+    assert threads != [threading.get_ident()]
+    assert is_writing(window)
+    assert window.cursor().shape() == Qt.CursorShape.BusyCursor
+    saving = window.findChild(QLabel, "savingLabel")
+    assert saving is not None
+    asked = len(dialogs)
+    assert not window.delete_record()  # not twice, and not asked again
+    assert len(dialogs) == asked
+    assert saving.isVisible()
+    with qtbot.waitSignal(change_bus().changed) as announced:
+        release.set()
+    assert announced.args == [EMPLOYER_SAVED, window]
+    qtbot.waitUntil(lambda: not is_writing(window))
+    assert window.ui.statusBar.currentMessage() == "Record deleted"
+    assert count(sqlite_database, Employer) == before - 1

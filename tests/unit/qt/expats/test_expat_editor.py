@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,6 +23,7 @@ from sqlalchemy import func, select
 
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor
+from expatdesk.common.changes import EXPAT_SAVED
 from expatdesk.common.labels import Label
 from expatdesk.db.database import Database
 from expatdesk.db.models import AuditEntry, Case, Expat, FamilyMember, Permit, StaffUser
@@ -31,6 +34,8 @@ from expatdesk.qt import msgbox
 from expatdesk.qt.expats.duplicate_warning import DuplicateWarning
 from expatdesk.qt.expats.editor import ExpatEditor, confirm_and_delete_expat
 from expatdesk.qt.expats.family_permits import FamilyMemberDialog, PermitDialog
+from expatdesk.qt.main_window import MainWindow
+from expatdesk.qt.operations import change_bus, is_writing
 from tests.helpers.sample import JOSE_BSN, Sample
 
 Responder = Callable[[QDialog], int]
@@ -811,6 +816,15 @@ def test_every_input_has_an_accessible_name_and_a_label(
 # --- deleting -----------------------------------------------------------------------------------
 
 
+@pytest.fixture
+def desk(qtbot) -> QWidget:
+    """The window a delete is started from (it is busy while the delete runs)."""
+    desk = QWidget()
+    qtbot.addWidget(desk)
+    desk.show()
+    return desk
+
+
 def test_delete_asks_with_the_name_and_deletes(
     qtbot,
     sqlite_database: Database,
@@ -818,18 +832,24 @@ def test_delete_asks_with_the_name_and_deletes(
     anna: Actor,
     answers: list[Responder],
     dialogs: list[QDialog],
+    desk: QWidget,
 ) -> None:
     priya = sample.expats["priya"]
-    assert not confirm_and_delete_expat(None, sqlite_database, anna, priya)  # closed: No
+    assert not confirm_and_delete_expat(desk, sqlite_database, anna, priya)  # closed: No
     question = dialogs[-1]
     assert isinstance(question, QMessageBox)
     assert question.text() == (
         "Delete Priya Sharma (EXP-0005) with their family members and permits? "
         "This cannot be undone."
     )
+    assert not is_writing(desk)
     assert expat_forms.load_expat_form(sqlite_database, priya) is not None
     answers.append(click_text("&Delete"))
-    assert confirm_and_delete_expat(None, sqlite_database, anna, priya)
+    deleted: list[bool] = []
+    assert confirm_and_delete_expat(
+        desk, sqlite_database, anna, priya, lambda: deleted.append(True)
+    )
+    qtbot.waitUntil(lambda: deleted == [True])
     assert expat_forms.load_expat_form(sqlite_database, priya) is None
 
 
@@ -840,12 +860,16 @@ def test_a_refused_delete_is_told(
     anna: Actor,
     answers: list[Responder],
     dialogs: list[QDialog],
+    desk: QWidget,
 ) -> None:
     jose = sample.expats["jose"]
     with sqlite_database.transaction() as session:
         session.add(Case(case_ref="C-1", subject="Permit", expat_id=jose, opened_on=clock.today()))
     answers.append(click_text("&Delete"))
-    assert not confirm_and_delete_expat(None, sqlite_database, anna, jose)
+    deleted: list[bool] = []
+    assert confirm_and_delete_expat(desk, sqlite_database, anna, jose, lambda: deleted.append(True))
+    qtbot.waitUntil(lambda: not is_writing(desk))
+    assert deleted == []
     refusal = dialogs[-1]
     assert isinstance(refusal, QMessageBox)
     assert refusal.icon() == QMessageBox.Icon.Critical
@@ -853,3 +877,47 @@ def test_a_refused_delete_is_told(
         "José García cannot be deleted: other records refer to this expat (1 case)."
     )
     assert expat_forms.load_expat_form(sqlite_database, jose) is not None
+
+
+def test_the_window_deletes_an_expat_off_the_gui_thread_while_it_is_busy(
+    qtbot,
+    window: MainWindow,
+    sqlite_database: Database,
+    sample: Sample,
+    answers: list[Responder],
+    dialogs: list[QDialog],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    priya = sample.expats["priya"]
+    release = threading.Event()
+    threads: list[int] = []
+    delete = expat_records.delete_expat
+
+    def held(*args: Any) -> Any:
+        threads.append(threading.get_ident())
+        assert release.wait(timeout=10)
+        return delete(*args)
+
+    monkeypatch.setattr(expat_records, "delete_expat", held)
+    window.show_area(1)
+    assert window.expats_area.select_id(priya)
+    answers.append(click_text("&Delete"))
+    assert window.delete_record()
+    qtbot.waitUntil(lambda: threads != [])
+
+    assert threads != [threading.get_ident()]
+    assert is_writing(window)
+    assert window.cursor().shape() == Qt.CursorShape.BusyCursor
+    saving = window.findChild(QLabel, "savingLabel")
+    assert saving is not None
+    assert saving.isVisible()
+    asked = len(dialogs)
+    assert not window.delete_record()  # not twice, and not asked again
+    assert len(dialogs) == asked
+    assert window.ui.statusBar.currentMessage() != "Record deleted"
+    with qtbot.waitSignal(change_bus().changed) as announced:
+        release.set()
+    assert announced.args == [EXPAT_SAVED, window]
+    qtbot.waitUntil(lambda: not is_writing(window))
+    assert window.ui.statusBar.currentMessage() == "Record deleted"
+    assert expat_forms.load_expat_form(sqlite_database, priya) is None

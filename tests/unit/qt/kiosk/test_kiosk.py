@@ -3,24 +3,31 @@ person, and the lock that only the staff exit code opens."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
 from sqlalchemy import select
 
 from expatdesk import clock
 from expatdesk.accounts.actor import SYSTEM
+from expatdesk.common.changes import SURVEY_SAVED
 from expatdesk.db.database import Database
 from expatdesk.db.models import CURRENT_QUESTIONNAIRE, SurveyFacility, SurveyResponse
+from expatdesk.errors import UserError
+from expatdesk.i18n import _ as translate
 from expatdesk.qt import msgbox
 from expatdesk.qt.kiosk import window as kiosk_module
 from expatdesk.qt.kiosk.setup import ExitCodeDialog, KioskSetup, KioskSetupDialog
 from expatdesk.qt.kiosk.window import KioskWindow
 from expatdesk.qt.main_window import MainWindow
+from expatdesk.qt.operations import change_bus
+from expatdesk.surveys import responses as surveys
 from tests.helpers.sample import Sample
 
 CODE = "2468"
@@ -130,7 +137,8 @@ def test_english_response_linked_then_next_person_is_anonymous(
     tap(qtbot, kiosk.service.skip)
     tap(qtbot, kiosk.intention.choices["no"])
     tap(qtbot, kiosk.intention.next)
-    tap(qtbot, kiosk.facilities.next)
+    with qtbot.wait_signal(kiosk.saved):
+        tap(qtbot, kiosk.facilities.next)
     assert rows(sqlite_database)[1] == (
         "expat",
         None,
@@ -165,7 +173,8 @@ def test_dutch_response_after_switching_on_the_screen(
     assert kiosk.facilities.choices["language_course"].text() == "Taalcursus"
     tap(qtbot, kiosk.facilities.choices["language_course"])
     assert kiosk.facilities.next.text() == "Afronden"
-    tap(qtbot, kiosk.facilities.next)
+    with qtbot.wait_signal(kiosk.saved):
+        tap(qtbot, kiosk.facilities.next)
     assert kiosk.thanks.title.text() == "Bedankt voor uw antwoorden!"
     assert rows(sqlite_database)[0][2:] == (
         7,
@@ -174,6 +183,92 @@ def test_dutch_response_after_switching_on_the_screen(
         frozenset({"language_course"}),
     )
     kiosk.next_person()  # what the timer does: the next person starts in the staff's language
+    qtbot.waitUntil(lambda: kiosk.welcome.start.text() == "Start")
+
+
+def answer_all(qtbot, kiosk: KioskWindow) -> None:
+    """Grade 6, "no", no facilities: up to the "Finish" button."""
+    tap(qtbot, kiosk.welcome.start)
+    tap(qtbot, kiosk.service.choices["6"])
+    tap(qtbot, kiosk.service.next)
+    tap(qtbot, kiosk.intention.choices["no"])
+    tap(qtbot, kiosk.intention.next)
+    assert kiosk.current_page() is kiosk.facilities
+
+
+def test_the_answers_are_saved_off_the_gui_thread_and_thanked_once_saved(
+    qtbot,
+    kiosk: KioskWindow,
+    sqlite_database: Database,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    release = threading.Event()
+    threads: list[int] = []
+    record = surveys.record_response
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.get_ident())
+        assert release.wait(timeout=10)
+        return record(*args, **kwargs)
+
+    monkeypatch.setattr(surveys, "record_response", held)
+    answer_all(qtbot, kiosk)
+    tap(qtbot, kiosk.facilities.next)
+    qtbot.waitUntil(lambda: threads != [])
+
+    assert threads != [threading.get_ident()]
+    assert kiosk.is_saving()
+    assert kiosk.current_page() is kiosk.facilities  # no thanks before the answers are stored
+    assert kiosk.cursor().shape() == Qt.CursorShape.BusyCursor
+    saving = kiosk.findChild(QLabel, "savingLabel")
+    assert saving is not None
+    assert saving.isVisible()
+    assert not kiosk.idle_timer.isActive()  # not abandoned while saving
+    tap(qtbot, kiosk.facilities.back)  # taps do nothing meanwhile
+    assert kiosk.current_page() is kiosk.facilities
+    kiosk.finish()  # nor is it sent twice
+    assert len(threads) == 1
+    with qtbot.waitSignal(change_bus().changed) as announced:
+        release.set()
+    assert announced.args == [SURVEY_SAVED, kiosk]
+    qtbot.waitUntil(lambda: kiosk.current_page() is kiosk.thanks)
+    assert kiosk.thanks_timer.isActive()
+    assert [row[2:4] for row in rows(sqlite_database)] == [(6, "no")]
+
+
+def test_a_refused_save_is_said_in_the_visitors_language_and_the_answers_stay(
+    qtbot,
+    kiosk: KioskWindow,
+    sqlite_database: Database,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> object:
+        raise UserError(translate("This expat no longer exists."))  # translated when raised
+
+    monkeypatch.setattr(surveys, "record_response", refuse)
+    tap(qtbot, kiosk.welcome.language_buttons["nl"])
+    qtbot.waitUntil(lambda: kiosk.welcome.start.text() == "Beginnen")
+    answer_all(qtbot, kiosk)
+    tap(qtbot, kiosk.facilities.choices["language_course"])
+    tap(qtbot, kiosk.facilities.next)
+    qtbot.waitUntil(lambda: not kiosk.is_saving())
+
+    assert kiosk.current_page() is kiosk.facilities
+    assert kiosk.error.isVisible()
+    assert kiosk.error.text() == (
+        "Uw antwoorden konden niet worden opgeslagen: Deze expat bestaat niet meer."
+    )
+    assert kiosk.service.selected() == ["6"]
+    assert kiosk.facilities.selected() == ["language_course"]
+    assert kiosk.idle_timer.isActive()  # a visitor who walked away is still forgotten in time
+    assert rows(sqlite_database) == []
+
+    monkeypatch.undo()
+    with qtbot.wait_signal(kiosk.saved):  # tried again: saved
+        tap(qtbot, kiosk.facilities.next)
+    assert kiosk.current_page() is kiosk.thanks
+    assert not kiosk.error.isVisible()
+    kiosk.next_person()
     qtbot.waitUntil(lambda: kiosk.welcome.start.text() == "Start")
 
 
@@ -268,7 +363,8 @@ def test_started_from_the_menu_and_left_with_the_code(
     tap(qtbot, kiosk.service.choices["10"])
     tap(qtbot, kiosk.service.next)
     tap(qtbot, kiosk.intention.skip)
-    tap(qtbot, kiosk.facilities.skip)
+    with qtbot.wait_signal(kiosk.saved):
+        tap(qtbot, kiosk.facilities.skip)
     assert rows(sqlite_database) == [
         ("expat", sample.expats["anna"], 10, None, CURRENT_QUESTIONNAIRE, frozenset())
     ]

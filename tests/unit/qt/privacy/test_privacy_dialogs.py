@@ -4,18 +4,22 @@ with the keyboard and the mouse as staff would."""
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 from sqlalchemy import select, update
 
 from expatdesk.accounts.actor import SYSTEM, Actor
 from expatdesk.cases import workflow as cases
+from expatdesk.common.changes import PERSONAL_DATA_ERASED
+from expatdesk.common.validation import FieldError, ValidationError
 from expatdesk.db.database import Database
 from expatdesk.db.models import Case, Expat
 from expatdesk.errors import UserError
@@ -24,6 +28,7 @@ from expatdesk.expats import write as expat_records
 from expatdesk.privacy import erasure as privacy
 from expatdesk.privacy import retention
 from expatdesk.qt import files, msgbox
+from expatdesk.qt.operations import change_bus, is_writing
 from expatdesk.qt.privacy import dialogs as privacy_dialogs
 from expatdesk.qt.privacy import retention as retention_dialogs
 from expatdesk.qt.privacy.dialogs import EraseDialog
@@ -148,11 +153,48 @@ def test_a_refused_erasure_keeps_the_dialog_open_with_the_reason(
     qtbot.keyClicks(dialog.ui.reason, "Request")
     qtbot.keyClicks(dialog.ui.confirmEdit, "exp-0001")  # the case does not matter
     qtbot.mouseClick(dialog.eraseButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.is_erasing())
 
     assert dialog.isVisible()
     assert dialog.error_text("form").startswith("system changed this record on")
     assert messages(dialogs) == [("Erase personal data of EXP-0001", dialog.error_text("form"))]
     assert stored(sqlite_database, jose).family_name == "García"
+
+
+def test_the_erasure_runs_off_the_gui_thread_while_the_dialog_is_busy(
+    qtbot, sqlite_database: Database, sample: Sample, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    jose = sample.expats["jose"]
+    release = threading.Event()
+    threads: list[int] = []
+    anonymise = privacy.anonymise_expat
+
+    def held(*args: Any) -> privacy.Erasure:
+        threads.append(threading.get_ident())
+        assert release.wait(timeout=10)
+        return anonymise(*args)
+
+    monkeypatch.setattr(privacy, "anonymise_expat", held)
+    dialog = erase_dialog(qtbot, sqlite_database, jose)
+    qtbot.keyClicks(dialog.ui.reason, "Request")
+    qtbot.keyClicks(dialog.ui.confirmEdit, "EXP-0001")
+    qtbot.mouseClick(dialog.eraseButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: threads != [])
+
+    assert threads != [threading.get_ident()]
+    assert dialog.is_erasing()
+    assert dialog.cursor().shape() == Qt.CursorShape.BusyCursor
+    cancel = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel)
+    assert cancel is not None
+    assert not cancel.isEnabled()
+    qtbot.keyClick(dialog.ui.reason, Qt.Key.Key_Escape)  # not closed meanwhile
+    dialog.reject()
+    assert dialog.isVisible()
+    assert dialog.ui.reason.text() == "Request"
+    with qtbot.wait_signal(dialog.erased):
+        release.set()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert stored(sqlite_database, jose).family_name == "Anonymised"
 
 
 def test_escape_cancels_the_erasure(qtbot, sqlite_database: Database, sample: Sample) -> None:
@@ -185,6 +227,7 @@ def test_erase_expat_asks_and_erases(
             dialog.ui.reason.setText("At her request")
             dialog.ui.confirmEdit.setText("EXP-0002")
             dialog.eraseButton.click()
+            qtbot.waitUntil(lambda: not dialog.is_erasing())
 
     shown = driving(monkeypatch, drive)
     assert privacy_dialogs.erase_expat(None, sqlite_database, SYSTEM, sample.expats["anna"])
@@ -375,10 +418,92 @@ def test_the_period_is_saved_with_the_keyboard_and_the_list_follows(
     dialog.ui.years.selectAll()
     qtbot.keyClicks(dialog.ui.years, "30")
     qtbot.keyClick(dialog.ui.years, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not is_writing(dialog))
     assert retention.read_retention_years(sqlite_database) == 30
     assert dialog.ui.candidates.topLevelItemCount() == 0
     assert dialog.ui.countLabel.text() == "0 expats past the retention period"
     assert dialog.ui.yearsLabel.buddy() is dialog.ui.years
+
+
+def held(
+    monkeypatch: pytest.MonkeyPatch, module: object, name: str
+) -> tuple[threading.Event, list[int]]:
+    """Make ``module.name`` wait for the returned event, noting the thread it runs in."""
+    release = threading.Event()
+    threads: list[int] = []
+    function = getattr(module, name)
+
+    def waiting(*args: Any) -> Any:
+        threads.append(threading.get_ident())
+        assert release.wait(timeout=10)
+        return function(*args)
+
+    monkeypatch.setattr(module, name, waiting)
+    return release, threads
+
+
+def test_the_period_is_saved_off_the_gui_thread_while_the_dialog_is_busy(
+    qtbot, sqlite_database: Database, sample: Sample, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    long_ago(sqlite_database, [sample.expats["jose"]])
+    release, threads = held(monkeypatch, retention, "update_retention_years")
+    dialog = retention_dialog(qtbot, sqlite_database)
+    dialog.ui.years.setValue(30)
+    qtbot.mouseClick(dialog.ui.saveYearsButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: threads != [])
+
+    assert threads != [threading.get_ident()]
+    assert is_writing(dialog)
+    assert dialog.cursor().shape() == Qt.CursorShape.BusyCursor
+    assert not dialog.save_years()  # not twice
+    dialog.reject()
+    assert dialog.isVisible()
+    assert dialog.ui.candidates.topLevelItemCount() == 1
+    with qtbot.assertNotEmitted(change_bus().changed):  # no view shows the period
+        release.set()
+        qtbot.waitUntil(lambda: not is_writing(dialog))
+    assert retention.read_retention_years(sqlite_database) == 30
+    assert dialog.ui.candidates.topLevelItemCount() == 0
+
+
+def test_a_refused_period_is_shown_beside_it(
+    qtbot, sqlite_database: Database, sample: Sample, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_args: object) -> int:
+        raise ValidationError([FieldError("retention_years", "Between 1 and 50 years.")])
+
+    monkeypatch.setattr(retention, "update_retention_years", refuse)
+    dialog = retention_dialog(qtbot, sqlite_database)
+    dialog.ui.years.setValue(30)
+    assert dialog.save_years()
+    qtbot.waitUntil(lambda: not is_writing(dialog))
+    assert dialog.error_text("retention_years") == "Between 1 and 50 years."
+    assert dialog.ui.years.value() == 30  # what was typed stays
+    assert retention.read_retention_years(sqlite_database) == 7
+
+
+def test_the_anonymising_runs_off_the_gui_thread_and_is_announced(
+    qtbot, sqlite_database: Database, sample: Sample, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    long_ago(sqlite_database, [sample.expats["jose"]])
+    release, threads = held(monkeypatch, retention, "apply_retention")
+    dialog = retention_dialog(qtbot, sqlite_database)
+    qtbot.mouseClick(dialog.ui.selectAllButton, Qt.MouseButton.LeftButton)
+    accept_confirmations(monkeypatch)
+    assert dialog.anonymise_selected()
+    qtbot.waitUntil(lambda: threads != [])
+
+    assert threads != [threading.get_ident()]
+    assert dialog.is_busy()
+    assert dialog.cursor().shape() == Qt.CursorShape.BusyCursor
+    assert not dialog.anonymise_selected()  # not twice
+    dialog.reject()
+    assert dialog.isVisible()
+    with qtbot.waitSignal(change_bus().changed) as announced:
+        release.set()
+    assert announced.args == [PERSONAL_DATA_ERASED, dialog]
+    qtbot.waitUntil(lambda: not dialog.is_busy())
+    assert stored(sqlite_database, sample.expats["jose"]).family_name == "Anonymised"
 
 
 def test_only_administrators_apply_the_retention_period(
