@@ -6,12 +6,14 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
-from datetime import date, time
+from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
+from babel.dates import format_date
 from PIL import Image
 
+from expatdesk import clock
 from expatdesk.accounts.actor import Actor, PermissionDeniedError
 from expatdesk.db.database import Database
 from expatdesk.db.models import Expat, Permit
@@ -108,23 +110,21 @@ def test_a_name_in_another_script_is_set_in_the_embedded_fallback_font(
 def test_the_overview_lists_permits_ending_within_a_year(
     database: Database, desk: Desk, tmp_path: Path
 ) -> None:
+    soon = clock.today() + timedelta(days=95)  # within a year
+    later = date(clock.today().year + 4, 3, 1)  # beyond it
     with database.transaction() as session:
         session.add_all(
             [
-                Permit(
-                    expat_id=desk.dutch_expat, permit_type_code="hsm", valid_until=date(2027, 3, 1)
-                ),
-                Permit(
-                    expat_id=desk.dutch_expat, permit_type_code="hsm", valid_until=date(2030, 3, 1)
-                ),
+                Permit(expat_id=desk.dutch_expat, permit_type_code="hsm", valid_until=soon),
+                Permit(expat_id=desk.dutch_expat, permit_type_code="hsm", valid_until=later),
             ]
         )
     letter = letters.make_letter(
         database, desk.officer, "client-overview", desk.dutch_case, file_on_case=False
     )
     text = " ".join(_text(letter.pdf, tmp_path).split())
-    assert "geldig tot 1 maart 2027" in text
-    assert "2030" not in text
+    assert f"geldig tot {format_date(soon, 'long', locale='nl_NL')}" in text
+    assert str(later.year) not in text
 
 
 def test_refusals(database: Database, desk: Desk) -> None:
