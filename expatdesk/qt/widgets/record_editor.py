@@ -48,7 +48,7 @@ from expatdesk.db.database import Database
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.operations import is_writing, run_write
-from expatdesk.qt.widgets.field_messages import FieldMessages, Placed
+from expatdesk.qt.widgets.field_messages import FieldMessages, Placed, hide_message
 from expatdesk.qt.widgets.item_dialogs import ItemTable
 
 log = logging.getLogger(__name__)
@@ -264,7 +264,7 @@ class RecordEditor(QDialog):
         self._watched.add(widget)
         signal = _changed_signal(widget)
         if signal is not None:
-            signal.connect(label.hide)
+            signal.connect(lambda *_args: hide_message(label))
 
     def _place(self, error: FieldError) -> Placed:
         """Under its field; a nested key ``permits[2].valid_until`` under the table, naming the
