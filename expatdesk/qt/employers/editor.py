@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
 
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor
@@ -178,10 +178,10 @@ class EmployerEditor(RecordEditor):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(database, actor, parent)
-        self.ui = Ui_EmployerEditor()
+        self.ui: Ui_EmployerEditor = Ui_EmployerEditor()
         self.ui.setupUi(self)
         self.setObjectName("EmployerEditor")
-        self._form = form
+        self._form: EmployerForm = form
         self._municipalities = employer_records.municipalities(database)
         ui = self.ui
         fill_labels(ui.municipality, self._municipalities)
@@ -298,37 +298,21 @@ class EmployerEditor(RecordEditor):
     def checked_form(self) -> EmployerForm:
         return self.form()
 
-    def stored(self) -> tuple[int, int] | None:
-        if self._form.id is None:
-            return None
-        assert self._form.version is not None
-        return self._form.id, self._form.version
-
     def create_record(self, form: EmployerForm) -> int:
         return employer_records.create_employer(self.database, self.actor, form)
 
     def update_record(self, record_id: int, version: int, form: EmployerForm) -> None:
         employer_records.update_employer(self.database, self.actor, record_id, version, form)
 
-    def reload(self) -> bool:
-        if self._form.id is None:
-            return False
-        form = employer_records.load_employer_form(self.database, self._form.id)
-        if form is None:
-            msgbox.error(self, self.windowTitle(), _("This employer no longer exists."))
-            return False
-        self._form = form
+    def load_form(self, record_id: int) -> EmployerForm | None:
+        return employer_records.load_employer_form(self.database, record_id)
+
+    def show_form(self, form: EmployerForm) -> None:
         self._show(form)
         self._retranslate()
-        return True
 
-    def record_title(self) -> str:
-        if self._form.id is None:
-            return _("the new employer")
-        return f"{self._form.name} ({self._form.ref})"
-
-    def form_error_label(self) -> QLabel:
-        return self.ui.formError
+    def texts(self) -> tuple[str, str]:
+        return _("the new employer"), _("This employer no longer exists.")
 
     # --- language -----------------------------------------------------------------------------
 

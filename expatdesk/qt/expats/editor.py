@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor
@@ -89,10 +89,10 @@ class ExpatEditor(RecordEditor):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(database, actor, parent)
-        self.ui = Ui_ExpatEditor()
+        self.ui: Ui_ExpatEditor = Ui_ExpatEditor()
         self.ui.setupUi(self)
         self.setObjectName("ExpatEditor")
-        self._form = form
+        self._form: ExpatForm = form
         self._choices = expat_vocabulary.choices(database)
         self._permit_labels = {label.code: label for label in self._choices.permit_types}
         self._bsn_edited = False
@@ -376,37 +376,21 @@ class ExpatEditor(RecordEditor):
         form = self.form()
         return None if self._duplicate_stops_save(form) else form
 
-    def stored(self) -> tuple[int, int] | None:
-        if self._form.id is None:
-            return None
-        assert self._form.version is not None
-        return self._form.id, self._form.version
-
     def create_record(self, form: ExpatForm) -> int:
         return expat_records.create_expat(self.database, self.actor, form)
 
     def update_record(self, record_id: int, version: int, form: ExpatForm) -> None:
         expat_records.update_expat(self.database, self.actor, record_id, version, form)
 
-    def reload(self) -> bool:
-        if self._form.id is None:
-            return False
-        form = expat_forms.load_expat_form(self.database, self._form.id)
-        if form is None:
-            msgbox.error(self, self.windowTitle(), _("This expat no longer exists."))
-            return False
-        self._form = form
+    def load_form(self, record_id: int) -> ExpatForm | None:
+        return expat_forms.load_expat_form(self.database, record_id)
+
+    def show_form(self, form: ExpatForm) -> None:
         self._show(form)
         self._retranslate()
-        return True
 
-    def record_title(self) -> str:
-        if self._form.id is None:
-            return _("the new expat")
-        return f"{self._form.name} ({self._form.ref})"
-
-    def form_error_label(self) -> QLabel:
-        return self.ui.formError
+    def texts(self) -> tuple[str, str]:
+        return _("the new expat"), _("This expat no longer exists.")
 
     # --- the BSN ------------------------------------------------------------------------------
 

@@ -2,7 +2,8 @@
 first refused field focused (on its tab), anything else in the form's own message.
 
 A tab that holds a message is marked (a warning icon, and a tooltip that says so), so that a
-message on a tab out of sight is not missed; the mark goes when the tab's last message goes.
+message on a tab out of sight is not missed; the mark goes when the tab's last message goes
+(:func:`hide_message`, or the next :meth:`FieldMessages.clear`).
 
 A form makes one :class:`FieldMessages` from its message labels and inputs (field key → widget)
 and its general label, and hands it the :class:`~expatdesk.common.db_errors.Refusal` that came
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QStyle, QTabWidget, QWidget
 
@@ -58,12 +59,6 @@ class _TabMarks(QObject):
     def watch(self, label: QLabel) -> None:
         if label not in self._labels:
             self._labels.append(label)
-            label.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
-            self.update()
-        return False
 
     def update(self) -> None:
         tabs = self._tabs
@@ -100,6 +95,12 @@ def mark_tabs(labels: Sequence[QLabel]) -> None:
             mark.watch(label)
     for mark in marks.values():
         mark.update()
+
+
+def hide_message(label: QLabel) -> None:
+    """Hide one field's message (the field was changed) and unmark its tab if it was the last."""
+    label.hide()
+    mark_tabs([label])
 
 
 class FieldMessages:

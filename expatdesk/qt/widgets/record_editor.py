@@ -48,7 +48,7 @@ from expatdesk.db.database import Database
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.operations import is_writing, run_write
-from expatdesk.qt.widgets.field_messages import FieldMessages, Placed
+from expatdesk.qt.widgets.field_messages import FieldMessages, Placed, hide_message
 from expatdesk.qt.widgets.item_dialogs import ItemTable
 
 log = logging.getLogger(__name__)
@@ -135,11 +135,12 @@ class RecordEditor(QDialog):
     """The base of a record editor; a subclass fills the form and implements the hooks.
 
     Hooks: :meth:`snapshot` (what is typed, comparable), :meth:`checked_form` (the form to save,
-    checked in the GUI thread, or ``None`` when the user stopped the save), :meth:`stored` (the
-    id and version of the record edited; ``None`` for a new one), :meth:`create_record` and
-    :meth:`update_record` (the core services, run off the GUI thread), :meth:`reload` (show the
-    stored record again), :meth:`record_title` (for the questions), :attr:`changes` (what a save
-    changes), and the dictionaries
+    checked in the GUI thread, or ``None`` when the user stopped the save), :meth:`create_record`
+    and :meth:`update_record` (the core services, run off the GUI thread), :meth:`load_form` (the
+    stored record's form, read again), :meth:`show_form` (fill the widgets), :meth:`texts` (the
+    new record's title and the message when the record is gone), :attr:`changes` (what a save
+    changes), ``_form`` (the form loaded: its ``id``, ``version``, ``name``, ``ref``), ``ui`` with
+    its ``formError`` label, and the dictionaries
     ``error_labels`` and ``inputs`` (field key → message label / input widget). A nested key
     ``permits[2].valid_until`` is shown under the ``permits`` label, naming the row.
 
@@ -151,6 +152,8 @@ class RecordEditor(QDialog):
 
     #: What saving this kind of record changes (announced to every area).
     changes: Changes = Changes()
+    #: The subclass's Designer form (with a ``formError`` label).
+    ui: Any
 
     def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -160,6 +163,7 @@ class RecordEditor(QDialog):
         self.inputs: dict[str, QWidget] = {}
         self.tables: dict[str, ItemTable[Any]] = {}
         self._baseline: object = None
+        self._form: Any = None  # the subclass's form of the record
         self._watched: set[QWidget] = set()
         self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         self.save_shortcut.activated.connect(self.save)
@@ -175,7 +179,11 @@ class RecordEditor(QDialog):
 
     def stored(self) -> tuple[int, int] | None:
         """The id and version of the record as it was loaded; ``None`` for a new record."""
-        raise NotImplementedError
+        form = self._form
+        if form.id is None:
+            return None
+        assert form.version is not None
+        return int(form.id), int(form.version)
 
     def create_record(self, form: Any) -> int:
         """Create the record (off the GUI thread: no widgets); its id."""
@@ -185,14 +193,38 @@ class RecordEditor(QDialog):
         """Update the record (off the GUI thread: no widgets)."""
         raise NotImplementedError
 
-    def reload(self) -> bool:
+    def load_form(self, record_id: int) -> Any:
+        """The stored record's form, read again; ``None`` when it no longer exists."""
         raise NotImplementedError
+
+    def show_form(self, form: Any) -> None:
+        raise NotImplementedError
+
+    def texts(self) -> tuple[str, str]:
+        """What the new record is called ("the new expat"), and the message when the record
+        edited no longer exists."""
+        raise NotImplementedError
+
+    def reload(self) -> bool:
+        """Show the stored record again; ``False`` for a new one or one that is gone (said)."""
+        if self._form.id is None:
+            return False
+        form = self.load_form(self._form.id)
+        if form is None:
+            msgbox.error(self, self.windowTitle(), self.texts()[1])
+            return False
+        self._form = form
+        self.show_form(form)
+        return True
 
     def record_title(self) -> str:
-        raise NotImplementedError
+        if self._form.id is None:
+            return self.texts()[0]
+        return f"{self._form.name} ({self._form.ref})"
 
     def form_error_label(self) -> QLabel:
-        raise NotImplementedError
+        label: QLabel = self.ui.formError  # the subclass's Designer form has one
+        return label
 
     # --- state --------------------------------------------------------------------------------
 
@@ -232,7 +264,7 @@ class RecordEditor(QDialog):
         self._watched.add(widget)
         signal = _changed_signal(widget)
         if signal is not None:
-            signal.connect(label.hide)
+            signal.connect(lambda *_args: hide_message(label))
 
     def _place(self, error: FieldError) -> Placed:
         """Under its field; a nested key ``permits[2].valid_until`` under the table, naming the
