@@ -132,23 +132,22 @@ class _Busy(QObject):
         self.label.move(margin, form.height() - self.label.height() - margin)
         self.label.show()
         self.label.raise_()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        # The form and its widgets only: a filter on the whole application would see every
+        # event of every object, also of objects half torn down elsewhere (a crash in PySide).
+        self._watched = [form, *form.findChildren(QWidget)]
+        for widget in self._watched:
+            widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() in _INPUT_EVENTS
-            and isinstance(watched, QWidget)
-            and (watched is self._form or self._form.isAncestorOf(watched))
-        ):
+        if event.type() in _INPUT_EVENTS:
             return True
         return super().eventFilter(watched, event)
 
     def end(self) -> None:
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        for widget in self._watched:
+            if shiboken6.isValid(widget):
+                widget.removeEventFilter(self)
+        self._watched = []
         if shiboken6.isValid(self.label):
             self.label.hide()
             self.label.deleteLater()
