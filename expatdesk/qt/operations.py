@@ -174,7 +174,10 @@ class Write(QObject):
         done: Callable[[Any], None],
         refused: Callable[[Refusal], None],
     ) -> None:
-        super().__init__()  # no parent: the form may close while the write runs
+        # Owned by the application, not the form (which may close while the write runs), and
+        # deleted by the GUI thread when done: the worker thread drops its reference last, and
+        # a QObject of the GUI thread must never be destroyed from another thread.
+        super().__init__(QCoreApplication.instance())
         self._form = form
         self._write = write
         self._changes = changes
@@ -201,6 +204,7 @@ class Write(QObject):
     def _ready(self) -> bool:
         """Make the form usable again; ``False`` when it was deleted meanwhile."""
         _running.discard(self)
+        self.deleteLater()
         if self._busy is not None:
             self._busy.end()
             self._busy = None
