@@ -14,6 +14,8 @@ highlighted suggestion, or the first), nor while the field holds typed text that
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
@@ -26,6 +28,23 @@ from expatdesk.i18n import _
 #: Where a suggestion keeps the employer's id and its name.
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class _EnterInPopup(QObject):
+    """Passes Enter pressed in a suggestions popup to ``handle`` (a child of the popup)."""
+
+    def __init__(self, popup: QObject, handle: Callable[[], bool]) -> None:
+        super().__init__(popup)
+        self._handle = handle
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            return self._handle()
+        return False
 
 
 class EmployerChooser(QLineEdit):
@@ -54,7 +73,10 @@ class EmployerChooser(QLineEdit):
         popup = completer.popup()
         assert popup is not None
         self.popup = popup
-        popup.installEventFilter(self)
+        # Enter in the suggestions is watched by a small object of the popup's own, not by the
+        # chooser: a filter of the chooser would be asked about the popup's events while the
+        # chooser is being torn down (a crash in PySide).
+        popup.installEventFilter(_EnterInPopup(popup, self._enter_in_popup))
         # Several keys typed in one go cost one query.
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -143,21 +165,14 @@ class EmployerChooser(QLineEdit):
             return
         super().keyPressEvent(event)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def _enter_in_popup(self) -> bool:
         """Enter in the suggestions takes the first one before any was highlighted."""
         popup = self.popup
-        if (
-            watched is popup
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not popup.currentIndex().isValid()
-            and self.suggestions.rowCount() > 0
-        ):
-            popup.hide()
-            self._take(self.suggestions.index(0, 0))
-            return True
-        return super().eventFilter(watched, event)
+        if popup.currentIndex().isValid() or self.suggestions.rowCount() == 0:
+            return False
+        popup.hide()
+        self._take(self.suggestions.index(0, 0))
+        return True
 
     # --- language -----------------------------------------------------------------------------
 
