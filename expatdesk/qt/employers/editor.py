@@ -22,20 +22,18 @@ from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor
 from expatdesk.common.changes import EMPLOYER_SAVED
-from expatdesk.common.db_errors import Refusal
 from expatdesk.common.validation import Problems, clean
 from expatdesk.db.database import Database
 from expatdesk.employers import write as employer_records
 from expatdesk.employers.write import ContactForm, EmployerForm, HiringForm
 from expatdesk.errors import UserError
 from expatdesk.i18n import N_, _
-from expatdesk.qt import msgbox
 from expatdesk.qt.forms.ui_employer_editor import Ui_EmployerEditor
-from expatdesk.qt.operations import is_writing, run_write
+from expatdesk.qt.operations import is_writing
 from expatdesk.qt.widgets.item_dialogs import ItemDialog, ItemTable
 from expatdesk.qt.widgets.record_editor import (
     RecordEditor,
-    confirm,
+    confirm_and_delete,
     fill_labels,
     retranslate_labels,
     select_code,
@@ -352,28 +350,20 @@ def confirm_and_delete_employer(
     if is_writing(parent):  # a write of this window is still running
         return False
     form = employer_records.load_employer_form(database, employer_id)
-    if form is None or form.version is None:
-        msgbox.error(parent, title, _("This employer no longer exists."))
-        return False
-    question = _(
-        "Delete {name} ({ref}) with its contact persons and hiring figures? This cannot be undone."
-    ).format(name=form.name, ref=form.ref)
-    if not confirm(parent, title, question, _("&Delete")):
-        return False
-    version = form.version
-
-    def deleted(_result: object) -> None:
-        log.info("employer %s deleted", form.ref)
-        if done is not None:
-            done()
-
-    def refused(refusal: Refusal) -> None:
-        msgbox.error(parent, title, refusal.message)
-
-    return run_write(
+    return confirm_and_delete(
         parent,
-        lambda: employer_records.delete_employer(database, actor, employer_id, version),
-        EMPLOYER_SAVED,
-        done=deleted,
-        refused=refused,
+        title=title,
+        form=form,
+        gone=_("This employer no longer exists."),
+        question=""
+        if form is None
+        else _(
+            "Delete {name} ({ref}) with its contact persons and hiring figures? "
+            "This cannot be undone."
+        ).format(name=form.name, ref=form.ref),
+        delete=lambda version: employer_records.delete_employer(
+            database, actor, employer_id, version
+        ),
+        changes=EMPLOYER_SAVED,
+        done=done,
     )

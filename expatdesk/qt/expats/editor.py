@@ -27,7 +27,6 @@ from PySide6.QtWidgets import QWidget
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor
 from expatdesk.common.changes import EXPAT_SAVED
-from expatdesk.common.db_errors import Refusal
 from expatdesk.common.labels import relation_label
 from expatdesk.common.validation import Problems, clean, digits_only
 from expatdesk.db.database import Database
@@ -39,7 +38,6 @@ from expatdesk.expats import vocabulary as expat_vocabulary
 from expatdesk.expats import write as expat_records
 from expatdesk.expats.forms import ExpatForm, FamilyMemberForm, PermitForm
 from expatdesk.i18n import _
-from expatdesk.qt import msgbox
 from expatdesk.qt.expats.duplicate_warning import ask_about_duplicates
 from expatdesk.qt.expats.family_permits import (
     FamilyMemberDialog,
@@ -51,11 +49,11 @@ from expatdesk.qt.expats.family_permits import (
     read_date,
 )
 from expatdesk.qt.forms.ui_expat_editor import Ui_ExpatEditor
-from expatdesk.qt.operations import is_writing, run_write
+from expatdesk.qt.operations import is_writing
 from expatdesk.qt.widgets.item_dialogs import ItemTable
 from expatdesk.qt.widgets.record_editor import (
     RecordEditor,
-    confirm,
+    confirm_and_delete,
     fill_labels,
     retranslate_labels,
     select_code,
@@ -470,28 +468,17 @@ def confirm_and_delete_expat(
     if is_writing(parent):  # a write of this window is still running
         return False
     form = expat_forms.load_expat_form(database, expat_id)
-    if form is None or form.version is None:
-        msgbox.error(parent, title, _("This expat no longer exists."))
-        return False
-    question = _(
-        "Delete {name} ({ref}) with their family members and permits? This cannot be undone."
-    ).format(name=form.name, ref=form.ref)
-    if not confirm(parent, title, question, _("&Delete")):
-        return False
-    version = form.version
-
-    def deleted(_result: object) -> None:
-        log.info("expat %s deleted", form.ref)
-        if done is not None:
-            done()
-
-    def refused(refusal: Refusal) -> None:
-        msgbox.error(parent, title, refusal.message)
-
-    return run_write(
+    return confirm_and_delete(
         parent,
-        lambda: expat_records.delete_expat(database, actor, expat_id, version),
-        EXPAT_SAVED,
-        done=deleted,
-        refused=refused,
+        title=title,
+        form=form,
+        gone=_("This expat no longer exists."),
+        question=""
+        if form is None
+        else _(
+            "Delete {name} ({ref}) with their family members and permits? This cannot be undone."
+        ).format(name=form.name, ref=form.ref),
+        delete=lambda version: expat_records.delete_expat(database, actor, expat_id, version),
+        changes=EXPAT_SAVED,
+        done=done,
     )

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
@@ -383,3 +383,35 @@ class RecordEditor(QDialog):
         """Close and drop what was typed (the user chose to open another record instead)."""
         self._baseline = self.snapshot()
         super().reject()
+
+
+def confirm_and_delete(
+    parent: QWidget,
+    *,
+    title: str,
+    form: Any,
+    gone: str,
+    question: str,
+    delete: Callable[[int], object],
+    changes: Changes,
+    done: Callable[[], None] | None,
+) -> bool:
+    """Ask ``question``, then run ``delete(version)`` off the GUI thread (``parent`` is busy
+    meanwhile); ``True`` when the delete started, ``done`` runs once it is deleted. ``form`` is
+    the record as just read (``None`` when gone: ``gone`` is said); a refusal is told."""
+    if form is None or form.version is None:
+        msgbox.error(parent, title, gone)
+        return False
+    if not confirm(parent, title, question, _("&Delete")):
+        return False
+    version, ref = form.version, form.ref
+
+    def deleted(_result: object) -> None:
+        log.info("%s deleted", ref)
+        if done is not None:
+            done()
+
+    def refused(refusal: Refusal) -> None:
+        msgbox.error(parent, title, refusal.message)
+
+    return run_write(parent, lambda: delete(version), changes, done=deleted, refused=refused)
