@@ -40,6 +40,7 @@ class Ui_StaffDialog(object):
         self.accounts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.accounts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.accounts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.accounts.setTabKeyNavigation(False)
 
         self.dialogLayout.addWidget(self.accounts)
 

@@ -155,7 +155,6 @@ class ReportsArea(QWidget):
 
         self.makeButton = QPushButton(self)
         self.makeButton.setObjectName("makeButton")
-        self.makeButton.setDefault(True)
         self.makeButton.clicked.connect(self.make)
         self.settingsButton = QPushButton(self)
         self.settingsButton.setObjectName("settingsButton")

@@ -1,0 +1,71 @@
+"""A ring around the list, table, text or default button that has the keyboard focus.
+
+The Fusion style shows the focus of a list, table or tree only by a dotted frame around its
+current item, and not at all when it is empty or styled without an outline (the navigation
+list), nor that of a text to read (a record's details); and a dialog's default button looks
+the same with and without the focus: a keyboard user cannot see where Tab went (WCAG 2.4.7).
+:class:`FocusRing` follows the application's focus and puts a :class:`QFocusFrame` (a ring in
+the text colour, around the widget, drawn above its neighbours) around each of these that gets
+it; other controls draw their focus themselves. :func:`install` sets it up once per
+application.
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFocusFrame,
+    QPushButton,
+    QTextEdit,
+    QWidget,
+)
+
+
+def _ringed(widget: QWidget | None) -> bool:
+    """An item view or a text to read, in a window of its own (not the list of an open combo
+    box or calendar)."""
+    if isinstance(widget, QTextEdit):
+        if not widget.isReadOnly():
+            return False  # the text cursor shows where one types
+    elif isinstance(widget, QPushButton):
+        if not (widget.isDefault() or widget.autoDefault()):
+            return False  # a plain button draws its focus; a default one looks focused always
+    elif not isinstance(widget, QAbstractItemView):
+        return False
+    return widget.window().windowType() not in (Qt.WindowType.Popup, Qt.WindowType.ToolTip)
+
+
+class FocusRing(QObject):
+    """Puts the ring around the focused item view (see the module)."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.setObjectName("focusRing")
+        self._app = app
+        self.frame: QFocusFrame | None = None
+        app.focusChanged.connect(self._moved)
+
+    def _moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self.frame is not None and shiboken6.isValid(self.frame):
+            self.frame.setWidget(None)
+            self.frame.deleteLater()
+        self.frame = None
+        if new is not None and _ringed(new):
+            self.frame = QFocusFrame(new)
+            self.frame.setObjectName("focusFrame")
+            self.frame.setWidget(new)
+
+    def uninstall(self) -> None:
+        self._app.focusChanged.disconnect(self._moved)
+        self._moved(None, None)
+        self.setParent(None)
+        self.deleteLater()
+
+
+def install(app: QApplication) -> FocusRing:
+    """The application's focus ring, made on first use."""
+    found = app.findChild(FocusRing, "focusRing", Qt.FindChildOption.FindDirectChildrenOnly)
+    return found if found is not None else FocusRing(app)
