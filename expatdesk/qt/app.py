@@ -34,7 +34,7 @@ from expatdesk.qt.errors import reporting_errors
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.main_window import APP_NAME, MainWindow
 from expatdesk.qt.settings import Settings
-from expatdesk.qt.widgets import focus_ring
+from expatdesk.qt.widgets import accessible
 from expatdesk.qt.widgets.record_editor import confirm
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,7 @@ def application() -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(ICON)))
-    focus_ring.install(app)
+    accessible.install(app)
     return app
 
 

@@ -1,4 +1,10 @@
-"""A ring around the list, table, text or default button that has the keyboard focus.
+"""Accessibility helpers: the words of a label as a control's name, and a focus ring.
+
+:func:`label_words` and :func:`name_by_label` give a control the words of its visible label as
+its accessible name, so that what a screen reader says contains what the user sees (WCAG 2.5.3,
+"label in name"); a longer explanation goes to the description.
+
+A ring around the list, table, text or default button that has the keyboard focus:
 
 The Fusion style shows the focus of a list, table or tree only by a dotted frame around its
 current item, and not at all when it is empty or styled without an outline (the navigation
@@ -12,6 +18,8 @@ application.
 
 from __future__ import annotations
 
+import re
+
 import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
@@ -22,6 +30,19 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+
+
+def label_words(text: str) -> str:
+    """A label as it reads: without its mnemonic "&" (an "&&" is one "&") and final colon."""
+    return re.sub(r"&(.)", r"\1", text).strip().removesuffix(":").strip()
+
+
+def name_by_label(widget: QWidget, label: str, description: str | None = None) -> None:
+    """Name ``widget`` with the words of its visible ``label``; ``description``, when given, is
+    the longer explanation a screen reader gives after the name."""
+    widget.setAccessibleName(label_words(label))
+    if description is not None:
+        widget.setAccessibleDescription(description)
 
 
 def _ringed(widget: QWidget | None) -> bool:
@@ -50,7 +71,7 @@ class FocusRing(QObject):
 
     def _moved(self, _old: QWidget | None, new: QWidget | None) -> None:
         if self.frame is not None and shiboken6.isValid(self.frame):
-            self.frame.setWidget(None)
+            self.frame.hide()
             self.frame.deleteLater()
         self.frame = None
         if new is not None and _ringed(new):
