@@ -68,7 +68,6 @@ def application() -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(ICON)))
-    accessible.install(app)
     return app
 
 
@@ -216,6 +215,7 @@ def run(url: DatabaseUrl, language: str | None = None, *, create: bool = False) 
     offers to create it and quits when the user declines.
     """
     app = application()
+    ring = accessible.install(app)
     settings = Settings.open(config_dir())
     switcher = LanguageSwitcher(app, settings)
     switcher.apply(choose_language(language, settings))
@@ -249,4 +249,5 @@ def run(url: DatabaseUrl, language: str | None = None, *, create: bool = False) 
             log.info("signed out; asking who signs in")
     finally:
         switcher.uninstall()
+        ring.uninstall()
         settings.sync()

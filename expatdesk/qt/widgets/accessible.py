@@ -4,15 +4,14 @@
 its accessible name, so that what a screen reader says contains what the user sees (WCAG 2.5.3,
 "label in name"); a longer explanation goes to the description.
 
-A ring around the list, table, text or default button that has the keyboard focus:
-
-The Fusion style shows the focus of a list, table or tree only by a dotted frame around its
-current item, and not at all when it is empty or styled without an outline (the navigation
-list), nor that of a text to read (a record's details); and a dialog's default button looks
-the same with and without the focus: a keyboard user cannot see where Tab went (WCAG 2.4.7).
-:class:`FocusRing` follows the application's focus and puts a :class:`QFocusFrame` (a ring in
-the text colour, around the widget, drawn above its neighbours) around each of these that gets
-it; other controls draw their focus themselves. :func:`install` sets it up once per
+A ring around the control that has the keyboard focus, where the style shows none: the Fusion
+style shows the focus of a list, table or tree only by a dotted frame around its current item,
+and not at all when it is empty or styled without an outline (the navigation list); nor that
+of a text to read (a record's details) or of a flat tool button; and a dialog's default button
+looks the same with and without the focus. A keyboard user could not see where Tab went (WCAG
+2.4.7). :class:`FocusRing` follows the application's focus and puts a :class:`QFocusFrame` (a
+ring in the text colour, around the widget, drawn above its neighbours) around each of these
+that gets it; other controls draw their focus themselves. :func:`install` sets it up once per
 application.
 """
 
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QFocusFrame,
     QPushButton,
     QTextEdit,
+    QToolButton,
     QWidget,
 )
 
@@ -46,17 +46,16 @@ def name_by_label(widget: QWidget, label: str, description: str | None = None) -
 
 
 def _ringed(widget: QWidget | None) -> bool:
-    """An item view or a text to read, in a window of its own (not the list of an open combo
-    box or calendar)."""
+    """Whether ``widget`` needs the ring to show its focus (see the module)."""
+    if isinstance(widget, QToolButton):
+        return widget.autoRaise()  # flat, as the calendar's month arrows: nothing shows
     if isinstance(widget, QTextEdit):
-        if not widget.isReadOnly():
-            return False  # the text cursor shows where one types
-    elif isinstance(widget, QPushButton):
-        if not (widget.isDefault() or widget.autoDefault()):
-            return False  # a plain button draws its focus; a default one looks focused always
-    elif not isinstance(widget, QAbstractItemView):
-        return False
-    return widget.window().windowType() not in (Qt.WindowType.Popup, Qt.WindowType.ToolTip)
+        return widget.isReadOnly()  # where one types, the text cursor shows
+    if isinstance(widget, QPushButton):
+        return widget.isDefault() or widget.autoDefault()  # a default one looks focused always
+    if isinstance(widget, QAbstractItemView):  # not the list of an open combo box or calendar
+        return widget.window().windowType() not in (Qt.WindowType.Popup, Qt.WindowType.ToolTip)
+    return False
 
 
 class FocusRing(QObject):

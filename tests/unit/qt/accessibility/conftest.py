@@ -21,7 +21,7 @@ def scene(
     switcher: LanguageSwitcher,
     dialogs: list[QDialog],
 ):
-    ring = accessible.install(qapp)  # as expatdesk.qt.app.application() does
+    ring = accessible.install(qapp)  # as expatdesk.qt.app.run() does
     scene = Scene.make(qtbot, sqlite_database, settings, switcher, dialogs)
     yield scene
     scene.close()

@@ -53,11 +53,11 @@ PARTS_OF = (QComboBox, QAbstractSpinBox, QTabBar, QLineEdit, QAbstractScrollArea
 def _part_of_another(widget: QWidget) -> bool:
     if isinstance(widget, (QScrollBar, QHeaderView)):
         return True
-    parent = widget.parentWidget()
+    parent = None if widget.isWindow() else widget.parentWidget()
     while parent is not None:
         if isinstance(parent, PARTS_OF) and not _holds_controls(parent):
             return True
-        parent = parent.parentWidget()
+        parent = None if parent.isWindow() else parent.parentWidget()  # a popup's own parent
     return False
 
 
@@ -219,7 +219,8 @@ def walk_tab(root: QWidget, *, check_focus: bool = True) -> TabWalk:
             walk.reached.append(owner)
             if check_focus:
                 images[id(owner)] = _grab(owner)
-        if press and owner is walk.reached[0] and _all_reached(among, walk.reached):
+        back = bool(walk.reached) and owner is walk.reached[0]
+        if press and back and _all_reached(among, walk.reached):
             break  # round and back at the first control
         QTest.keyClick(focus, Qt.Key.Key_Tab)
         after = QApplication.focusWidget()
