@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTabWidget
 
 from expatdesk.qt.employers.editor import ContactDialog
 from tests.unit.qt.accessibility import walk
@@ -20,6 +21,17 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 def test_window_walk(scene: Scene, name: str, language: str) -> None:
     with opened(scene, name, language) as window:
         found = walk.problems(window)
+        # and the pages of its tabs that were not in front: names and Tab on each
+        for tabs in [tabs for tabs in window.findChildren(QTabWidget) if tabs.isVisible()]:
+            first = tabs.currentIndex()
+            for index in range(tabs.count()):
+                if index == first or not tabs.isTabEnabled(index):
+                    continue
+                tabs.setCurrentIndex(index)
+                tabs.tabBar().setFocus(Qt.FocusReason.TabFocusReason)
+                page = tabs.tabText(index).replace("&", "")
+                found += [f"on the tab {page!r}: {problem}" for problem in walk.problems(window)]
+            tabs.setCurrentIndex(first)
     assert not found, "\n".join(found)
 
 
