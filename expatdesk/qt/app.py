@@ -35,6 +35,7 @@ from expatdesk.qt.errors import reporting_errors
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.main_window import APP_NAME, MainWindow
 from expatdesk.qt.settings import Settings
+from expatdesk.qt.widgets import accessible
 from expatdesk.qt.widgets.record_editor import confirm
 
 log = logging.getLogger(__name__)
@@ -216,6 +217,7 @@ def run(url: DatabaseUrl, language: str | None = None, *, create: bool = False) 
     """
     app = application()
     collect_garbage_in_gui_thread(app)
+    ring = accessible.install(app)
     settings = Settings.open(config_dir())
     switcher = LanguageSwitcher(app, settings)
     switcher.apply(choose_language(language, settings))
@@ -249,4 +251,5 @@ def run(url: DatabaseUrl, language: str | None = None, *, create: bool = False) 
             log.info("signed out; asking who signs in")
     finally:
         switcher.uninstall()
+        ring.uninstall()
         settings.sync()

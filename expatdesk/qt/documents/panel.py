@@ -392,6 +392,7 @@ class DocumentsPanel(QWidget):
 
     def _retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([_(text) for text in HEADERS])
+        self.table.setAccessibleName(_("Documents"))
         self.titleLabel.setText(_("&Title:"))
         self.provesLabel.setText(_("&Kept on:"))
         self.addButton.setText(_("&Attach a file…"))

@@ -28,6 +28,7 @@ from expatdesk.accounts import passwords
 from expatdesk.accounts.actor import Actor
 from expatdesk.i18n import _, ngettext
 from expatdesk.qt.acting import actor_of
+from expatdesk.qt.widgets.accessible import name_by_label
 from expatdesk.qt.widgets.field_messages import ERROR_STYLE
 
 MIN_CODE_LENGTH = 4
@@ -156,7 +157,7 @@ class KioskSetupDialog(QDialog):
         self.code_label.setText(_("Staff exit &code:"))
         self.repeat_label.setText(_("&Repeat the code:"))
         self.code.setAccessibleName(_("Staff exit code"))
-        self.repeat.setAccessibleName(_("Repeat the staff exit code"))
+        name_by_label(self.repeat, self.repeat_label.text(), _("Repeat the staff exit code"))
 
 
 class ExitAttempts:
