@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QSize
+from PySide6.QtCore import QEvent, QSize, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -196,7 +196,9 @@ class MainWindow(QMainWindow):
         return self.areas.current_name()
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.current_area()  # built before the window is first painted
+        # The area shown is built as soon as the event loop runs, before the window is painted:
+        # when another is chosen first (a record opened), this one is not built at all.
+        QTimer.singleShot(0, self, lambda: self.isVisible() and self.current_area())
         super().showEvent(event)
 
     def current_area(self) -> QWidget:
