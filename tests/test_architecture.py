@@ -50,6 +50,9 @@ LAZY_TARGETS = (
     "expatdesk.qt.accounts.staff_dialog",
     "expatdesk.qt.accounts.password_dialog",
     "expatdesk.qt.widgets.record_area",
+    # What only a new database or a missing one asks for (qt/app.py).
+    "expatdesk.qt.accounts.first_admin_dialog",
+    "expatdesk.qt.widgets.record_editor",
 )
 # Entry points that load one command's (or one measurement's) code when it runs.
 LAZY_IMPORTERS = (

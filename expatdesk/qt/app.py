@@ -27,14 +27,12 @@ from expatdesk.db.url import DatabaseUrl
 from expatdesk.errors import MissingDatabaseError, UserError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
-from expatdesk.qt.accounts.first_admin_dialog import FirstAdminDialog
 from expatdesk.qt.accounts.idle_lock import IdleLock
 from expatdesk.qt.accounts.login_dialog import LoginDialog
 from expatdesk.qt.errors import reporting_errors
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.main_window import APP_NAME, MainWindow
 from expatdesk.qt.settings import Settings
-from expatdesk.qt.widgets.record_editor import confirm
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +85,8 @@ def open_or_offer_to_create(url: DatabaseUrl, *, create: bool) -> Database | Non
     try:
         return open_database(url, create=create)
     except MissingDatabaseError as missing:
+        from expatdesk.qt.widgets.record_editor import confirm
+
         question = "\n\n".join(
             (
                 _("There is no ExpatDesk database at {path}.").format(path=missing.place),
@@ -119,6 +119,8 @@ def sign_in(
         if database.backup_path:
             log.info("backup before migrating: %s", database.backup_path)
         if accounts.needs_first_administrator(database):
+            from expatdesk.qt.accounts.first_admin_dialog import FirstAdminDialog
+
             first = FirstAdminDialog(database)
             if msgbox.exec_dialog(first) != QDialog.DialogCode.Accepted:
                 database.dispose()
@@ -145,6 +147,8 @@ def sign_in(
         signed_in = login.signed_in
         if not signed_in.first_administrator_needed:
             return signed_in
+        from expatdesk.qt.accounts.first_admin_dialog import FirstAdminDialog
+
         first = FirstAdminDialog(signed_in.database)
         accepted = msgbox.exec_dialog(first) == QDialog.DialogCode.Accepted
         signed_in.database.dispose()

@@ -26,14 +26,13 @@ def build_area(
     name: str, database: Database, actor: Actor, settings: Settings, parent: QWidget
 ) -> QWidget:
     """Import and make the area ``name`` of the main window ``parent``."""
-    from expatdesk.qt.widgets.record_area import area_state
-
     if name == "home":
         from expatdesk.qt.home.page import HomeArea
 
         return HomeArea(database, actor, parent)
     if name == "cases":
         from expatdesk.qt.cases.area import CasesArea
+        from expatdesk.qt.widgets.record_area import area_state
 
         return CasesArea(database, actor, parent, state=area_state(settings, "cases"))
     if name == "targets":
@@ -44,11 +43,17 @@ def build_area(
         from expatdesk.qt.reports.area import ReportsArea
 
         return ReportsArea(database, parent)
-    from expatdesk.qt.employers import area as employers
-    from expatdesk.qt.expats import area as expats
-    from expatdesk.qt.widgets.record_area import RecordArea
+    from expatdesk.qt.widgets.record_area import RecordArea, area_state
 
-    spec = {"expats": expats.spec, "employers": employers.spec}[name]()
+    if name == "employers":
+        from expatdesk.qt.employers.area import spec as employers_spec
+
+        spec = employers_spec()
+    else:
+        from expatdesk.qt.expats.area import spec as expats_spec
+
+        spec = expats_spec()
+    assert spec.name == name, f"no area {name!r}"
     return RecordArea(database, spec, parent, state=area_state(settings, name), actor=actor)
 
 

@@ -7,6 +7,9 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
+
+from expatdesk.db.database import Database
 
 #: Modules the start path must not load: they load when an area or a command first needs them.
 HEAVY = (
@@ -21,6 +24,35 @@ HEAVY = (
     "numpy",
     "openpyxl",
     "PySide6.QtCharts",
+    "PySide6.QtPdf",
+    "PySide6.QtPrintSupport",
+    "expatdesk.documents.letters",
+    "expatdesk.documents.letterhead",
+    "expatdesk.qt.documents.letter_dialog",
+    "expatdesk.qt.documents.template_dialog",
+)
+#: The main window's areas and dialogs, imported when first shown (qt/widgets/area_stack.py),
+#: and what only a new or missing database needs: none of them is on the start path either.
+LAZY = (
+    "expatdesk.qt.home.page",
+    "expatdesk.qt.expats.area",
+    "expatdesk.qt.employers.area",
+    "expatdesk.qt.widgets.record_area",
+    "expatdesk.qt.cases",
+    "expatdesk.qt.targets",
+    "expatdesk.qt.reports",
+    "expatdesk.qt.kiosk",
+    "expatdesk.qt.surveys.dialog",
+    "expatdesk.qt.surveys.recording",
+    "expatdesk.qt.privacy",
+    "expatdesk.qt.expats.editor",
+    "expatdesk.qt.expats.merge_dialog",
+    "expatdesk.qt.employers.editor",
+    "expatdesk.qt.home.quick_open",
+    "expatdesk.qt.accounts.staff_dialog",
+    "expatdesk.qt.accounts.password_dialog",
+    "expatdesk.qt.accounts.first_admin_dialog",
+    "expatdesk.qt.widgets.record_editor",
 )
 #: The modules a start imports: the command line, the app and its main window.
 START = ("expatdesk.cli.main", "expatdesk.qt.app", "expatdesk.qt.main_window")
@@ -43,8 +75,8 @@ def _loaded_after(modules: tuple[str, ...]) -> list[str]:
     return list(json.loads(result.stdout))
 
 
-def _heavy(loaded: list[str]) -> list[str]:
-    return [name for name in loaded if any(name == h or name.startswith(h + ".") for h in HEAVY)]
+def _heavy(loaded: list[str], heavy: tuple[str, ...] = HEAVY) -> list[str]:
+    return [name for name in loaded if any(name == h or name.startswith(h + ".") for h in heavy)]
 
 
 def test_the_start_path_leaves_the_heavy_modules_out() -> None:
@@ -56,3 +88,46 @@ def test_the_start_path_leaves_the_heavy_modules_out() -> None:
 def test_the_check_sees_a_heavy_module_that_loads() -> None:
     """What an export needs loads with it, and the check names it."""
     assert "expatdesk.exchange" in _heavy(_loaded_after(("expatdesk.common.list_export",)))
+
+
+def test_the_start_path_leaves_the_areas_and_dialogs_out() -> None:
+    """Each area is imported when the window first shows it; its dialogs when first opened."""
+    assert _heavy(_loaded_after(START), LAZY) == []
+
+
+def test_a_window_imports_only_the_areas_it_shows(sqlite_database: Database) -> None:
+    """Shown on the expats list, the window has imported that area and no other."""
+    code = (
+        "import json, sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from pathlib import Path\n"
+        "from expatdesk.accounts.actor import SYSTEM\n"
+        "from expatdesk.db.database import open_database\n"
+        "from expatdesk.qt.language import LanguageSwitcher\n"
+        "from expatdesk.qt.main_window import MainWindow\n"
+        "from expatdesk.qt.settings import Settings\n"
+        "app = QApplication([])\n"
+        "settings = Settings.open(Path(sys.argv[2]))\n"
+        "database = open_database(sys.argv[1], migrate=False)\n"
+        "window = MainWindow(database, settings, LanguageSwitcher(app, settings), SYSTEM)\n"
+        "window.show()\n"
+        "window.show_area(1)\n"
+        "app.processEvents()\n"
+        "shown = type(window.current_area()).__name__\n"
+        "print(json.dumps([shown, sorted(sys.modules)]))\n"
+        "window.close()\n"
+        "database.dispose()\n"
+    )
+    url = sqlite_database.url.render_as_string(hide_password=False)
+    settings = Path(str(sqlite_database.url.database)).with_name("settings")
+    result = subprocess.run(
+        [sys.executable, "-c", code, url, str(settings)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    shown, loaded = json.loads(result.stdout.strip().splitlines()[-1])
+    assert shown == "RecordArea"
+    assert _heavy(loaded, LAZY) == ["expatdesk.qt.expats.area", "expatdesk.qt.widgets.record_area"]
