@@ -14,7 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
-from expatdesk import __version__, i18n
+from expatdesk import __version__, i18n, started
 from expatdesk.accounts import idle
 from expatdesk.accounts import sign_in as signing
 from expatdesk.accounts import staff as accounts
@@ -175,12 +175,12 @@ def open_main_window(
             msgbox.error(None, APP_NAME, str(error))
             return None
         window = MainWindow(database, settings, switcher, SYSTEM)
-        window.show()
-        return window
-    database, actor = signed_in.database, signed_in.actor
-    window = MainWindow(database, settings, switcher, actor)
-    IdleLock(database, actor, idle.read_idle_lock_minutes(database), window)
+    else:
+        database, actor = signed_in.database, signed_in.actor
+        window = MainWindow(database, settings, switcher, actor)
+        IdleLock(database, actor, idle.read_idle_lock_minutes(database), window)
     window.show()
+    QTimer.singleShot(0, started)  # once the event loop runs
     return window
 
 

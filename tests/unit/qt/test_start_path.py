@@ -3,12 +3,14 @@ some areas and commands need (reports, PDF, charts, statistics, spreadsheets, fi
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import expatdesk
 from expatdesk.db.database import Database
 
 #: Modules the start path must not load: they load when an area or a command first needs them.
@@ -131,3 +133,61 @@ def test_a_window_imports_only_the_areas_it_shows(sqlite_database: Database) -> 
     shown, loaded = json.loads(result.stdout.strip().splitlines()[-1])
     assert shown == "RecordArea"
     assert _heavy(loaded, LAZY) == ["expatdesk.qt.expats.area", "expatdesk.qt.widgets.record_area"]
+
+
+def test_the_collector_leaves_the_old_objects_alone_until_the_window_is_shown(
+    sqlite_database: Database,
+) -> None:
+    code = (
+        "import gc, json, sys\n"
+        "from pathlib import Path\n"
+        "from expatdesk.db.engine import parse_url\n"
+        "from expatdesk.qt.app import application, open_main_window\n"
+        "from expatdesk.qt.language import LanguageSwitcher\n"
+        "from expatdesk.qt.settings import Settings\n"
+        "starting = gc.get_threshold()[1]\n"
+        "app = application()\n"
+        "settings = Settings.open(Path(sys.argv[2]))\n"
+        "switcher = LanguageSwitcher(app, settings)\n"
+        "window = open_main_window(parse_url(sys.argv[1]), settings, switcher)\n"
+        "shown = gc.get_threshold()[1]\n"
+        "app.processEvents()\n"
+        "frozen = gc.get_freeze_count()\n"
+        "print(json.dumps([starting, shown, gc.get_threshold()[1], frozen]))\n"
+        "window.close()\n"
+        "window.database.dispose()\n"
+    )
+    url = sqlite_database.url.render_as_string(hide_password=False)
+    settings = Path(str(sqlite_database.url.database)).with_name("settings")
+    result = subprocess.run(
+        [sys.executable, "-c", code, url, str(settings)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    starting, shown, painted, frozen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert starting == shown == expatdesk.STARTING_GC_THRESHOLDS[1]
+    assert painted == gc.get_threshold()[1] < expatdesk.STARTING_GC_THRESHOLDS[1]
+    assert frozen > 50_000  # what the start made: the collector walks it no more
+
+
+def test_a_command_collects_as_usual_from_its_start(tmp_path: Path) -> None:
+    code = (
+        "import gc, sys\n"
+        "from expatdesk.cli.main import main\n"
+        "print(gc.get_threshold()[1])\n"
+        "main(['--database', sys.argv[1], 'staff', 'list'])\n"  # refused: there is no database
+        "print(gc.get_threshold()[1])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "missing.sqlite3")],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    starting, running = (int(line) for line in result.stdout.split())
+    assert starting == expatdesk.STARTING_GC_THRESHOLDS[1]
+    assert running == gc.get_threshold()[1] < expatdesk.STARTING_GC_THRESHOLDS[1]
