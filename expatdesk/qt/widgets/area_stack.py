@@ -54,7 +54,8 @@ def build_area(
 
         spec = expats_spec()
     assert spec.name == name, f"no area {name!r}"
-    return RecordArea(database, spec, parent, state=area_state(settings, name), actor=actor)
+    state = area_state(settings, name)
+    return RecordArea(database, spec, parent, state=state, actor=actor, page_after_paint=True)
 
 
 class AreaStack:
