@@ -29,6 +29,7 @@ from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.accounts.idle_lock import IdleLock
 from expatdesk.qt.accounts.login_dialog import LoginDialog
+from expatdesk.qt.background import collect_garbage_in_gui_thread
 from expatdesk.qt.errors import reporting_errors
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.main_window import APP_NAME, MainWindow
@@ -218,6 +219,7 @@ def run(url: DatabaseUrl, language: str | None = None, *, create: bool = False) 
     offers to create it and quits when the user declines.
     """
     app = application()
+    collect_garbage_in_gui_thread(app)
     settings = Settings.open(config_dir())
     switcher = LanguageSwitcher(app, settings)
     switcher.apply(choose_language(language, settings))

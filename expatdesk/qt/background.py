@@ -3,23 +3,76 @@ as a signal in the GUI thread.
 
 The core functions (``compute_targets``, the PDF renderer) open their own sessions, so they are
 safe to run in a worker thread; they never touch Qt widgets.
+
+Python code runs in worker threads here and in :mod:`expatdesk.qt.operations`, and Qt forbids
+destroying a QObject of the GUI thread from another thread: a widget deleted in a worker leaves its
+timers and animations registered with the GUI thread, which later calls into freed memory. Two
+things can make a worker delete one: dropping the last reference to a Python object that keeps a
+widget alive, and Python's cyclic garbage collector, which runs in whatever thread happens to
+allocate when a threshold is crossed. So a job's QObject belongs to the application and is deleted
+by the GUI thread, the job drops its function there, and :func:`collect_garbage_in_gui_thread`
+makes the GUI thread the only one to collect cycles.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 
 from expatdesk.common.db_errors import user_message
 
 log = logging.getLogger(__name__)
 
+#: How often the GUI thread looks whether the garbage collector's thresholds were crossed.
+COLLECT_INTERVAL_MS = 200
+_COLLECTOR_NAME = "expatdesk-gui-thread-collector"
+
+
+class _Collector(QObject):
+    """Runs Python's garbage collector in the GUI thread, as the automatic one would have."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        self.setObjectName(_COLLECTOR_NAME)
+        self._timer = QTimer(self)
+        self._timer.setInterval(COLLECT_INTERVAL_MS)
+        self._timer.timeout.connect(self.collect)
+        self._timer.start()
+
+    @staticmethod
+    def collect() -> int:
+        """Collect the oldest generation whose threshold was crossed; the objects found."""
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        for generation in (2, 1, 0):
+            if thresholds[generation] and counts[generation] > thresholds[generation]:
+                return gc.collect(generation)
+        return 0
+
+
+def collect_garbage_in_gui_thread(app: QCoreApplication) -> None:
+    """From now on only the GUI thread collects reference cycles (see the module).
+
+    The automatic collector is switched off; a timer of the GUI thread collects as it would
+    have, by the same thresholds. Calling it again keeps the one timer.
+    """
+    gc.disable()
+    if app.findChild(_Collector, _COLLECTOR_NAME) is None:
+        _Collector(app)
+
+
+#: The jobs started and not yet back in the GUI thread.
+_running: set[Job] = set()
+
 
 class Job(QObject):
     """One function run in the thread pool.
+
+    The job belongs to the application, not to whoever started it (which may close while the
+    function runs); it deletes itself in the GUI thread once its outcome is delivered.
 
     Signals:
         finished(object): the function's result, delivered in the GUI thread.
@@ -29,30 +82,50 @@ class Job(QObject):
 
     finished = Signal(object)
     failed = Signal(str)
+    _succeeded = Signal(object)  # from the worker thread, queued to the GUI thread
+    _refused = Signal(str)
 
-    def __init__(self, function: Callable[[], Any], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._function = function
+    def __init__(self, function: Callable[[], Any]) -> None:
+        super().__init__(QCoreApplication.instance())
+        self._function: Callable[[], Any] | None = function
+        self._succeeded.connect(self._finish, Qt.ConnectionType.QueuedConnection)
+        self._refused.connect(self._fail, Qt.ConnectionType.QueuedConnection)
 
     def start(self, pool: QThreadPool | None = None) -> None:
+        _running.add(self)
         (pool or QThreadPool.globalInstance()).start(_Runnable(self))
 
-    def _run(self) -> None:
+    def _run(self) -> None:  # in the worker thread
+        function = self._function
+        assert function is not None
         try:
-            result = self._function()
+            result = function()
         except Exception as error:
             message = user_message(error)  # sorted in one place of the core
             if message is None:  # a bug: log it with its traceback, tell the user briefly
                 log.exception("background job failed")
                 message = f"{type(error).__name__}: {error}"
-            self._deliver(self.failed, message)
+            self._refused.emit(message)
         else:
-            self._deliver(self.finished, result)
+            self._succeeded.emit(result)
+
+    def _finish(self, result: object) -> None:
+        self._let_go()
+        self._deliver(self.finished, result)
+
+    def _fail(self, message: str) -> None:
+        self._let_go()
+        self._deliver(self.failed, message)
+
+    def _let_go(self) -> None:
+        """In the GUI thread: drop the function (and what it keeps alive) and go when done."""
+        self._function = None
+        _running.discard(self)
+        self.deleteLater()
 
     @staticmethod
     def _deliver(signal: Any, value: object) -> None:
-        """Emit ``value``, unless the job's owner (a dialog, an area) was closed meanwhile: then
-        nobody waits for it, and PySide says so with a ``RuntimeError``."""
+        """Emit ``value``; a receiver closed meanwhile says so with a ``RuntimeError``."""
         try:
             signal.emit(value)
         except RuntimeError:

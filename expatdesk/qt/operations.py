@@ -220,7 +220,7 @@ class Write(QObject):
             if alive:
                 self._done(result)
         finally:
-            _busy_forms.discard(id(self._form))
+            self._let_go()
 
     def _fail(self, error: BaseException) -> None:
         alive = self._ready()
@@ -233,7 +233,14 @@ class Write(QObject):
             if alive:
                 self._refused(refusal)
         finally:
-            _busy_forms.discard(id(self._form))
+            self._let_go()
+
+    def _let_go(self) -> None:
+        """Drop the form and the callbacks here, in the GUI thread: the worker thread may hold
+        the last reference to this object, and must not be the one to free a widget they keep
+        alive (see :mod:`expatdesk.qt.background`)."""
+        _busy_forms.discard(id(self._form))
+        del self._form, self._write, self._done, self._refused
 
 
 class _Runnable(QRunnable):

@@ -11,7 +11,7 @@ meanwhile, the last administrator) is told in a message and the list is read aga
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -55,10 +55,13 @@ class StaffModel(QAbstractTableModel):
     """The staff accounts: username, name, role, and whether they may sign in."""
 
     COLUMNS = ("username", "display_name", "role", "active")
+    #: What a view still asking sees once Python's cycle collector has cleared a closed
+    #: dialog's model (Qt's side goes after that): no accounts.
+    _accounts: Sequence[StaffAccount] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._accounts: list[StaffAccount] = []
+        self._accounts = []
 
     def set_accounts(self, listed: list[StaffAccount]) -> None:
         self.beginResetModel()

@@ -11,7 +11,7 @@ and leave unchanged. Import is possible only for a file without errors; it runs
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -69,10 +69,15 @@ def counts_text(counts: Counts) -> str:
 class _TableModel(QAbstractTableModel):
     """Read-only text cells under a row of headers."""
 
+    #: What a view still asking sees once Python's cycle collector has cleared a closed
+    #: dialog's model (Qt's side goes after that): an empty table.
+    _headers: Sequence[str] = ()
+    _rows: Sequence[Sequence[str]] = ()
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._headers: list[str] = []
-        self._rows: list[list[str]] = []
+        self._headers = []
+        self._rows = []
 
     def set_table(self, headers: list[str], rows: list[list[str]]) -> None:
         self.beginResetModel()

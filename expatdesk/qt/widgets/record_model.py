@@ -112,6 +112,9 @@ class RecordTableModel(QAbstractTableModel):
     MAX_PAGES = 20
     #: How many ids a search in the background shows first.
     FIRST = FIRST_IDS
+    #: ``False`` (the class's value) once Python's cycle collector has cleared a closed list's
+    #: attributes: Qt's side of the model goes only after that, and a view may still ask.
+    _alive = False
 
     def __init__(
         self,
@@ -142,6 +145,7 @@ class RecordTableModel(QAbstractTableModel):
         self._relay.done.connect(self._answered)
         self._pending: dict[int, Callable[[Any], None]] = {}
         self.page_reads = 0  # for tests and the log: how many pages were read
+        self._alive = True
 
     # --- what the model shows -----------------------------------------------------------------
 
@@ -337,13 +341,13 @@ class RecordTableModel(QAbstractTableModel):
     # --- Qt's model interface -----------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() or not self._alive else len(self._ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._listing.columns)
+        return 0 if parent.isValid() or not self._alive else len(self._listing.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.model() is not self:
+        if not self._alive or not index.isValid() or index.model() is not self:
             return None
         column = self._listing.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -356,7 +360,7 @@ class RecordTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal or not self._alive:
             return None
         if not 0 <= section < len(self._listing.columns):
             return None

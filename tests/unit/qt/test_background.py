@@ -3,6 +3,7 @@ sorts errors."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import sqlite3
 import threading
@@ -10,6 +11,7 @@ import threading
 import pytest
 import shiboken6
 from PySide6.QtCore import QObject, QThreadPool
+from PySide6.QtWidgets import QWidget
 from sqlalchemy.exc import OperationalError
 
 from expatdesk.errors import DatabaseError
@@ -60,21 +62,47 @@ def test_a_bug_is_logged_and_told_briefly(qtbot, caplog: pytest.LogCaptureFixtur
     assert "background job failed" in caplog.text
 
 
-def test_a_job_whose_owner_was_closed_meanwhile_ends_quietly(
+def test_a_job_whose_receiver_was_closed_meanwhile_ends_quietly(
     qtbot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     escaped: list[BaseException] = []
     monkeypatch.setattr(threading, "excepthook", lambda args: escaped.append(args.exc_value))
     release = threading.Event()
-    owner = QObject()
-    job = Job(lambda: release.wait(5) and 42, owner)
+    receiver = QWidget()
+    job = Job(lambda: release.wait(5) and 42)
+    job.finished.connect(receiver.setWindowTitle)
     job.start()
-    owner.deleteLater()  # the dialog that started it is closed before the result
-    qtbot.waitUntil(lambda: not shiboken_valid(job))
+    receiver.deleteLater()  # the dialog that started it is closed before the result
+    qtbot.waitUntil(lambda: not shiboken6.isValid(receiver))
     release.set()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(job))  # delivered, and deleted by the GUI thread
     assert QThreadPool.globalInstance().waitForDone(5000)
     assert escaped == []
 
 
-def shiboken_valid(obj: object) -> bool:
-    return bool(shiboken6.isValid(obj))
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
+        self.child = QObject()
+
+
+def test_only_the_gui_thread_collects_reference_cycles(qtbot) -> None:
+    """Python's collector would run in whichever thread crosses its threshold; a QObject in a
+    cycle would then be deleted by a worker. The app's collector runs in the GUI thread only."""
+    assert not gc.isenabled()
+    freed_in: list[str] = []
+    cycle = _Cycle()
+    cycle.child.destroyed.connect(lambda: freed_in.append(threading.current_thread().name))
+    del cycle
+
+    def allocate() -> None:  # crosses the youngest generation's threshold many times
+        for _ in range(50_000):
+            garbage: list[object] = []
+            garbage.append(garbage)
+
+    worker = threading.Thread(target=allocate, name="worker")
+    worker.start()
+    worker.join()
+    assert freed_in == []
+    qtbot.waitUntil(lambda: bool(freed_in))
+    assert freed_in == [threading.main_thread().name]

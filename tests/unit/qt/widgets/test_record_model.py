@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QTableView
 
 from expatdesk import i18n
 from expatdesk.db.database import Database
@@ -56,6 +57,24 @@ def test_empty_model_passes_the_model_tester(qtmodeltester, sqlite_database: Dat
     model.reload()
     assert model.rowCount() == 0
     qtmodeltester.check(model)
+
+
+def test_a_view_asking_while_the_collector_takes_the_model_apart_gets_nothing(
+    qtbot, model: RecordTableModel
+) -> None:
+    """Python's cycle collector clears a closed list's attributes before Qt's side goes; a view
+    asking then gets an empty model, not an exception in the event loop."""
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    assert model.rowCount() > 0
+    model.__dict__.clear()  # what the collector's clearing leaves
+    assert model.rowCount() == 0
+    assert model.columnCount() == 0
+    assert model.headerData(0, Qt.Orientation.Horizontal) is None
+    view.show()
+    view.viewport().repaint()
+    view.horizontalHeader().viewport().repaint()
 
 
 def test_headers_and_cells(model: RecordTableModel) -> None:
