@@ -13,9 +13,9 @@ __version__ = "0.1.0"
 #: cyclic collector walked them again and again as they aged (its older generations): a sixth of
 #: the start-up time. Until :func:`started` only the young objects are collected (new cycles are
 #: still freed); the older generations wait, as these thresholds are never reached while starting.
-STARTING_GC_THRESHOLDS = (700, 100_000, 100_000)
 _GC_THRESHOLDS = gc.get_threshold()
-gc.set_threshold(_GC_THRESHOLDS[0], *STARTING_GC_THRESHOLDS[1:])
+STARTING_GC_THRESHOLDS = (_GC_THRESHOLDS[0], 100_000, 100_000)
+gc.set_threshold(*STARTING_GC_THRESHOLDS)
 
 
 def started() -> None:
@@ -26,5 +26,7 @@ def started() -> None:
     garbage among them), and walking them would cost a tenth of a second now and at every full
     collection later.
     """
+    if gc.get_threshold() != STARTING_GC_THRESHOLDS:
+        return  # once: a later window (after signing out) freezes nothing more
     gc.freeze()
     gc.set_threshold(*_GC_THRESHOLDS)

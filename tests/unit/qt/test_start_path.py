@@ -180,6 +180,11 @@ def test_a_command_collects_as_usual_from_its_start(tmp_path: Path) -> None:
         "print(gc.get_threshold()[1])\n"
         "main(['--database', sys.argv[1], 'staff', 'list'])\n"  # refused: there is no database
         "print(gc.get_threshold()[1])\n"
+        "frozen = gc.get_freeze_count()\n"
+        "import expatdesk\n"
+        "kept = [[n] for n in range(1000)]\n"
+        "expatdesk.started()\n"  # once only: what is made later is collected as usual
+        "print(gc.get_freeze_count() - frozen)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code, str(tmp_path / "missing.sqlite3")],
@@ -188,6 +193,7 @@ def test_a_command_collects_as_usual_from_its_start(tmp_path: Path) -> None:
         check=True,
         timeout=120,
     )
-    starting, running = (int(line) for line in result.stdout.split())
+    starting, running, frozen_again = (int(line) for line in result.stdout.split())
     assert starting == expatdesk.STARTING_GC_THRESHOLDS[1]
     assert running == gc.get_threshold()[1] < expatdesk.STARTING_GC_THRESHOLDS[1]
+    assert frozen_again == 0
