@@ -17,11 +17,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import URL
 
-from expatdesk import clock, i18n
+from expatdesk import clock, i18n, started
 from expatdesk.db.database import Database, open_database
 from tests.helpers import databases
 
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+started()  # the collector as usual in the tests (the app waits until its window is painted)
 
 
 @pytest.fixture(autouse=True)

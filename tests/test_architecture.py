@@ -38,6 +38,21 @@ LAZY_TARGETS = (
     "expatdesk.documents",
     "expatdesk.qt.documents.letter_dialog",  # the letters, made with reportlab
     "expatdesk.common.list_export",
+    # The main window's areas and dialogs: imported when first shown (qt/widgets/area_stack.py).
+    "expatdesk.qt.home",
+    "expatdesk.qt.expats",
+    "expatdesk.qt.employers",
+    "expatdesk.qt.cases",
+    "expatdesk.qt.targets",
+    "expatdesk.qt.reports",
+    "expatdesk.qt.privacy",
+    "expatdesk.qt.surveys",
+    "expatdesk.qt.accounts.staff_dialog",
+    "expatdesk.qt.accounts.password_dialog",
+    "expatdesk.qt.widgets.record_area",
+    # What only a new database or a missing one asks for (qt/app.py).
+    "expatdesk.qt.accounts.first_admin_dialog",
+    "expatdesk.qt.widgets.record_editor",
 )
 # Entry points that load one command's (or one measurement's) code when it runs.
 LAZY_IMPORTERS = (

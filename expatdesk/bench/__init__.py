@@ -11,3 +11,7 @@ the two means something on a noisy machine where the seconds alone do not.
 - :mod:`expatdesk.qt.bench`: the measurements with Qt (start-up, scrolling, their floors);
 - :mod:`expatdesk.bench.survey_file`: the survey file the import benchmark reads.
 """
+
+from expatdesk import started
+
+started()  # the figures are of the app once started, also in the bench's child processes

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from sqlalchemy.exc import DBAPIError
 
-from expatdesk import __version__, clock, i18n, selftest
+from expatdesk import __version__, clock, i18n, selftest, started
 from expatdesk.accounts import sign_in as signing
 from expatdesk.accounts.actor import role_label
 from expatdesk.cli.bench import add_bench_command
@@ -481,6 +481,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(arguments)
     run: Callable[[argparse.Namespace], int] = getattr(args, "run", _run_gui)
+    if run is not _run_gui:
+        started()  # the app says so itself once its window is painted
     try:
         return run(args)
     except UserError as error:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
-from expatdesk import __version__, i18n
+from expatdesk import __version__, i18n, started
 from expatdesk.accounts import idle
 from expatdesk.accounts import sign_in as signing
 from expatdesk.accounts import staff as accounts
@@ -27,7 +27,6 @@ from expatdesk.db.url import DatabaseUrl
 from expatdesk.errors import MissingDatabaseError, UserError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
-from expatdesk.qt.accounts.first_admin_dialog import FirstAdminDialog
 from expatdesk.qt.accounts.idle_lock import IdleLock
 from expatdesk.qt.accounts.login_dialog import LoginDialog
 from expatdesk.qt.background import collect_garbage_in_gui_thread
@@ -36,7 +35,6 @@ from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.main_window import APP_NAME, MainWindow
 from expatdesk.qt.settings import Settings
 from expatdesk.qt.widgets import accessible
-from expatdesk.qt.widgets.record_editor import confirm
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +87,8 @@ def open_or_offer_to_create(url: DatabaseUrl, *, create: bool) -> Database | Non
     try:
         return open_database(url, create=create)
     except MissingDatabaseError as missing:
+        from expatdesk.qt.widgets.record_editor import confirm
+
         question = "\n\n".join(
             (
                 _("There is no ExpatDesk database at {path}.").format(path=missing.place),
@@ -121,6 +121,8 @@ def sign_in(
         if database.backup_path:
             log.info("backup before migrating: %s", database.backup_path)
         if accounts.needs_first_administrator(database):
+            from expatdesk.qt.accounts.first_admin_dialog import FirstAdminDialog
+
             first = FirstAdminDialog(database)
             if msgbox.exec_dialog(first) != QDialog.DialogCode.Accepted:
                 database.dispose()
@@ -147,6 +149,8 @@ def sign_in(
         signed_in = login.signed_in
         if not signed_in.first_administrator_needed:
             return signed_in
+        from expatdesk.qt.accounts.first_admin_dialog import FirstAdminDialog
+
         first = FirstAdminDialog(signed_in.database)
         accepted = msgbox.exec_dialog(first) == QDialog.DialogCode.Accepted
         signed_in.database.dispose()
@@ -173,12 +177,12 @@ def open_main_window(
             msgbox.error(None, APP_NAME, str(error))
             return None
         window = MainWindow(database, settings, switcher, SYSTEM)
-        window.show()
-        return window
-    database, actor = signed_in.database, signed_in.actor
-    window = MainWindow(database, settings, switcher, actor)
-    IdleLock(database, actor, idle.read_idle_lock_minutes(database), window)
+    else:
+        database, actor = signed_in.database, signed_in.actor
+        window = MainWindow(database, settings, switcher, actor)
+        IdleLock(database, actor, idle.read_idle_lock_minutes(database), window)
     window.show()
+    QTimer.singleShot(0, started)  # once the event loop runs
     return window
 
 

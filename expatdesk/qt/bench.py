@@ -43,6 +43,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
+from expatdesk import started
+
 
 class _Painted(QObject):
     """Calls ``done`` once, when the event loop is idle after ``widget``'s first paint.
@@ -268,6 +270,8 @@ def main(argv: list[str]) -> int:
     kind, given = argv
     arguments = json.loads(given)
     arguments.setdefault("url", os.environ.get("EXPATDESK_DATABASE_URL", ""))
+    if kind not in ("startup", "window"):  # those two end when the first window is painted
+        started()
     result = MEASUREMENTS[kind](arguments)
     print(json.dumps(result))
     return 0

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QSize
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtCore import QEvent, QSize, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from expatdesk import __version__, i18n
@@ -13,43 +14,41 @@ from expatdesk.accounts.actor import Actor, Permission
 from expatdesk.db.database import Database
 from expatdesk.errors import UserError
 from expatdesk.expats import read as expat_service
-from expatdesk.home import quick_open
 from expatdesk.i18n import _, ngettext
 from expatdesk.qt import msgbox
 from expatdesk.qt.accounts.idle_lock import IdleLock
-from expatdesk.qt.accounts.password_dialog import change_own_password
 from expatdesk.qt.accounts.role_hints import role_actions, show_what_the_role_may
-from expatdesk.qt.accounts.staff_dialog import StaffDialog, open_staff_accounts
-from expatdesk.qt.cases.area import CasesArea
-from expatdesk.qt.cases.open_case_dialog import OpenCaseDialog
-from expatdesk.qt.cases.walk_in_dialog import WalkInDialog
-from expatdesk.qt.employers import area as employers
-from expatdesk.qt.employers.editor import EmployerEditor, confirm_and_delete_employer
 from expatdesk.qt.exchange.import_dialog import KIND_LABELS, Exporter, ImportDialog
-from expatdesk.qt.expats import area as expats
-from expatdesk.qt.expats.editor import ExpatEditor, confirm_and_delete_expat
-from expatdesk.qt.expats.merge_dialog import MergeDialog
 from expatdesk.qt.forms.ui_main_window import Ui_MainWindow
-from expatdesk.qt.home.page import HomeArea
-from expatdesk.qt.home.quick_open import QuickOpenDialog, recent_of, remember_opened
-from expatdesk.qt.kiosk.setup import KioskSetupDialog
-from expatdesk.qt.kiosk.window import KioskWindow
 from expatdesk.qt.language import LanguageSwitcher
-from expatdesk.qt.privacy import dialogs as privacy_dialogs
-from expatdesk.qt.privacy.retention import RetentionDialog
-from expatdesk.qt.reports.area import ReportsArea
 from expatdesk.qt.settings import Settings
-from expatdesk.qt.surveys.chooser import choose_response, respondents
-from expatdesk.qt.surveys.dialog import SurveyDialog
-from expatdesk.qt.targets.dashboard import TargetsDashboard
-from expatdesk.qt.targets.settings_dialog import TargetSettingsDialog
-from expatdesk.qt.widgets.record_area import RecordArea, area_state, save_area_state
-from expatdesk.surveys import responses as surveys
+from expatdesk.qt.widgets.area_stack import AREAS, AreaStack, LazyArea, build_area
+
+if TYPE_CHECKING:
+    from expatdesk.qt.accounts.staff_dialog import StaffDialog
+    from expatdesk.qt.cases.area import CasesArea
+    from expatdesk.qt.cases.open_case_dialog import OpenCaseDialog
+    from expatdesk.qt.cases.walk_in_dialog import WalkInDialog
+    from expatdesk.qt.expats.merge_dialog import MergeDialog
+    from expatdesk.qt.home.page import HomeArea
+    from expatdesk.qt.home.quick_open import QuickOpenDialog
+    from expatdesk.qt.kiosk.window import KioskWindow
+    from expatdesk.qt.privacy.retention import RetentionDialog
+    from expatdesk.qt.reports.area import ReportsArea
+    from expatdesk.qt.surveys.dialog import SurveyDialog
+    from expatdesk.qt.targets.dashboard import TargetsDashboard
+    from expatdesk.qt.targets.settings_dialog import TargetSettingsDialog
+    from expatdesk.qt.widgets.record_area import RecordArea
+    from expatdesk.surveys.responses import Response
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "ExpatDesk"
 DEFAULT_SIZE = (1400, 860)
+#: The areas that list records: they count them in the status bar and export them.
+LISTS = ("expats", "employers", "cases")
+#: The areas of expats and employers, whose selected record Edit, Delete and surveys act on.
+RECORDS = ("expats", "employers")
 
 
 class MainWindow(QMainWindow):
@@ -59,7 +58,15 @@ class MainWindow(QMainWindow):
     View menu and Ctrl+1 to Ctrl+4 choose one. The status bar names the database and counts the
     current list. After a write the window only says so and shows the record: every area hears
     what changed from :func:`expatdesk.qt.operations.change_bus` and reads itself again if it must.
+    Each area is imported and built when it is first shown or reached into (:class:`AreaStack`).
     """
+
+    home_area: LazyArea[HomeArea] = LazyArea("home")
+    expats_area: LazyArea[RecordArea] = LazyArea("expats")
+    employers_area: LazyArea[RecordArea] = LazyArea("employers")
+    cases_area: LazyArea[CasesArea] = LazyArea("cases")
+    targets_area: LazyArea[TargetsDashboard] = LazyArea("targets")
+    reports_area: LazyArea[ReportsArea] = LazyArea("reports")
 
     def __init__(
         self,
@@ -78,32 +85,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._switcher = switcher
 
-        self.home_area = HomeArea(database, actor, self)
-        self.expats_area = RecordArea(
-            database,
-            expats.spec(),
-            self,
-            state=area_state(settings, "expats"),
-            actor=actor,
-        )
-        self.employers_area = RecordArea(
-            database,
-            employers.spec(),
-            self,
-            state=area_state(settings, "employers"),
-            actor=actor,
-        )
-        self.cases_area = CasesArea(database, actor, self, state=area_state(settings, "cases"))
-        self.targets_area = TargetsDashboard(database, self)
-        self.reports_area = ReportsArea(database, self)
-        self.areas: list[QWidget] = [
-            self.home_area,
-            self.expats_area,
-            self.employers_area,
-            self.cases_area,
-            self.targets_area,
-            self.reports_area,
-        ]
+        self.areas = AreaStack(self.ui.areas, self._build_area, self._area_built)
         self._area_actions = [
             self.ui.actionHome,
             self.ui.actionExpats,
@@ -113,10 +95,7 @@ class MainWindow(QMainWindow):
             self.ui.actionReports,
         ]
         view_group = QActionGroup(self)
-        for number, (area, action) in enumerate(zip(self.areas, self._area_actions, strict=True)):
-            self.ui.areas.addWidget(area)
-            if isinstance(area, (RecordArea, CasesArea)):
-                area.countChanged.connect(self._update_count)
+        for number, action in enumerate(self._area_actions):
             view_group.addAction(action)
             action.triggered.connect(lambda _checked=False, n=number: self.show_area(n))
 
@@ -156,10 +135,6 @@ class MainWindow(QMainWindow):
         #: Set when the staff member signed out: the app shows the sign-in window again.
         self.signed_out = False
         self._apply_role()
-        for exporting in (self.expats_area, self.employers_area, self.cases_area):
-            exporting.listExported.connect(self._list_exported)
-        for source in (self.home_area, self.cases_area, self.expats_area, self.employers_area):
-            source.openRecordRequested.connect(self.open_record)
         self.exporter = Exporter(database, self)
         self._export_actions: dict[str, QAction] = {}
         for kind in KIND_LABELS:
@@ -168,16 +143,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, k=kind: self.exporter.export(k))
             self._export_actions[kind] = action
         self.kiosk: KioskWindow | None = None
-        self.reports_area.settingsRequested.connect(self.open_target_settings)
-        self.ui.menuReports.addSeparator()
-        for action in (
-            self.reports_area.actionMake,
-            self.reports_area.actionPrint,
-            self.reports_area.actionPreview,
-            self.reports_area.actionSavePdf,
-            self.reports_area.actionExportJson,
-        ):
-            self.ui.menuReports.addAction(action)
+        self.ui.menuReports.aboutToShow.connect(lambda: self.reports_area)  # its actions
 
         self._count_label = QLabel(self)
         self._count_label.setObjectName("countLabel")
@@ -205,15 +171,46 @@ class MainWindow(QMainWindow):
 
     # --- areas --------------------------------------------------------------------------------
 
+    def _build_area(self, name: str) -> QWidget:
+        return build_area(name, self.database, self.actor, self._settings, self)
+
+    def _area_built(self, name: str, area: QWidget) -> None:
+        """Connect a new area to the window."""
+        if name in LISTS:
+            lister = cast("RecordArea | CasesArea", area)
+            lister.countChanged.connect(self._update_count)
+            lister.listExported.connect(self._list_exported)
+            lister.openRecordRequested.connect(self.open_record)
+        elif name == "home":
+            cast("HomeArea", area).openRecordRequested.connect(self.open_record)
+        elif name == "reports":
+            reports = cast("ReportsArea", area)
+            reports.settingsRequested.connect(self.open_target_settings)
+            self.ui.menuReports.addSeparator()
+            self.ui.menuReports.addActions(reports.actions())  # make, print, preview, save…
+        self._update_actions()
+        self._update_count()
+
+    def _shown(self) -> str:
+        """The name of the area shown (without building it)."""
+        return self.areas.current_name()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The area shown is built as soon as the event loop runs, before the window is painted:
+        # when another is chosen first (a record opened), this one is not built at all.
+        QTimer.singleShot(0, self, lambda: self.isVisible() and self.current_area())
+        super().showEvent(event)
+
     def current_area(self) -> QWidget:
-        area = self.ui.areas.currentWidget()
-        assert area is not None
-        return area
+        return self.areas.area(self._shown())
 
     def show_area(self, number: int) -> None:
+        """Show the area ``number``; it is built here when the window is on screen."""
         if not 0 <= number < len(self.areas):
             return
         self.ui.areas.setCurrentIndex(number)
+        if self.isVisible():
+            self.current_area()
         if self.ui.navigation.currentRow() != number:
             self.ui.navigation.setCurrentRow(number)
         self._area_actions[number].setChecked(True)
@@ -221,77 +218,66 @@ class MainWindow(QMainWindow):
         self._update_count()
 
     def _record_area(self) -> RecordArea | None:
-        area = self.current_area()
-        return area if isinstance(area, RecordArea) else None
+        return cast("RecordArea", self.current_area()) if self._shown() in RECORDS else None
 
     def _update_actions(self) -> None:
         """Edit, delete and merge act on the selected expat or employer of the area shown."""
-        area = self._record_area()
-        self.ui.actionEdit.setEnabled(area is not None)
-        self.ui.actionDelete.setEnabled(area is not None)
-        self.ui.actionMerge.setEnabled(area is self.expats_area)
-        self.ui.actionExportPersonalData.setEnabled(area is self.expats_area)
-        self.ui.actionErasePersonalData.setEnabled(area is self.expats_area)
+        shown = self._shown()
+        self.ui.actionEdit.setEnabled(shown in RECORDS)
+        self.ui.actionDelete.setEnabled(shown in RECORDS)
+        self.ui.actionMerge.setEnabled(shown == "expats")
+        self.ui.actionExportPersonalData.setEnabled(shown == "expats")
+        self.ui.actionErasePersonalData.setEnabled(shown == "expats")
 
     def open_record(self, kind: str, record_id: int) -> None:
         """Show the record ``kind`` (expat, employer, case) ``record_id`` in its area."""
         if kind == "case":
-            self.show_area(self.areas.index(self.cases_area))
+            self.show_area(AREAS.index("cases"))
             self.cases_area.open_case(record_id)
             return
-        area = {"expat": self.expats_area, "employer": self.employers_area}.get(kind)
-        if area is None:
+        name = {"expat": "expats", "employer": "employers"}.get(kind)
+        if name is None:
             return
-        self.show_area(self.areas.index(area))
-        area.show_record(record_id)
+        self.show_area(AREAS.index(name))
+        cast("RecordArea", self.areas.area(name)).show_record(record_id)
 
     def focus_search(self) -> None:
         """Ctrl+F: the search box of the list shown; elsewhere (Home, targets) Go to."""
-        area = self.current_area()
-        if isinstance(area, (RecordArea, CasesArea)):
-            area.focus_search()
+        if self._shown() in LISTS:
+            cast("RecordArea | CasesArea", self.current_area()).focus_search()
         else:
             self.quick_open()
 
     def quick_open(self) -> QuickOpenDialog:
         """Ctrl+K: open an expat, employer or case by name or reference."""
-        dialog = QuickOpenDialog(
-            self.database, recent_of(self._settings, self.actor.username), self
-        )
-        dialog.chosen.connect(self._quick_opened)
-        msgbox.exec_dialog(dialog)
-        return dialog
+        from expatdesk.qt.home.quick_open import go_to
 
-    def _quick_opened(self, kind: str, record_id: int) -> None:
-        remember_opened(
-            self._settings,
-            self.actor.username,
-            quick_open.Match(kind, record_id, ""),
-        )
-        self.open_record(kind, record_id)
+        return go_to(self, self.database, self._settings, self.actor.username, self.open_record)
 
     # --- records ------------------------------------------------------------------------------
 
     def _client(self) -> tuple[int | None, int | None]:
         """The selected expat or employer of the area shown, as ``(expat_id, employer_id)``."""
-        area = self.current_area()
-        if area is self.expats_area:
+        shown = self._shown()
+        if shown == "expats":
             expat_id = self.expats_area.current_id()
             employer_id = (
                 None if expat_id is None else expat_service.employer_of(self.database, expat_id)
             )
             return expat_id, employer_id  # the expat comes with their employer
-        if area is self.employers_area:
+        if shown == "employers":
             return None, self.employers_area.current_id()
         return None, None
 
     def new_record(self) -> QDialog:
         """Ctrl+N: a new employer in the employers area, a case in the cases area, else an expat."""
-        area = self.current_area()
+        from expatdesk.qt.employers.editor import EmployerEditor
+        from expatdesk.qt.expats.editor import ExpatEditor
+
         dialog: QDialog
-        if area is self.cases_area:
+        if self._shown() == "cases":
             return self.open_case()
-        if area is self.employers_area:
+        if self._shown() == "employers":
             employer_editor = EmployerEditor.for_new(self.database, self.actor, self)
             employer_editor.saved.connect(lambda record_id: self._saved("employer", record_id))
             dialog = employer_editor
@@ -310,8 +296,11 @@ class MainWindow(QMainWindow):
         if area is None or record_id is None:
             msgbox.information(self, _("Edit"), _("Select an expat or an employer first."))
             return None
+        from expatdesk.qt.employers.editor import EmployerEditor
+        from expatdesk.qt.expats.editor import ExpatEditor
+
         try:
-            if area is self.employers_area:
+            if self._shown() == "employers":
                 employer_editor = EmployerEditor.for_existing(
                     self.database, self.actor, record_id, self
                 )
@@ -336,9 +325,11 @@ class MainWindow(QMainWindow):
         if area is None or record_id is None:
             msgbox.information(self, _("Delete"), _("Select an expat or an employer first."))
             return False
-        delete = (
-            confirm_and_delete_employer if area is self.employers_area else confirm_and_delete_expat
-        )
+        from expatdesk.qt.employers.editor import confirm_and_delete_employer
+        from expatdesk.qt.expats.editor import confirm_and_delete_expat
+
+        employers = self._shown() == "employers"
+        delete = confirm_and_delete_employer if employers else confirm_and_delete_expat
         return delete(self, self.database, self.actor, record_id, self._deleted)
 
     def _deleted(self) -> None:
@@ -350,6 +341,8 @@ class MainWindow(QMainWindow):
 
     def open_case(self) -> OpenCaseDialog:
         """Open a case for the selected expat or employer (or one chosen in the dialog)."""
+        from expatdesk.qt.cases.open_case_dialog import OpenCaseDialog
+
         expat_id, employer_id = self._client()
         dialog = OpenCaseDialog(
             self.database, self.actor, self, expat_id=expat_id, employer_id=employer_id
@@ -364,6 +357,8 @@ class MainWindow(QMainWindow):
 
     def record_walk_in(self) -> WalkInDialog:
         """Record a service delivered outside a case to the selected expat or employer."""
+        from expatdesk.qt.cases.walk_in_dialog import WalkInDialog
+
         expat_id, employer_id = self._client()
         dialog = WalkInDialog(
             self.database, self.actor, self, expat_id=expat_id, employer_id=employer_id
@@ -374,10 +369,12 @@ class MainWindow(QMainWindow):
 
     def merge_expats(self) -> MergeDialog | None:
         """Merge a duplicate into the selected expat; everything linked moves to the one kept."""
-        keep_id = self.expats_area.current_id()
-        if self.current_area() is not self.expats_area or keep_id is None:
+        keep_id = self.expats_area.current_id() if self._shown() == "expats" else None
+        if keep_id is None:
             msgbox.information(self, _("Merge expats"), _("Select the expat record to keep first."))
             return None
+        from expatdesk.qt.expats.merge_dialog import MergeDialog
+
         dialog = MergeDialog(self.database, self.actor, keep_id, self)
         dialog.merged.connect(self._merged)
         msgbox.exec_dialog(dialog)
@@ -397,8 +394,8 @@ class MainWindow(QMainWindow):
     # --- privacy ------------------------------------------------------------------------------
 
     def _selected_expat(self, title: str) -> int | None:
-        expat_id = self.expats_area.current_id()
-        if self.current_area() is not self.expats_area or expat_id is None:
+        expat_id = self.expats_area.current_id() if self._shown() == "expats" else None
+        if expat_id is None:
             msgbox.information(self, title, _("Select an expat first."))
             return None
         return expat_id
@@ -408,6 +405,8 @@ class MainWindow(QMainWindow):
         expat_id = self._selected_expat(_("Export personal data"))
         if expat_id is None:
             return False
+        from expatdesk.qt.privacy import dialogs as privacy_dialogs
+
         return privacy_dialogs.export_subject_access(self, self.database, self.actor, expat_id)
 
     def erase_personal_data(self) -> bool:
@@ -415,6 +414,8 @@ class MainWindow(QMainWindow):
         expat_id = self._selected_expat(_("Erase personal data"))
         if expat_id is None:
             return False
+        from expatdesk.qt.privacy import dialogs as privacy_dialogs
+
         erased = privacy_dialogs.erase_expat(
             self, self.database, self.actor, expat_id, self.open_record
         )
@@ -423,6 +424,8 @@ class MainWindow(QMainWindow):
         return erased
 
     def open_retention(self) -> RetentionDialog:
+        from expatdesk.qt.privacy.retention import RetentionDialog
+
         dialog = RetentionDialog(self.database, self.actor, self)
         dialog.anonymised.connect(lambda _count: self._say(_("Personal data erased")))
         msgbox.exec_dialog(dialog)
@@ -439,14 +442,17 @@ class MainWindow(QMainWindow):
         self.ui.actionReports.setVisible(reports)
         self.ui.actionTargets.setVisible(reports)
         self.ui.menuReports.menuAction().setVisible(reports)  # making and printing reports
-        for area in (self.targets_area, self.reports_area):
-            row = self.areas.index(area)
-            self.ui.navigation.setRowHidden(row, not reports)
+        for name in ("targets", "reports"):
+            self.ui.navigation.setRowHidden(AREAS.index(name), not reports)
 
     def open_staff_accounts(self) -> StaffDialog | None:
+        from expatdesk.qt.accounts.staff_dialog import open_staff_accounts
+
         return open_staff_accounts(self.database, self.actor, self)
 
     def change_password(self) -> bool:
+        from expatdesk.qt.accounts.password_dialog import change_own_password
+
         return change_own_password(self.database, self.actor, self)
 
     def lock(self) -> None:
@@ -459,6 +465,8 @@ class MainWindow(QMainWindow):
 
     def open_target_settings(self) -> TargetSettingsDialog:
         """Let the user change the target settings; the targets are computed again after."""
+        from expatdesk.qt.targets.settings_dialog import TargetSettingsDialog
+
         dialog = TargetSettingsDialog(self.database, self)
         dialog.saved.connect(lambda _saved: self._say(_("Target settings saved")))
         msgbox.exec_dialog(dialog)
@@ -476,61 +484,50 @@ class MainWindow(QMainWindow):
     # --- surveys ------------------------------------------------------------------------------
 
     def _selected(self) -> dict[str, tuple[int, str] | None]:
-        """The selected expat and employer as ``(id, name)``, or ``None``."""
-        expat_id, employer_id = self.expats_area.current_id(), self.employers_area.current_id()
-        return respondents(self.database, expat_id, employer_id)
+        """The expat and employer selected in their areas as ``(id, name)``, or ``None``."""
+        from expatdesk.qt.surveys.chooser import respondents
+
+        ids = [self.areas.built(name) for name in RECORDS]  # an area never shown selects none
+        expat, employer = (cast("RecordArea", a).current_id() if a else None for a in ids)
+        return respondents(self.database, expat, employer)
 
     def _survey_area(self) -> tuple[str, RecordArea]:
         """The respondent type and area surveys are about: employers when that area is shown."""
-        if self.current_area() is self.employers_area:
+        if self._shown() == "employers":
             return "employer", self.employers_area
         return "expat", self.expats_area
 
     def record_survey(self) -> SurveyDialog:
         """Type in a paper or telephone response, pre-filled with the selected record."""
+        from expatdesk.qt.surveys import recording
+
         kind, _area = self._survey_area()
-        dialog = SurveyDialog(self.database, self._selected(), self, respondent_type=kind)
-        dialog.saved.connect(self._survey_saved)
-        msgbox.exec_dialog(dialog)
-        return dialog
+        return recording.record_survey(
+            self, self.database, self._selected(), kind, self._survey_saved
+        )
 
     def correct_survey(self) -> SurveyDialog | None:
         """Choose one of the selected record's responses and correct it in the survey form."""
-        kind, area = self._survey_area()
-        record_id = area.current_id()
-        if record_id is None:
-            msgbox.information(
-                self,
-                _("Correct survey response"),
-                _("Select an expat or an employer first."),
-            )
-            return None
-        chosen = choose_response(self, self.database, kind, record_id)
-        if chosen is None:
-            return None
-        dialog = SurveyDialog(self.database, self._selected(), self, response=chosen)
-        dialog.saved.connect(self._survey_saved)
-        msgbox.exec_dialog(dialog)
-        return dialog
+        from expatdesk.qt.surveys import recording
 
-    def _survey_saved(self, response: surveys.Response) -> None:
+        kind, area = self._survey_area()
+        record_id, selected = area.current_id(), self._selected()
+        return recording.correct_survey(
+            self, self.database, selected, kind, record_id, self._survey_saved
+        )
+
+    def _survey_saved(self, response: Response) -> None:
         self._say(_("Survey response {ref} saved").format(ref=response.ref))
 
     def start_kiosk(self) -> KioskWindow | None:
         """Set up and open the full-screen kiosk; the main window hides until staff leave it."""
+        from expatdesk.qt.surveys import recording
+
         expat = self._selected()["expat"]
-        setup_dialog = KioskSetupDialog(expat, self)
-        if msgbox.exec_dialog(setup_dialog) != KioskSetupDialog.DialogCode.Accepted:
-            return None
-        setup = setup_dialog.setup
-        assert setup is not None
-        kiosk = KioskWindow(self.database, setup, self._switcher)
-        kiosk.saved.connect(self._survey_saved)
-        kiosk.left.connect(self._kiosk_left)
-        self.kiosk = kiosk
-        self.hide()
-        kiosk.showFullScreen()
-        return kiosk
+        self.kiosk = recording.start_kiosk(
+            self, self.database, self._switcher, expat, self._survey_saved, self._kiosk_left
+        )
+        return self.kiosk
 
     def _kiosk_left(self) -> None:
         if self.kiosk is not None:
@@ -556,8 +553,8 @@ class MainWindow(QMainWindow):
         self.ui.statusBar.showMessage(text, 5000)
 
     def _update_count(self) -> None:
-        area = self.current_area()
-        text = area.count_text() if isinstance(area, (RecordArea, CasesArea)) else ""
+        lister = self.areas.built(self._shown()) if self._shown() in LISTS else None
+        text = cast("RecordArea | CasesArea", lister).count_text() if lister else ""
         self._count_label.setText(text)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -588,8 +585,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.main_window_geometry = self.saveGeometry()
         self._settings.main_window_state = self.saveState()
-        save_area_state(self._settings, "expats", self.expats_area.state())
-        save_area_state(self._settings, "employers", self.employers_area.state())
-        save_area_state(self._settings, "cases", self.cases_area.state())
+        for name in LISTS:  # an area never built kept the state it was given
+            lister = self.areas.built(name)
+            if lister is not None:
+                from expatdesk.qt.widgets.record_area import save_area_state
+
+                save_area_state(self._settings, name, cast("RecordArea", lister).state())
         self._settings.sync()
         super().closeEvent(event)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import stat
+from collections.abc import Iterator
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
+from babel.messages import mofile, pofile
 
 from expatdesk import i18n, i18n_tools
 from expatdesk.i18n import _
@@ -105,3 +110,65 @@ def test_using_speaks_another_language_for_a_while() -> None:
     with pytest.raises(RuntimeError), i18n.using("nl"):
         raise RuntimeError
     assert i18n.language() == "en"
+
+
+@pytest.fixture
+def small_catalog(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
+    """A Dutch catalog of one string in a locales folder of its own; the cache emptied after."""
+    folder = tmp_path / "locales" / "nl" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    po = folder / "expatdesk.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Save"\nmsgstr "Opslaan"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    real, i18n.LOCALES_DIR = i18n.LOCALES_DIR, tmp_path / "locales"
+    i18n.catalog.cache_clear()
+    yield po
+    i18n.LOCALES_DIR = real  # the real catalogs again, before anything switches language
+    i18n.catalog.cache_clear()
+
+
+def test_a_compiled_catalog_is_kept_private_and_read_while_its_source_is_unchanged(
+    small_catalog: Path,
+) -> None:
+    assert i18n.catalog("nl").gettext("Save") == "Opslaan"
+    (kept,) = i18n.catalog_cache_dir().iterdir()
+    digest = hashlib.sha256(small_catalog.read_bytes()).hexdigest()
+    assert kept.name == f"expatdesk-nl-{digest}.mo"
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    assert stat.S_IMODE(kept.parent.stat().st_mode) == 0o700
+    other = io.BytesIO()  # the kept copy is what is read: put another translation in it
+    mofile.write_mo(other, pofile.read_po(io.StringIO('msgid "Save"\nmsgstr "Bewaren"\n')))
+    kept.write_bytes(other.getvalue())
+    i18n.catalog.cache_clear()
+    assert i18n.catalog("nl").gettext("Save") == "Bewaren"
+
+
+def test_a_changed_source_is_compiled_anew(small_catalog: Path) -> None:
+    assert i18n.catalog("nl").gettext("Save") == "Opslaan"
+    small_catalog.write_text(
+        small_catalog.read_text(encoding="utf-8").replace("Opslaan", "Bewaren"), encoding="utf-8"
+    )
+    i18n.catalog.cache_clear()
+    assert i18n.catalog("nl").gettext("Save") == "Bewaren"
+    assert len(list(i18n.catalog_cache_dir().iterdir())) == 2
+
+
+def test_a_damaged_or_unwritable_cache_only_costs_a_compilation(small_catalog: Path) -> None:
+    i18n.catalog("nl")
+    (kept,) = i18n.catalog_cache_dir().iterdir()
+    kept.write_bytes(b"not a catalog")
+    i18n.catalog.cache_clear()
+    assert i18n.catalog("nl").gettext("Save") == "Opslaan"
+    assert kept.read_bytes().startswith(b"\xde\x12\x04\x95")  # compiled and kept again
+    kept.unlink()
+    i18n.catalog_cache_dir().chmod(0o500)  # root may write anyway: a file in its way then
+    try:
+        i18n.catalog.cache_clear()
+        kept.mkdir()
+        assert i18n.catalog("nl").gettext("Save") == "Opslaan"
+    finally:
+        i18n.catalog_cache_dir().chmod(0o700)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -26,6 +27,7 @@ from expatdesk.db.database import Database
 from expatdesk.home import quick_open
 from expatdesk.home.quick_open import Match
 from expatdesk.i18n import _
+from expatdesk.qt import msgbox
 from expatdesk.qt.settings import Settings
 from expatdesk.qt.widgets.accessible import name_by_label
 
@@ -155,3 +157,22 @@ class QuickOpenDialog(QDialog):
         self.label.setText(_("&Name or reference of an expat, employer or case:"))
         name_by_label(self.search, self.label.text())
         self.results.setAccessibleName(_("Matches"))
+
+
+def go_to(
+    parent: QWidget,
+    database: Database,
+    settings: Settings,
+    username: str,
+    open_record: Callable[[str, int], None],
+) -> QuickOpenDialog:
+    """Ctrl+K: ask for a name or reference and ``open_record(kind, id)`` the one chosen."""
+
+    def chosen(kind: str, record_id: int) -> None:
+        remember_opened(settings, username, Match(kind, record_id, ""))
+        open_record(kind, record_id)
+
+    dialog = QuickOpenDialog(database, recent_of(settings, username), parent)
+    dialog.chosen.connect(chosen)
+    msgbox.exec_dialog(dialog)
+    return dialog

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     Qt,
     QTimer,
     QUrl,
@@ -143,6 +144,21 @@ class AreaSpec:
     none_yet: Callable[[], str]  # the table is empty
 
 
+class _FirstPaint(QObject):
+    """Calls ``done`` once ``widget`` (its parent, whose events it alone sees) has painted."""
+
+    def __init__(self, widget: QWidget, done: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._done = done
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, watched, self._done)  # once this paint is done
+        return False
+
+
 class RecordArea(QWidget):
     """The list of one kind of record, its search box and the selected record's details.
 
@@ -175,6 +191,7 @@ class RecordArea(QWidget):
         *,
         state: AreaState | None = None,
         actor: Actor | None = None,
+        page_after_paint: bool = False,  # the first record's page once the list is painted
     ) -> None:
         super().__init__(parent)
         self._actor = actor
@@ -190,6 +207,10 @@ class RecordArea(QWidget):
         self._stand_in: int | None = None
         self._fitted = False
         self._go_to_list = False
+        self._unpainted: int | None = None  # selected before the list was painted
+        self._painted = not page_after_paint
+        if page_after_paint:
+            _FirstPaint(self.ui.table.viewport(), self._painted_now)
 
         self.model = RecordTableModel(database, spec.listing, self, background=True)
         self.filterBar = FilterBar(database, spec.listing, self)
@@ -331,6 +352,7 @@ class RecordArea(QWidget):
         if row is None:
             return False
         self._select_row(row)
+        self._painted_now()  # asked for: its page is shown at once
         return True
 
     def show_record(self, record_id: int) -> None:
@@ -383,6 +405,8 @@ class RecordArea(QWidget):
 
     def refresh_detail(self) -> None:
         """Read the selected record again: something linked to it changed, not the list."""
+        if not self._painted and self._unpainted is not None:
+            return self._painted_now()  # reads it
         record_id = self.current_id()
         self._show_record(None if record_id is None else self._load(record_id))
 
@@ -484,7 +508,19 @@ class RecordArea(QWidget):
         if record_id is None:
             self._show_record(None)
             return
+        if not self._painted:  # the first page of the list is painted first
+            self._unpainted = record_id
+            return
         self._show_record(self._load(record_id))
+
+    def _painted_now(self) -> None:
+        """The list has been painted (or a record is asked for): show the selected record."""
+        if self._painted:
+            return
+        self._painted = True
+        if self._unpainted is not None and self._unpainted == self.current_id():
+            self._show_record(self._load(self._unpainted))
+        self._unpainted = None
 
     def _load(self, record_id: int) -> Any:
         """The record ``record_id`` as its page shows it; opening an expat's is logged."""

@@ -3,10 +3,15 @@ some areas and commands need (reports, PDF, charts, statistics, spreadsheets, fi
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
 import sys
+from pathlib import Path
+
+import expatdesk
+from expatdesk.db.database import Database
 
 #: Modules the start path must not load: they load when an area or a command first needs them.
 HEAVY = (
@@ -21,6 +26,35 @@ HEAVY = (
     "numpy",
     "openpyxl",
     "PySide6.QtCharts",
+    "PySide6.QtPdf",
+    "PySide6.QtPrintSupport",
+    "expatdesk.documents.letters",
+    "expatdesk.documents.letterhead",
+    "expatdesk.qt.documents.letter_dialog",
+    "expatdesk.qt.documents.template_dialog",
+)
+#: The main window's areas and dialogs, imported when first shown (qt/widgets/area_stack.py),
+#: and what only a new or missing database needs: none of them is on the start path either.
+LAZY = (
+    "expatdesk.qt.home.page",
+    "expatdesk.qt.expats.area",
+    "expatdesk.qt.employers.area",
+    "expatdesk.qt.widgets.record_area",
+    "expatdesk.qt.cases",
+    "expatdesk.qt.targets",
+    "expatdesk.qt.reports",
+    "expatdesk.qt.kiosk",
+    "expatdesk.qt.surveys.dialog",
+    "expatdesk.qt.surveys.recording",
+    "expatdesk.qt.privacy",
+    "expatdesk.qt.expats.editor",
+    "expatdesk.qt.expats.merge_dialog",
+    "expatdesk.qt.employers.editor",
+    "expatdesk.qt.home.quick_open",
+    "expatdesk.qt.accounts.staff_dialog",
+    "expatdesk.qt.accounts.password_dialog",
+    "expatdesk.qt.accounts.first_admin_dialog",
+    "expatdesk.qt.widgets.record_editor",
 )
 #: The modules a start imports: the command line, the app and its main window.
 START = ("expatdesk.cli.main", "expatdesk.qt.app", "expatdesk.qt.main_window")
@@ -43,8 +77,8 @@ def _loaded_after(modules: tuple[str, ...]) -> list[str]:
     return list(json.loads(result.stdout))
 
 
-def _heavy(loaded: list[str]) -> list[str]:
-    return [name for name in loaded if any(name == h or name.startswith(h + ".") for h in HEAVY)]
+def _heavy(loaded: list[str], heavy: tuple[str, ...] = HEAVY) -> list[str]:
+    return [name for name in loaded if any(name == h or name.startswith(h + ".") for h in heavy)]
 
 
 def test_the_start_path_leaves_the_heavy_modules_out() -> None:
@@ -56,3 +90,110 @@ def test_the_start_path_leaves_the_heavy_modules_out() -> None:
 def test_the_check_sees_a_heavy_module_that_loads() -> None:
     """What an export needs loads with it, and the check names it."""
     assert "expatdesk.exchange" in _heavy(_loaded_after(("expatdesk.common.list_export",)))
+
+
+def test_the_start_path_leaves_the_areas_and_dialogs_out() -> None:
+    """Each area is imported when the window first shows it; its dialogs when first opened."""
+    assert _heavy(_loaded_after(START), LAZY) == []
+
+
+def test_a_window_imports_only_the_areas_it_shows(sqlite_database: Database) -> None:
+    """Shown on the expats list, the window has imported that area and no other."""
+    code = (
+        "import json, sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from pathlib import Path\n"
+        "from expatdesk.accounts.actor import SYSTEM\n"
+        "from expatdesk.db.database import open_database\n"
+        "from expatdesk.qt.language import LanguageSwitcher\n"
+        "from expatdesk.qt.main_window import MainWindow\n"
+        "from expatdesk.qt.settings import Settings\n"
+        "app = QApplication([])\n"
+        "settings = Settings.open(Path(sys.argv[2]))\n"
+        "database = open_database(sys.argv[1], migrate=False)\n"
+        "window = MainWindow(database, settings, LanguageSwitcher(app, settings), SYSTEM)\n"
+        "window.show()\n"
+        "window.show_area(1)\n"
+        "app.processEvents()\n"
+        "shown = type(window.current_area()).__name__\n"
+        "print(json.dumps([shown, sorted(sys.modules)]))\n"
+        "window.close()\n"
+        "database.dispose()\n"
+    )
+    url = sqlite_database.url.render_as_string(hide_password=False)
+    settings = Path(str(sqlite_database.url.database)).with_name("settings")
+    result = subprocess.run(
+        [sys.executable, "-c", code, url, str(settings)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    shown, loaded = json.loads(result.stdout.strip().splitlines()[-1])
+    assert shown == "RecordArea"
+    assert _heavy(loaded, LAZY) == ["expatdesk.qt.expats.area", "expatdesk.qt.widgets.record_area"]
+
+
+def test_the_collector_leaves_the_old_objects_alone_until_the_window_is_shown(
+    sqlite_database: Database,
+) -> None:
+    code = (
+        "import gc, json, sys\n"
+        "from pathlib import Path\n"
+        "from expatdesk.db.engine import parse_url\n"
+        "from expatdesk.qt.app import application, open_main_window\n"
+        "from expatdesk.qt.language import LanguageSwitcher\n"
+        "from expatdesk.qt.settings import Settings\n"
+        "starting = gc.get_threshold()[1]\n"
+        "app = application()\n"
+        "settings = Settings.open(Path(sys.argv[2]))\n"
+        "switcher = LanguageSwitcher(app, settings)\n"
+        "window = open_main_window(parse_url(sys.argv[1]), settings, switcher)\n"
+        "shown = gc.get_threshold()[1]\n"
+        "app.processEvents()\n"
+        "frozen = gc.get_freeze_count()\n"
+        "print(json.dumps([starting, shown, gc.get_threshold()[1], frozen]))\n"
+        "window.close()\n"
+        "window.database.dispose()\n"
+    )
+    url = sqlite_database.url.render_as_string(hide_password=False)
+    settings = Path(str(sqlite_database.url.database)).with_name("settings")
+    result = subprocess.run(
+        [sys.executable, "-c", code, url, str(settings)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    starting, shown, painted, frozen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert starting == shown == expatdesk.STARTING_GC_THRESHOLDS[1]
+    assert painted == gc.get_threshold()[1] < expatdesk.STARTING_GC_THRESHOLDS[1]
+    assert frozen > 50_000  # what the start made: the collector walks it no more
+
+
+def test_a_command_collects_as_usual_from_its_start(tmp_path: Path) -> None:
+    code = (
+        "import gc, sys\n"
+        "from expatdesk.cli.main import main\n"
+        "print(gc.get_threshold()[1])\n"
+        "main(['--database', sys.argv[1], 'staff', 'list'])\n"  # refused: there is no database
+        "print(gc.get_threshold()[1])\n"
+        "frozen = gc.get_freeze_count()\n"
+        "import expatdesk\n"
+        "kept = [[n] for n in range(1000)]\n"
+        "expatdesk.started()\n"  # once only: what is made later is collected as usual
+        "print(gc.get_freeze_count() - frozen)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "missing.sqlite3")],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    starting, running, frozen_again = (int(line) for line in result.stdout.split())
+    assert starting == expatdesk.STARTING_GC_THRESHOLDS[1]
+    assert running == gc.get_threshold()[1] < expatdesk.STARTING_GC_THRESHOLDS[1]
+    assert frozen_again == 0
