@@ -226,12 +226,14 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         """Edit, delete and merge act on the selected expat or employer of the area shown."""
-        area = self._record_area()
+        area, may = self._record_area(), self.actor.can  # and what the role may (role_hints)
         self.ui.actionEdit.setEnabled(area is not None)
-        self.ui.actionDelete.setEnabled(area is not None)
-        self.ui.actionMerge.setEnabled(area is self.expats_area)
+        self.ui.actionDelete.setEnabled(area is not None and may(Permission.DELETE_CLIENTS))
+        self.ui.actionMerge.setEnabled(area is self.expats_area and may(Permission.DELETE_CLIENTS))
         self.ui.actionExportPersonalData.setEnabled(area is self.expats_area)
-        self.ui.actionErasePersonalData.setEnabled(area is self.expats_area)
+        self.ui.actionErasePersonalData.setEnabled(
+            area is self.expats_area and may(Permission.ERASURE)
+        )
 
     def open_record(self, kind: str, record_id: int) -> None:
         """Show the record ``kind`` (expat, employer, case) ``record_id`` in its area."""
@@ -568,6 +570,7 @@ class MainWindow(QMainWindow):
 
     def _retranslate(self) -> None:
         show_what_the_role_may(self.actor, role_actions(self.ui))
+        self._update_actions()
         self.setWindowTitle(f"{APP_NAME} — {self.database.name}")
         self._database_label.setText(_("Database: {name}").format(name=self.database.name))
         self._database_label.setToolTip(self.database.name)
