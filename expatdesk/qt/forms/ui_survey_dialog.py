@@ -18,9 +18,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QGridLayout, QGroupBox, QHBoxLayout,
-    QLabel, QLineEdit, QSizePolicy, QSpacerItem,
-    QVBoxLayout, QWidget)
+    QDialogButtonBox, QGridLayout, QGroupBox, QLabel,
+    QLineEdit, QSizePolicy, QSpacerItem, QVBoxLayout,
+    QWidget)
 
 from expatdesk.qt.widgets.date_field import DateField
 
@@ -56,7 +56,7 @@ class Ui_SurveyDialog(object):
 
         self.fieldsLayout.addWidget(self.respondentLabel, 1, 0, 1, 1)
 
-        self.respondentLayout = QHBoxLayout()
+        self.respondentLayout = QVBoxLayout()
         self.respondentLayout.setObjectName(u"respondentLayout")
         self.respondent = QComboBox(SurveyDialog)
         self.respondent.setObjectName(u"respondent")
