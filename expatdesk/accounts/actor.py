@@ -16,9 +16,10 @@ permits for good. An "Undo" for some seconds would not do: the delete also erase
 audit trail kept of the person, it is one transaction among several desks on a shared
 database (a colleague may reuse the freed BSN meanwhile), and on PostgreSQL the desk officer's
 own login could still delete directly. Refusing the delete to the role, in the service and in
-the database's grants (:mod:`expatdesk.db.roles`), holds everywhere. Cases, services and survey
-responses are never deleted by anyone: they count for the targets and are closed or corrected
-instead; a client with any of them cannot be deleted at all.
+the database's grants (:mod:`expatdesk.db.roles`), holds everywhere. Cases and survey responses
+are never deleted by anyone (they count for the targets: a case is closed, a response
+corrected), and a client with any of them or with a service cannot be deleted at all; removing
+a service or a task from an open case stays with the desk, a correction the trail keeps.
 """
 
 from __future__ import annotations
