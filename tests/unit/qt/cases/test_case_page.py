@@ -305,7 +305,10 @@ def test_edit_a_task_in_place_and_delete_it(
     qtbot.waitUntil(lambda: page.message() == "Type a date as 26/11/2026.")
     _settle(qtbot)  # the task keeps its due date
     assert _stored(sqlite_database, case_id).tasks[1].due_date is None
+    qtbot.waitUntil(lambda: table.findChild(DateField, "dueDateEditor") is None)  # closed
+    table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: table.findChild(DateField, "dueDateEditor") is not None)
     editor = table.findChild(DateField, "dueDateEditor")
     assert isinstance(editor, DateField)
     later = clock.today() + timedelta(days=50)  # after the overdue task, whatever the date
