@@ -6,8 +6,20 @@ hiding buttons. :func:`expatdesk.db.database.Database.transaction` stores the ac
 session, and the audit trail (:mod:`expatdesk.db.audit`) writes down who did what.
 
 Roles (issue "many desks, one database"): a desk officer works with expats, employers, cases and
-surveys; a manager also makes reports, changes the target settings and imports; an administrator
-also manages staff accounts, erasure and retention.
+surveys; a manager also deletes expats and employers (and merges duplicate expats, which deletes
+one record), makes reports, changes the target settings and imports; an administrator also
+manages staff accounts, erasure and retention.
+
+Deleting clients is for managers because a delete cannot be undone: a desk officer who picked
+the wrong row of a list and confirmed out of habit would lose a person with their family and
+permits for good. An "Undo" for some seconds would not do: the delete also erases what the
+audit trail kept of the person, it is one transaction among several desks on a shared
+database (a colleague may reuse the freed BSN meanwhile), and on PostgreSQL the desk officer's
+own login could still delete directly. Refusing the delete to the role, in the service and in
+the database's grants (:mod:`expatdesk.db.roles`), holds everywhere. Cases and survey responses
+are never deleted by anyone (they count for the targets: a case is closed, a response
+corrected), and a client with any of them or with a service cannot be deleted at all; removing
+a service or a task from an open case stays with the desk, a correction the trail keeps.
 """
 
 from __future__ import annotations
@@ -25,6 +37,7 @@ from expatdesk.i18n import N_, _
 
 class Permission(StrEnum):
     CLIENTS = "clients"  # expats, employers, cases, services, surveys
+    DELETE_CLIENTS = "delete_clients"  # deleting or merging away expats and employers
     REPORTS = "reports"
     TARGET_SETTINGS = "target_settings"
     IMPORT = "import"
@@ -40,7 +53,12 @@ ROLE_LABELS: dict[str, str] = {
 }
 
 _DESK = frozenset({Permission.CLIENTS})
-_MANAGER = _DESK | {Permission.REPORTS, Permission.TARGET_SETTINGS, Permission.IMPORT}
+_MANAGER = _DESK | {
+    Permission.DELETE_CLIENTS,
+    Permission.REPORTS,
+    Permission.TARGET_SETTINGS,
+    Permission.IMPORT,
+}
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     "desk_officer": _DESK,
     "manager": _MANAGER,
@@ -49,6 +67,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
 
 _DENIED: dict[Permission, str] = {
     Permission.CLIENTS: N_("Your role may not work with client records."),
+    Permission.DELETE_CLIENTS: N_(
+        "Only managers and administrators may delete expats and employers."
+    ),
     Permission.REPORTS: N_("Only managers and administrators may make reports."),
     Permission.TARGET_SETTINGS: N_("Only managers and administrators may change target settings."),
     Permission.IMPORT: N_("Only managers and administrators may import data."),

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 #: The newest schema revision, the last migration in ``migrations/versions`` (a test checks).
 #: Knowing it without Alembic lets a database that is up to date open without importing Alembic,
 #: which would cost a quarter of a second on every start; Alembic loads only to migrate.
-SCHEMA_HEAD = "0011"
+SCHEMA_HEAD = "0012"
 #: The copies ExpatDesk makes of an SQLite file by itself (before migrating it, before restoring
 #: a backup over it) are removed after this many days, and beyond this many (the newest stay).
 AUTOMATIC_COPY_DAYS = 30

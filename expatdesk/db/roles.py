@@ -5,10 +5,12 @@ Every role belongs to one database: its name begins with the database's name. Th
 also against a staff member who connects with another client:
 
 - ``<database>:desk_officer`` reads every table and writes the client records (expats,
-  employers, cases, services, surveys and everything that hangs off them); it may add entries to
-  the audit trail and read them, never change or delete them;
-- ``<database>:manager`` is a desk officer that may also change the target settings (imports
-  write client records, which desk officers may already write);
+  employers, cases, services, surveys and everything that hangs off them), but may not delete
+  an expat or an employer (:data:`MANAGER_DELETES`); it may add entries to the audit trail and
+  read them, never change or delete them;
+- ``<database>:manager`` is a desk officer that may also delete expats and employers (and so
+  merge duplicate expats) and change the target settings (imports write client records, which
+  desk officers may already write);
 - ``<database>:administrator`` is a manager that may also manage ``staff_user`` and the centre
   settings.
 
@@ -110,6 +112,11 @@ MANAGER_TABLES: dict[str, str] = {
     "target_settings": "SELECT, INSERT, UPDATE",
     "letter_template": "SELECT, INSERT, UPDATE",
 }
+#: Client records that only managers (and administrators) may delete
+#: (:data:`~expatdesk.accounts.actor.Permission.DELETE_CLIENTS`); desk officers add and change
+#: them. What hangs off them goes with them through the foreign keys' ``ON DELETE``, which
+#: PostgreSQL runs as the tables' owner.
+MANAGER_DELETES = frozenset({"expat", "employer"})
 ADMINISTRATOR_TABLES: dict[str, str] = {
     "staff_user": "SELECT, INSERT, UPDATE",
     "centre_settings": "SELECT, UPDATE",
@@ -309,6 +316,9 @@ def grant_statements(connection: Connection, tables: list[str]) -> list[str]:
         elif table in ADMINISTRATOR_TABLES:
             statements.append(f"GRANT SELECT ON {name} TO {desk}")
             statements.append(f"GRANT {ADMINISTRATOR_TABLES[table]} ON {name} TO {admin}")
+        elif table in MANAGER_DELETES:
+            statements.append(f"GRANT SELECT, INSERT, UPDATE ON {name} TO {desk}")
+            statements.append(f"GRANT DELETE ON {name} TO {manager}")
         else:  # client records
             statements.append(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {name} TO {desk}")
     return statements

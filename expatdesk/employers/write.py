@@ -16,14 +16,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import QueryableAttribute, Session, selectinload
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 
 from expatdesk import i18n
 from expatdesk.accounts.actor import Actor, Permission
 from expatdesk.common import refs
 from expatdesk.common.children import note_children_changed, removed_meanwhile, sync_children
 from expatdesk.common.concurrency import check_version, stale_guard
+from expatdesk.common.deletion import Deletion, count, counted
 from expatdesk.common.labels import Label
 from expatdesk.common.validation import (
     Problems,
@@ -405,51 +406,80 @@ def update_employer(
             )
 
 
-def _count(session: Session, column: QueryableAttribute[int | None], record_id: int) -> int:
-    return session.scalar(select(func.count()).where(column == record_id)) or 0
+def _deletion(session: Session, employer: Employer) -> Deletion:
+    """What deleting ``employer`` takes with it, and what stops it (other records refer to it)."""
+    contacts, hiring = len(employer.contacts), len(employer.hiring)
+    going = counted(
+        (
+            (ngettext("{count} contact person", "{count} contact persons", contacts), contacts),
+            (
+                ngettext(
+                    "hiring figures for {count} year", "hiring figures for {count} years", hiring
+                ),
+                hiring,
+            ),
+        )
+    )
+    expats = count(session, Expat.employer_id, employer.id)
+    cases = count(session, Case.employer_id, employer.id)
+    deliveries = count(session, ServiceDelivery.employer_id, employer.id)
+    responses = count(session, SurveyResponse.employer_id, employer.id)
+    blocking = counted(
+        (
+            (ngettext("{count} expat", "{count} expats", expats), expats),
+            (ngettext("{count} case", "{count} cases", cases), cases),
+            (
+                ngettext("{count} service delivery", "{count} service deliveries", deliveries),
+                deliveries,
+            ),
+            (
+                ngettext("{count} survey response", "{count} survey responses", responses),
+                responses,
+            ),
+        )
+    )
+    refusal = (
+        _("{name} cannot be deleted: other records refer to this employer ({records}).").format(
+            name=employer.name, records=i18n.join(blocking)
+        )
+        if blocking
+        else ""
+    )
+    return Deletion(employer.employer_ref, employer.name, employer.version or 0, going, refusal)
+
+
+def _with_children(session: Session, employer_id: int) -> Employer | None:
+    return session.get(
+        Employer,
+        employer_id,
+        options=[selectinload(Employer.contacts), selectinload(Employer.hiring)],
+    )
+
+
+def employer_deletion(database: Database, employer_id: int) -> Deletion | None:
+    """What deleting the employer would take with it (contact persons, hiring records) or why it
+    may not be deleted, for the question before a delete; ``None`` when it no longer exists."""
+    with database.reading() as session:
+        employer = _with_children(session, employer_id)
+        return None if employer is None else _deletion(session, employer)
 
 
 def delete_employer(database: Database, actor: Actor, employer_id: int, version: int) -> None:
     """Delete the employer with contact persons and hiring records, if nothing refers to it.
 
-    Refused with a :class:`UserError` that counts the expats, cases, service deliveries and
-    survey responses that still refer to the employer.
+    Only managers and administrators may (:data:`Permission.DELETE_CLIENTS`). Refused with a
+    :class:`UserError` that counts the expats, cases, service deliveries and survey responses
+    that still refer to the employer.
     """
     actor.require(Permission.CLIENTS)
+    actor.require(Permission.DELETE_CLIENTS)
     with database.transaction(actor) as session:
-        employer = session.get(
-            Employer,
-            employer_id,
-            options=[selectinload(Employer.contacts), selectinload(Employer.hiring)],
-        )
+        employer = _with_children(session, employer_id)
         check_version(session, employer, version, "employer")
         assert employer is not None
-        expats = _count(session, Expat.employer_id, employer_id)
-        cases = _count(session, Case.employer_id, employer_id)
-        deliveries = _count(session, ServiceDelivery.employer_id, employer_id)
-        responses = _count(session, SurveyResponse.employer_id, employer_id)
-        records = [
-            text.format(count=i18n.format_number(count))
-            for text, count in (
-                (ngettext("{count} expat", "{count} expats", expats), expats),
-                (ngettext("{count} case", "{count} cases", cases), cases),
-                (
-                    ngettext("{count} service delivery", "{count} service deliveries", deliveries),
-                    deliveries,
-                ),
-                (
-                    ngettext("{count} survey response", "{count} survey responses", responses),
-                    responses,
-                ),
-            )
-            if count
-        ]
-        if records:
-            raise UserError(
-                _(
-                    "{name} cannot be deleted: other records refer to this employer ({records})."
-                ).format(name=employer.name, records=i18n.join(records))
-            )
+        refusal = _deletion(session, employer).refusal
+        if refusal:
+            raise UserError(refusal)
         with stale_guard(session, "employer", employer_id):
             session.delete(employer)
             session.flush()

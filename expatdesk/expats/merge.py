@@ -421,9 +421,12 @@ def merge_expats(
     Raises :class:`~expatdesk.common.concurrency.StaleRecordError` when either record changed
     since the versions were read, :class:`~expatdesk.common.validation.ValidationError` when the
     chosen fields do not fit together, and :class:`UserError` for a record merged with itself;
-    then nothing has changed.
+    then nothing has changed. Only managers and administrators may
+    (:data:`Permission.DELETE_CLIENTS`): a merge deletes a record, and merging two different
+    people cannot be undone.
     """
     actor.require(Permission.CLIENTS)
+    actor.require(Permission.DELETE_CLIENTS)
     unknown = take_from_drop - set(MERGE_FIELDS)
     if unknown:
         raise ValueError(f"cannot take {sorted(unknown)} in a merge")

@@ -15,14 +15,15 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import QueryableAttribute, Session, selectinload
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor, Permission
 from expatdesk.common import refs
 from expatdesk.common.children import note_children_changed, removed_meanwhile, sync_children
 from expatdesk.common.concurrency import check_version, stale_guard
+from expatdesk.common.deletion import Deletion, count, counted
 from expatdesk.common.validation import clean, digits_only
 from expatdesk.db import audit
 from expatdesk.db.database import Database
@@ -191,14 +192,6 @@ def update_expat(
             note_children_changed(session, "expat", expat_id, family=family, permits=permits)
 
 
-def _count(session: Session, column: QueryableAttribute[int | None], record_id: int) -> int:
-    return session.scalar(select(func.count()).where(column == record_id)) or 0
-
-
-def _counted(text: str, count: int) -> str:
-    return text.format(count=i18n.format_number(count))
-
-
 def refuse_anonymised(anonymised: bool) -> None:
     """An expat whose personal data was erased is not edited again (the erasure would be undone
     bit by bit); their survey answers and services keep counting as they are."""
@@ -213,13 +206,63 @@ def is_anonymised(database: Database, expat_id: int) -> bool:
         return session.scalar(select(Expat.anonymised_at).where(Expat.id == expat_id)) is not None
 
 
+def _deletion(session: Session, expat: Expat) -> Deletion:
+    """What deleting ``expat`` takes with it, and what stops it (other records refer to it)."""
+    name = full_name(expat.given_name, expat.family_name)
+    going = counted(
+        (
+            (
+                ngettext("{count} family member", "{count} family members", len(expat.family)),
+                len(expat.family),
+            ),
+            (ngettext("{count} permit", "{count} permits", len(expat.permits)), len(expat.permits)),
+        )
+    )
+    cases = count(session, Case.expat_id, expat.id)
+    deliveries = count(session, ServiceDelivery.expat_id, expat.id)
+    responses = count(session, SurveyResponse.expat_id, expat.id)
+    blocking = counted(
+        (
+            (ngettext("{count} case", "{count} cases", cases), cases),
+            (
+                ngettext("{count} service delivery", "{count} service deliveries", deliveries),
+                deliveries,
+            ),
+            (
+                ngettext("{count} survey response", "{count} survey responses", responses),
+                responses,
+            ),
+        )
+    )
+    refusal = (
+        _("{name} cannot be deleted: other records refer to this expat ({records}).").format(
+            name=name, records=i18n.join(blocking)
+        )
+        if blocking
+        else ""
+    )
+    return Deletion(expat.expat_ref, name, expat.version or 0, going, refusal)
+
+
+def expat_deletion(database: Database, expat_id: int) -> Deletion | None:
+    """What deleting the expat would take with it (family members, permits) or why it may not
+    be deleted, for the question before a delete; ``None`` when the expat no longer exists."""
+    with database.reading() as session:
+        expat = session.get(
+            Expat, expat_id, options=[selectinload(Expat.family), selectinload(Expat.permits)]
+        )
+        return None if expat is None else _deletion(session, expat)
+
+
 def delete_expat(database: Database, actor: Actor, expat_id: int, version: int) -> None:
     """Delete the expat with family members and permits, if nothing else refers to it.
 
-    Refused with a :class:`UserError` that counts the cases, service deliveries and survey
-    responses that still refer to the expat.
+    Only managers and administrators may (:data:`Permission.DELETE_CLIENTS`). Refused with a
+    :class:`UserError` that counts the cases, service deliveries and survey responses that
+    still refer to the expat.
     """
     actor.require(Permission.CLIENTS)
+    actor.require(Permission.DELETE_CLIENTS)
     with database.transaction(actor) as session:
         expat = session.get(
             Expat,
@@ -228,32 +271,9 @@ def delete_expat(database: Database, actor: Actor, expat_id: int, version: int) 
         )
         check_version(session, expat, version, "expat")
         assert expat is not None
-        cases = _count(session, Case.expat_id, expat_id)
-        deliveries = _count(session, ServiceDelivery.expat_id, expat_id)
-        responses = _count(session, SurveyResponse.expat_id, expat_id)
-        records = [
-            _counted(text, count)
-            for text, count in (
-                (ngettext("{count} case", "{count} cases", cases), cases),
-                (
-                    ngettext("{count} service delivery", "{count} service deliveries", deliveries),
-                    deliveries,
-                ),
-                (
-                    ngettext("{count} survey response", "{count} survey responses", responses),
-                    responses,
-                ),
-            )
-            if count
-        ]
-        if records:
-            raise UserError(
-                _(
-                    "{name} cannot be deleted: other records refer to this expat ({records})."
-                ).format(
-                    name=full_name(expat.given_name, expat.family_name), records=i18n.join(records)
-                )
-            )
+        refusal = _deletion(session, expat).refusal
+        if refusal:
+            raise UserError(refusal)
         touched = {
             "family_member": {member.id for member in expat.family},
             "permit": {permit.id for permit in expat.permits},

@@ -262,7 +262,7 @@ def _may_scrub(session: Session, database: Database) -> bool:
 
 def clean_deleted_trail(database: Database) -> int:
     """Erase the personal values the trail still keeps of expats that were deleted by a login
-    that could not clean it (a desk officer's, on PostgreSQL); returns how many entries changed.
+    that could not clean it (a manager's, on PostgreSQL); returns how many entries changed.
 
     For the owner and administrators (``expatdesk init`` runs it on PostgreSQL). Records merged
     away are left alone: their person lives on in the record kept, and an erasure of that

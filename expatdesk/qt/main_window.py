@@ -222,12 +222,12 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         """Edit, delete and merge act on the selected expat or employer of the area shown."""
-        shown = self._shown()
+        shown, may = self._shown(), self.actor.can  # and what the role may (role_hints)
         self.ui.actionEdit.setEnabled(shown in RECORDS)
-        self.ui.actionDelete.setEnabled(shown in RECORDS)
-        self.ui.actionMerge.setEnabled(shown == "expats")
+        self.ui.actionDelete.setEnabled(shown in RECORDS and may(Permission.DELETE_CLIENTS))
+        self.ui.actionMerge.setEnabled(shown == "expats" and may(Permission.DELETE_CLIENTS))
         self.ui.actionExportPersonalData.setEnabled(shown == "expats")
-        self.ui.actionErasePersonalData.setEnabled(shown == "expats")
+        self.ui.actionErasePersonalData.setEnabled(shown == "expats" and may(Permission.ERASURE))
 
     def open_record(self, kind: str, record_id: int) -> None:
         """Show the record ``kind`` (expat, employer, case) ``record_id`` in its area."""
@@ -565,6 +565,7 @@ class MainWindow(QMainWindow):
 
     def _retranslate(self) -> None:
         show_what_the_role_may(self.actor, role_actions(self.ui))
+        self._update_actions()
         self.setWindowTitle(f"{APP_NAME} — {self.database.name}")
         self._database_label.setText(_("Database: {name}").format(name=self.database.name))
         self._database_label.setToolTip(self.database.name)

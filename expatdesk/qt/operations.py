@@ -213,34 +213,41 @@ class Write(QObject):
             return False
         return True
 
+    def _let_go(self) -> tuple[QWidget, Callable[[Any], None], Callable[[Refusal], None]]:
+        """The form and the callbacks, no longer held by this object.
+
+        Let go of here, in the GUI thread: the worker thread drops its reference to this object
+        last, and a form (or a closure over one) whose last reference went there would be
+        destroyed there, which corrupts the GUI thread's animation timers (a crash in
+        ``QUnifiedTimer::updateAnimationTimers``, e.g. a line edit's clear-button fade).
+        """
+        held = self._form, self._done, self._refused
+        self._form = self._write = self._done = self._refused = None  # type: ignore[assignment]
+        return held
+
     def _finish(self, result: object) -> None:
         alive = self._ready()
+        form, done, _refused = self._let_go()
         try:
-            change_bus().announce(self._changes, self._form if alive else None)
+            change_bus().announce(self._changes, form if alive else None)
             if alive:
-                self._done(result)
+                done(result)
         finally:
-            self._let_go()
+            _busy_forms.discard(id(form))
 
     def _fail(self, error: BaseException) -> None:
         alive = self._ready()
+        form, _done, refused = self._let_go()
         try:
             refusal = sort_error(error)
             if refusal is None:  # a bug: it reaches the event loop with its traceback
                 raise error
             if refusal.problem is Problem.ALREADY_SAVED:
-                change_bus().announce(self._changes, self._form if alive else None)
+                change_bus().announce(self._changes, form if alive else None)
             if alive:
-                self._refused(refusal)
+                refused(refusal)
         finally:
-            self._let_go()
-
-    def _let_go(self) -> None:
-        """Drop the form and the callbacks here, in the GUI thread: the worker thread may hold
-        the last reference to this object, and must not be the one to free a widget they keep
-        alive (see :mod:`expatdesk.qt.background`)."""
-        _busy_forms.discard(id(self._form))
-        del self._form, self._write, self._done, self._refused
+            _busy_forms.discard(id(form))
 
 
 class _Runnable(QRunnable):

@@ -19,6 +19,8 @@ from expatdesk.qt.forms.ui_main_window import Ui_MainWindow
 def role_actions(ui: Ui_MainWindow) -> dict[QAction, Permission]:
     """The main window's actions that some roles may not take, with what they need."""
     return {
+        ui.actionDelete: Permission.DELETE_CLIENTS,
+        ui.actionMerge: Permission.DELETE_CLIENTS,
         ui.actionStaffAccounts: Permission.STAFF,
         ui.actionErasePersonalData: Permission.ERASURE,
         ui.actionRetention: Permission.RETENTION,
@@ -29,7 +31,9 @@ def role_actions(ui: Ui_MainWindow) -> dict[QAction, Permission]:
 
 def show_what_the_role_may(actor: Actor, actions: Mapping[QAction, Permission]) -> None:
     """Enable each action the role allows; disable the others and say who may (again after a
-    change of language: the reasons are translated)."""
+    change of language: the reasons are translated). An action that also depends on what is
+    shown (delete needs a list of expats or employers) is enabled by its window only where
+    :meth:`Actor.can` too."""
     for action, permission in actions.items():
         allowed = actor.can(permission)
         action.setVisible(True)

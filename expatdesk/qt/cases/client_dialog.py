@@ -29,6 +29,7 @@ from expatdesk.qt import msgbox
 from expatdesk.qt.cases.desk_widgets import ExpatSearch
 from expatdesk.qt.employers.chooser import EmployerChooser
 from expatdesk.qt.operations import is_writing, run_write
+from expatdesk.qt.widgets.date_field import DateField
 from expatdesk.qt.widgets.field_messages import FieldMessages
 
 log = logging.getLogger(__name__)
@@ -96,6 +97,17 @@ class ClientDialog(QDialog):
 
     def is_saving(self) -> bool:
         return is_writing(self)
+
+    def typed_date(self, field: str, edit: DateField) -> bool:
+        """Whether ``edit`` holds a date as typed; otherwise say what is wrong beside it (the
+        service's ``field``) before anything is asked of the database."""
+        if self.is_saving():
+            return False
+        problem = edit.problem(required=True)
+        if problem:
+            self.clear_errors()
+            self.messages.show([(field, problem)])
+        return not problem
 
     def write(self, store: Callable[[], int], changes: Changes, what: str) -> None:
         """Run ``store`` (which must not touch widgets: read the form before) off the GUI

@@ -6,37 +6,18 @@ employer is picked with :class:`~expatdesk.qt.employers.chooser.EmployerChooser`
 picker.)
 Enter in the search box searches at once and goes no further: it never presses the form's default
 button, so a walk-in is not saved (nor a case opened) for whoever happened to match first.
-:func:`set_date_locale` makes a date edit show dates the way the active language writes them.
+Dates are typed in :class:`~expatdesk.qt.widgets.date_field.DateField`, as in every form.
 """
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from expatdesk import i18n
 from expatdesk.cases import clients
 from expatdesk.db.database import Database
 from expatdesk.i18n import _
-
-
-def set_date_locale(edit: QDateEdit) -> None:
-    """Show the date as the active language writes it (``26-11-2026`` or ``26/11/2026``)."""
-    dutch = i18n.language() == "nl"
-    locale = QLocale(
-        QLocale.Language.Dutch if dutch else QLocale.Language.English,
-        QLocale.Country.Netherlands if dutch else QLocale.Country.UnitedKingdom,
-    )
-    edit.setLocale(locale)
-    edit.setDisplayFormat(locale.dateFormat(QLocale.FormatType.ShortFormat))
-
-
-def set_date(edit: QDateEdit, value: date) -> None:
-    """Show a Python ``date`` in ``edit``."""
-    edit.setDate(QDate(value.year, value.month, value.day))
 
 
 def index_of(combo: QComboBox, value: object) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QListWidgetItem, QWidget
 
 from expatdesk import clock
@@ -22,11 +22,7 @@ from expatdesk.common.changes import CASE_CHANGED
 from expatdesk.db.database import Database
 from expatdesk.i18n import _
 from expatdesk.qt.cases.client_dialog import ClientDialog
-from expatdesk.qt.cases.desk_widgets import (
-    select_data,
-    set_date,
-    set_date_locale,
-)
+from expatdesk.qt.cases.desk_widgets import select_data
 from expatdesk.qt.forms.ui_open_case_dialog import Ui_OpenCaseDialog
 
 log = logging.getLogger(__name__)
@@ -66,8 +62,7 @@ class OpenCaseDialog(ClientDialog):
             self.ui.ownerCombo.addItem(owner.name, owner.id)
         select_data(self.ui.ownerCombo, actor.user_id)
 
-        self.ui.openedOn.setMinimumDate(QDate(1900, 1, 1))  # the service explains old dates
-        set_date(self.ui.openedOn, clock.today())
+        self.ui.openedOn.set_value(clock.today())
         self._catalogue = deliveries.service_catalogue(database)
         for service in self._catalogue:
             item = QListWidgetItem(self.ui.servicesList)
@@ -121,7 +116,9 @@ class OpenCaseDialog(ClientDialog):
         database, actor = self._database, self._actor
         subject, owner_id = self.ui.subjectEdit.text(), self.ui.ownerCombo.currentData()
         expat_id, employer_id = self.expat.chosen_id(), self.employer.employer_id()
-        opened_on = self.ui.openedOn.date().toPython()
+        if not self.typed_date("opened_on", self.ui.openedOn):
+            return
+        opened_on = self.ui.openedOn.value()
         services = self.checked_services()
         self.write(
             lambda: cases.open_case(
@@ -131,7 +128,7 @@ class OpenCaseDialog(ClientDialog):
                 expat_id=expat_id,
                 employer_id=employer_id,
                 owner_id=owner_id,
-                opened_on=opened_on,  # type: ignore[arg-type]
+                opened_on=opened_on,
                 services=services,
             ),
             CASE_CHANGED,
@@ -151,6 +148,5 @@ class OpenCaseDialog(ClientDialog):
         self.ui.ownerCombo.setItemText(0, _("Nobody yet"))
         for item, service in zip(self._service_items(), self._catalogue, strict=True):
             item.setText(str(service))
-        set_date_locale(self.ui.openedOn)
         self.open_button.setText(_("Open &case"))
         self.open_button.setToolTip(_("Open the case (Ctrl+S)"))

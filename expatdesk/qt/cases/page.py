@@ -49,7 +49,7 @@ from expatdesk.db.database import Database
 from expatdesk.errors import AlreadySavedError, DatabaseError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
-from expatdesk.qt.cases.desk_widgets import select_data, set_date_locale
+from expatdesk.qt.cases.desk_widgets import select_data
 from expatdesk.qt.cases.page_tables import (
     DOCUMENT_ROLE,
     DONE_COLUMN,
@@ -75,6 +75,7 @@ from expatdesk.qt.cases.page_tables import (
 from expatdesk.qt.documents.panel import DocumentsPanel
 from expatdesk.qt.forms.ui_case_page import Ui_CasePage
 from expatdesk.qt.operations import is_writing, run_write
+from expatdesk.qt.widgets.date_field import DateField
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +105,7 @@ class CasePage(QWidget):
         self._catalogue = deliveries.service_catalogue(database)
         set_up_inputs(self.ui, self._catalogue)
         self._due_delegate = set_up_tables(self.ui.servicesTable, self.ui.tasksTable)
+        self._due_delegate.refused.connect(self.show_message)
         self.documents = DocumentsPanel(database, actor, self)
         self.ui.tabs.addTab(self.documents, "")
         self.documents.changed.connect(self.reload)
@@ -122,8 +124,8 @@ class CasePage(QWidget):
         ui.checklistList.itemChanged.connect(self._document_changed)
         ui.tasksTable.itemChanged.connect(self._task_changed)
         ui.tasksTable.itemSelectionChanged.connect(self._update_enabled)
-        ui.taskDueCheck.toggled.connect(ui.taskDueEdit.setEnabled)
         ui.taskTitleEdit.returnPressed.connect(self.add_task)
+        ui.taskDueEdit.returnPressed.connect(self.add_task)
         ui.addTaskButton.clicked.connect(self.add_task)
         ui.deleteTaskButton.clicked.connect(self.delete_task)
         ui.addNoteButton.clicked.connect(self.add_note)
@@ -158,7 +160,7 @@ class CasePage(QWidget):
             self._keys = {form: new_request_key() for form in self._keys}
             self.ui.noteEdit.clear()
             self.ui.taskTitleEdit.clear()
-            self.ui.taskDueCheck.setChecked(False)
+            self.ui.taskDueEdit.clear()
             self.ui.servicesTable.clearSelection()
         self._detail = detail
         self._render()
@@ -316,6 +318,14 @@ class CasePage(QWidget):
         """Whether a change runs now (off the GUI thread; the page takes no input meanwhile)."""
         return is_writing(self)
 
+    def _typed(self, field: DateField, *, required: bool) -> bool:
+        """Whether ``field`` holds a date as typed; otherwise say what is wrong and go there."""
+        problem = "" if self.is_saving() else field.problem(required=required)
+        if problem:
+            self.show_message(problem)
+            field.setFocus()
+        return not problem
+
     def _attempt(
         self,
         change: Callable[[], object],
@@ -412,16 +422,15 @@ class CasePage(QWidget):
 
     def add_task(self) -> bool:
         detail = self._detail
-        if detail is None:
+        if detail is None or not self._typed(self.ui.taskDueEdit, required=False):
             return False
-        title = self.ui.taskTitleEdit.text()
-        due = self.ui.taskDueEdit.date().toPython() if self.ui.taskDueCheck.isChecked() else None
+        title, due = self.ui.taskTitleEdit.text(), self.ui.taskDueEdit.value()
         key = self._keys["task"]
 
         def added() -> None:
             self._keys["task"] = new_request_key()
             self.ui.taskTitleEdit.clear()
-            self.ui.taskDueCheck.setChecked(False)
+            self.ui.taskDueEdit.clear()
             self.ui.taskTitleEdit.setFocus()
 
         return self._attempt(
@@ -430,7 +439,7 @@ class CasePage(QWidget):
                 self._actor,
                 detail.id,
                 title,
-                due,  # type: ignore[arg-type]
+                due,
                 request_key=key,
             ),
             {"title": self.ui.taskTitleEdit, "due_date": self.ui.taskDueEdit},
@@ -493,10 +502,9 @@ class CasePage(QWidget):
 
     def add_service(self) -> bool:
         detail = self._detail
-        if detail is None:
+        if detail is None or not self._typed(self.ui.serviceDate, required=True):
             return False
-        code = self.ui.serviceCombo.currentData()
-        on = self.ui.serviceDate.date().toPython()
+        code, on = self.ui.serviceCombo.currentData(), self.ui.serviceDate.value()
         added: list[int] = []
         key = self._keys["service"]
 
@@ -508,7 +516,7 @@ class CasePage(QWidget):
                         self._actor,
                         detail.id,
                         code or "",
-                        on,  # type: ignore[arg-type]
+                        on,
                         request_key=key,
                     )
                 )
@@ -587,6 +595,4 @@ class CasePage(QWidget):
         ui.tasksTable.setHorizontalHeaderLabels([_(text) for text in TASK_HEADERS])
         ui.reloadButton.setToolTip(_("Show the case as it is stored now"))
         ui.addNoteButton.setToolTip(_("Add the note (Ctrl+Return)"))
-        for edit in (ui.serviceDate, ui.taskDueEdit):
-            set_date_locale(edit)
         self._render()

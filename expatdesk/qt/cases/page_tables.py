@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QDate,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -39,8 +38,8 @@ from expatdesk.cases import statuses as case_statuses
 from expatdesk.cases.detail import CaseDetail, CaseService, DocumentCheck, TaskInfo
 from expatdesk.common.labels import Label
 from expatdesk.i18n import N_, _
-from expatdesk.qt.cases.desk_widgets import set_date, set_date_locale
 from expatdesk.qt.forms.ui_case_page import Ui_CasePage
+from expatdesk.qt.widgets.date_field import DateField
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -50,7 +49,6 @@ DUE_ROLE = Qt.ItemDataRole.UserRole + 1
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 #: The due-date editor's lowest date stands for "no due date".
-NO_DUE_DATE = QDate(1999, 12, 31)
 OVERDUE_COLOUR = QColor("#A33A00")
 
 DONE_COLUMN, TITLE_COLUMN, DUE_COLUMN = 0, 1, 2
@@ -76,31 +74,33 @@ def status_action(current: str, target: str) -> str:
 
 
 class DueDateDelegate(QStyledItemDelegate):
-    """Edits a task's due date in the table; the lowest date means "no due date"."""
+    """Edits a task's due date in the table, typed or picked (:class:`DateField`); an empty
+    field means "no due date".
+
+    Signals:
+        refused(str): the text typed is no date; the task keeps its due date.
+    """
+
+    refused = Signal(str)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        editor = QDateEdit(parent)
+        editor = DateField(parent)
         editor.setObjectName("dueDateEditor")
-        editor.setCalendarPopup(True)
-        editor.setMinimumDate(NO_DUE_DATE)
-        editor.setSpecialValueText(_("No due date"))
         editor.setAccessibleName(_("Due date"))
-        set_date_locale(editor)
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QDateEdit)
+        assert isinstance(editor, DateField)
         value = index.data(DUE_ROLE)
-        if isinstance(value, date):
-            set_date(editor, value)
-        else:
-            set_date(editor, clock.today())
+        editor.set_value(value if isinstance(value, date) else None)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        assert isinstance(editor, QDateEdit)
-        chosen = editor.date()
-        value = None if chosen == NO_DUE_DATE else chosen.toPython()
-        model.setData(index, value, DUE_ROLE)
+        assert isinstance(editor, DateField)
+        problem = editor.problem(required=False)
+        if problem:
+            self.refused.emit(problem)
+            return
+        model.setData(index, editor.value(), DUE_ROLE)
 
 
 def set_up_tables(services: QTableWidget, tasks: QTableWidget) -> DueDateDelegate:
@@ -168,13 +168,12 @@ def enable_inputs(
         ui.serviceDate,
         ui.addServiceButton,
         ui.taskTitleEdit,
-        ui.taskDueCheck,
         ui.addTaskButton,
         ui.checklistList,
     ]
     for widget in inputs:
         widget.setEnabled(editable)
-    ui.taskDueEdit.setEnabled(editable and ui.taskDueCheck.isChecked())
+    ui.taskDueEdit.setEnabled(editable)
     ui.removeServiceButton.setEnabled(editable and service_selected)
     ui.deleteTaskButton.setEnabled(editable and task_selected)
     ui.tasksTable.setEditTriggers(
@@ -340,9 +339,5 @@ def set_up_inputs(ui: Ui_CasePage, catalogue: Sequence[Label]) -> None:
     for service in catalogue:
         ui.serviceCombo.addItem("", service.code)
     ui.serviceCombo.setMaxVisibleItems(18)
-    for edit in (ui.serviceDate, ui.taskDueEdit):
-        edit.setMinimumDate(QDate(1900, 1, 1))  # the service explains old dates
-    set_date(ui.serviceDate, clock.today())
-    set_date(ui.taskDueEdit, clock.today() + timedelta(days=7))
-    ui.taskDueEdit.setEnabled(False)
+    ui.serviceDate.set_value(clock.today())
     ui.messageBar.hide()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QDate, QEvent
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from expatdesk import clock
@@ -21,11 +21,7 @@ from expatdesk.common.concurrency import new_request_key
 from expatdesk.db.database import Database
 from expatdesk.i18n import _
 from expatdesk.qt.cases.client_dialog import ClientDialog
-from expatdesk.qt.cases.desk_widgets import (
-    select_data,
-    set_date,
-    set_date_locale,
-)
+from expatdesk.qt.cases.desk_widgets import select_data
 from expatdesk.qt.forms.ui_walk_in_dialog import Ui_WalkInDialog
 
 log = logging.getLogger(__name__)
@@ -63,8 +59,7 @@ class WalkInDialog(ClientDialog):
         for service in self._catalogue:
             self.ui.serviceCombo.addItem("", service.code)
         self.ui.serviceCombo.setMaxVisibleItems(18)
-        self.ui.deliveredOn.setMinimumDate(QDate(1900, 1, 1))  # the service explains old dates
-        set_date(self.ui.deliveredOn, clock.today())
+        self.ui.deliveredOn.set_value(clock.today())
         self._errors.update(
             service=self.ui.serviceError,
             delivered_on=self.ui.deliveredOnError,
@@ -94,7 +89,9 @@ class WalkInDialog(ClientDialog):
     def accept(self) -> None:
         """Save; stays open, with the messages beside the fields, when the save is refused."""
         database, actor, request_key = self._database, self._actor, self._request_key
-        service, delivered_on = self.service_code() or "", self.ui.deliveredOn.date().toPython()
+        if not self.typed_date("delivered_on", self.ui.deliveredOn):
+            return
+        service, delivered_on = self.service_code() or "", self.ui.deliveredOn.value()
         expat_id, employer_id = self.expat.chosen_id(), self.employer.employer_id()
         notes = self.ui.notesEdit.toPlainText()
         self.write(
@@ -102,7 +99,7 @@ class WalkInDialog(ClientDialog):
                 database,
                 actor,
                 service,
-                delivered_on,  # type: ignore[arg-type]
+                delivered_on,
                 expat_id=expat_id,
                 employer_id=employer_id,
                 notes=notes,
@@ -125,7 +122,6 @@ class WalkInDialog(ClientDialog):
         self.ui.serviceCombo.setItemText(0, _("Choose a service"))
         for index, service in enumerate(self._catalogue, start=1):
             self.ui.serviceCombo.setItemText(index, str(service))
-        set_date_locale(self.ui.deliveredOn)
         save = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         if save is not None:
             save.setToolTip(_("Save (Ctrl+S)"))

@@ -14,13 +14,12 @@ Signals:
 from __future__ import annotations
 
 import logging
-from datetime import date, time
+from datetime import time
 from pathlib import Path
 
 from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -43,10 +42,10 @@ from expatdesk.i18n import _
 from expatdesk.privacy import access_log
 from expatdesk.private_files import write_private
 from expatdesk.qt import files, msgbox
-from expatdesk.qt.cases.desk_widgets import set_date, set_date_locale
 from expatdesk.qt.documents.names import LANGUAGE_NAMES, LETTER_NAMES
 from expatdesk.qt.documents.template_dialog import TemplateDialog
 from expatdesk.qt.widgets import printing
+from expatdesk.qt.widgets.date_field import DateField
 
 log = logging.getLogger(__name__)
 
@@ -80,11 +79,9 @@ class LetterDialog(QDialog):
         )
         for code, label in LANGUAGE_NAMES.items():
             self.languageCombo.addItem(label, code)
-        self.dateEdit = QDateEdit(self)
+        self.dateEdit = DateField(self)  # typed the language's way, or picked on a calendar
         self.dateEdit.setObjectName("appointmentDate")
-        self.dateEdit.setCalendarPopup(True)
-        set_date_locale(self.dateEdit)
-        set_date(self.dateEdit, clock.today())
+        self.dateEdit.set_value(clock.today())
         self.timeEdit = QTimeEdit(QTime(10, 0), self)
         self.timeEdit.setObjectName("appointmentTime")
         self.timeEdit.setDisplayFormat("HH:mm")
@@ -153,8 +150,11 @@ class LetterDialog(QDialog):
         if self.letterCombo.currentData() != "appointment":
             return None
         chosen = self.timeEdit.time()
-        day = self.dateEdit.date().toPython()
-        assert isinstance(day, date)
+        problem = self.dateEdit.problem(required=True)
+        if problem:
+            raise UserError(problem)
+        day = self.dateEdit.value()
+        assert day is not None
         bring = tuple(
             line.strip() for line in self.bringEdit.toPlainText().splitlines() if line.strip()
         )

@@ -28,6 +28,7 @@ from expatdesk.employers import write as employer_records
 from expatdesk.employers.write import ContactForm, EmployerForm, HiringForm
 from expatdesk.errors import UserError
 from expatdesk.i18n import N_, _
+from expatdesk.qt import msgbox
 from expatdesk.qt.forms.ui_employer_editor import Ui_EmployerEditor
 from expatdesk.qt.operations import is_writing
 from expatdesk.qt.widgets.item_dialogs import ItemDialog, ItemTable
@@ -343,24 +344,29 @@ def confirm_and_delete_employer(
     """Ask, then delete the employer with contacts and hiring off the GUI thread (``parent`` is
     busy meanwhile); ``True`` when the delete started, ``done`` runs once it is deleted.
 
-    A refusal (expats, cases, services or survey responses refer to it; someone changed it
-    meanwhile) is told.
+    The question counts what goes with the employer; an employer that expats, cases, services
+    or survey responses refer to is refused before asking, and a refusal of the delete itself
+    (someone changed it meanwhile) is told.
     """
     title = _("Delete employer")
     if is_writing(parent):  # a write of this window is still running
         return False
-    form = employer_records.load_employer_form(database, employer_id)
+    deletion = employer_records.employer_deletion(database, employer_id)
+    if deletion is not None and deletion.refusal:
+        msgbox.error(parent, title, deletion.refusal)
+        return False
     return confirm_and_delete(
         parent,
         title=title,
-        form=form,
+        form=deletion,
         gone=_("This employer no longer exists."),
         question=""
-        if form is None
-        else _(
-            "Delete {name} ({ref}) with its contact persons and hiring figures? "
-            "This cannot be undone."
-        ).format(name=form.name, ref=form.ref),
+        if deletion is None
+        else (
+            _("Delete {name} ({ref}) with {records}? This cannot be undone.")
+            if deletion.going
+            else _("Delete {name} ({ref})? This cannot be undone.")
+        ).format(name=deletion.name, ref=deletion.ref, records=i18n.join(deletion.going)),
         delete=lambda version: employer_records.delete_employer(
             database, actor, employer_id, version
         ),

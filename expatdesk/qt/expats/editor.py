@@ -38,6 +38,7 @@ from expatdesk.expats import vocabulary as expat_vocabulary
 from expatdesk.expats import write as expat_records
 from expatdesk.expats.forms import ExpatForm, FamilyMemberForm, PermitForm
 from expatdesk.i18n import _
+from expatdesk.qt import msgbox
 from expatdesk.qt.expats.duplicate_warning import ask_about_duplicates
 from expatdesk.qt.expats.family_permits import (
     FamilyMemberDialog,
@@ -462,22 +463,29 @@ def confirm_and_delete_expat(
     """Ask, then delete the expat with family and permits off the GUI thread (``parent`` is
     busy meanwhile); ``True`` when the delete started, ``done`` runs once it is deleted.
 
-    A refusal (other records refer to the expat, someone changed it meanwhile) is told.
+    The question counts what goes with the expat; an expat that other records refer to is
+    refused before asking, and a refusal of the delete itself (someone added a case or changed
+    the expat meanwhile) is told.
     """
     title = _("Delete expat")
     if is_writing(parent):  # a write of this window is still running
         return False
-    form = expat_forms.load_expat_form(database, expat_id)
+    deletion = expat_records.expat_deletion(database, expat_id)
+    if deletion is not None and deletion.refusal:
+        msgbox.error(parent, title, deletion.refusal)
+        return False
     return confirm_and_delete(
         parent,
         title=title,
-        form=form,
+        form=deletion,
         gone=_("This expat no longer exists."),
         question=""
-        if form is None
-        else _(
-            "Delete {name} ({ref}) with their family members and permits? This cannot be undone."
-        ).format(name=form.name, ref=form.ref),
+        if deletion is None
+        else (
+            _("Delete {name} ({ref}) with {records}? This cannot be undone.")
+            if deletion.going
+            else _("Delete {name} ({ref})? This cannot be undone.")
+        ).format(name=deletion.name, ref=deletion.ref, records=i18n.join(deletion.going)),
         delete=lambda version: expat_records.delete_expat(database, actor, expat_id, version),
         changes=EXPAT_SAVED,
         done=done,

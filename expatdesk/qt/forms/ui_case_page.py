@@ -17,12 +17,14 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
-    QDateEdit, QFrame, QGridLayout, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPlainTextEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QTabWidget, QTableWidget, QTableWidgetItem,
-    QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFrame,
+    QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+    QPushButton, QSizePolicy, QSpacerItem, QTabWidget,
+    QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout,
+    QWidget)
+
+from expatdesk.qt.widgets.date_field import DateField
 
 class Ui_CasePage(object):
     def setupUi(self, CasePage: Any) -> None:
@@ -182,9 +184,8 @@ class Ui_CasePage(object):
 
         self.addServiceLayout.addWidget(self.serviceDateLabel)
 
-        self.serviceDate = QDateEdit(self.servicesTab)
+        self.serviceDate = DateField(self.servicesTab)
         self.serviceDate.setObjectName(u"serviceDate")
-        self.serviceDate.setCalendarPopup(True)
 
         self.addServiceLayout.addWidget(self.serviceDate)
 
@@ -254,14 +255,13 @@ class Ui_CasePage(object):
 
         self.addTaskLayout = QHBoxLayout()
         self.addTaskLayout.setObjectName(u"addTaskLayout")
-        self.taskDueCheck = QCheckBox(self.tasksTab)
-        self.taskDueCheck.setObjectName(u"taskDueCheck")
+        self.taskDueLabel = QLabel(self.tasksTab)
+        self.taskDueLabel.setObjectName(u"taskDueLabel")
 
-        self.addTaskLayout.addWidget(self.taskDueCheck)
+        self.addTaskLayout.addWidget(self.taskDueLabel)
 
-        self.taskDueEdit = QDateEdit(self.tasksTab)
+        self.taskDueEdit = DateField(self.tasksTab)
         self.taskDueEdit.setObjectName(u"taskDueEdit")
-        self.taskDueEdit.setCalendarPopup(True)
 
         self.addTaskLayout.addWidget(self.taskDueEdit)
 
@@ -329,6 +329,7 @@ class Ui_CasePage(object):
         self.serviceDateLabel.setBuddy(self.serviceDate)
         self.checklistLabel.setBuddy(self.checklistList)
         self.taskTitleLabel.setBuddy(self.taskTitleEdit)
+        self.taskDueLabel.setBuddy(self.taskDueEdit)
         self.noteLabel.setBuddy(self.noteEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.clientLabel, self.ownerCombo)
@@ -342,8 +343,7 @@ class Ui_CasePage(object):
         QWidget.setTabOrder(self.removeServiceButton, self.checklistList)
         QWidget.setTabOrder(self.checklistList, self.tasksTable)
         QWidget.setTabOrder(self.tasksTable, self.taskTitleEdit)
-        QWidget.setTabOrder(self.taskTitleEdit, self.taskDueCheck)
-        QWidget.setTabOrder(self.taskDueCheck, self.taskDueEdit)
+        QWidget.setTabOrder(self.taskTitleEdit, self.taskDueEdit)
         QWidget.setTabOrder(self.taskDueEdit, self.addTaskButton)
         QWidget.setTabOrder(self.addTaskButton, self.deleteTaskButton)
         QWidget.setTabOrder(self.deleteTaskButton, self.notesView)
@@ -406,7 +406,7 @@ class Ui_CasePage(object):
 #if QT_CONFIG(accessibility)
         self.taskTitleEdit.setAccessibleName(QCoreApplication.translate("CasePage", u"Title of the new task", None))
 #endif // QT_CONFIG(accessibility)
-        self.taskDueCheck.setText(QCoreApplication.translate("CasePage", u"Due dat&e", None))
+        self.taskDueLabel.setText(QCoreApplication.translate("CasePage", u"Due dat&e", None))
 #if QT_CONFIG(accessibility)
         self.taskDueEdit.setAccessibleName(QCoreApplication.translate("CasePage", u"Due date of the new task", None))
 #endif // QT_CONFIG(accessibility)

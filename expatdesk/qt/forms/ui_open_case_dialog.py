@@ -17,12 +17,13 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QGridLayout, QLabel,
-    QLineEdit, QListWidget, QListWidgetItem, QSizePolicy,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QGridLayout, QLabel, QLineEdit,
+    QListWidget, QListWidgetItem, QSizePolicy, QVBoxLayout,
+    QWidget)
 
 from expatdesk.qt.employers.chooser import EmployerChooser
+from expatdesk.qt.widgets.date_field import DateField
 
 class Ui_OpenCaseDialog(object):
     def setupUi(self, OpenCaseDialog: Any) -> None:
@@ -124,9 +125,8 @@ class Ui_OpenCaseDialog(object):
 
         self.fieldsLayout.addWidget(self.openedOnLabel, 8, 0, 1, 1)
 
-        self.openedOn = QDateEdit(OpenCaseDialog)
+        self.openedOn = DateField(OpenCaseDialog)
         self.openedOn.setObjectName(u"openedOn")
-        self.openedOn.setCalendarPopup(True)
 
         self.fieldsLayout.addWidget(self.openedOn, 8, 1, 1, 1)
 

@@ -19,7 +19,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
     QDialogButtonBox, QGridLayout, QGroupBox, QLabel,
-    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+    QLineEdit, QSizePolicy, QSpacerItem, QVBoxLayout,
+    QWidget)
 
 from expatdesk.qt.widgets.date_field import DateField
 
@@ -55,10 +56,28 @@ class Ui_SurveyDialog(object):
 
         self.fieldsLayout.addWidget(self.respondentLabel, 1, 0, 1, 1)
 
+        self.respondentLayout = QVBoxLayout()
+        self.respondentLayout.setObjectName(u"respondentLayout")
         self.respondent = QComboBox(SurveyDialog)
         self.respondent.setObjectName(u"respondent")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.respondent.sizePolicy().hasHeightForWidth())
+        self.respondent.setSizePolicy(sizePolicy)
 
-        self.fieldsLayout.addWidget(self.respondent, 1, 1, 1, 1)
+        self.respondentLayout.addWidget(self.respondent)
+
+        self.respondentSearch = QLineEdit(SurveyDialog)
+        self.respondentSearch.setObjectName(u"respondentSearch")
+        self.respondentSearch.setClearButtonEnabled(True)
+        sizePolicy.setHeightForWidth(self.respondentSearch.sizePolicy().hasHeightForWidth())
+        self.respondentSearch.setSizePolicy(sizePolicy)
+
+        self.respondentLayout.addWidget(self.respondentSearch)
+
+
+        self.fieldsLayout.addLayout(self.respondentLayout, 1, 1, 1, 1)
 
         self.respondentError = QLabel(SurveyDialog)
         self.respondentError.setObjectName(u"respondentError")
@@ -181,7 +200,8 @@ class Ui_SurveyDialog(object):
         self.intendsToLeaveLabel.setBuddy(self.intendsToLeave)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.respondentType, self.respondent)
-        QWidget.setTabOrder(self.respondent, self.respondedOn)
+        QWidget.setTabOrder(self.respondent, self.respondentSearch)
+        QWidget.setTabOrder(self.respondentSearch, self.respondedOn)
         QWidget.setTabOrder(self.respondedOn, self.scoreService)
         QWidget.setTabOrder(self.scoreService, self.scoreAddedValue)
         QWidget.setTabOrder(self.scoreAddedValue, self.intendsToLeave)
@@ -201,6 +221,9 @@ class Ui_SurveyDialog(object):
         self.respondentLabel.setText(QCoreApplication.translate("SurveyDialog", u"&Respondent", None))
 #if QT_CONFIG(accessibility)
         self.respondent.setAccessibleName(QCoreApplication.translate("SurveyDialog", u"Respondent", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.respondentSearch.setAccessibleName(QCoreApplication.translate("SurveyDialog", u"Find another respondent", None))
 #endif // QT_CONFIG(accessibility)
         self.respondedOnLabel.setText(QCoreApplication.translate("SurveyDialog", u"Response &date", None))
 #if QT_CONFIG(accessibility)

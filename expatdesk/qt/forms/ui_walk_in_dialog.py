@@ -17,12 +17,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QGridLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QSizePolicy, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QGridLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
 
 from expatdesk.qt.employers.chooser import EmployerChooser
+from expatdesk.qt.widgets.date_field import DateField
 
 class Ui_WalkInDialog(object):
     def setupUi(self, WalkInDialog: Any) -> None:
@@ -105,9 +105,8 @@ class Ui_WalkInDialog(object):
 
         self.fieldsLayout.addWidget(self.deliveredOnLabel, 6, 0, 1, 1)
 
-        self.deliveredOn = QDateEdit(WalkInDialog)
+        self.deliveredOn = DateField(WalkInDialog)
         self.deliveredOn.setObjectName(u"deliveredOn")
-        self.deliveredOn.setCalendarPopup(True)
 
         self.fieldsLayout.addWidget(self.deliveredOn, 6, 1, 1, 1)
 

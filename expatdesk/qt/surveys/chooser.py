@@ -1,15 +1,28 @@
 """A short list of one record's survey responses, to pick the one to correct; and who the survey
-form offers as respondents."""
+form offers as respondents: the record selected in the main window, any other expat or employer
+found by typing (:class:`RespondentSearch`), or nobody (anonymous)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from expatdesk.cases import clients
 from expatdesk.db.database import Database
 from expatdesk.employers import read as employers
+from expatdesk.employers import search as employer_search
 from expatdesk.expats import read as expats
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
@@ -103,3 +116,101 @@ def respondents(
         if employer is not None:
             selected["employer"] = (employer.id, employer.name)
     return selected
+
+
+class RespondentSearch(QObject):
+    """Any expat (by name, e-mail or ref.) or employer (by name, KvK number or ref.) as a survey's
+    respondent: what is typed in ``search`` lists the matches in ``combo``, after the record
+    selected in the main window (the default) and before "Anonymous" (data ``None``), and
+    chooses the first match. Searching waits for a pause in typing, or for Enter, which the
+    search box keeps to itself (the form is not saved with it).
+    """
+
+    MAX_MATCHES = 50
+    SEARCH_DELAY_MS = 150
+
+    def __init__(
+        self,
+        database: Database,
+        search: QLineEdit,
+        combo: QComboBox,
+        kind: Callable[[], str],
+        selected: Callable[[], tuple[int, str] | None],
+    ) -> None:
+        super().__init__(search)
+        self._database = database
+        self.search = search
+        self.combo = combo
+        self._kind = kind
+        self._selected = selected
+        self._matches: list[tuple[int, str]] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.search_now)
+        search.textChanged.connect(self._timer.start)
+        search.installEventFilter(self)
+        self.retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.search_now()
+            return True
+        return super().eventFilter(watched, event)
+
+    def fill(self, choose: int | None, *, anonymous: bool = False) -> None:
+        """List the selected record, the matches and "Anonymous"; choose "Anonymous" when
+        ``anonymous``, else the record ``choose`` when listed, else the first."""
+        combo = self.combo
+        combo.blockSignals(True)
+        try:
+            combo.clear()
+            selected = self._selected()
+            if selected is not None:
+                combo.addItem(selected[1], selected[0])
+            for record_id, text in self._matches:
+                if selected is None or record_id != selected[0]:
+                    combo.addItem(text, record_id)
+            combo.addItem(_("Anonymous"), None)
+            index = combo.findData(choose) if choose is not None else -1
+            combo.setCurrentIndex(combo.count() - 1 if anonymous else max(index, 0))
+        finally:
+            combo.blockSignals(False)
+
+    def search_now(self, *, keep_choice: bool = True) -> None:
+        """List the matches of what the search box holds now (for the respondent type chosen)
+        and choose the first; nothing typed lists the selected record and "Anonymous" again
+        (keeping the choice when listed and ``keep_choice``)."""
+        self._timer.stop()
+        query = self.search.text().strip()
+        if not query:
+            self._matches = []
+        elif self._kind() == "employer":
+            found = employer_search.find_employers(self._database, query, self.MAX_MATCHES)
+            self._matches = [(one.id, employer_search.choice_text(one)) for one in found]
+        else:
+            expats_found = clients.find_expats(self._database, query, self.MAX_MATCHES)
+            self._matches = [(one.id, one.text) for one in expats_found]
+        if self._matches:
+            self.fill(self._matches[0][0])
+        else:
+            kept = self.combo.currentData() if keep_choice else None
+            self.fill(kept, anonymous=keep_choice and kept is None and self.combo.count() > 0)
+        self.combo.setToolTip(self._nothing_found(query) if query and not self._matches else "")
+
+    def _nothing_found(self, query: str) -> str:
+        if self._kind() == "employer":
+            return _("No employer matches “{query}”.").format(query=query)
+        return _("No expat matches “{query}”.").format(query=query)
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(
+            _("Type part of the name, KvK number or reference")
+            if self._kind() == "employer"
+            else _("Type a name, e-mail or ref. to find an expat")
+        )

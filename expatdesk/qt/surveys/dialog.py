@@ -1,8 +1,10 @@
 """The desk's survey form: staff type in a paper or telephone response, or correct one.
 
-The respondent is the expat or employer selected in the main window, or nobody (anonymous). A
-question left on "Not answered" is stored blank. Saving checks the answers in the service; a
-refused answer shows its message beside the field, saves nothing and keeps what was typed.
+The respondent is the expat or employer selected in the main window (the default), any other
+expat or employer found by typing beside the respondent box (:class:`RespondentSearch`), or
+nobody (anonymous). A question left on "Not answered" is stored blank. Saving checks the answers
+in the service; a refused answer shows its message beside the field, saves nothing and keeps
+what was typed.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from expatdesk.qt import msgbox
 from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.forms.ui_survey_dialog import Ui_SurveyDialog
 from expatdesk.qt.operations import is_writing, run_write
+from expatdesk.qt.surveys.chooser import RespondentSearch
 from expatdesk.qt.widgets.date_field import format_problem
 from expatdesk.qt.widgets.field_messages import FieldMessages
 from expatdesk.surveys import responses as surveys
@@ -36,7 +39,8 @@ class SurveyDialog(QDialog):
     """Record a new response (``response=None``) or correct ``response``.
 
     ``respondents`` maps ``expat``/``employer`` to the selected record's ``(id, name)``, or to
-    ``None`` when none is selected; the respondent box offers that record and "Anonymous".
+    ``None`` when none is selected; the respondent box offers that record, the records found
+    by typing in the search box beside it, and "Anonymous".
 
     Signals:
         saved(object): the stored :class:`~expatdesk.surveys.responses.Response`.
@@ -98,7 +102,14 @@ class SurveyDialog(QDialog):
         self.ui.respondedOn.set_value(clock.today())
         self._fill_combos()
         self.ui.respondentType.setCurrentIndex(1 if respondent_type == "employer" else 0)
-        self._fill_respondents()
+        self.finder = RespondentSearch(
+            database,
+            self.ui.respondentSearch,
+            self.ui.respondent,
+            self.respondent_type,
+            lambda: self._respondents.get(self.respondent_type()),
+        )
+        self.finder.fill(None)
         self.ui.respondentType.currentIndexChanged.connect(self._type_changed)
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
@@ -110,7 +121,7 @@ class SurveyDialog(QDialog):
             self._show(response.answers)
         self._retranslate()
         self.clear_errors()
-        self._type_changed()
+        self._show_questions_of_type()
 
     # --- filling ------------------------------------------------------------------------------
 
@@ -126,15 +137,6 @@ class SurveyDialog(QDialog):
         for intention in surveys.INTENTIONS:
             self.ui.intendsToLeave.addItem("", intention)
 
-    def _fill_respondents(self) -> None:
-        """The selected record of the chosen type, if any, then "Anonymous"."""
-        combo = self.ui.respondent
-        combo.clear()
-        selected = self._respondents.get(self.respondent_type())
-        if selected is not None:
-            combo.addItem(selected[1], selected[0])
-        combo.addItem(_("Anonymous"), None)
-
     def _show(self, answers: Answers) -> None:
         on = answers.responded_on
         self.ui.respondedOn.set_value(on)
@@ -146,9 +148,11 @@ class SurveyDialog(QDialog):
             box.setChecked(code in answers.facilities)
 
     def _type_changed(self) -> None:
-        respondent = self.ui.respondent.currentData()
-        self._fill_respondents()
-        _select(self.ui.respondent, respondent)
+        self.finder.retranslate()
+        self.finder.search_now(keep_choice=False)  # the other type's matches, or its selected
+        self._show_questions_of_type()
+
+    def _show_questions_of_type(self) -> None:
         expat = self.respondent_type() == "expat"
         employer_only: list[QWidget] = [self.ui.scoreAddedValueLabel, self.ui.scoreAddedValue]
         expat_only: list[QWidget] = [
@@ -260,6 +264,7 @@ class SurveyDialog(QDialog):
             self.setWindowTitle(_("Correct survey response {ref}").format(ref=self._response.ref))
         for index, kind in enumerate(surveys.RESPONDENTS):
             self.ui.respondentType.setItemText(index, surveys.respondent_label(kind))
+        self.finder.retranslate()
         anonymous = _index(self.ui.respondent, None)
         if anonymous >= 0:
             self.ui.respondent.setItemText(anonymous, _("Anonymous"))

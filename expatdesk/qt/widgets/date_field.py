@@ -149,6 +149,15 @@ class DateField(QLineEdit):
             return False
         return True
 
+    def problem(self, *, required: bool) -> str:
+        """What is wrong with the date as typed, said before anything is asked of the database
+        ("" when nothing): no date at all, or (``required``) none given."""
+        if not self.is_valid():
+            return format_problem()
+        if required and self.value() is None:
+            return _("This field is required.")
+        return ""
+
     def set_value(self, value: date | None) -> None:
         self.setText("" if value is None else i18n.format_date(value, "short"))
 

@@ -23,6 +23,7 @@ from expatdesk.db import roles
 from expatdesk.db.database import Database, open_database
 from expatdesk.db.migrate import alembic_config
 from expatdesk.db.models import AuditEntry, Employer
+from expatdesk.employers import write as employer_records
 from expatdesk.errors import DatabaseError
 from expatdesk.reports import target_settings
 from expatdesk.reports.target_settings import DEFAULTS
@@ -161,6 +162,38 @@ def test_a_desk_officer_works_with_clients_and_nothing_else(
         assert connection.execute(text("SELECT current_user")).scalar() == staff.login(
             database, anna.username
         )
+
+
+def test_only_managers_delete_expats_and_employers_in_the_database(
+    database: Database, connect: Connect
+) -> None:
+    anna = staff.add(database, "anna", "desk_officer")
+    erik = staff.add(database, "erik", "manager")
+    with database.transaction() as session:
+        employer = Employer(employer_ref="EMP-1", name="Bakkerij Ölmez")
+        session.add(employer)
+        session.flush()
+        employer_id, version = employer.id, employer.version
+    desk = connect(anna)
+    with desk.engine.connect() as connection:
+        for table in ("expat", "employer"):
+            assert f"permission denied for table {table}" in refused(
+                connection, f"DELETE FROM {table}"
+            )
+        allowed(connection, "UPDATE employer SET notes = 'x'")
+        allowed(connection, "DELETE FROM permit")  # an expat's own permits, as the editor does
+    # Even a service that forgot to check the role cannot get past the database.
+    with (
+        pytest.raises(ProgrammingError, match="permission denied for table employer"),
+        desk.transaction(anna) as session,
+    ):
+        session.delete(session.get_one(Employer, employer_id))
+    manager = connect(erik)
+    with manager.engine.connect() as connection:
+        allowed(connection, "DELETE FROM expat")
+    employer_records.delete_employer(manager, erik, employer_id, version)
+    with database.reading() as session:
+        assert session.get(Employer, employer_id) is None
 
 
 def test_the_desk_officers_writes_through_the_services_work(

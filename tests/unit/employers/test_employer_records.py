@@ -41,6 +41,16 @@ def anna(database: Database) -> Actor:
         return Actor(user.id, "anna", "Anna de Vries", "desk_officer")
 
 
+@pytest.fixture
+def bram(database: Database) -> Actor:
+    """A manager: only managers and administrators delete clients."""
+    with database.transaction() as session:
+        user = StaffUser(username="bram", display_name="Bram Jansen", role="manager")
+        session.add(user)
+        session.flush()
+        return Actor(user.id, "bram", "Bram Jansen", "manager")
+
+
 def _form(**changes: object) -> EmployerForm:
     values: dict[str, object] = {
         "name": "Demcon",
@@ -319,7 +329,7 @@ def test_an_unchanged_form_writes_nothing(database: Database, sample: Sample, an
 
 
 def test_delete_removes_contacts_and_hiring(
-    database: Database, sample: Sample, anna: Actor
+    database: Database, sample: Sample, bram: Actor
 ) -> None:
     with database.transaction() as session:
         employer = Employer(employer_ref="EMP-0099", name="Solo BV")
@@ -329,7 +339,11 @@ def test_delete_removes_contacts_and_hiring(
         session.flush()
         solo_id = employer.id
     solo = _load(database, solo_id)
-    employer_records.delete_employer(database, anna, solo_id, solo.version or 0)
+    deletion = employer_records.employer_deletion(database, solo_id)
+    assert deletion is not None
+    assert deletion.going == ("1 contact person", "hiring figures for 1 year")
+    assert (deletion.name, deletion.ref, deletion.refusal) == ("Solo BV", "EMP-0099", "")
+    employer_records.delete_employer(database, bram, solo_id, solo.version or 0)
     assert employer_records.load_employer_form(database, solo_id) is None
     deleted = {(e.action, e.entity) for e in _entries(database) if e.action == "delete"}
     assert deleted == {
@@ -340,7 +354,7 @@ def test_delete_removes_contacts_and_hiring(
 
 
 def test_delete_is_refused_while_records_refer_to_the_employer(
-    database: Database, sample: Sample, anna: Actor
+    database: Database, sample: Sample, bram: Actor
 ) -> None:
     university_id = sample.employers["university"]
     with database.transaction() as session:
@@ -370,7 +384,7 @@ def test_delete_is_refused_while_records_refer_to_the_employer(
     university = _load(database, university_id)
     before = _count(database, AuditEntry)
     with pytest.raises(UserError) as error:
-        employer_records.delete_employer(database, anna, university_id, university.version or 0)
+        employer_records.delete_employer(database, bram, university_id, university.version or 0)
     assert str(error.value) == (
         "Universiteit Twente cannot be deleted: other records refer to this employer "
         "(2 expats, 1 case, 2 service deliveries and 1 survey response)."
@@ -380,7 +394,7 @@ def test_delete_is_refused_while_records_refer_to_the_employer(
 
 
 def test_delete_with_a_stale_version_is_refused(
-    database: Database, sample: Sample, anna: Actor
+    database: Database, sample: Sample, anna: Actor, bram: Actor
 ) -> None:
     bakery = _load(database, sample.employers["bakery"])
     employer_records.update_employer(
@@ -388,9 +402,22 @@ def test_delete_with_a_stale_version_is_refused(
     )
     with pytest.raises(StaleRecordError, match=r"anna changed this record .*\(Notes\)"):
         employer_records.delete_employer(
-            database, anna, sample.employers["bakery"], bakery.version or 0
+            database, bram, sample.employers["bakery"], bakery.version or 0
         )
     assert employer_records.load_employer_form(database, sample.employers["bakery"]) is not None
+
+
+def test_a_desk_officer_may_not_delete_an_employer(
+    database: Database, sample: Sample, anna: Actor
+) -> None:
+    bakery = _load(database, sample.employers["bakery"])
+    with pytest.raises(
+        PermissionDeniedError, match="Only managers and administrators may delete expats and"
+    ):
+        employer_records.delete_employer(
+            database, anna, sample.employers["bakery"], bakery.version or 0
+        )
+    assert _load(database, sample.employers["bakery"]) == bakery
 
 
 # --- code lists -------------------------------------------------------------------------------

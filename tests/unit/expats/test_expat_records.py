@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Row, func, select, update
 
+from expatdesk import i18n
 from expatdesk.accounts.actor import Actor, PermissionDeniedError
 from expatdesk.common.concurrency import StaleRecordError
 from expatdesk.common.validation import ValidationError
@@ -45,6 +46,16 @@ def anna(database: Database) -> Actor:
         session.add(user)
         session.flush()
         return Actor(user.id, "anna", "Anna de Vries", "desk_officer")
+
+
+@pytest.fixture
+def bram(database: Database) -> Actor:
+    """A manager: only managers and administrators delete clients."""
+    with database.transaction() as session:
+        user = StaffUser(username="bram", display_name="Bram Jansen", role="manager")
+        session.add(user)
+        session.flush()
+        return Actor(user.id, "bram", "Bram Jansen", "manager")
 
 
 def _form(**changes: object) -> ExpatForm:
@@ -596,11 +607,13 @@ def test_a_family_member_removed_meanwhile_makes_the_save_stale(
         expat_records.update_expat(database, anna, jose_id, fresh_version, jose, TODAY)
 
 
-def test_updating_a_deleted_expat_says_so(database: Database, sample: Sample, anna: Actor) -> None:
+def test_updating_a_deleted_expat_says_so(
+    database: Database, sample: Sample, anna: Actor, bram: Actor
+) -> None:
     priya = expat_forms.load_expat_form(database, sample.expats["priya"])
     assert priya is not None
     assert priya.version is not None
-    expat_records.delete_expat(database, anna, sample.expats["priya"], priya.version)
+    expat_records.delete_expat(database, bram, sample.expats["priya"], priya.version)
     with pytest.raises(StaleRecordError, match="deleted by someone else") as error:
         expat_records.update_expat(
             database, anna, sample.expats["priya"], priya.version, priya, TODAY
@@ -613,13 +626,13 @@ def test_updating_a_deleted_expat_says_so(database: Database, sample: Sample, an
 
 
 def test_delete_removes_family_and_permits_and_writes_the_trail(
-    database: Database, sample: Sample, anna: Actor
+    database: Database, sample: Sample, bram: Actor
 ) -> None:
     jose_id = sample.expats["jose"]
     jose = expat_forms.load_expat_form(database, jose_id)
     assert jose is not None
     assert jose.version is not None
-    expat_records.delete_expat(database, anna, jose_id, jose.version)
+    expat_records.delete_expat(database, bram, jose_id, jose.version)
     assert expat_forms.load_expat_form(database, jose_id) is None
     assert (_count(database, FamilyMember), _count(database, Permit)) == (0, 0)
     deleted = [entry for entry in _trail(database, "expat", jose_id) if entry.action == "delete"]
@@ -637,7 +650,7 @@ def test_delete_removes_family_and_permits_and_writes_the_trail(
 
 
 def test_delete_is_refused_while_records_refer_to_the_expat(
-    database: Database, sample: Sample, anna: Actor
+    database: Database, sample: Sample, bram: Actor
 ) -> None:
     jose_id = sample.expats["jose"]
     with database.transaction() as session:
@@ -660,18 +673,24 @@ def test_delete_is_refused_while_records_refer_to_the_expat(
     assert jose is not None
     assert jose.version is not None
     before = _count(database, AuditEntry)
+    deletion = expat_records.expat_deletion(database, jose_id)
+    assert deletion is not None
     with pytest.raises(UserError) as error:
-        expat_records.delete_expat(database, anna, jose_id, jose.version)
-    assert str(error.value) == (
-        "José García cannot be deleted: other records refer to this expat "
-        "(2 cases, 1 service delivery and 1 survey response)."
+        expat_records.delete_expat(database, bram, jose_id, jose.version)
+    assert (
+        str(error.value)
+        == deletion.refusal
+        == (
+            "José García cannot be deleted: other records refer to this expat "
+            "(2 cases, 1 service delivery and 1 survey response)."
+        )
     )
     assert expat_forms.load_expat_form(database, jose_id) == jose
     assert _count(database, AuditEntry) == before
 
 
 def test_delete_with_a_stale_version_is_refused(
-    database: Database, sample: Sample, anna: Actor
+    database: Database, sample: Sample, anna: Actor, bram: Actor
 ) -> None:
     priya = expat_forms.load_expat_form(database, sample.expats["priya"])
     assert priya is not None
@@ -680,8 +699,43 @@ def test_delete_with_a_stale_version_is_refused(
         database, anna, sample.expats["priya"], priya.version, replace(priya, phone="1"), TODAY
     )
     with pytest.raises(StaleRecordError, match="anna changed this record"):
-        expat_records.delete_expat(database, anna, sample.expats["priya"], priya.version)
+        expat_records.delete_expat(database, bram, sample.expats["priya"], priya.version)
     assert expat_forms.load_expat_form(database, sample.expats["priya"]) is not None
+
+
+def test_a_desk_officer_may_not_delete_an_expat(
+    database: Database, sample: Sample, anna: Actor
+) -> None:
+    jose_id = sample.expats["jose"]
+    jose = expat_forms.load_expat_form(database, jose_id)
+    assert jose is not None
+    assert jose.version is not None
+    before = _count(database, AuditEntry)
+    with pytest.raises(
+        PermissionDeniedError, match="Only managers and administrators may delete expats"
+    ):
+        expat_records.delete_expat(database, anna, jose_id, jose.version)
+    assert expat_forms.load_expat_form(database, jose_id) == jose
+    assert _count(database, AuditEntry) == before
+
+
+def test_the_deletion_counts_what_goes_with_the_expat(database: Database, sample: Sample) -> None:
+    jose_id = sample.expats["jose"]
+    jose = expat_forms.load_expat_form(database, jose_id)
+    assert jose is not None
+    deletion = expat_records.expat_deletion(database, jose_id)
+    assert deletion is not None
+    assert (deletion.name, deletion.ref, deletion.version) == (jose.name, jose.ref, jose.version)
+    family, permits = len(jose.family), len(jose.permits)
+    assert (family, permits) == (2, 1)
+    assert deletion.going == ("2 family members", "1 permit")
+    assert deletion.refusal == ""
+    with i18n.using("nl"):
+        assert expat_records.expat_deletion(database, jose_id).going == (  # type: ignore[union-attr]
+            "2 gezinsleden",
+            "1 vergunning",
+        )
+    assert expat_records.expat_deletion(database, 10_000) is None
 
 
 # --- the BSN in clear -------------------------------------------------------------------------

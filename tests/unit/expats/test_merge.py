@@ -70,11 +70,12 @@ class Entry:
 
 @pytest.fixture
 def anna(database: Database) -> Actor:
+    """A manager: a merge deletes a record, which only managers and administrators may."""
     with database.transaction() as session:
-        user = StaffUser(username="anna", display_name="Anna de Vries", role="desk_officer")
+        user = StaffUser(username="anna", display_name="Anna de Vries", role="manager")
         session.add(user)
         session.flush()
-        return Actor(user.id, "anna", "Anna de Vries", "desk_officer")
+        return Actor(user.id, "anna", "Anna de Vries", "manager")
 
 
 @pytest.fixture
@@ -424,6 +425,18 @@ def test_report_figures_are_unchanged_by_a_merge(
 
 
 # --- refusals ---------------------------------------------------------------------------------
+
+
+def test_a_desk_officer_may_not_merge(
+    database: Database, sample: Sample, duplicate: Duplicate
+) -> None:
+    desk = Actor(None, "carla", "Carla Smit", "desk_officer")
+    before = table_counts(database)
+    with pytest.raises(
+        PermissionDeniedError, match="Only managers and administrators may delete expats"
+    ):
+        merge_all(database, desk, sample.expats["jose"], duplicate.id)
+    assert table_counts(database) == before
 
 
 def test_a_record_is_not_merged_with_itself(

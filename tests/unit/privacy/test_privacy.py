@@ -727,18 +727,18 @@ def test_an_administrator_erases_from_their_own_login(postgres: Database) -> Non
 
 
 @pytest.mark.postgres
-def test_a_desk_officers_delete_is_cleaned_from_the_trail_by_the_owners_init(
+def test_a_managers_delete_is_cleaned_from_the_trail_by_the_owners_init(
     postgres: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
     sample = add_sample(postgres)
     wei = sample.expats["wei"]
-    desk = staff.add(postgres, "anna", "desk_officer")
+    desk = staff.add(postgres, "bram", "manager")
     own = open_database(staff.url_of(postgres, desk.username))
     try:
         expat_records.delete_expat(own, desk, wei, version_of(own, wei))
     finally:
         own.dispose()
-    # The desk officer may not clean the trail: the values wait for the owner.
+    # A manager may not clean the trail: the values wait for the owner.
     assert "Chen" in trail_text(postgres)
 
     url = postgres.url.render_as_string(hide_password=False)

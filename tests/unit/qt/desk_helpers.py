@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox
 from expatdesk.accounts.actor import Actor
 from expatdesk.db.database import Database
 from expatdesk.db.models import StaffUser
+from expatdesk.qt.widgets.date_field import DateField
 
 
 def add_staff(database: Database, username: str, display_name: str, role: str) -> Actor:
@@ -30,3 +31,11 @@ def choose(qtbot, combo: QComboBox, text: str) -> None:
         qtbot.keyClick(combo, key)
         assert combo.currentIndex() != before
     assert combo.currentText() == text
+
+
+def type_date(qtbot, field: DateField, text: str) -> None:
+    """Go to ``field``, select what it holds and type ``text`` over it, as a user does."""
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, text)
+    assert field.text() == text

@@ -4,7 +4,8 @@ Register an expat (refused without a given name, then warned about José García
 anyway), open a case for them, deliver a service and tick its document checklist, add a task that
 is overdue and find it on the home screen, add a permit that ends soon and find it there too, leave
 an editor with changes (cancel, then discard), record a walk-in service for an employer, close the
-case, and merge the new record into José's: everything linked moves. Each step is checked in the
+case, find that merging is for managers (greyed out, saying so), and see a manager at the same
+desk merge the new record into José's: everything linked moves. Each step is checked in the
 database and in what the window shows.
 
 Modal dialogs run through ``msgbox.exec_dialog``; here each one is shown and driven, as the user
@@ -23,7 +24,6 @@ from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
-    QDateEdit,
     QDialog,
     QLabel,
     QMenu,
@@ -62,6 +62,7 @@ from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.main_window import MainWindow
 from expatdesk.qt.operations import writes_running
 from expatdesk.qt.settings import Settings
+from expatdesk.qt.widgets.date_field import DateField
 from tests.helpers.sample import Sample
 from tests.unit.qt.desk_helpers import add_staff, choose
 
@@ -113,6 +114,7 @@ class Words:
     moves: str
     confirm: str
     merged: str
+    merge_denied: str
 
 
 ENGLISH = Words(
@@ -157,6 +159,7 @@ ENGLISH = Words(
     moves="Moves from {ref} to EXP-0001: 1 case, 2 service deliveries and 1 permit.",
     confirm="Merge {ref} into EXP-0001? This cannot be undone.",
     merged="Records merged",
+    merge_denied="Only managers and administrators may delete expats and employers.",
 )
 
 DUTCH = Words(
@@ -204,6 +207,7 @@ DUTCH = Words(
     moves=("Gaat over van {ref} naar EXP-0001: 1 zaak, 2 dienstverleningen en 1 vergunning."),
     confirm="{ref} samenvoegen met EXP-0001? Dit kan niet ongedaan worden gemaakt.",
     merged="Dossiers samengevoegd",
+    merge_denied="Alleen managers en beheerders mogen expats en werkgevers verwijderen.",
 )
 
 
@@ -314,12 +318,11 @@ def mnemonic(qtbot, dialog: QDialog, button: QAbstractButton) -> None:
     qtbot.waitUntil(lambda: bool(clicked))
 
 
-def type_date(qtbot, edit: QDateEdit, day: date) -> None:
-    """Type ``day`` into a date edit entered with Tab: the digits of each part in turn (a full
-    day or month moves on to the next part by itself)."""
+def type_date(qtbot, edit: DateField, day: date, language: str) -> None:
+    """Select what the date field holds and type ``day`` as ``language`` writes it."""
     assert edit.hasFocus()
-    assert edit.currentSection() == QDateEdit.Section.DaySection
-    qtbot.keyClicks(edit, day.strftime("%d%m%Y"))
+    qtbot.keyClick(edit, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(edit, day.strftime("%d-%m-%Y" if language == "nl" else "%d/%m/%Y"))
 
 
 def button_of(box: QMessageBox, which: QMessageBox.StandardButton) -> QPushButton:
@@ -381,6 +384,8 @@ class Day:
     expat_id: int = 0
     expat_ref: str = ""
     case_id: int = 0
+    #: A manager's main window on the same desk, opened when the day needs one.
+    colleague: Callable[[], MainWindow] | None = None
 
     @property
     def today(self) -> date:
@@ -544,11 +549,10 @@ class Day:
         assert ui.tabs.currentWidget() is ui.tasksTab
         jump(qtbot, ui.taskTitleLabel)
         qtbot.keyClicks(ui.taskTitleEdit, "Send the salary statement to the IND")
-        space(qtbot, ui.taskDueCheck)
-        qtbot.keyClick(ui.taskDueCheck, Qt.Key.Key_Tab)
+        qtbot.keyClick(ui.taskTitleEdit, Qt.Key.Key_Tab)  # to the due date
         yesterday = self.today - timedelta(days=1)
-        type_date(qtbot, ui.taskDueEdit, yesterday)
-        assert ui.taskDueEdit.date().toPython() == yesterday
+        type_date(qtbot, ui.taskDueEdit, yesterday, words.language)
+        assert ui.taskDueEdit.value() == yesterday
         jump(qtbot, ui.taskTitleLabel)
         with qtbot.waitSignal(page.changed):
             qtbot.keyClick(ui.taskTitleEdit, Qt.Key.Key_Return)
@@ -770,10 +774,17 @@ class Day:
         assert page.case_id == self.case_id
         assert area.count_text() == words.no_open_cases
 
-    # 9. Merge the new record into José's: everything linked moves.
+    # 9. Merging deletes a record: greyed out for the officer, saying who may; a manager at the
+    # same desk merges the new record into José's, and everything linked moves.
     def merge(self) -> None:
-        qtbot, window, words = self.qtbot, self.window, self.words
+        qtbot, words = self.qtbot, self.words
         jose = self.sample.expats["jose"]
+        self.press(Qt.Key.Key_2, CTRL)
+        for action in (self.window.ui.actionMerge, self.window.ui.actionDelete):
+            assert not action.isEnabled()
+            assert action.statusTip() == words.merge_denied
+        assert self.colleague is not None
+        window = self.window = self.colleague()
         self.press(Qt.Key.Key_2, CTRL)
         area = window.expats_area
         self.press(Qt.Key.Key_F, CTRL)
@@ -849,7 +860,19 @@ def test_a_day_at_the_desk(
     officer: Actor,
     answers: list[Responder],
     words: Words,
+    settings: Settings,
+    switcher: LanguageSwitcher,
 ) -> None:
+    def colleague() -> MainWindow:
+        manager = add_staff(sqlite_database, "bram", "Bram Jansen", "manager")
+        window = MainWindow(sqlite_database, settings, switcher, manager)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        return window
+
     if words.language == "nl":
         desk.ui.actionDutch.trigger()
         qtbot.waitUntil(lambda: desk.ui.navigation.item(2).text() != "Employers")
@@ -859,7 +882,7 @@ def test_a_day_at_the_desk(
     # Reports are not the desk's work: neither their areas nor their menu show.
     assert navigation.isRowHidden(desk.areas.index(desk.reports_area))
     assert not desk.ui.menuReports.menuAction().isVisible()
-    Day(qtbot, desk, sqlite_database, sample, officer, answers, words).run()
+    Day(qtbot, desk, sqlite_database, sample, officer, answers, words, colleague=colleague).run()
 
 
 # --- mnemonics ----------------------------------------------------------------------------------

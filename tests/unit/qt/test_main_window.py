@@ -231,6 +231,54 @@ def test_actions_follow_the_role(
     assert not admin.ui.navigation.isRowHidden(admin.areas.index(admin.reports_area))
 
 
+def test_deleting_and_merging_clients_is_for_managers(
+    qtbot, sqlite_database: Database, settings: Settings, switcher
+) -> None:
+    from expatdesk.accounts.actor import Actor
+
+    desk = MainWindow(
+        sqlite_database, settings, switcher, Actor(None, "desk", "Desk", "desk_officer")
+    )
+    qtbot.addWidget(desk)
+    ui = desk.ui
+    reason = "Only managers and administrators may delete expats and employers."
+    for number in (1, 2):  # expats, employers: where delete would act
+        desk.show_area(number)
+        assert ui.actionEdit.isEnabled()
+        for action in (ui.actionDelete, ui.actionMerge):
+            assert action.isVisible()
+            assert not action.isEnabled()
+            assert action.toolTip() == action.statusTip() == reason
+        assert not ui.actionErasePersonalData.isEnabled()  # an area does not enable it either
+    switcher.switch("nl")
+    qtbot.waitUntil(
+        lambda: (
+            ui.actionDelete.statusTip()
+            == "Alleen managers en beheerders mogen expats en werkgevers verwijderen."
+        )
+    )
+    assert not ui.actionDelete.isEnabled()
+    switcher.switch("en")
+    manager = MainWindow(
+        sqlite_database, settings, switcher, Actor(None, "bram", "Bram", "manager")
+    )
+    qtbot.addWidget(manager)
+    manager.show_area(0)
+    assert not manager.ui.actionDelete.isEnabled()  # nothing to delete on the home page
+    manager.show_area(1)
+    assert manager.ui.actionDelete.isEnabled()
+    assert manager.ui.actionMerge.isEnabled()
+    assert manager.ui.actionDelete.statusTip() == ""
+    assert not manager.ui.actionErasePersonalData.isEnabled()  # administrators only
+    switcher.switch("nl")
+    qtbot.waitUntil(lambda: manager.ui.actionDelete.text() != "&Delete…")
+    assert manager.ui.actionDelete.isEnabled()  # a new language keeps what the area allows
+    manager.show_area(0)
+    switcher.switch("en")
+    qtbot.waitUntil(lambda: manager.ui.actionDelete.text() == "&Delete…")
+    assert not manager.ui.actionDelete.isEnabled()
+
+
 def test_the_cases_filters_are_remembered(
     qtbot, window: MainWindow, sqlite_database: Database, settings: Settings, switcher
 ) -> None:

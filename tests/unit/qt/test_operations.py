@@ -15,7 +15,7 @@ from expatdesk.common.validation import FieldError, ValidationError
 from expatdesk.errors import AlreadySavedError
 from expatdesk.qt.expats.editor import ExpatEditor
 from expatdesk.qt.main_window import MainWindow
-from expatdesk.qt.operations import change_bus, is_writing, run_write
+from expatdesk.qt.operations import Write, change_bus, is_writing, run_write
 from tests.unit.qt.surveys.test_survey_dialog import choose, open_recording, save
 
 
@@ -122,6 +122,41 @@ def test_a_bug_reaches_the_event_loop_with_its_traceback(qtbot, form: Form) -> N
     assert [type(error) for _kind, error, _tb in exceptions] == [ZeroDivisionError]
     assert form.refused == []
     assert form.save_button().isEnabled()  # the form can be used again
+
+
+@pytest.mark.parametrize("outcome", ["done", "refused"])
+def test_a_finished_write_lets_go_of_the_form_in_the_gui_thread(
+    qtbot, form: Form, monkeypatch: pytest.MonkeyPatch, outcome: str
+) -> None:
+    """The worker thread drops its reference to a write last; had the write still held the
+    form (or a closure over it), a form whose last reference that was would be destroyed in the
+    worker thread, which corrupts the GUI thread's animation timers (a crash seen in the suite,
+    in ``QUnifiedTimer::updateAnimationTimers``, with a line edit's clear-button fade running).
+    """
+    started: list[Write] = []
+    start = Write.start
+
+    def keep(write: Write) -> None:
+        started.append(write)
+        start(write)
+
+    monkeypatch.setattr(Write, "start", keep)
+
+    def write() -> int:
+        if outcome == "refused":
+            raise ValidationError([FieldError("field", "No.")])
+        return 42
+
+    form.run(lambda: write() and form.field.text() is not None)  # a closure over the form
+    qtbot.waitUntil(lambda: bool(form.results or form.refused))
+    [finished] = started
+    assert (finished._form, finished._write, finished._done, finished._refused) == (
+        None,
+        None,
+        None,
+        None,
+    )
+    assert not is_writing(form)
 
 
 def test_nothing_changed_is_not_announced(qtbot, form: Form) -> None:

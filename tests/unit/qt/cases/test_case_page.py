@@ -4,11 +4,11 @@ workflow up to closing and reopening; refused and stale changes keep what was ty
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDateEdit, QMessageBox, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor
@@ -23,8 +23,9 @@ from expatdesk.qt import msgbox
 from expatdesk.qt.cases.page import CasePage
 from expatdesk.qt.cases.page_tables import DONE_COLUMN, DUE_COLUMN, TITLE_COLUMN
 from expatdesk.qt.operations import writes_running
+from expatdesk.qt.widgets.date_field import DateField
 from tests.helpers.sample import Sample
-from tests.unit.qt.desk_helpers import add_staff, choose
+from tests.unit.qt.desk_helpers import add_staff, choose, type_date
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,8 @@ def test_a_case_through_the_desks_day(
     # A service with its checklist.
     ui.tabs.setCurrentWidget(ui.servicesTab)
     choose(qtbot, ui.serviceCombo, "Residence permit, highly skilled migrant")
-    ui.serviceDate.setDate(QDate(clock.today() - timedelta(days=6)))
+    six_days_ago = clock.today() - timedelta(days=6)
+    type_date(qtbot, ui.serviceDate, six_days_ago.strftime("%d/%m/%Y"))  # select all, type
     _press(qtbot, ui.addServiceButton)
     _settle(qtbot)
     assert ui.servicesTable.rowCount() == 1
@@ -153,13 +155,13 @@ def test_a_case_through_the_desks_day(
     ui.tabs.setCurrentWidget(ui.tasksTab)
     ui.taskTitleEdit.setFocus()
     qtbot.keyClicks(ui.taskTitleEdit, "Submit the application to the IND")
-    ui.taskDueCheck.setChecked(True)
+    assert ui.taskDueEdit.text() == ""  # no due date unless one is typed
     due = clock.today() + timedelta(days=5)  # not overdue, whatever the date
-    ui.taskDueEdit.setDate(QDate(due))
-    qtbot.keyClick(ui.taskTitleEdit, Qt.Key.Key_Return)
+    type_date(qtbot, ui.taskDueEdit, due.strftime("%d/%m/%Y"))
+    qtbot.keyClick(ui.taskDueEdit, Qt.Key.Key_Return)
     _settle(qtbot)
     assert ui.taskTitleEdit.text() == ""
-    assert not ui.taskDueCheck.isChecked()
+    assert ui.taskDueEdit.text() == ""
     assert ui.tasksTable.item(0, TITLE_COLUMN).text() == "Submit the application to the IND"
     assert ui.tasksTable.item(0, DUE_COLUMN).text() == i18n.format_date(due)
     _space_on_task(qtbot, page, 0)
@@ -295,10 +297,23 @@ def test_edit_a_task_in_place_and_delete_it(
     table.setFocus()
     table.setCurrentCell(1, DUE_COLUMN)
     qtbot.keyClick(table, Qt.Key.Key_F2)
-    editor = table.findChild(QDateEdit, "dueDateEditor")
-    assert isinstance(editor, QDateEdit)
+    editor = table.findChild(DateField, "dueDateEditor")
+    assert isinstance(editor, DateField)
+    assert editor.text() == ""  # no due date yet
+    qtbot.keyClicks(editor, "3-13-2026")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the table commits after this event
+    qtbot.waitUntil(lambda: page.message() == "Type a date as 26/11/2026.")
+    _settle(qtbot)  # the task keeps its due date
+    assert _stored(sqlite_database, case_id).tasks[1].due_date is None
+    qtbot.waitUntil(lambda: table.findChild(DateField, "dueDateEditor") is None)  # closed
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: table.findChild(DateField, "dueDateEditor") is not None)
+    editor = table.findChild(DateField, "dueDateEditor")
+    assert isinstance(editor, DateField)
     later = clock.today() + timedelta(days=50)  # after the overdue task, whatever the date
-    editor.setDate(QDate(later.year, later.month, later.day))
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, later.strftime("%d/%m/%Y"))
     with qtbot.waitSignal(page.changed):
         qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert [task.due_date for task in _stored(sqlite_database, case_id).tasks] == [
@@ -322,8 +337,7 @@ def test_a_refused_task_keeps_what_was_typed(
 ) -> None:
     ui = page.ui
     ui.tabs.setCurrentWidget(ui.tasksTab)
-    ui.taskDueCheck.setChecked(True)
-    ui.taskDueEdit.setDate(QDate(1999, 1, 1))
+    type_date(qtbot, ui.taskDueEdit, "01/01/1999")
     ui.taskTitleEdit.setFocus()
     qtbot.keyClicks(ui.taskTitleEdit, "Old task")
     qtbot.keyClick(ui.taskTitleEdit, Qt.Key.Key_Return)
@@ -394,7 +408,7 @@ def test_a_service_without_documents(
 
 
 def test_a_refused_service(qtbot, sqlite_database: Database, page: CasePage, case_id: int) -> None:
-    page.ui.serviceDate.setDate(QDate(clock.today()).addDays(2))
+    page.ui.serviceDate.set_value(clock.today() + timedelta(days=2))
     _press(qtbot, page.ui.addServiceButton)
     _settle(qtbot)
     assert page.message() == "Choose a service.\nThis date lies in the future."
@@ -479,6 +493,7 @@ def test_keyboard_order_and_accessible_names(page: CasePage) -> None:
     assert ui.ownerLabel.buddy() is ui.ownerCombo
     assert ui.checklistLabel.buddy() is ui.checklistList
     assert ui.taskTitleLabel.buddy() is ui.taskTitleEdit
+    assert ui.taskDueLabel.buddy() is ui.taskDueEdit
 
 
 def test_the_page_reads_like_the_rest_of_the_desk(
@@ -537,6 +552,42 @@ def test_dutch(qtbot, page: CasePage, switcher) -> None:
     assert page.ui.serviceCombo.itemText(0) == "Kies een dienst"
     switcher.apply("en")
     qtbot.waitUntil(lambda: page.ui.statusValue.text() == "New")
+
+
+def test_dates_are_typed_the_dutch_way_in_dutch(
+    qtbot, sqlite_database: Database, page: CasePage, case_id: int, switcher
+) -> None:
+    ui = page.ui
+    switcher.apply("nl")
+    qtbot.waitUntil(lambda: page.ui.statusValue.text() == "Nieuw")
+    assert ui.serviceDate.text() == "26-11-2026"  # today, written the Dutch way
+    assert ui.taskDueEdit.placeholderText() == "dd-mm-jjjj"
+    ui.tabs.setCurrentWidget(ui.tasksTab)
+    ui.taskTitleEdit.setFocus()
+    qtbot.keyClicks(ui.taskTitleEdit, "Bel de IND")
+    type_date(qtbot, ui.taskDueEdit, "31-02-2026")
+    qtbot.keyClick(ui.taskDueEdit, Qt.Key.Key_Return)
+    assert page.message() == "Typ een datum als 26-11-2026."
+    assert page.focusWidget() is ui.taskDueEdit
+    assert _stored(sqlite_database, case_id).tasks == ()
+    type_date(qtbot, ui.taskDueEdit, "03-12-2026")
+    qtbot.keyClick(ui.taskDueEdit, Qt.Key.Key_Return)
+    _settle(qtbot)
+    assert [(t.title, t.due_date) for t in _stored(sqlite_database, case_id).tasks] == [
+        ("Bel de IND", date(2026, 12, 3))
+    ]
+    assert ui.tasksTable.item(0, DUE_COLUMN).text() == i18n.format_date(date(2026, 12, 3))
+    ui.tabs.setCurrentWidget(ui.servicesTab)
+    choose(qtbot, ui.serviceCombo, "DigiD")
+    type_date(qtbot, ui.serviceDate, "20-11-2026")
+    _press(qtbot, ui.addServiceButton)
+    _settle(qtbot)
+    assert [s.delivered_on for s in _stored(sqlite_database, case_id).services] == [
+        date(2026, 11, 20)
+    ]
+    switcher.apply("en")
+    qtbot.waitUntil(lambda: page.ui.statusValue.text() == "New")
+    assert ui.serviceDate.text() == "20/11/2026"  # what was typed stays, the English way
 
 
 def test_a_note_saved_by_an_unclear_first_try_is_not_added_again(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from expatdesk import clock
@@ -16,7 +16,7 @@ from expatdesk.db.database import Database
 from expatdesk.db.models import Case, ServiceDelivery
 from expatdesk.qt.cases.open_case_dialog import OpenCaseDialog
 from tests.helpers.sample import Sample
-from tests.unit.qt.desk_helpers import add_staff, choose
+from tests.unit.qt.desk_helpers import add_staff, choose, type_date
 from tests.unit.qt.employers.picking import pick_employer
 
 # The employer chooser's suggestions are a popup, which the offscreen platform cannot raise.
@@ -67,7 +67,8 @@ def test_open_a_case_for_the_expat_at_hand(
         "Anna de Vries",
         "Bram Jansen",
     ]
-    assert dialog.ui.openedOn.date() == QDate(clock.today())
+    assert dialog.ui.openedOn.value() == clock.today()
+    assert dialog.ui.openedOn.text() == "26/11/2026"
     assert dialog.focusWidget() is dialog.ui.subjectEdit
 
     qtbot.keyClicks(dialog.ui.subjectEdit, "Residence permit application")
@@ -100,7 +101,7 @@ def test_open_a_case_for_an_employer_found_by_typing(
     dialog.ui.subjectEdit.setFocus()
     qtbot.keyClicks(dialog.ui.subjectEdit, "Application as recognised sponsor")
     choose(qtbot, dialog.ui.ownerCombo, "Nobody yet")
-    dialog.ui.openedOn.setDate(QDate(2026, 11, 2))
+    type_date(qtbot, dialog.ui.openedOn, "02/11/2026")  # select all, type over today
     with qtbot.waitSignal(dialog.saved) as saved:
         qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     detail = case_detail.load_case(sqlite_database, saved.args[0])
@@ -188,7 +189,11 @@ def test_refused_input_shows_messages_and_keeps_what_was_typed(
 ) -> None:
     dialog = _dialog(qtbot, sqlite_database, actor)
     _tick_service(qtbot, dialog, "DigiD")
-    dialog.ui.openedOn.setDate(QDate(clock.today()).addDays(3))
+    type_date(qtbot, dialog.ui.openedOn, "31/11/2026")
+    _ctrl_s(qtbot, dialog)
+    assert dialog.error_text("opened_on") == "Type a date as 26/11/2026."  # said at once
+    assert dialog.focusWidget() is dialog.ui.openedOn
+    type_date(qtbot, dialog.ui.openedOn, "29/11/2026")
     _ctrl_s(qtbot, dialog)
 
     assert dialog.isVisible()
@@ -205,7 +210,7 @@ def test_refused_input_shows_messages_and_keeps_what_was_typed(
     dialog.ui.expatSearch.setFocus()
     qtbot.keyClicks(dialog.ui.expatSearch, "chen")
     qtbot.keyClick(dialog.ui.expatSearch, Qt.Key.Key_Return)
-    dialog.ui.openedOn.setDate(QDate(clock.today()))
+    type_date(qtbot, dialog.ui.openedOn, "26-11-2026")
     with qtbot.waitSignal(dialog.saved):
         _ctrl_s(qtbot, dialog)
     assert dialog.error_text("subject") == ""
@@ -252,6 +257,12 @@ def test_accessible_names_and_mnemonics(
     assert dialog.focusWidget() is ui.subjectEdit
 
 
+def _search_expat(qtbot, dialog: OpenCaseDialog, text: str) -> None:
+    dialog.ui.expatSearch.setFocus()
+    qtbot.keyClicks(dialog.ui.expatSearch, text)
+    qtbot.keyClick(dialog.ui.expatSearch, Qt.Key.Key_Return)
+
+
 def test_dutch(qtbot, sqlite_database: Database, sample: Sample, actor: Actor, switcher) -> None:
     dialog = _dialog(qtbot, sqlite_database, actor)
     switcher.apply("nl")
@@ -268,6 +279,18 @@ def test_dutch(qtbot, sqlite_database: Database, sample: Sample, actor: Actor, s
     texts = [label.text() for label in [*labels, ui.servicesLabel]] + [dialog.open_button.text()]
     keys = [text[text.index("&") + 1].lower() for text in texts]
     assert len(set(keys)) == len(keys), texts
+    assert ui.openedOn.text() == "26-11-2026"  # today, the Dutch way
+    ui.subjectEdit.setFocus()
+    qtbot.keyClicks(ui.subjectEdit, "Woning")
+    _search_expat(qtbot, dialog, "chen")
+    type_date(qtbot, ui.openedOn, "31-11-2026")
+    _ctrl_s(qtbot, dialog)
+    assert dialog.error_text("opened_on") == "Typ een datum als 26-11-2026."
+    type_date(qtbot, ui.openedOn, "03-11-2026")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        _ctrl_s(qtbot, dialog)
+    assert case_detail.load_case(sqlite_database, saved.args[0]).opened_on == date(2026, 11, 3)
+    switcher.apply("en")
 
 
 def test_a_case_opened_from_the_expats_list_names_the_expats_employer(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
@@ -17,7 +17,7 @@ from expatdesk.db.models import ServiceDelivery
 from expatdesk.qt.cases.walk_in_dialog import WalkInDialog
 from expatdesk.reports.targets import compute_targets
 from tests.helpers.sample import Sample
-from tests.unit.qt.desk_helpers import add_staff, choose
+from tests.unit.qt.desk_helpers import add_staff, choose, type_date
 from tests.unit.qt.employers.picking import pick_employer
 
 # The employer chooser's suggestions are a popup, which the offscreen platform cannot raise.
@@ -79,7 +79,7 @@ def test_record_a_walk_in_found_by_typing(
 ) -> None:
     dialog = _dialog(qtbot, sqlite_database, actor)
     assert dialog.focusWidget() is dialog.ui.expatSearch
-    assert dialog.ui.deliveredOn.date() == QDate(clock.today())
+    assert dialog.ui.deliveredOn.value() == clock.today()
 
     _search(qtbot, dialog, "muller", wait=True)
     assert dialog.ui.expatCombo.currentText() == "Anna Müller (EXP-0002)"
@@ -88,7 +88,7 @@ def test_record_a_walk_in_found_by_typing(
     assert dialog.ui.employer.text() == "Universiteit Twente"
     assert dialog.ui.employer.toolTip() == "Universiteit Twente (EMP-0002, KvK 50130536)"
     choose(qtbot, dialog.ui.serviceCombo, "Housing support")
-    dialog.ui.deliveredOn.setDate(QDate(2025, 6, 2))
+    type_date(qtbot, dialog.ui.deliveredOn, "02/06/2025")  # select all, type over today
     dialog.ui.notesEdit.setFocus()
     qtbot.keyClicks(dialog.ui.notesEdit, "Asked about rooms near the campus.")
 
@@ -155,7 +155,11 @@ def test_refused_input_shows_messages_and_keeps_what_was_typed(
 ) -> None:
     dialog = _dialog(qtbot, sqlite_database, actor)
     qtbot.keyClicks(dialog.ui.notesEdit, "Came in without an appointment.")
-    dialog.ui.deliveredOn.setDate(QDate(1999, 5, 1))
+    type_date(qtbot, dialog.ui.deliveredOn, "1-5")
+    _ctrl_s(qtbot, dialog)
+    assert dialog.error_text("delivered_on") == "Type a date as 26/11/2026."  # said at once
+    assert dialog.error_text("service") == ""  # not asked before the date is a date
+    type_date(qtbot, dialog.ui.deliveredOn, "01/05/1999")
 
     _ctrl_s(qtbot, dialog)
     assert dialog.isVisible()
@@ -172,7 +176,7 @@ def test_refused_input_shows_messages_and_keeps_what_was_typed(
     assert dialog.ui.expatCombo.toolTip() == "No expat matches “nobody-like-this”."
     _search(qtbot, dialog, "garcia")
     choose(qtbot, dialog.ui.serviceCombo, "DigiD")
-    dialog.ui.deliveredOn.setDate(QDate(2026, 1, 5))
+    type_date(qtbot, dialog.ui.deliveredOn, "5.1.2026")
     with qtbot.waitSignal(dialog.saved):
         _ctrl_s(qtbot, dialog)
     assert dialog.error_text("client") == ""
@@ -218,10 +222,7 @@ def test_inputs_have_accessible_names_and_buddies(
     ui.expatSearch.setFocus()
     order = [ui.expatSearch]
     for _step in range(5):
-        for _section in range(4):  # a date edit tabs through its day, month and year first
-            qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
-            if dialog.focusWidget() is not order[-1]:
-                break
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
         order.append(dialog.focusWidget())
     assert order == [
         ui.expatSearch,
@@ -240,3 +241,15 @@ def test_dutch(qtbot, sqlite_database: Database, sample: Sample, actor: Actor, s
     assert dialog.ui.serviceCombo.itemText(0) == "Kies een dienst"
     assert dialog.ui.serviceCombo.itemText(1) == "Verblijfsvergunning kennismigrant"
     assert dialog.ui.expatCombo.itemText(0) == "Geen expat"
+    assert dialog.ui.deliveredOn.text() == "26-11-2026"  # today, the Dutch way
+    _search(qtbot, dialog, "garcia")
+    choose(qtbot, dialog.ui.serviceCombo, "DigiD")
+    type_date(qtbot, dialog.ui.deliveredOn, "26/13/2026")
+    _ctrl_s(qtbot, dialog)
+    assert dialog.error_text("delivered_on") == "Typ een datum als 26-11-2026."
+    type_date(qtbot, dialog.ui.deliveredOn, "03-11-2026")
+    with qtbot.waitSignal(dialog.saved):
+        _ctrl_s(qtbot, dialog)
+    with sqlite_database.reading() as session:
+        assert session.scalars(select(ServiceDelivery.delivered_on)).all() == [date(2026, 11, 3)]
+    switcher.apply("en")

@@ -4,6 +4,7 @@ document), refusals in one line, open from a private copy, print, remove, and th
 from __future__ import annotations
 
 import stat
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -231,6 +232,14 @@ def test_the_appointment_letter_is_printed_in_the_chosen_language_and_filed(
     dialog.languageCombo.setCurrentIndex(dialog.languageCombo.findData("nl"))
     dialog.bringEdit.setPlainText("Paspoort\n\nPasfoto")
     printed: list[bytes] = []
+    dialog.dateEdit.setFocus()  # select all and type over today's date
+    qtbot.keyClick(dialog.dateEdit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.dateEdit, "31/11/2026")
+    dialog.printButton.click()
+    assert dialog.message() == "Type a date as 26/11/2026."  # nothing printed or filed
+    qtbot.keyClick(dialog.dateEdit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.dateEdit, "03/12/2026")
+    assert dialog.dateEdit.value() == date(2026, 12, 3)
     monkeypatch.setattr(printing, "print_pdf", lambda _parent, pdf: printed.append(pdf) or False)
     dialog.printButton.click()  # the print dialog is cancelled: nothing filed
     assert len(printed) == 1

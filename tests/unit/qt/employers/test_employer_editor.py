@@ -42,6 +42,16 @@ def anna(sqlite_database: Database) -> Actor:
 
 
 @pytest.fixture
+def bram(sqlite_database: Database) -> Actor:
+    """A manager: only managers and administrators delete employers."""
+    with sqlite_database.transaction() as session:
+        user = StaffUser(username="bram", display_name="Bram Jansen", role="manager")
+        session.add(user)
+        session.flush()
+        return Actor(user.id, "bram", "Bram Jansen", "manager")
+
+
+@pytest.fixture
 def answers(qtbot, monkeypatch: pytest.MonkeyPatch, dialogs: list[QDialog]) -> list[Responder]:
     """Queue what the user does in the next modal dialogs; an empty queue just closes them."""
     queue: list[Responder] = []
@@ -388,25 +398,20 @@ def test_delete_asks_and_a_refusal_is_told(
     qtbot,
     sqlite_database: Database,
     sample: Sample,
-    anna: Actor,
+    bram: Actor,
     answers: list[Responder],
     dialogs: list[QDialog],
     desk: QWidget,
 ) -> None:
     deleted: list[str] = []
     before = count(sqlite_database, Employer)
-    answers.append(click_button("&Delete"))
     thales = sample.employers["thales"]
-    assert confirm_and_delete_employer(
-        desk, sqlite_database, anna, thales, lambda: deleted.append("thales")
+    asked = len(dialogs)
+    assert not confirm_and_delete_employer(
+        desk, sqlite_database, bram, thales, lambda: deleted.append("thales")
     )
-    qtbot.waitUntil(lambda: not is_writing(desk))
-    question, refusal = dialogs[-2:]
-    assert isinstance(question, QMessageBox)
-    assert question.text() == (
-        "Delete Thales Nederland (EMP-0001) with its contact persons and hiring figures? "
-        "This cannot be undone."
-    )
+    assert len(dialogs) == asked + 1  # refused before asking
+    refusal = dialogs[-1]
     assert isinstance(refusal, QMessageBox)
     assert refusal.text() == (
         "Thales Nederland cannot be deleted: other records refer to this employer (2 expats)."
@@ -414,12 +419,23 @@ def test_delete_asks_and_a_refusal_is_told(
     assert deleted == []
     assert count(sqlite_database, Employer) == before  # refused: kept
     bakery = sample.employers["bakery"]
-    assert not confirm_and_delete_employer(desk, sqlite_database, anna, bakery)
+    assert not confirm_and_delete_employer(desk, sqlite_database, bram, bakery)
+    assert dialogs[-1].text() == "Delete Bakkerij Ölmez (EMP-0003)? This cannot be undone."
+    with sqlite_database.transaction() as session:
+        session.add(ContactPerson(employer_id=bakery, name="Kim"))
+        session.add(HiringRecord(employer_id=bakery, year=2025, international_hires=1))
+    assert not confirm_and_delete_employer(desk, sqlite_database, bram, bakery)
+    question = dialogs[-1]
+    assert isinstance(question, QMessageBox)
+    assert question.text() == (
+        "Delete Bakkerij Ölmez (EMP-0003) with 1 contact person and hiring figures for 1 year? "
+        "This cannot be undone."
+    )
     assert not is_writing(desk)
     assert count(sqlite_database, Employer) == before  # closing the question keeps it
     answers.append(click_button("&Delete"))
     assert confirm_and_delete_employer(
-        desk, sqlite_database, anna, bakery, lambda: deleted.append("bakery")
+        desk, sqlite_database, bram, bakery, lambda: deleted.append("bakery")
     )
     qtbot.waitUntil(lambda: deleted == ["bakery"])
     assert count(sqlite_database, Employer) == before - 1

@@ -53,6 +53,16 @@ def anna(sqlite_database: Database) -> Actor:
 
 
 @pytest.fixture
+def bram(sqlite_database: Database) -> Actor:
+    """A manager: only managers and administrators delete expats."""
+    with sqlite_database.transaction() as session:
+        user = StaffUser(username="bram", display_name="Bram Jansen", role="manager")
+        session.add(user)
+        session.flush()
+        return Actor(user.id, "bram", "Bram Jansen", "manager")
+
+
+@pytest.fixture
 def answers(qtbot, monkeypatch: pytest.MonkeyPatch, dialogs: list[QDialog]) -> list[Responder]:
     """Queue what the user does in the next modal dialogs; an empty queue just closes them.
 
@@ -825,7 +835,64 @@ def desk(qtbot) -> QWidget:
     return desk
 
 
-def test_delete_asks_with_the_name_and_deletes(
+def test_delete_asks_with_the_name_and_what_goes_with_it_and_deletes(
+    qtbot,
+    sqlite_database: Database,
+    sample: Sample,
+    bram: Actor,
+    answers: list[Responder],
+    dialogs: list[QDialog],
+    desk: QWidget,
+) -> None:
+    jose = sample.expats["jose"]
+    assert not confirm_and_delete_expat(desk, sqlite_database, bram, jose)  # closed: No
+    question = dialogs[-1]
+    assert isinstance(question, QMessageBox)
+    assert question.text() == (
+        "Delete José García (EXP-0001) with 2 family members and 1 permit? This cannot be undone."
+    )
+    assert not is_writing(desk)
+    assert expat_forms.load_expat_form(sqlite_database, jose) is not None
+    with i18n.using("nl"):
+        assert not confirm_and_delete_expat(desk, sqlite_database, bram, jose)
+    assert dialogs[-1].text() == (
+        "José García (EXP-0001) verwijderen, met 2 gezinsleden en 1 vergunning? "
+        "Dit kan niet ongedaan worden gemaakt."
+    )
+    assert not confirm_and_delete_expat(desk, sqlite_database, bram, sample.expats["priya"])
+    assert dialogs[-1].text() == "Delete Priya Sharma (EXP-0005)? This cannot be undone."
+    answers.append(click_text("&Delete"))
+    deleted: list[bool] = []
+    assert confirm_and_delete_expat(desk, sqlite_database, bram, jose, lambda: deleted.append(True))
+    qtbot.waitUntil(lambda: deleted == [True])
+    assert expat_forms.load_expat_form(sqlite_database, jose) is None
+
+
+def test_an_expat_others_refer_to_is_refused_before_asking(
+    qtbot,
+    sqlite_database: Database,
+    sample: Sample,
+    bram: Actor,
+    dialogs: list[QDialog],
+    desk: QWidget,
+) -> None:
+    jose = sample.expats["jose"]
+    with sqlite_database.transaction() as session:
+        session.add(Case(case_ref="C-1", subject="Permit", expat_id=jose, opened_on=clock.today()))
+    asked = len(dialogs)
+    assert not confirm_and_delete_expat(desk, sqlite_database, bram, jose)
+    assert len(dialogs) == asked + 1  # the refusal only, no question
+    refusal = dialogs[-1]
+    assert isinstance(refusal, QMessageBox)
+    assert refusal.icon() == QMessageBox.Icon.Critical
+    assert refusal.text() == (
+        "José García cannot be deleted: other records refer to this expat (1 case)."
+    )
+    assert not is_writing(desk)
+    assert expat_forms.load_expat_form(sqlite_database, jose) is not None
+
+
+def test_a_refusal_of_the_delete_itself_is_told(
     qtbot,
     sqlite_database: Database,
     sample: Sample,
@@ -835,48 +902,18 @@ def test_delete_asks_with_the_name_and_deletes(
     desk: QWidget,
 ) -> None:
     priya = sample.expats["priya"]
-    assert not confirm_and_delete_expat(desk, sqlite_database, anna, priya)  # closed: No
-    question = dialogs[-1]
-    assert isinstance(question, QMessageBox)
-    assert question.text() == (
-        "Delete Priya Sharma (EXP-0005) with their family members and permits? "
-        "This cannot be undone."
-    )
-    assert not is_writing(desk)
-    assert expat_forms.load_expat_form(sqlite_database, priya) is not None
     answers.append(click_text("&Delete"))
     deleted: list[bool] = []
     assert confirm_and_delete_expat(
         desk, sqlite_database, anna, priya, lambda: deleted.append(True)
     )
-    qtbot.waitUntil(lambda: deleted == [True])
-    assert expat_forms.load_expat_form(sqlite_database, priya) is None
-
-
-def test_a_refused_delete_is_told(
-    qtbot,
-    sqlite_database: Database,
-    sample: Sample,
-    anna: Actor,
-    answers: list[Responder],
-    dialogs: list[QDialog],
-    desk: QWidget,
-) -> None:
-    jose = sample.expats["jose"]
-    with sqlite_database.transaction() as session:
-        session.add(Case(case_ref="C-1", subject="Permit", expat_id=jose, opened_on=clock.today()))
-    answers.append(click_text("&Delete"))
-    deleted: list[bool] = []
-    assert confirm_and_delete_expat(desk, sqlite_database, anna, jose, lambda: deleted.append(True))
     qtbot.waitUntil(lambda: not is_writing(desk))
     assert deleted == []
     refusal = dialogs[-1]
     assert isinstance(refusal, QMessageBox)
     assert refusal.icon() == QMessageBox.Icon.Critical
-    assert refusal.text() == (
-        "José García cannot be deleted: other records refer to this expat (1 case)."
-    )
-    assert expat_forms.load_expat_form(sqlite_database, jose) is not None
+    assert refusal.text() == "Only managers and administrators may delete expats and employers."
+    assert expat_forms.load_expat_form(sqlite_database, priya) is not None
 
 
 def test_the_window_deletes_an_expat_off_the_gui_thread_while_it_is_busy(

@@ -29,10 +29,11 @@ class Records:
 @pytest.fixture
 def anna(sqlite_database: Database) -> Actor:
     with sqlite_database.transaction() as session:
-        user = StaffUser(username="anna", display_name="Anna de Vries", role="desk_officer")
+        # A manager: a merge deletes a record, which only managers and administrators may.
+        user = StaffUser(username="anna", display_name="Anna de Vries", role="manager")
         session.add(user)
         session.flush()
-        return Actor(user.id, "anna", "Anna de Vries", "desk_officer")
+        return Actor(user.id, "anna", "Anna de Vries", "manager")
 
 
 @pytest.fixture

@@ -156,6 +156,72 @@ def test_employer_response_typed_in_is_stored_and_shown(
     assert "Added value" in detail
 
 
+def search_respondent(qtbot, dialog: SurveyDialog, text: str) -> None:
+    """Type ``text`` in the respondent search box and press Enter (which only searches)."""
+    retype(qtbot, dialog.ui.respondentSearch, text)
+    qtbot.keyClick(dialog.ui.respondentSearch, Qt.Key.Key_Return)
+
+
+def test_another_expat_is_found_by_typing_and_saved_as_the_respondent(
+    qtbot, window: MainWindow, sample: Sample, sqlite_database: Database, dialogs: list[QDialog]
+) -> None:
+    assert window.expats_area.select_id(sample.expats["jose"])
+    dialog = open_recording(qtbot, window, dialogs)
+    respondent = dialog.ui.respondent
+    assert respondent.currentText() == "José García"  # the selected expat is the default
+    assert dialog.ui.respondentSearch.placeholderText() == (
+        "Type a name, e-mail or ref. to find an expat"
+    )
+    search_respondent(qtbot, dialog, "nobody-like-this")
+    assert dialog.isVisible()  # Enter searched, it did not save
+    assert respondent.currentText() == "José García"
+    assert respondent.toolTip() == "No expat matches “nobody-like-this”."
+    search_respondent(qtbot, dialog, "muller")  # by name, umlaut or not
+    assert [respondent.itemText(i) for i in range(respondent.count())] == [
+        "José García",
+        "Anna Müller (EXP-0002)",
+        "Anonymous",
+    ]
+    assert respondent.currentText() == "Anna Müller (EXP-0002)"
+    retype(qtbot, dialog.ui.respondentSearch, "")  # typing nothing keeps the choice
+    qtbot.keyClick(dialog.ui.respondentSearch, Qt.Key.Key_Return)
+    assert respondent.currentText() == "José García"  # the matches are gone: the default again
+    retype(qtbot, dialog.ui.respondentSearch, "EXP-0005")  # by ref., after a pause in typing
+    qtbot.waitUntil(lambda: respondent.currentData() == sample.expats["priya"])
+    choose(qtbot, dialog.ui.scoreService, "9")
+    with qtbot.wait_signal(dialog.saved):
+        save(qtbot, dialog)
+    assert stored(sqlite_database) == [
+        ("expat", sample.expats["priya"], None, 9, None, None, CURRENT_QUESTIONNAIRE, frozenset())
+    ]
+
+
+def test_any_employer_is_found_for_an_employer_survey(
+    qtbot, window: MainWindow, sample: Sample, sqlite_database: Database, dialogs: list[QDialog]
+) -> None:
+    assert window.expats_area.select_id(sample.expats["jose"])
+    dialog = open_recording(qtbot, window, dialogs)
+    search_respondent(qtbot, dialog, "muller")
+    choose(qtbot, dialog.ui.respondentType, "Employer")  # the matches follow the type
+    respondent = dialog.ui.respondent
+    selected = window.employers_area.current_id()  # the employers list's current row
+    assert selected is not None
+    assert [respondent.itemData(i) for i in range(respondent.count())] == [selected, None]
+    assert respondent.currentData() == selected
+    assert respondent.toolTip() == "No employer matches “muller”."
+    assert dialog.ui.respondentSearch.placeholderText() == (
+        "Type part of the name, KvK number or reference"
+    )
+    search_respondent(qtbot, dialog, "thales")
+    assert respondent.currentText().startswith("Thales Nederland (EMP-0001")
+    choose(qtbot, dialog.ui.scoreService, "7")
+    save(qtbot, dialog)
+    assert stored(sqlite_database) == [
+        ("employer", None, sample.employers["thales"], 7, None, None, CURRENT_QUESTIONNAIRE,
+         frozenset())
+    ]  # fmt: skip
+
+
 def test_anonymous_response_with_blank_grade(
     qtbot, window: MainWindow, sqlite_database: Database, dialogs: list[QDialog]
 ) -> None:
@@ -212,6 +278,10 @@ def test_the_dialog_speaks_dutch_after_a_switch(
     assert dialog.facility_boxes["language_course"].text() == "Taalcursus"
     dutch = clock.today().strftime("%d-%m-%Y")
     assert dialog.ui.respondedOn.text() == dutch  # the date, written the Dutch way
+    assert dialog.ui.respondentSearch.placeholderText() == (
+        "Typ een naam, e-mailadres of kenmerk om een expat te vinden"
+    )
+    assert dialog.ui.respondentSearch.accessibleName() == "Een andere respondent zoeken"
     switcher.switch("en")
     qtbot.waitUntil(lambda: dialog.ui.scoreService.itemText(0) == "Not answered")
     assert dialog.windowTitle() == "Record survey response"
