@@ -200,12 +200,14 @@ def test_any_employer_is_found_for_an_employer_survey(
     qtbot, window: MainWindow, sample: Sample, sqlite_database: Database, dialogs: list[QDialog]
 ) -> None:
     assert window.expats_area.select_id(sample.expats["jose"])
+    # The employers list was seen (the main window builds an area when first reached): its
+    # current row is the employer the survey offers.
+    selected = window.employers_area.current_id()
+    assert selected is not None
     dialog = open_recording(qtbot, window, dialogs)
     search_respondent(qtbot, dialog, "muller")
     choose(qtbot, dialog.ui.respondentType, "Employer")  # the matches follow the type
     respondent = dialog.ui.respondent
-    selected = window.employers_area.current_id()  # the employers list's current row
-    assert selected is not None
     assert [respondent.itemData(i) for i in range(respondent.count())] == [selected, None]
     assert respondent.currentData() == selected
     assert respondent.toolTip() == "No employer matches “muller”."
