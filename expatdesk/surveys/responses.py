@@ -253,13 +253,9 @@ def _responses(session: Session, condition: ColumnElement[bool]) -> list[Respons
     )
     statement = statement.order_by(SurveyResponse.responded_on.desc(), SurveyResponse.id.desc())
     rows = list(session.scalars(statement))
-    labels = {row.code: Label.of(row) for row in session.scalars(select(Facility))}
-    order = {
-        code: number
-        for number, code in enumerate(
-            session.scalars(select(Facility.code).order_by(Facility.sort_order, Facility.code))
-        )
-    }
+    listed = session.scalars(select(Facility).order_by(Facility.sort_order, Facility.code))
+    labels = {row.code: Label.of(row) for row in listed}
+    order = {code: number for number, code in enumerate(labels)}
     expat_ids = {row.expat_id for row in rows if row.expat_id is not None}
     employer_ids = {row.employer_id for row in rows if row.employer_id is not None}
     names: dict[tuple[str, int], str] = {}
