@@ -69,6 +69,16 @@ def make_private(database_path: Path) -> None:
         pass  # a file of someone else, or a read-only folder: SQLite says what is wrong
 
 
+#: The execution options of a PostgreSQL connection of :meth:`Database.reading`.
+READ_ONLY = {"postgresql_readonly": True}
+
+
+def _still_on(session: Session, connection: Connection) -> bool:
+    """Whether ``session`` is in a transaction on ``connection`` (the block did not end the
+    read-only transaction it began with and start another)."""
+    return session.in_transaction() and session.connection() is connection
+
+
 # --- the database a program works with --------------------------------------------------------
 
 
@@ -131,12 +141,25 @@ class Database:
 
         A database that cannot be read (server gone, file unreadable) raises
         :class:`DatabaseError` with a message for the user.
+
+        On PostgreSQL the transaction is ``READ ONLY`` and ends with a ``COMMIT`` (which, in a
+        transaction that cannot write, commits nothing): psycopg forgets its prepared
+        statements at every ``ROLLBACK``, so ending each read with one would keep every
+        statement of the app from ever being prepared.
         """
         try:
             with self.sessions() as session:
+                connection = (
+                    None if self.is_sqlite else session.connection(execution_options=READ_ONLY)
+                )
                 try:
                     yield session
-                finally:
+                except BaseException:
+                    session.rollback()
+                    raise
+                if connection is not None and _still_on(session, connection):
+                    session.commit()
+                else:
                     session.rollback()
         except DBAPIError as error:
             message = problem_message(self.url, error)
