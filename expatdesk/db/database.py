@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine
@@ -69,14 +69,15 @@ def make_private(database_path: Path) -> None:
         pass  # a file of someone else, or a read-only folder: SQLite says what is wrong
 
 
-#: The execution options of a PostgreSQL connection of :meth:`Database.reading`.
-READ_ONLY = {"postgresql_readonly": True}
+#: The execution option of the PostgreSQL connections of :meth:`Database.reading`.
+READ_ONLY = "postgresql_readonly"
 
 
-def _still_on(session: Session, connection: Connection) -> bool:
-    """Whether ``session`` is in a transaction on ``connection`` (the block did not end the
-    read-only transaction it began with and start another)."""
-    return session.in_transaction() and session.connection() is connection
+def _read_only(session: Session) -> bool:
+    """Whether ``session`` is in a PostgreSQL ``READ ONLY`` transaction."""
+    return session.in_transaction() and bool(
+        session.connection().get_execution_options().get(READ_ONLY)
+    )
 
 
 # --- the database a program works with --------------------------------------------------------
@@ -148,16 +149,13 @@ class Database:
         statement of the app from ever being prepared.
         """
         try:
-            with self.sessions() as session:
-                connection = (
-                    None if self.is_sqlite else session.connection(execution_options=READ_ONLY)
-                )
+            with self.sessions(bind=self._reading_engine) as session:
                 try:
                     yield session
                 except BaseException:
                     session.rollback()
                     raise
-                if connection is not None and _still_on(session, connection):
+                if _read_only(session):
                     session.commit()
                 else:
                     session.rollback()
@@ -166,6 +164,14 @@ class Database:
             if message is None:
                 raise
             raise DatabaseError(message) from None
+
+    @cached_property
+    def _reading_engine(self) -> Engine:
+        """The engine of :meth:`reading`: on PostgreSQL its transactions are ``READ ONLY`` (the
+        same pool; a block may still choose the isolation level before its first query)."""
+        if self.is_sqlite:
+            return self.engine
+        return self.engine.execution_options(**{READ_ONLY: True})
 
     def dispose(self) -> None:
         self.engine.dispose()
