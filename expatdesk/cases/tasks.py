@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from expatdesk import clock
 from expatdesk.accounts.actor import Actor, Permission
 from expatdesk.cases.deliveries import date_problem
-from expatdesk.cases.workflow import case_for_change
+from expatdesk.cases.workflow import case_for_change, check_case_open
 from expatdesk.common.concurrency import add_once, check_version, stale_guard
 from expatdesk.common.validation import Problems, clean, required, too_long
 from expatdesk.db.database import Database
@@ -49,7 +49,7 @@ def add_task(
     today = today or clock.today()
     cleaned = clean(title)
     with database.transaction(actor) as session:
-        case_for_change(session, case_id)
+        check_case_open(session, case_id)
         problems = Problems()
         _check_task(problems, cleaned, due_date, today)
         problems.raise_if_any()

@@ -193,11 +193,23 @@ def open_case(
 def case_for_change(session: Session, case_id: int, *, closed_allowed: bool = False) -> Case:
     """The case to add to; refused when it is gone or (unless allowed) closed."""
     record = session.get(Case, case_id)
-    if record is None:
-        raise StaleRecordError(_("This case was deleted by someone else."), "case", case_id)
-    if record.status == "closed" and not closed_allowed:
-        raise UserError(_("This case is closed; reopen it to change it."))
+    _refuse_change(case_id, None if record is None else record.status, closed_allowed)
+    assert record is not None
     return record
+
+
+def check_case_open(session: Session, case_id: int, *, closed_allowed: bool = False) -> None:
+    """Refuse adding to a case that is gone or (unless allowed) closed, like
+    :func:`case_for_change`, reading its status only (a note or task needs no more)."""
+    status = session.scalar(select(Case.status).where(Case.id == case_id))
+    _refuse_change(case_id, status, closed_allowed)
+
+
+def _refuse_change(case_id: int, status: str | None, closed_allowed: bool) -> None:
+    if status is None:
+        raise StaleRecordError(_("This case was deleted by someone else."), "case", case_id)
+    if status == "closed" and not closed_allowed:
+        raise UserError(_("This case is closed; reopen it to change it."))
 
 
 def _case_for_edit(session: Session, case_id: int, expected_version: int) -> Case:
@@ -270,7 +282,7 @@ def add_note(
     actor.require(Permission.CLIENTS)
     cleaned = text.strip() if text else ""
     with database.transaction(actor) as session:
-        case_for_change(session, case_id, closed_allowed=True)
+        check_case_open(session, case_id, closed_allowed=True)
         problems = Problems()
         problems.add("note", required(cleaned) or too_long(cleaned, NOTE_LIMIT))
         problems.raise_if_any()

@@ -178,11 +178,11 @@ def add_once(session: Session, record: _Keyed, request_key: str | None, saved: s
     """Add ``record`` with ``request_key`` and flush it, unless that key was saved already.
 
     A second save with the same key (the first one's outcome was unclear) raises
-    :class:`AlreadySavedError` and adds nothing; the unique index on the key refuses a second
-    row even when two saves race, and that refusal becomes the same error.
+    :class:`AlreadySavedError` and adds nothing: the unique index on the key refuses the second
+    row, also when two saves race, and that refusal becomes the error. The key is not looked up
+    first: a repeat is rare, and the look-up would cost every save a statement.
     """
     model = type(record)
-    refuse_repeat(session, model, request_key, saved)
     record.request_key = request_key
     try:
         with session.begin_nested():

@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine
@@ -67,6 +67,17 @@ def make_private(database_path: Path) -> None:
                 os.chmod(path, PRIVATE_FILE_MODE)
     except OSError:
         pass  # a file of someone else, or a read-only folder: SQLite says what is wrong
+
+
+#: The execution option of the PostgreSQL connections of :meth:`Database.reading`.
+READ_ONLY = "postgresql_readonly"
+
+
+def _read_only(session: Session) -> bool:
+    """Whether ``session`` is in a PostgreSQL ``READ ONLY`` transaction."""
+    return session.in_transaction() and bool(
+        session.connection().get_execution_options().get(READ_ONLY)
+    )
 
 
 # --- the database a program works with --------------------------------------------------------
@@ -131,18 +142,36 @@ class Database:
 
         A database that cannot be read (server gone, file unreadable) raises
         :class:`DatabaseError` with a message for the user.
+
+        On PostgreSQL the transaction is ``READ ONLY`` and ends with a ``COMMIT`` (which, in a
+        transaction that cannot write, commits nothing): psycopg forgets its prepared
+        statements at every ``ROLLBACK``, so ending each read with one would keep every
+        statement of the app from ever being prepared.
         """
         try:
-            with self.sessions() as session:
+            with self.sessions(bind=self._reading_engine) as session:
                 try:
                     yield session
-                finally:
+                except BaseException:
+                    session.rollback()
+                    raise
+                if _read_only(session):
+                    session.commit()
+                else:
                     session.rollback()
         except DBAPIError as error:
             message = problem_message(self.url, error)
             if message is None:
                 raise
             raise DatabaseError(message) from None
+
+    @cached_property
+    def _reading_engine(self) -> Engine:
+        """The engine of :meth:`reading`: on PostgreSQL its transactions are ``READ ONLY`` (the
+        same pool; a block may still choose the isolation level before its first query)."""
+        if self.is_sqlite:
+            return self.engine
+        return self.engine.execution_options(**{READ_ONLY: True})
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from expatdesk import clock
 from expatdesk.accounts.actor import Actor
@@ -184,8 +184,8 @@ def load_expat_form(database: Database, expat_id: int) -> ExpatForm | None:
             expat_id,
             options=[
                 joinedload(Expat.employer),
-                selectinload(Expat.family),
-                selectinload(Expat.permits),
+                joinedload(Expat.family),
+                joinedload(Expat.permits),
             ],
         )
         return None if expat is None else _form_of(expat)
@@ -332,7 +332,7 @@ def check(session: Session, form: ExpatForm, today: date, stored: Expat | None) 
         new_date_problem("survey_consent_date", form.survey_consent_date)
     for index, member in enumerate(form.family):
         _family_problems(problems, index, member, today)
-    permit_types = set(session.scalars(select(PermitType.code)))
+    permit_types = set(session.scalars(select(PermitType.code))) if form.permits else set()
     for index, permit in enumerate(form.permits):
         _permit_problems(problems, index, permit, permit_types)
     problems.raise_if_any()

@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor, Permission
@@ -170,10 +170,9 @@ def update_expat(
     today = today or clock.today()
     bsn_lookup(database, actor, form)
     with database.transaction(actor) as session:
+        # One statement: an expat has few family members and permits.
         expat = session.get(
-            Expat,
-            expat_id,
-            options=[selectinload(Expat.family), selectinload(Expat.permits)],
+            Expat, expat_id, options=[joinedload(Expat.family), joinedload(Expat.permits)]
         )
         check_version(session, expat, version, "expat")
         assert expat is not None

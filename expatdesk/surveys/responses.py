@@ -191,10 +191,11 @@ def record_response(
 ) -> Response:
     """Check and store a new response; returns it as stored.
 
-    The response is read back before the COMMIT, so nothing after a successful COMMIT can turn
-    it into an error. ``request_key``: the key the form made when it opened; a response saved
-    with it already raises :class:`~expatdesk.errors.AlreadySavedError` and adds nothing (a desk
-    that saves again after "check whether the change was saved" never counts twice in O–Q).
+    The returned response is made from the flushed row before the COMMIT, so nothing after a
+    successful COMMIT can turn it into an error. ``request_key``: the key the form made when it
+    opened; a response saved with it already raises :class:`~expatdesk.errors.AlreadySavedError`
+    and adds nothing (a desk that saves again after "check whether the change was saved" never
+    counts twice in O–Q).
     """
     actor.require(Permission.CLIENTS)
     with database.transaction(actor) as session:
@@ -206,7 +207,7 @@ def record_response(
         )
         _apply(response, answers)
         add_once(session, response, request_key, _("This survey response was already saved."))
-        (stored,) = _responses(session, SurveyResponse.id == response.id)
+        (stored,) = _as_responses(session, [response])  # as flushed: nothing to read back
     return stored
 
 
@@ -252,14 +253,14 @@ def _responses(session: Session, condition: ColumnElement[bool]) -> list[Respons
         select(SurveyResponse).options(selectinload(SurveyResponse.facilities)).where(condition)
     )
     statement = statement.order_by(SurveyResponse.responded_on.desc(), SurveyResponse.id.desc())
-    rows = list(session.scalars(statement))
-    labels = {row.code: Label.of(row) for row in session.scalars(select(Facility))}
-    order = {
-        code: number
-        for number, code in enumerate(
-            session.scalars(select(Facility.code).order_by(Facility.sort_order, Facility.code))
-        )
-    }
+    return _as_responses(session, list(session.scalars(statement)))
+
+
+def _as_responses(session: Session, rows: list[SurveyResponse]) -> list[Response]:
+    """``rows`` (with their facilities loaded) as the views show them."""
+    listed = session.scalars(select(Facility).order_by(Facility.sort_order, Facility.code))
+    labels = {row.code: Label.of(row) for row in listed}
+    order = {code: number for number, code in enumerate(labels)}
     expat_ids = {row.expat_id for row in rows if row.expat_id is not None}
     employer_ids = {row.employer_id for row in rows if row.employer_id is not None}
     names: dict[tuple[str, int], str] = {}
