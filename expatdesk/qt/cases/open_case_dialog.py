@@ -28,6 +28,7 @@ from expatdesk.qt.cases.desk_widgets import (
     set_date_locale,
 )
 from expatdesk.qt.forms.ui_open_case_dialog import Ui_OpenCaseDialog
+from expatdesk.qt.widgets import colours
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ class OpenCaseDialog(ClientDialog):
         super().__init__(database, actor, parent)
         self.ui = Ui_OpenCaseDialog()
         self.ui.setupUi(self)
+        colours.follow(self)
         self.set_up_client(
             (self.ui.expatSearch, self.ui.expatCombo),
             self.ui.employer,

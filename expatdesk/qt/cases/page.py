@@ -75,6 +75,7 @@ from expatdesk.qt.cases.page_tables import (
 from expatdesk.qt.documents.panel import DocumentsPanel
 from expatdesk.qt.forms.ui_case_page import Ui_CasePage
 from expatdesk.qt.operations import is_writing, run_write
+from expatdesk.qt.widgets import colours
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +95,7 @@ class CasePage(QWidget):
         super().__init__(parent)
         self.ui = Ui_CasePage()
         self.ui.setupUi(self)
+        colours.follow(self)
         self._database = database
         self._actor = actor
         self._detail: CaseDetail | None = None

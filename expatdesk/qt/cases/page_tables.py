@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -41,6 +41,7 @@ from expatdesk.common.labels import Label
 from expatdesk.i18n import N_, _
 from expatdesk.qt.cases.desk_widgets import set_date, set_date_locale
 from expatdesk.qt.forms.ui_case_page import Ui_CasePage
+from expatdesk.qt.widgets import colours
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -51,7 +52,6 @@ DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 #: The due-date editor's lowest date stands for "no due date".
 NO_DUE_DATE = QDate(1999, 12, 31)
-OVERDUE_COLOUR = QColor("#A33A00")
 
 DONE_COLUMN, TITLE_COLUMN, DUE_COLUMN = 0, 1, 2
 SERVICE_HEADERS = (N_("Service"), N_("Date"), N_("Documents"))
@@ -266,7 +266,7 @@ def fill_tasks(
             font = QFont(due.font())
             font.setBold(True)
             due.setFont(font)
-            due.setForeground(QBrush(OVERDUE_COLOUR))
+            colours.colour_item(table, due, colours.Role.ERROR)
             due.setToolTip(_("Overdue"))
         table.setItem(row, DONE_COLUMN, done)
         table.setItem(row, TITLE_COLUMN, title)

@@ -50,6 +50,7 @@ from expatdesk.qt.expats.family_permits import (
 )
 from expatdesk.qt.forms.ui_expat_editor import Ui_ExpatEditor
 from expatdesk.qt.operations import is_writing
+from expatdesk.qt.widgets import colours
 from expatdesk.qt.widgets.item_dialogs import ItemTable
 from expatdesk.qt.widgets.record_editor import (
     RecordEditor,
@@ -89,6 +90,7 @@ class ExpatEditor(RecordEditor):
         super().__init__(database, actor, parent)
         self.ui: Ui_ExpatEditor = Ui_ExpatEditor()
         self.ui.setupUi(self)
+        colours.follow(self)
         self.setObjectName("ExpatEditor")
         self._form: ExpatForm = form
         self._choices = expat_vocabulary.choices(database)

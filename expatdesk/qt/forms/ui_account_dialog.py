@@ -50,7 +50,8 @@ class Ui_AccountDialog(object):
 
         self.usernameError = QLabel(AccountDialog)
         self.usernameError.setObjectName(u"usernameError")
-        self.usernameError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.usernameError.setStyleSheet(u"font-weight: bold;")
+        self.usernameError.setProperty(u"colourRole", u"error")
         self.usernameError.setWordWrap(True)
         self.usernameError.setText(u"")
 
@@ -69,7 +70,8 @@ class Ui_AccountDialog(object):
 
         self.displayNameError = QLabel(AccountDialog)
         self.displayNameError.setObjectName(u"displayNameError")
-        self.displayNameError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.displayNameError.setStyleSheet(u"font-weight: bold;")
+        self.displayNameError.setProperty(u"colourRole", u"error")
         self.displayNameError.setWordWrap(True)
         self.displayNameError.setText(u"")
 
@@ -87,7 +89,8 @@ class Ui_AccountDialog(object):
 
         self.roleError = QLabel(AccountDialog)
         self.roleError.setObjectName(u"roleError")
-        self.roleError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.roleError.setStyleSheet(u"font-weight: bold;")
+        self.roleError.setProperty(u"colourRole", u"error")
         self.roleError.setWordWrap(True)
         self.roleError.setText(u"")
 
@@ -107,7 +110,8 @@ class Ui_AccountDialog(object):
 
         self.passwordError = QLabel(AccountDialog)
         self.passwordError.setObjectName(u"passwordError")
-        self.passwordError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.passwordError.setStyleSheet(u"font-weight: bold;")
+        self.passwordError.setProperty(u"colourRole", u"error")
         self.passwordError.setWordWrap(True)
         self.passwordError.setText(u"")
 
@@ -127,7 +131,8 @@ class Ui_AccountDialog(object):
 
         self.repeatError = QLabel(AccountDialog)
         self.repeatError.setObjectName(u"repeatError")
-        self.repeatError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.repeatError.setStyleSheet(u"font-weight: bold;")
+        self.repeatError.setProperty(u"colourRole", u"error")
         self.repeatError.setWordWrap(True)
         self.repeatError.setText(u"")
 
@@ -138,7 +143,8 @@ class Ui_AccountDialog(object):
 
         self.formError = QLabel(AccountDialog)
         self.formError.setObjectName(u"formError")
-        self.formError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.formError.setStyleSheet(u"font-weight: bold;")
+        self.formError.setProperty(u"colourRole", u"error")
         self.formError.setWordWrap(True)
         self.formError.setText(u"")
 

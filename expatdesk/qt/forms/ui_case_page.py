@@ -117,12 +117,14 @@ class Ui_CasePage(object):
 
         self.messageBar = QFrame(CasePage)
         self.messageBar.setObjectName(u"messageBar")
-        self.messageBar.setStyleSheet(u"QFrame#messageBar { background: #FCEBD9; border: 1px solid #A33A00; border-radius: 3px; }")
+        self.messageBar.setFrameShape(QFrame.StyledPanel)
+        self.messageBar.setProperty(u"colourBanner", u"error")
         self.messageLayout = QHBoxLayout(self.messageBar)
         self.messageLayout.setObjectName(u"messageLayout")
         self.messageLabel = QLabel(self.messageBar)
         self.messageLabel.setObjectName(u"messageLabel")
-        self.messageLabel.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.messageLabel.setStyleSheet(u"font-weight: bold;")
+        self.messageLabel.setProperty(u"colourRole", u"error")
         self.messageLabel.setWordWrap(True)
         self.messageLabel.setText(u"")
 

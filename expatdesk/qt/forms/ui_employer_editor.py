@@ -58,7 +58,8 @@ class Ui_EmployerEditor(object):
 
         self.nameError = QLabel(self.generalTab)
         self.nameError.setObjectName(u"nameError")
-        self.nameError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.nameError.setStyleSheet(u"font-weight: bold;")
+        self.nameError.setProperty(u"colourRole", u"error")
         self.nameError.setWordWrap(True)
         self.nameError.setText(u"")
 
@@ -77,7 +78,8 @@ class Ui_EmployerEditor(object):
 
         self.kvkNumberError = QLabel(self.generalTab)
         self.kvkNumberError.setObjectName(u"kvkNumberError")
-        self.kvkNumberError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.kvkNumberError.setStyleSheet(u"font-weight: bold;")
+        self.kvkNumberError.setProperty(u"colourRole", u"error")
         self.kvkNumberError.setWordWrap(True)
         self.kvkNumberError.setText(u"")
 
@@ -95,7 +97,8 @@ class Ui_EmployerEditor(object):
 
         self.municipalityError = QLabel(self.generalTab)
         self.municipalityError.setObjectName(u"municipalityError")
-        self.municipalityError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.municipalityError.setStyleSheet(u"font-weight: bold;")
+        self.municipalityError.setProperty(u"colourRole", u"error")
         self.municipalityError.setWordWrap(True)
         self.municipalityError.setText(u"")
 
@@ -124,7 +127,8 @@ class Ui_EmployerEditor(object):
 
         self.websiteError = QLabel(self.generalTab)
         self.websiteError.setObjectName(u"websiteError")
-        self.websiteError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.websiteError.setStyleSheet(u"font-weight: bold;")
+        self.websiteError.setProperty(u"colourRole", u"error")
         self.websiteError.setWordWrap(True)
         self.websiteError.setText(u"")
 
@@ -143,7 +147,8 @@ class Ui_EmployerEditor(object):
 
         self.notesError = QLabel(self.generalTab)
         self.notesError.setObjectName(u"notesError")
-        self.notesError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.notesError.setStyleSheet(u"font-weight: bold;")
+        self.notesError.setProperty(u"colourRole", u"error")
         self.notesError.setWordWrap(True)
         self.notesError.setText(u"")
 
@@ -203,7 +208,8 @@ class Ui_EmployerEditor(object):
 
         self.contactsError = QLabel(self.contactsTab)
         self.contactsError.setObjectName(u"contactsError")
-        self.contactsError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.contactsError.setStyleSheet(u"font-weight: bold;")
+        self.contactsError.setProperty(u"colourRole", u"error")
         self.contactsError.setWordWrap(True)
         self.contactsError.setText(u"")
 
@@ -258,7 +264,8 @@ class Ui_EmployerEditor(object):
 
         self.hiringError = QLabel(self.hiringTab)
         self.hiringError.setObjectName(u"hiringError")
-        self.hiringError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.hiringError.setStyleSheet(u"font-weight: bold;")
+        self.hiringError.setProperty(u"colourRole", u"error")
         self.hiringError.setWordWrap(True)
         self.hiringError.setText(u"")
 
@@ -270,7 +277,8 @@ class Ui_EmployerEditor(object):
 
         self.formError = QLabel(EmployerEditor)
         self.formError.setObjectName(u"formError")
-        self.formError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.formError.setStyleSheet(u"font-weight: bold;")
+        self.formError.setProperty(u"colourRole", u"error")
         self.formError.setWordWrap(True)
         self.formError.setText(u"")
 

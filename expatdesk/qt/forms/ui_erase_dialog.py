@@ -83,7 +83,8 @@ class Ui_EraseDialog(object):
 
         self.reasonError = QLabel(EraseDialog)
         self.reasonError.setObjectName(u"reasonError")
-        self.reasonError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.reasonError.setStyleSheet(u"font-weight: bold;")
+        self.reasonError.setProperty(u"colourRole", u"error")
         self.reasonError.setWordWrap(True)
         self.reasonError.setText(u"")
 
@@ -106,7 +107,8 @@ class Ui_EraseDialog(object):
 
         self.formError = QLabel(EraseDialog)
         self.formError.setObjectName(u"formError")
-        self.formError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.formError.setStyleSheet(u"font-weight: bold;")
+        self.formError.setProperty(u"colourRole", u"error")
         self.formError.setWordWrap(True)
         self.formError.setText(u"")
 

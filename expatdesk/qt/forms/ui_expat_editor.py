@@ -62,7 +62,8 @@ class Ui_ExpatEditor(object):
 
         self.givenNameError = QLabel(self.personalTab)
         self.givenNameError.setObjectName(u"givenNameError")
-        self.givenNameError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.givenNameError.setStyleSheet(u"font-weight: bold;")
+        self.givenNameError.setProperty(u"colourRole", u"error")
         self.givenNameError.setWordWrap(True)
         self.givenNameError.setText(u"")
 
@@ -81,7 +82,8 @@ class Ui_ExpatEditor(object):
 
         self.familyNameError = QLabel(self.personalTab)
         self.familyNameError.setObjectName(u"familyNameError")
-        self.familyNameError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.familyNameError.setStyleSheet(u"font-weight: bold;")
+        self.familyNameError.setProperty(u"colourRole", u"error")
         self.familyNameError.setWordWrap(True)
         self.familyNameError.setText(u"")
 
@@ -99,7 +101,8 @@ class Ui_ExpatEditor(object):
 
         self.dateOfBirthError = QLabel(self.personalTab)
         self.dateOfBirthError.setObjectName(u"dateOfBirthError")
-        self.dateOfBirthError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.dateOfBirthError.setStyleSheet(u"font-weight: bold;")
+        self.dateOfBirthError.setProperty(u"colourRole", u"error")
         self.dateOfBirthError.setWordWrap(True)
         self.dateOfBirthError.setText(u"")
 
@@ -117,7 +120,8 @@ class Ui_ExpatEditor(object):
 
         self.nationalityError = QLabel(self.personalTab)
         self.nationalityError.setObjectName(u"nationalityError")
-        self.nationalityError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.nationalityError.setStyleSheet(u"font-weight: bold;")
+        self.nationalityError.setProperty(u"colourRole", u"error")
         self.nationalityError.setWordWrap(True)
         self.nationalityError.setText(u"")
 
@@ -136,7 +140,8 @@ class Ui_ExpatEditor(object):
 
         self.emailError = QLabel(self.personalTab)
         self.emailError.setObjectName(u"emailError")
-        self.emailError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.emailError.setStyleSheet(u"font-weight: bold;")
+        self.emailError.setProperty(u"colourRole", u"error")
         self.emailError.setWordWrap(True)
         self.emailError.setText(u"")
 
@@ -155,7 +160,8 @@ class Ui_ExpatEditor(object):
 
         self.phoneError = QLabel(self.personalTab)
         self.phoneError.setObjectName(u"phoneError")
-        self.phoneError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.phoneError.setStyleSheet(u"font-weight: bold;")
+        self.phoneError.setProperty(u"colourRole", u"error")
         self.phoneError.setWordWrap(True)
         self.phoneError.setText(u"")
 
@@ -180,7 +186,8 @@ class Ui_ExpatEditor(object):
 
         self.bsnError = QLabel(self.personalTab)
         self.bsnError.setObjectName(u"bsnError")
-        self.bsnError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.bsnError.setStyleSheet(u"font-weight: bold;")
+        self.bsnError.setProperty(u"colourRole", u"error")
         self.bsnError.setWordWrap(True)
         self.bsnError.setText(u"")
 
@@ -198,7 +205,8 @@ class Ui_ExpatEditor(object):
 
         self.preferredLanguageError = QLabel(self.personalTab)
         self.preferredLanguageError.setObjectName(u"preferredLanguageError")
-        self.preferredLanguageError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.preferredLanguageError.setStyleSheet(u"font-weight: bold;")
+        self.preferredLanguageError.setProperty(u"colourRole", u"error")
         self.preferredLanguageError.setWordWrap(True)
         self.preferredLanguageError.setText(u"")
 
@@ -226,7 +234,8 @@ class Ui_ExpatEditor(object):
 
         self.employerError = QLabel(self.workTab)
         self.employerError.setObjectName(u"employerError")
-        self.employerError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.employerError.setStyleSheet(u"font-weight: bold;")
+        self.employerError.setProperty(u"colourRole", u"error")
         self.employerError.setWordWrap(True)
         self.employerError.setText(u"")
 
@@ -244,7 +253,8 @@ class Ui_ExpatEditor(object):
 
         self.categoryError = QLabel(self.workTab)
         self.categoryError.setObjectName(u"categoryError")
-        self.categoryError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.categoryError.setStyleSheet(u"font-weight: bold;")
+        self.categoryError.setProperty(u"colourRole", u"error")
         self.categoryError.setWordWrap(True)
         self.categoryError.setText(u"")
 
@@ -262,7 +272,8 @@ class Ui_ExpatEditor(object):
 
         self.educationLevelError = QLabel(self.workTab)
         self.educationLevelError.setObjectName(u"educationLevelError")
-        self.educationLevelError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.educationLevelError.setStyleSheet(u"font-weight: bold;")
+        self.educationLevelError.setProperty(u"colourRole", u"error")
         self.educationLevelError.setWordWrap(True)
         self.educationLevelError.setText(u"")
 
@@ -280,7 +291,8 @@ class Ui_ExpatEditor(object):
 
         self.arrivalDateError = QLabel(self.workTab)
         self.arrivalDateError.setObjectName(u"arrivalDateError")
-        self.arrivalDateError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.arrivalDateError.setStyleSheet(u"font-weight: bold;")
+        self.arrivalDateError.setProperty(u"colourRole", u"error")
         self.arrivalDateError.setWordWrap(True)
         self.arrivalDateError.setText(u"")
 
@@ -298,7 +310,8 @@ class Ui_ExpatEditor(object):
 
         self.departureDateError = QLabel(self.workTab)
         self.departureDateError.setObjectName(u"departureDateError")
-        self.departureDateError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.departureDateError.setStyleSheet(u"font-weight: bold;")
+        self.departureDateError.setProperty(u"colourRole", u"error")
         self.departureDateError.setWordWrap(True)
         self.departureDateError.setText(u"")
 
@@ -316,7 +329,8 @@ class Ui_ExpatEditor(object):
 
         self.municipalityError = QLabel(self.workTab)
         self.municipalityError.setObjectName(u"municipalityError")
-        self.municipalityError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.municipalityError.setStyleSheet(u"font-weight: bold;")
+        self.municipalityError.setProperty(u"colourRole", u"error")
         self.municipalityError.setWordWrap(True)
         self.municipalityError.setText(u"")
 
@@ -376,7 +390,8 @@ class Ui_ExpatEditor(object):
 
         self.familyError = QLabel(self.familyTab)
         self.familyError.setObjectName(u"familyError")
-        self.familyError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.familyError.setStyleSheet(u"font-weight: bold;")
+        self.familyError.setProperty(u"colourRole", u"error")
         self.familyError.setWordWrap(True)
         self.familyError.setText(u"")
 
@@ -431,7 +446,8 @@ class Ui_ExpatEditor(object):
 
         self.permitsError = QLabel(self.permitsTab)
         self.permitsError.setObjectName(u"permitsError")
-        self.permitsError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.permitsError.setStyleSheet(u"font-weight: bold;")
+        self.permitsError.setProperty(u"colourRole", u"error")
         self.permitsError.setWordWrap(True)
         self.permitsError.setText(u"")
 
@@ -459,7 +475,8 @@ class Ui_ExpatEditor(object):
 
         self.surveyConsentDateError = QLabel(self.consentTab)
         self.surveyConsentDateError.setObjectName(u"surveyConsentDateError")
-        self.surveyConsentDateError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.surveyConsentDateError.setStyleSheet(u"font-weight: bold;")
+        self.surveyConsentDateError.setProperty(u"colourRole", u"error")
         self.surveyConsentDateError.setWordWrap(True)
         self.surveyConsentDateError.setText(u"")
 
@@ -478,7 +495,8 @@ class Ui_ExpatEditor(object):
 
         self.notesError = QLabel(self.consentTab)
         self.notesError.setObjectName(u"notesError")
-        self.notesError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.notesError.setStyleSheet(u"font-weight: bold;")
+        self.notesError.setProperty(u"colourRole", u"error")
         self.notesError.setWordWrap(True)
         self.notesError.setText(u"")
 
@@ -491,7 +509,8 @@ class Ui_ExpatEditor(object):
 
         self.formError = QLabel(ExpatEditor)
         self.formError.setObjectName(u"formError")
-        self.formError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.formError.setStyleSheet(u"font-weight: bold;")
+        self.formError.setProperty(u"colourRole", u"error")
         self.formError.setWordWrap(True)
         self.formError.setText(u"")
 

@@ -91,7 +91,8 @@ class Ui_ImportDialog(object):
 
         self.errorsLabel = QLabel(ImportDialog)
         self.errorsLabel.setObjectName(u"errorsLabel")
-        self.errorsLabel.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.errorsLabel.setStyleSheet(u"font-weight: bold;")
+        self.errorsLabel.setProperty(u"colourRole", u"error")
 
         self.dialogLayout.addWidget(self.errorsLabel)
 

@@ -66,7 +66,8 @@ class Ui_LoginDialog(object):
 
         self.message = QLabel(LoginDialog)
         self.message.setObjectName(u"message")
-        self.message.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.message.setStyleSheet(u"font-weight: bold;")
+        self.message.setProperty(u"colourRole", u"error")
         self.message.setWordWrap(True)
         self.message.setText(u"")
 

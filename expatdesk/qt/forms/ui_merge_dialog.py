@@ -110,7 +110,8 @@ class Ui_MergeDialog(object):
 
         self.formError = QLabel(MergeDialog)
         self.formError.setObjectName(u"formError")
-        self.formError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.formError.setStyleSheet(u"font-weight: bold;")
+        self.formError.setProperty(u"colourRole", u"error")
         self.formError.setWordWrap(True)
         self.formError.setText(u"")
 

@@ -57,7 +57,8 @@ class Ui_RetentionDialog(object):
 
         self.yearsError = QLabel(RetentionDialog)
         self.yearsError.setObjectName(u"yearsError")
-        self.yearsError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.yearsError.setStyleSheet(u"font-weight: bold;")
+        self.yearsError.setProperty(u"colourRole", u"error")
         self.yearsError.setWordWrap(True)
         self.yearsError.setText(u"")
 
@@ -116,7 +117,8 @@ class Ui_RetentionDialog(object):
 
         self.formError = QLabel(RetentionDialog)
         self.formError.setObjectName(u"formError")
-        self.formError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.formError.setStyleSheet(u"font-weight: bold;")
+        self.formError.setProperty(u"colourRole", u"error")
         self.formError.setWordWrap(True)
         self.formError.setText(u"")
 

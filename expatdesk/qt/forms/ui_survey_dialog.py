@@ -62,7 +62,8 @@ class Ui_SurveyDialog(object):
 
         self.respondentError = QLabel(SurveyDialog)
         self.respondentError.setObjectName(u"respondentError")
-        self.respondentError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.respondentError.setStyleSheet(u"font-weight: bold;")
+        self.respondentError.setProperty(u"colourRole", u"error")
         self.respondentError.setWordWrap(True)
         self.respondentError.setText(u"")
 
@@ -81,7 +82,8 @@ class Ui_SurveyDialog(object):
 
         self.respondedOnError = QLabel(SurveyDialog)
         self.respondedOnError.setObjectName(u"respondedOnError")
-        self.respondedOnError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.respondedOnError.setStyleSheet(u"font-weight: bold;")
+        self.respondedOnError.setProperty(u"colourRole", u"error")
         self.respondedOnError.setWordWrap(True)
         self.respondedOnError.setText(u"")
 
@@ -100,7 +102,8 @@ class Ui_SurveyDialog(object):
 
         self.scoreServiceError = QLabel(SurveyDialog)
         self.scoreServiceError.setObjectName(u"scoreServiceError")
-        self.scoreServiceError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.scoreServiceError.setStyleSheet(u"font-weight: bold;")
+        self.scoreServiceError.setProperty(u"colourRole", u"error")
         self.scoreServiceError.setWordWrap(True)
         self.scoreServiceError.setText(u"")
 
@@ -119,7 +122,8 @@ class Ui_SurveyDialog(object):
 
         self.scoreAddedValueError = QLabel(SurveyDialog)
         self.scoreAddedValueError.setObjectName(u"scoreAddedValueError")
-        self.scoreAddedValueError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.scoreAddedValueError.setStyleSheet(u"font-weight: bold;")
+        self.scoreAddedValueError.setProperty(u"colourRole", u"error")
         self.scoreAddedValueError.setWordWrap(True)
         self.scoreAddedValueError.setText(u"")
 
@@ -138,7 +142,8 @@ class Ui_SurveyDialog(object):
 
         self.intendsToLeaveError = QLabel(SurveyDialog)
         self.intendsToLeaveError.setObjectName(u"intendsToLeaveError")
-        self.intendsToLeaveError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.intendsToLeaveError.setStyleSheet(u"font-weight: bold;")
+        self.intendsToLeaveError.setProperty(u"colourRole", u"error")
         self.intendsToLeaveError.setWordWrap(True)
         self.intendsToLeaveError.setText(u"")
 
@@ -156,7 +161,8 @@ class Ui_SurveyDialog(object):
 
         self.formError = QLabel(SurveyDialog)
         self.formError.setObjectName(u"formError")
-        self.formError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.formError.setStyleSheet(u"font-weight: bold;")
+        self.formError.setProperty(u"colourRole", u"error")
         self.formError.setWordWrap(True)
         self.formError.setText(u"")
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -44,14 +44,13 @@ from expatdesk.i18n import _
 from expatdesk.qt.background import Job
 from expatdesk.qt.forms.ui_home_area import Ui_HomeArea
 from expatdesk.qt.operations import change_bus
+from expatdesk.qt.widgets import colours
 from expatdesk.timeline import URGENT_DAYS, days_left_text
 
 #: Item data (column 0): the ``(kind, id)`` an entry opens.
 LINK_ROLE = Qt.ItemDataRole.UserRole
 #: Item data (column 0) of a group row: which group, to keep it collapsed over a refresh.
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
-#: Text that stands out: expiring permits, overdue tasks.
-ALERT_COLOUR = QColor("#b00020")
 #: Columns fit their contents up to this width (the widest names and subjects are cut short).
 MAX_COLUMN_WIDTH = 190
 #: The column of each list that takes the width that is left: the subject, the task, the permit
@@ -398,11 +397,11 @@ class HomeArea(QWidget):
                 item.setToolTip(1, entry.title)
                 item.setToolTip(3, entry.client_name)
                 if key == "overdue":
-                    item.setForeground(0, QBrush(ALERT_COLOUR))
+                    colours.colour_item(tree, item, colours.Role.ALERT)
                     item.setFont(0, bold)
             self._more(group, len(entries), total)
             if key == "overdue":
-                group.setForeground(0, QBrush(ALERT_COLOUR))
+                colours.colour_item(tree, group, colours.Role.ALERT)
         empty = None
         if not board.overdue_total and not board.due_this_week_total:
             empty = (
@@ -444,7 +443,7 @@ class HomeArea(QWidget):
             _("Expired") if entry.expired else _("Ends within {days} days").format(days=URGENT_DAYS)
         )
         for column in (0, 3):  # the date and the time left
-            item.setForeground(column, QBrush(ALERT_COLOUR))
+            colours.colour_item(self.ui.permitsTree, item, colours.Role.ALERT, column)
             item.setFont(column, bold)
         for column in range(item.columnCount()):
             shown = item.toolTip(column)

@@ -28,7 +28,7 @@ from expatdesk.accounts import passwords
 from expatdesk.accounts.actor import Actor
 from expatdesk.i18n import _, ngettext
 from expatdesk.qt.acting import actor_of
-from expatdesk.qt.widgets.field_messages import ERROR_STYLE
+from expatdesk.qt.widgets.field_messages import error_label
 
 MIN_CODE_LENGTH = 4
 
@@ -46,8 +46,7 @@ class KioskSetup:
 
 
 def _error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setStyleSheet(ERROR_STYLE)
+    label = error_label(QLabel(parent))
     label.setWordWrap(True)
     label.hide()
     return label

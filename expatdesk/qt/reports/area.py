@@ -44,7 +44,7 @@ from expatdesk.i18n import _
 from expatdesk.qt import files, msgbox
 from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.background import Job
-from expatdesk.qt.widgets import printing
+from expatdesk.qt.widgets import colours, printing
 
 if TYPE_CHECKING:
     from expatdesk.reports.targets import TargetsReport
@@ -217,10 +217,9 @@ class ReportsArea(QWidget):
         self.staleLabel = QLabel(self)
         self.staleLabel.setObjectName("reportStale")
         self.staleLabel.setWordWrap(True)
-        self.staleLabel.setStyleSheet(
-            "QLabel#reportStale { background: #FBE5D6; color: #5A2400; border: 1px solid #D55E00;"
-            " border-radius: 3px; padding: 4px 8px; }"
-        )
+        self.staleLabel.setMargin(6)
+        colours.banner(self.staleLabel, colours.Role.WARNING)
+        colours.paint(self.staleLabel, colours.Role.WARNING)
         self.staleLabel.hide()
 
         layout = QVBoxLayout(self)

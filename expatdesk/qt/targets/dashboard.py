@@ -51,6 +51,7 @@ from expatdesk.qt.targets.figures import (
     whole_grades,
 )
 from expatdesk.qt.targets.trend_chart import TrendChart
+from expatdesk.qt.widgets import colours
 
 if TYPE_CHECKING:
     from expatdesk.reports.targets import TargetsReport
@@ -79,10 +80,10 @@ class TargetCard(QFrame):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(
-            "TargetCard { border: 1px solid palette(mid); border-radius: 6px;"
-            " background: palette(base); }"
+            "TargetCard { border: 1px solid palette(mid); border-radius: 6px; }"
             " TargetCard:focus { border: 2px solid palette(highlight); }"
         )
+        colours.surface(self)
         self.titleLabel = QLabel(self)
         font = self.titleLabel.font()
         font.setBold(True)
@@ -95,7 +96,7 @@ class TargetCard(QFrame):
         for label in self.reasonLabels:
             label.setWordWrap(True)
             label.setObjectName("reason")
-            label.setStyleSheet("QLabel#reason { color: palette(placeholder-text); }")
+            colours.paint(label, colours.Role.MUTED)
         self.thresholdLabel.setWordWrap(True)
         for label in self.valueLabels:
             big = label.font()

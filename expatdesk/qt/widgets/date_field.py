@@ -12,7 +12,15 @@ import re
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QPainter, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QGuiApplication,
+    QIcon,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QVBoxLayout, QWidget
 
 from expatdesk import clock, i18n
@@ -51,7 +59,7 @@ def _calendar_icon() -> QIcon:
     pixmap = QPixmap(16, 16)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    colour = QColor("#555555")
+    colour = QGuiApplication.palette().color(QPalette.ColorRole.ButtonText)
     painter.setPen(colour)
     painter.drawRect(QRect(1, 2, 13, 12))
     painter.fillRect(QRect(1, 2, 14, 3), colour)
