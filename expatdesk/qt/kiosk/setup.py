@@ -28,6 +28,7 @@ from expatdesk.accounts import passwords
 from expatdesk.accounts.actor import Actor
 from expatdesk.i18n import _, ngettext
 from expatdesk.qt.acting import actor_of
+from expatdesk.qt.widgets import scaling
 from expatdesk.qt.widgets.field_messages import error_label
 
 MIN_CODE_LENGTH = 4
@@ -112,6 +113,7 @@ class KioskSetupDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._retranslate()
+        scaling.keep_room(self)
 
     def accept(self) -> None:
         code = self.code.text()
@@ -207,6 +209,7 @@ class ExitCodeDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._retranslate()
+        scaling.keep_room(self)
 
     def accept(self) -> None:
         now = clock.now()
