@@ -28,7 +28,7 @@ from expatdesk.qt.cases.desk_widgets import (
     set_date_locale,
 )
 from expatdesk.qt.forms.ui_open_case_dialog import Ui_OpenCaseDialog
-from expatdesk.qt.widgets import colours
+from expatdesk.qt.widgets import colours, scaling
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +54,7 @@ class OpenCaseDialog(ClientDialog):
         self.ui = Ui_OpenCaseDialog()
         self.ui.setupUi(self)
         colours.follow(self)
+        scaling.keep_room(self)
         self.set_up_client(
             (self.ui.expatSearch, self.ui.expatCombo),
             self.ui.employer,

@@ -75,7 +75,7 @@ from expatdesk.qt.cases.page_tables import (
 from expatdesk.qt.documents.panel import DocumentsPanel
 from expatdesk.qt.forms.ui_case_page import Ui_CasePage
 from expatdesk.qt.operations import is_writing, run_write
-from expatdesk.qt.widgets import colours
+from expatdesk.qt.widgets import colours, scaling
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +96,7 @@ class CasePage(QWidget):
         self.ui = Ui_CasePage()
         self.ui.setupUi(self)
         colours.follow(self)
+        scaling.follow(self)
         self._database = database
         self._actor = actor
         self._detail: CaseDetail | None = None
@@ -574,6 +575,8 @@ class CasePage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
             self._retranslate()
+        elif event.type() == QEvent.Type.PaletteChange and self._detail is not None:
+            self.ui.clientLabel.setText(clients_html(self._detail))  # links in its colours
         super().changeEvent(event)
 
     def _retranslate(self) -> None:

@@ -127,11 +127,15 @@ def set_up_tables(services: QTableWidget, tasks: QTableWidget) -> DueDateDelegat
 
 
 def clients_html(detail: CaseDetail) -> str:
-    """The case's clients as links (``expat:12``), or that the client is gone."""
-    return " / ".join(
+    """The case's clients as links (``expat:12``, in the palette's readable link colour), or that
+    the client is gone."""
+    links = " / ".join(
         f'<a href="{client.kind}:{client.id}">{html.escape(client.name)}</a>'
         for client in detail.clients
-    ) or html.escape(_("The client no longer exists."))
+    )
+    if not links:
+        return html.escape(_("The client no longer exists."))
+    return f"<html><head><style>{colours.link_style()}</style></head><body>{links}</body></html>"
 
 
 def dates_text(detail: CaseDetail) -> str:

@@ -27,7 +27,7 @@ from expatdesk.qt.cases.desk_widgets import (
     set_date_locale,
 )
 from expatdesk.qt.forms.ui_walk_in_dialog import Ui_WalkInDialog
-from expatdesk.qt.widgets import colours
+from expatdesk.qt.widgets import colours, scaling
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +51,7 @@ class WalkInDialog(ClientDialog):
         self.ui = Ui_WalkInDialog()
         self.ui.setupUi(self)
         colours.follow(self)
+        scaling.keep_room(self)
         self._request_key = new_request_key()  # a second save after an unclear failure adds nothing
         self.set_up_client(
             (self.ui.expatSearch, self.ui.expatCombo),

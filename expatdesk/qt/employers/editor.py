@@ -30,7 +30,7 @@ from expatdesk.errors import UserError
 from expatdesk.i18n import N_, _
 from expatdesk.qt.forms.ui_employer_editor import Ui_EmployerEditor
 from expatdesk.qt.operations import is_writing
-from expatdesk.qt.widgets import colours
+from expatdesk.qt.widgets import colours, scaling
 from expatdesk.qt.widgets.item_dialogs import ItemDialog, ItemTable
 from expatdesk.qt.widgets.record_editor import (
     RecordEditor,
@@ -180,6 +180,8 @@ class EmployerEditor(RecordEditor):
         self.ui: Ui_EmployerEditor = Ui_EmployerEditor()
         self.ui.setupUi(self)
         colours.follow(self)
+        scaling.follow(self)
+        scaling.keep_room(self)
         self.setObjectName("EmployerEditor")
         self._form: EmployerForm = form
         self._municipalities = employer_records.municipalities(database)

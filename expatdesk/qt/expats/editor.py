@@ -50,7 +50,7 @@ from expatdesk.qt.expats.family_permits import (
 )
 from expatdesk.qt.forms.ui_expat_editor import Ui_ExpatEditor
 from expatdesk.qt.operations import is_writing
-from expatdesk.qt.widgets import colours
+from expatdesk.qt.widgets import colours, scaling
 from expatdesk.qt.widgets.item_dialogs import ItemTable
 from expatdesk.qt.widgets.record_editor import (
     RecordEditor,
@@ -91,6 +91,8 @@ class ExpatEditor(RecordEditor):
         self.ui: Ui_ExpatEditor = Ui_ExpatEditor()
         self.ui.setupUi(self)
         colours.follow(self)
+        scaling.follow(self)
+        scaling.keep_room(self)
         self.setObjectName("ExpatEditor")
         self._form: ExpatForm = form
         self._choices = expat_vocabulary.choices(database)

@@ -37,7 +37,7 @@ from expatdesk.i18n import _, ngettext
 from expatdesk.qt import msgbox
 from expatdesk.qt.forms.ui_merge_dialog import Ui_MergeDialog
 from expatdesk.qt.operations import is_writing, run_write
-from expatdesk.qt.widgets import colours
+from expatdesk.qt.widgets import colours, scaling
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +141,7 @@ class MergeDialog(QDialog):
         self.ui = Ui_MergeDialog()
         self.ui.setupUi(self)
         colours.follow(self)
+        scaling.keep_room(self)
         self._database = database
         self._actor = actor
         self._keep_id = keep_id
@@ -340,7 +341,9 @@ class MergeDialog(QDialog):
         self._headers = [QLabel(self.ui.fieldsWidget) for _column in range(3)]
         for column, header in enumerate(self._headers):
             header.setObjectName(f"fieldsHeader{column}")
-            header.setStyleSheet("font-weight: bold;")
+            bold = header.font()
+            bold.setBold(True)
+            header.setFont(bold)
             layout.addWidget(header, 0, column)
             header.show()
         previous: QWidget = self.ui.otherList

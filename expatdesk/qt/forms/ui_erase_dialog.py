@@ -83,7 +83,9 @@ class Ui_EraseDialog(object):
 
         self.reasonError = QLabel(EraseDialog)
         self.reasonError.setObjectName(u"reasonError")
-        self.reasonError.setStyleSheet(u"font-weight: bold;")
+        font = QFont()
+        font.setBold(True)
+        self.reasonError.setFont(font)
         self.reasonError.setProperty(u"colourRole", u"error")
         self.reasonError.setWordWrap(True)
         self.reasonError.setText(u"")
@@ -107,7 +109,7 @@ class Ui_EraseDialog(object):
 
         self.formError = QLabel(EraseDialog)
         self.formError.setObjectName(u"formError")
-        self.formError.setStyleSheet(u"font-weight: bold;")
+        self.formError.setFont(font)
         self.formError.setProperty(u"colourRole", u"error")
         self.formError.setWordWrap(True)
         self.formError.setText(u"")

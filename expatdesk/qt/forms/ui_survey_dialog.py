@@ -62,7 +62,9 @@ class Ui_SurveyDialog(object):
 
         self.respondentError = QLabel(SurveyDialog)
         self.respondentError.setObjectName(u"respondentError")
-        self.respondentError.setStyleSheet(u"font-weight: bold;")
+        font = QFont()
+        font.setBold(True)
+        self.respondentError.setFont(font)
         self.respondentError.setProperty(u"colourRole", u"error")
         self.respondentError.setWordWrap(True)
         self.respondentError.setText(u"")
@@ -82,7 +84,7 @@ class Ui_SurveyDialog(object):
 
         self.respondedOnError = QLabel(SurveyDialog)
         self.respondedOnError.setObjectName(u"respondedOnError")
-        self.respondedOnError.setStyleSheet(u"font-weight: bold;")
+        self.respondedOnError.setFont(font)
         self.respondedOnError.setProperty(u"colourRole", u"error")
         self.respondedOnError.setWordWrap(True)
         self.respondedOnError.setText(u"")
@@ -102,7 +104,7 @@ class Ui_SurveyDialog(object):
 
         self.scoreServiceError = QLabel(SurveyDialog)
         self.scoreServiceError.setObjectName(u"scoreServiceError")
-        self.scoreServiceError.setStyleSheet(u"font-weight: bold;")
+        self.scoreServiceError.setFont(font)
         self.scoreServiceError.setProperty(u"colourRole", u"error")
         self.scoreServiceError.setWordWrap(True)
         self.scoreServiceError.setText(u"")
@@ -122,7 +124,7 @@ class Ui_SurveyDialog(object):
 
         self.scoreAddedValueError = QLabel(SurveyDialog)
         self.scoreAddedValueError.setObjectName(u"scoreAddedValueError")
-        self.scoreAddedValueError.setStyleSheet(u"font-weight: bold;")
+        self.scoreAddedValueError.setFont(font)
         self.scoreAddedValueError.setProperty(u"colourRole", u"error")
         self.scoreAddedValueError.setWordWrap(True)
         self.scoreAddedValueError.setText(u"")
@@ -142,7 +144,7 @@ class Ui_SurveyDialog(object):
 
         self.intendsToLeaveError = QLabel(SurveyDialog)
         self.intendsToLeaveError.setObjectName(u"intendsToLeaveError")
-        self.intendsToLeaveError.setStyleSheet(u"font-weight: bold;")
+        self.intendsToLeaveError.setFont(font)
         self.intendsToLeaveError.setProperty(u"colourRole", u"error")
         self.intendsToLeaveError.setWordWrap(True)
         self.intendsToLeaveError.setText(u"")
@@ -161,7 +163,7 @@ class Ui_SurveyDialog(object):
 
         self.formError = QLabel(SurveyDialog)
         self.formError.setObjectName(u"formError")
-        self.formError.setStyleSheet(u"font-weight: bold;")
+        self.formError.setFont(font)
         self.formError.setProperty(u"colourRole", u"error")
         self.formError.setWordWrap(True)
         self.formError.setText(u"")

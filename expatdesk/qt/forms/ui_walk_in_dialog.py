@@ -39,7 +39,9 @@ class Ui_WalkInDialog(object):
 
         self.formError = QLabel(WalkInDialog)
         self.formError.setObjectName(u"formError")
-        self.formError.setStyleSheet(u"font-weight: bold;")
+        font = QFont()
+        font.setBold(True)
+        self.formError.setFont(font)
         self.formError.setProperty(u"colourRole", u"error")
         self.formError.setWordWrap(True)
         self.formError.setText(u"")
@@ -77,7 +79,7 @@ class Ui_WalkInDialog(object):
 
         self.clientError = QLabel(WalkInDialog)
         self.clientError.setObjectName(u"clientError")
-        self.clientError.setStyleSheet(u"font-weight: bold;")
+        self.clientError.setFont(font)
         self.clientError.setProperty(u"colourRole", u"error")
         self.clientError.setWordWrap(True)
         self.clientError.setText(u"")
@@ -96,7 +98,7 @@ class Ui_WalkInDialog(object):
 
         self.serviceError = QLabel(WalkInDialog)
         self.serviceError.setObjectName(u"serviceError")
-        self.serviceError.setStyleSheet(u"font-weight: bold;")
+        self.serviceError.setFont(font)
         self.serviceError.setProperty(u"colourRole", u"error")
         self.serviceError.setWordWrap(True)
         self.serviceError.setText(u"")
@@ -116,7 +118,7 @@ class Ui_WalkInDialog(object):
 
         self.deliveredOnError = QLabel(WalkInDialog)
         self.deliveredOnError.setObjectName(u"deliveredOnError")
-        self.deliveredOnError.setStyleSheet(u"font-weight: bold;")
+        self.deliveredOnError.setFont(font)
         self.deliveredOnError.setProperty(u"colourRole", u"error")
         self.deliveredOnError.setWordWrap(True)
         self.deliveredOnError.setText(u"")
@@ -137,7 +139,7 @@ class Ui_WalkInDialog(object):
 
         self.notesError = QLabel(WalkInDialog)
         self.notesError.setObjectName(u"notesError")
-        self.notesError.setStyleSheet(u"font-weight: bold;")
+        self.notesError.setFont(font)
         self.notesError.setProperty(u"colourRole", u"error")
         self.notesError.setWordWrap(True)
         self.notesError.setText(u"")

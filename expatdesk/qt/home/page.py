@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -44,7 +44,7 @@ from expatdesk.i18n import _
 from expatdesk.qt.background import Job
 from expatdesk.qt.forms.ui_home_area import Ui_HomeArea
 from expatdesk.qt.operations import change_bus
-from expatdesk.qt.widgets import colours
+from expatdesk.qt.widgets import colours, scaling
 from expatdesk.timeline import URGENT_DAYS, days_left_text
 
 #: Item data (column 0): the ``(kind, id)`` an entry opens.
@@ -144,6 +144,7 @@ class HomeArea(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(STRETCHED[tree.objectName()], QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        scaling.keep_titles(header)
         tree.setMinimumHeight(160)
         tree.itemActivated.connect(self._activated)
         tree.itemCollapsed.connect(self._group_collapsed)
@@ -154,7 +155,8 @@ class HomeArea(QWidget):
         empty.setObjectName(f"{tree.objectName()}Empty")
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         empty.setWordWrap(True)
-        empty.setEnabled(False)  # drawn in the disabled (grey) colour
+        empty.setBackgroundRole(QPalette.ColorRole.Base)
+        colours.paint(empty, colours.Role.MUTED)  # secondary, but readable
         empty.hide()
         QVBoxLayout(viewport).addWidget(empty)
         self._empty[tree] = empty
@@ -299,6 +301,7 @@ class HomeArea(QWidget):
                 tree.resizeColumnToContents(column)
                 limit = COLUMN_LIMITS.get((name, column), MAX_COLUMN_WIDTH)
                 tree.setColumnWidth(column, min(tree.columnWidth(column), limit))
+        scaling.keep_titles(tree.header())
 
     def _group(self, tree: QTreeWidget, key: str, text: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem(tree, [text])

@@ -17,11 +17,13 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -130,7 +132,14 @@ class KioskWindow(QWidget):
         self.error.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 16)
-        layout.addWidget(self.stack, 1)
+        # Large text on a small screen scrolls rather than being cut off.
+        self.page_area = QScrollArea(self)
+        self.page_area.setObjectName("kioskScroll")
+        self.page_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_area.setWidgetResizable(True)
+        self.page_area.setWidget(self.stack)
+        self.page_area.viewport().setBackgroundRole(QPalette.ColorRole.Window)
+        layout.addWidget(self.page_area, 1)
         layout.addWidget(self.error)
         bottom = QHBoxLayout()
         bottom.addStretch(1)

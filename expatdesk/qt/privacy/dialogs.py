@@ -44,7 +44,7 @@ from expatdesk.qt import files, msgbox
 from expatdesk.qt.forms.ui_erase_dialog import Ui_EraseDialog
 from expatdesk.qt.operations import is_writing, run_write
 from expatdesk.qt.privacy.guards import allowed, counted, waiting
-from expatdesk.qt.widgets import colours
+from expatdesk.qt.widgets import colours, scaling
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +81,7 @@ class EraseDialog(QDialog):
         self.ui = Ui_EraseDialog()
         self.ui.setupUi(self)
         colours.follow(self)
+        scaling.keep_room(self)
         self._database = database
         self._actor = actor
         self._preview = preview

@@ -142,6 +142,18 @@ def colour(
     return readable(start, grounds)
 
 
+def link_style(palette: QPalette | None = None) -> str:
+    """A rich text style rule that shows links in the link colour readable on both the window
+    and the base colour of ``palette`` (the application's by default): Qt's rich text takes the
+    application palette's link colour as it is, which a dark palette does not make readable."""
+    palette = palette if palette is not None else QApplication.palette()
+    link = readable(
+        palette.color(QPalette.ColorRole.Link),
+        [palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.Base)],
+    )
+    return f"a {{ color: {link.name()}; }}"
+
+
 def css(
     role: Role,
     palette: QPalette,
@@ -206,13 +218,19 @@ class _Painter(QObject):
                     palette.setColor(
                         group, QPalette.ColorRole.WindowText, base.color(QPalette.ColorRole.Window)
                     )
-            elif self.text is not None:
-                under = QPalette(base)
-                if ground is not None:
-                    under.setColor(QPalette.ColorRole.Window, ground)
+            under = QPalette(base)
+            if ground is not None:
+                under.setColor(QPalette.ColorRole.Window, ground)
+            # A label over a list's viewport is drawn on the base colour, not the window's.
+            drawn_on = (
+                QPalette.ColorRole.Base
+                if widget.backgroundRole() == QPalette.ColorRole.Base
+                else QPalette.ColorRole.Window
+            )
+            if self.badge is None and self.text is not None:
                 for group in groups:
                     for background, text in (
-                        (QPalette.ColorRole.Window, QPalette.ColorRole.WindowText),
+                        (drawn_on, QPalette.ColorRole.WindowText),
                         (QPalette.ColorRole.Button, QPalette.ColorRole.ButtonText),
                         (QPalette.ColorRole.Base, QPalette.ColorRole.Text),
                     ):

@@ -14,7 +14,6 @@ from datetime import date
 from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QAction,
-    QGuiApplication,
     QIcon,
     QKeyEvent,
     QPainter,
@@ -54,12 +53,13 @@ def format_problem() -> str:
     return _("Type a date as {example}.").format(example=i18n.format_date(EXAMPLE, "short"))
 
 
-def _calendar_icon() -> QIcon:
-    """A small calendar drawn in the palette's text colour: no icon theme is needed."""
+def _calendar_icon(palette: QPalette) -> QIcon:
+    """A small calendar drawn in the palette's text colour (it sits in the field): no icon theme
+    is needed."""
     pixmap = QPixmap(16, 16)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    colour = QGuiApplication.palette().color(QPalette.ColorRole.ButtonText)
+    colour = palette.color(QPalette.ColorRole.Text)
     painter.setPen(colour)
     painter.drawRect(QRect(1, 2, 13, 12))
     painter.fillRect(QRect(1, 2, 14, 3), colour)
@@ -102,7 +102,7 @@ class DateField(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._calendar_action = QAction(_calendar_icon(), "", self)
+        self._calendar_action = QAction(_calendar_icon(self.palette()), "", self)
         self._calendar_action.triggered.connect(self.show_calendar)
         self.addAction(self._calendar_action, QLineEdit.ActionPosition.TrailingPosition)
         self.popup: _CalendarPopup | None = None
@@ -160,6 +160,8 @@ class DateField(QLineEdit):
     # --- language -----------------------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._calendar_action.setIcon(_calendar_icon(self.palette()))
         if event.type() == QEvent.Type.LanguageChange:
             # Keep the date, written the new language's way.
             try:

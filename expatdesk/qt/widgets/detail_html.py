@@ -42,6 +42,7 @@ h3 {{ margin-top: 16px; margin-bottom: 4px; }}
 th {{ color: {muted}; font-weight: normal; text-align: left; }}
 .warning {{ color: {warning}; }}
 .note {{ color: {muted}; }}
+{links}
 """
 
 
@@ -53,6 +54,7 @@ def style() -> str:
     return STYLE.format(
         muted=colours.css(colours.Role.MUTED, palette, base),
         warning=colours.css(colours.Role.ALERT, palette, base),
+        links=colours.link_style(palette),
     )
 
 

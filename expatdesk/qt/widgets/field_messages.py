@@ -22,17 +22,15 @@ from expatdesk.common.db_errors import Problem, Refusal
 from expatdesk.i18n import _
 from expatdesk.qt.widgets import colours
 
-#: The style of an inline message (its colour is the palette's error colour, see
-#: :func:`error_label`).
-ERROR_STYLE = "font-weight: bold;"
-
 #: Where one message goes: the label, its text, and the input to focus (``None``: none).
 Placed = tuple[QLabel, str, QWidget | None]
 
 
 def error_label(label: QLabel) -> QLabel:
     """Make ``label`` a message label: bold, in the error colour of the palette in use."""
-    label.setStyleSheet(ERROR_STYLE)
+    bold = label.font()
+    bold.setBold(True)
+    label.setFont(bold)
     colours.paint(label, colours.Role.ERROR)
     return label
 

@@ -10,8 +10,9 @@ whenever its layout, font or size changes; what does not fit the screen belongs 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
 
 #: The events after which a window checks its height.
 _EVENTS = frozenset(
@@ -71,3 +72,85 @@ def keep_room(window: QWidget) -> None:
     """Keep ``window`` (a top-level window) as high as its text needs from now on."""
     if window.findChild(_Room, "scalingRoom") is None:
         _Room(window)
+
+
+#: The dynamic property of a Designer form that makes a widget's text larger than the
+#: application's (a heading): the factor.
+FONT_SCALE = "fontScale"
+
+
+class _Scaled(QObject):
+    """Keeps one widget's text ``factor`` times the application's size when that changes."""
+
+    def __init__(self, widget: QWidget, factor: float) -> None:
+        super().__init__(widget)
+        self.setObjectName("scalingFont")
+        self.factor = factor
+        widget.installEventFilter(self)
+
+    def apply(self, widget: QWidget) -> None:
+        font = QFont(widget.font())
+        base = QApplication.font(widget).pointSizeF()
+        if base > 0 and abs(font.pointSizeF() - base * self.factor) > 0.01:
+            font.setPointSizeF(base * self.factor)
+            widget.setFont(font)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationFontChange and isinstance(watched, QWidget):
+            self.apply(watched)
+        return False
+
+
+def scale_font(widget: QWidget, factor: float) -> None:
+    """Show ``widget``'s text ``factor`` times the application's text size, now and after the
+    user changes it."""
+    found = widget.findChild(_Scaled, "scalingFont", Qt.FindChildOption.FindDirectChildrenOnly)
+    scaled = found if isinstance(found, _Scaled) else _Scaled(widget, factor)
+    scaled.factor = factor
+    scaled.apply(widget)
+
+
+def follow(root: QWidget) -> None:
+    """Scale the text of every widget under ``root`` whose ``fontScale`` property is set, as a
+    Designer form sets it."""
+    for widget in [root, *root.findChildren(QWidget)]:
+        factor = widget.property(FONT_SCALE)
+        if isinstance(factor, float | int) and factor > 0:
+            scale_font(widget, float(factor))
+
+
+def _widen_titles(header: QHeaderView) -> None:
+    for section in range(header.count()):
+        if header.isSectionHidden(section) or header.sectionResizeMode(section) in (
+            QHeaderView.ResizeMode.Stretch,
+            QHeaderView.ResizeMode.ResizeToContents,
+        ):
+            continue
+        if header.stretchLastSection() and section == header.logicalIndex(header.count() - 1):
+            continue
+        needed = header.sectionSizeHint(section)
+        if header.sectionSize(section) < needed:
+            header.resizeSection(section, needed)
+
+
+class _Titles(QObject):
+    def __init__(self, header: QHeaderView) -> None:
+        super().__init__(header)
+        self.setObjectName("scalingTitles")
+        header.sectionCountChanged.connect(lambda _old, _new: _widen_titles(header))
+        header.sectionResized.connect(lambda _section, _old, _new: _widen_titles(header))
+        header.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FontChange and isinstance(watched, QHeaderView):
+            _widen_titles(watched)
+        return False
+
+
+def keep_titles(header: QHeaderView) -> None:
+    """Keep each section of ``header`` at least as wide as its title, now and whenever its
+    sections change: width limits are in pixels, and a larger text needs more; a title is never
+    cut. Stretched sections take what is left and are not touched."""
+    if header.findChild(_Titles, "scalingTitles") is None:
+        _Titles(header)
+    _widen_titles(header)
