@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QSizePolicy, QWidget
 
 from expatdesk import __version__, i18n
 from expatdesk.accounts.actor import Actor, Permission
@@ -183,6 +183,9 @@ class MainWindow(QMainWindow):
         self._count_label.setObjectName("countLabel")
         self._database_label = QLabel(self)
         self._database_label.setObjectName("databaseLabel")
+        # A long path gives way to the window (large text, a narrow screen); the tooltip has it.
+        self._database_label.setMinimumWidth(1)
+        self._database_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.ui.statusBar.addWidget(self._count_label, 1)
         self.ui.statusBar.addPermanentWidget(self._database_label)
 
@@ -570,7 +573,7 @@ class MainWindow(QMainWindow):
         show_what_the_role_may(self.actor, role_actions(self.ui))
         self.setWindowTitle(f"{APP_NAME} — {self.database.name}")
         self._database_label.setText(_("Database: {name}").format(name=self.database.name))
-        self._database_label.setToolTip(self.database.name)
+        self._database_label.setToolTip(self._database_label.text())
         self._update_count()
         for kind, export_action in self._export_actions.items():
             export_action.setText(_("{kind}…").format(kind=_(KIND_LABELS[kind])))

@@ -106,6 +106,7 @@ class HomeArea(QWidget):
         heading.setPointSizeF(heading.pointSizeF() * 1.5)
         heading.setBold(True)
         self.ui.headingLabel.setFont(heading)
+        self.ui.headingLabel.setWordWrap(True)
         self.ui.messageLabel.setObjectName("homeMessage")
         for label in self._section_labels():
             label.setFont(_bold(label.font()))
@@ -509,6 +510,9 @@ class HomeArea(QWidget):
         ui.tasksTree.setAccessibleName(_("Tasks"))
         ui.permitsTree.setAccessibleName(_("Permits ending soon"))
         ui.recentTree.setAccessibleName(_("Recently changed records"))
+        for tree in self.trees():  # the stretched column gives up room first: its whole title
+            column = STRETCHED[tree.objectName()]
+            tree.headerItem().setToolTip(column, tree.headerItem().text(column))
         self._show()
         if self.dashboard is None:
             for tree in self.trees():

@@ -200,7 +200,10 @@ class ReportsArea(QWidget):
         for button in self._output_buttons:
             outputs.addWidget(button)
         outputs.addStretch(1)
-        outputs.addWidget(self.settingsButton)
+        # On a row of its own: with large text one row of all the buttons is wider than a screen.
+        settings_row = QHBoxLayout()
+        settings_row.addStretch(1)
+        settings_row.addWidget(self.settingsButton)
 
         self.document = QPdfDocument(self)
         self._buffer = QBuffer(self)
@@ -225,6 +228,7 @@ class ReportsArea(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addLayout(outputs)
+        layout.addLayout(settings_row)
         layout.addWidget(self.staleLabel)
         layout.addWidget(self.placeholder, 1)
         layout.addWidget(self.view, 1)

@@ -126,8 +126,6 @@ def _widen_titles(header: QHeaderView) -> None:
             QHeaderView.ResizeMode.ResizeToContents,
         ):
             continue
-        if header.stretchLastSection() and section == header.logicalIndex(header.count() - 1):
-            continue
         needed = header.sectionSizeHint(section)
         if header.sectionSize(section) < needed:
             header.resizeSection(section, needed)
@@ -142,8 +140,12 @@ class _Titles(QObject):
         header.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FontChange and isinstance(watched, QHeaderView):
-            _widen_titles(watched)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.Resize) and isinstance(
+            watched, QHeaderView
+        ):
+            # After the header has laid out its sections (a stretched last one shrinks with
+            # the view).
+            QTimer.singleShot(0, watched, lambda: _widen_titles(watched))
         return False
 
 
