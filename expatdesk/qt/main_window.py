@@ -43,6 +43,7 @@ from expatdesk.qt.surveys.chooser import choose_response, respondents
 from expatdesk.qt.surveys.dialog import SurveyDialog
 from expatdesk.qt.targets.dashboard import TargetsDashboard
 from expatdesk.qt.targets.settings_dialog import TargetSettingsDialog
+from expatdesk.qt.widgets import colours
 from expatdesk.qt.widgets.record_area import RecordArea, area_state, save_area_state
 from expatdesk.surveys import responses as surveys
 
@@ -190,6 +191,7 @@ class MainWindow(QMainWindow):
         self.ui.statusBar.addPermanentWidget(self._database_label)
 
         self.ui.navigation.currentRowChanged.connect(self.show_area)
+        self._style_navigation()
 
         if not self.restoreGeometry(settings.main_window_geometry):
             self._default_size()
@@ -567,7 +569,17 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
             self._retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._style_navigation()
         super().changeEvent(event)
+
+    def _style_navigation(self) -> None:
+        """The area list's look in the colours of the palette in use (a style sheet takes them
+        when it is set): the chosen area in a highlight its text reads on."""
+        sheet = colours.navigation_style(self.palette())
+        navigation = self.ui.navigation
+        if navigation.styleSheet() != sheet:
+            navigation.setStyleSheet(sheet)
 
     def _retranslate(self) -> None:
         show_what_the_role_may(self.actor, role_actions(self.ui))

@@ -58,7 +58,9 @@ class _Room(QObject):
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() in _EVENTS and not self._pending:
+        # getattr: Qt may still ask while the window is being torn down.
+        window = getattr(self, "_window", None)
+        if watched is window and event.type() in _EVENTS and not getattr(self, "_pending", True):
             self._pending = True
             QTimer.singleShot(0, self, self._fit)
         return False
@@ -96,7 +98,11 @@ class _Scaled(QObject):
             widget.setFont(font)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ApplicationFontChange and isinstance(watched, QWidget):
+        if (
+            event.type() == QEvent.Type.ApplicationFontChange
+            and isinstance(watched, QWidget)
+            and hasattr(self, "factor")
+        ):
             self.apply(watched)
         return False
 
