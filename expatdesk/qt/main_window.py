@@ -184,14 +184,13 @@ class MainWindow(QMainWindow):
         self._count_label.setObjectName("countLabel")
         self._database_label = QLabel(self)
         self._database_label.setObjectName("databaseLabel")
-        # A long path gives way to the window (large text, a narrow screen); the tooltip has it.
-        self._database_label.setMinimumWidth(1)
-        self._database_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        ignored = QSizePolicy.Policy.Ignored  # a long path gives way; the tooltip has it
+        self._database_label.setSizePolicy(ignored, QSizePolicy.Policy.Preferred)
         self.ui.statusBar.addWidget(self._count_label, 1)
         self.ui.statusBar.addPermanentWidget(self._database_label)
 
         self.ui.navigation.currentRowChanged.connect(self.show_area)
-        self._style_navigation()
+        colours.keep_style(self.ui.navigation, colours.navigation_style)
 
         if not self.restoreGeometry(settings.main_window_geometry):
             self._default_size()
@@ -569,17 +568,7 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
             self._retranslate()
-        elif event.type() == QEvent.Type.PaletteChange:
-            self._style_navigation()
         super().changeEvent(event)
-
-    def _style_navigation(self) -> None:
-        """The area list's look in the colours of the palette in use (a style sheet takes them
-        when it is set): the chosen area in a highlight its text reads on."""
-        sheet = colours.navigation_style(self.palette())
-        navigation = self.ui.navigation
-        if navigation.styleSheet() != sheet:
-            navigation.setStyleSheet(sheet)
 
     def _retranslate(self) -> None:
         show_what_the_role_may(self.actor, role_actions(self.ui))

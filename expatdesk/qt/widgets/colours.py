@@ -14,7 +14,7 @@ painted widget repaints itself when its palette changes while the app runs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt
@@ -169,6 +169,34 @@ def navigation_style(palette: QPalette) -> str:
         f"QListWidget#navigation::item:selected {{ background: {chosen.name()};"
         f" color: {chosen_text.name()}; }}"
     )
+
+
+class _SheetKeeper(QObject):
+    """Remakes one widget's style sheet from its parent's palette when the palette changes (a
+    style sheet's colours are fixed when it is set)."""
+
+    def __init__(self, widget: QWidget, make: Callable[[QPalette], str]) -> None:
+        super().__init__(widget)
+        self.setObjectName("colourSheetKeeper")
+        self.make = make
+        widget.installEventFilter(self)
+
+    def apply(self, widget: QWidget) -> None:
+        make = getattr(self, "make", None)  # None: Qt asks while this is being torn down
+        sheet = make(_inherited(widget)) if make is not None else widget.styleSheet()
+        if widget.styleSheet() != sheet:
+            widget.setStyleSheet(sheet)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.PaletteChange and isinstance(watched, QWidget):
+            self.apply(watched)
+        return False
+
+
+def keep_style(widget: QWidget, make: Callable[[QPalette], str]) -> None:
+    """Give ``widget`` the style sheet ``make`` makes of the palette, now and after every
+    palette change."""
+    _SheetKeeper(widget, make).apply(widget)
 
 
 def css(
