@@ -80,7 +80,6 @@ class KioskSetupDialog(QDialog):
             except LookupError:
                 self._actor = None
         self.setup: KioskSetup | None = None
-        self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -113,6 +112,8 @@ class KioskSetupDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._retranslate()
+        # Room for the choices' text (no fixed minimum: larger text makes the dialog wider).
+        self.resize(max(460, self.sizeHint().width()), self.sizeHint().height())
         scaling.keep_room(self)
 
     def accept(self) -> None:

@@ -165,6 +165,8 @@ def each_tab(window: QWidget) -> Iterator[str]:
 
 def _pixels(image: QImage, rect: QRect) -> np.ndarray:
     part = image.copy(rect).convertToFormat(QImage.Format.Format_RGB32)
+    if rect.isEmpty() or part.isNull():
+        return np.zeros(0, dtype=np.uint32)
     width, height = part.width(), part.height()
     data = np.frombuffer(part.constBits(), dtype=np.uint32, count=part.bytesPerLine() // 4 * height)
     return data.reshape(height, part.bytesPerLine() // 4)[:, :width].ravel() & 0xFFFFFF
