@@ -34,6 +34,7 @@ from expatdesk.qt.errors import reporting_errors
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.main_window import APP_NAME, MainWindow
 from expatdesk.qt.settings import Settings
+from expatdesk.qt.widgets import accessible
 from expatdesk.qt.widgets.record_editor import confirm
 
 log = logging.getLogger(__name__)
@@ -214,6 +215,7 @@ def run(url: DatabaseUrl, language: str | None = None, *, create: bool = False) 
     offers to create it and quits when the user declines.
     """
     app = application()
+    ring = accessible.install(app)
     settings = Settings.open(config_dir())
     switcher = LanguageSwitcher(app, settings)
     switcher.apply(choose_language(language, settings))
@@ -247,4 +249,5 @@ def run(url: DatabaseUrl, language: str | None = None, *, create: bool = False) 
             log.info("signed out; asking who signs in")
     finally:
         switcher.uninstall()
+        ring.uninstall()
         settings.sync()

@@ -140,6 +140,19 @@ class LockOverlay(QWidget):
             self.setGeometry(window.rect())
         self.raise_()
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab go round the password and the button: the windows under the
+        cover take no keys, so focus that went there would be stuck until the mouse was used."""
+        chain = [widget for widget in (self.password, self.button) if widget.isVisibleTo(self)]
+        if not chain:
+            return super().focusNextPrevChild(next)
+        focus = QApplication.focusWidget()
+        index = chain.index(focus) if focus in chain else (-1 if next else 0)
+        target = chain[(index + (1 if next else -1)) % len(chain)]
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        return True
+
     def refuse(self, message: str) -> None:
         self.message.setText(message)
         self.message.show()

@@ -240,9 +240,13 @@ class CasePage(QWidget):
         for target in detail.transitions:
             button = QPushButton(status_action(detail.status, target), ui.statusButtons)
             button.setObjectName(f"status_{target}")
-            button.setAccessibleName(
-                _("Set the status to “{status}”").format(status=case_statuses.status_label(target))
+            # Named by what it says ("Wait for the client"); what it does is the description.
+            button.setAccessibleName(button.text())
+            explanation = _("Set the status to “{status}”").format(
+                status=case_statuses.status_label(target)
             )
+            button.setAccessibleDescription(explanation)
+            button.setToolTip(explanation)
             button.clicked.connect(lambda _checked=False, status=target: self.set_status(status))
             ui.statusButtonsLayout.addWidget(button)
             button.show()  # now, so that the focus can go to it at once

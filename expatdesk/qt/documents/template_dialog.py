@@ -52,6 +52,7 @@ class TemplateDialog(QDialog):
         self.bodyEdit = QPlainTextEdit(self)
         self.bodyEdit.setObjectName("templateBody")
         self.bodyEdit.setMinimumSize(520, 300)
+        self.bodyEdit.setTabChangesFocus(True)  # a letter needs no tab characters; Tab goes on
         self.placeholdersLabel = QLabel(self)
         self.placeholdersLabel.setWordWrap(True)
         self.messageLabel = QLabel(self)

@@ -222,6 +222,6 @@ class Ui_OpenCaseDialog(object):
 #endif // QT_CONFIG(accessibility)
         self.servicesLabel.setText(QCoreApplication.translate("OpenCaseDialog", u"&First services (optional)", None))
 #if QT_CONFIG(accessibility)
-        self.servicesList.setAccessibleName(QCoreApplication.translate("OpenCaseDialog", u"First services", None))
+        self.servicesList.setAccessibleName(QCoreApplication.translate("OpenCaseDialog", u"First services (optional)", None))
 #endif // QT_CONFIG(accessibility)
     # retranslateUi

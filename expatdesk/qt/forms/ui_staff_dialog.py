@@ -40,6 +40,7 @@ class Ui_StaffDialog(object):
         self.accounts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.accounts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.accounts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.accounts.setTabKeyNavigation(False)
 
         self.dialogLayout.addWidget(self.accounts)
 
@@ -156,7 +157,10 @@ class Ui_StaffDialog(object):
         self.idleBox.setTitle(QCoreApplication.translate("StaffDialog", u"Locking idle sessions", None))
         self.idleLabel.setText(QCoreApplication.translate("StaffDialog", u"Lock a session after &this many minutes without input:", None))
 #if QT_CONFIG(accessibility)
-        self.idleMinutes.setAccessibleName(QCoreApplication.translate("StaffDialog", u"Minutes without input before a session locks", None))
+        self.idleMinutes.setAccessibleName(QCoreApplication.translate("StaffDialog", u"Lock a session after this many minutes without input", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.idleMinutes.setAccessibleDescription(QCoreApplication.translate("StaffDialog", u"Minutes without input before a session locks", None))
 #endif // QT_CONFIG(accessibility)
         self.idleSaveButton.setText(QCoreApplication.translate("StaffDialog", u"&Save", None))
     # retranslateUi

@@ -45,6 +45,7 @@ from expatdesk.qt.background import Job
 from expatdesk.qt.forms.ui_home_area import Ui_HomeArea
 from expatdesk.qt.operations import change_bus
 from expatdesk.qt.widgets import colours, scaling
+from expatdesk.qt.widgets.accessible import name_by_label
 from expatdesk.timeline import URGENT_DAYS, days_left_text
 
 #: Item data (column 0): the ``(kind, id)`` an entry opens.
@@ -264,6 +265,8 @@ class HomeArea(QWidget):
         ui.recentLabel.setText(
             counted(_("Recently chan&ged"), None if board is None else len(board.recent))
         )
+        for tree, label in zip(self.trees(), self._section_labels(), strict=True):
+            name_by_label(tree, label.text())  # what a screen reader says is what one sees
         ui.permitsNoteSign.setVisible(board is not None)
         if board is None:
             ui.permitsNote.clear()
@@ -506,10 +509,7 @@ class HomeArea(QWidget):
 
     def _retranslate(self) -> None:
         ui = self.ui
-        ui.casesTree.setAccessibleName(_("My open cases"))
-        ui.tasksTree.setAccessibleName(_("Tasks"))
-        ui.permitsTree.setAccessibleName(_("Permits ending soon"))
-        ui.recentTree.setAccessibleName(_("Recently changed records"))
+        ui.recentTree.setAccessibleDescription(_("Recently changed records"))
         for tree in self.trees():  # the stretched column gives up room first: its whole title
             column = STRETCHED[tree.objectName()]
             tree.headerItem().setToolTip(column, tree.headerItem().text(column))

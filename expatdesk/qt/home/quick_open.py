@@ -27,6 +27,7 @@ from expatdesk.home import quick_open
 from expatdesk.home.quick_open import Match
 from expatdesk.i18n import _
 from expatdesk.qt.settings import Settings
+from expatdesk.qt.widgets.accessible import name_by_label
 
 log = logging.getLogger(__name__)
 
@@ -152,5 +153,5 @@ class QuickOpenDialog(QDialog):
     def _retranslate(self) -> None:
         self.setWindowTitle(_("Go to"))
         self.label.setText(_("&Name or reference of an expat, employer or case:"))
-        self.search.setAccessibleName(_("Name or reference"))
+        name_by_label(self.search, self.label.text())
         self.results.setAccessibleName(_("Matches"))

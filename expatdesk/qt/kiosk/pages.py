@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -172,8 +172,18 @@ class WelcomePage(Page):
         self.language_buttons[i18n.language()].setChecked(True)
 
 
+#: The arrow keys, and how far each moves in a grid of ``columns`` (``None``: one row down).
+_ARROWS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: None, Qt.Key.Key_Down: None}
+
+
 class ChoicePage(Page):
-    """A question answered by tapping one (or, with ``multiple``, several) big buttons."""
+    """A question answered by tapping one (or, with ``multiple``, several) big buttons.
+
+    By keyboard the answers are one Tab stop (the answer chosen, else the first), like a group
+    of radio buttons: the arrow keys move through them in the grid's order, and on a question
+    with one answer they choose it as they go (Space chooses too); on a question with several
+    answers Space ticks or unticks the one with the focus.
+    """
 
     def __init__(
         self,
@@ -191,12 +201,15 @@ class ChoicePage(Page):
         self.group = QButtonGroup(self)
         self.group.setExclusive(False)
         self.choices: dict[str, QPushButton] = {}
+        self.columns = columns
         for number, choice in enumerate(choices):
             widget = button(f"{name}_{choice}", self, checkable=True)
             self.group.addButton(widget)
             grid.addWidget(widget, number // columns, number % columns)
+            widget.installEventFilter(self)
             self.choices[choice] = widget
         self.group.buttonToggled.connect(self._toggled)
+        self._tab_stop()
         self.body.addLayout(grid)
         self.back = button("backButton", self)
         self.skip = button("skipButton", self)
@@ -211,6 +224,54 @@ class ChoicePage(Page):
             for widget in self.choices.values():
                 if widget is not toggled:
                     widget.setChecked(False)
+        self._tab_stop(toggled if checked else None)
+
+    def _tab_stop(self, current: QPushButton | None = None) -> None:
+        """Let Tab stop at one answer only: ``current``, else the one chosen, else the first."""
+        buttons = list(self.choices.values())
+        if current is None:
+            current = next((widget for widget in buttons if widget.isChecked()), None)
+        if current is None and buttons:
+            current = buttons[0]
+        for widget in buttons:
+            strong = widget is current
+            widget.setFocusPolicy(
+                Qt.FocusPolicy.StrongFocus if strong else Qt.FocusPolicy.ClickFocus
+            )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _ARROWS
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and isinstance(watched, QPushButton)
+            and watched in self.choices.values()
+        ):
+            self._arrow(watched, Qt.Key(event.key()))
+            return True
+        return super().eventFilter(watched, event)
+
+    def _arrow(self, source: QPushButton, key: Qt.Key) -> None:
+        """Move to the next answer in the arrow's direction (round from the last to the first
+        with Left and Right); choose it on a question with one answer."""
+        buttons = list(self.choices.values())
+        index = buttons.index(source)
+        step = _ARROWS[key]
+        if step is not None:
+            target = (index + step) % len(buttons)
+        else:
+            target = index + (self.columns if key == Qt.Key.Key_Down else -self.columns)
+            if not 0 <= target < len(buttons):
+                return
+        chosen = buttons[target]
+        self._tab_stop(chosen)
+        forward = step == 1 or key == Qt.Key.Key_Down
+        chosen.setFocus(
+            Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+        )
+        if not self.multiple:
+            chosen.setChecked(True)
 
     def selected(self) -> list[str]:
         return [choice for choice, widget in self.choices.items() if widget.isChecked()]
@@ -218,6 +279,7 @@ class ChoicePage(Page):
     def set_selected(self, chosen: Sequence[str]) -> None:
         for choice, widget in self.choices.items():
             widget.setChecked(choice in chosen)
+        self._tab_stop()
 
     def retranslate(self) -> None:
         question, text = self.texts()

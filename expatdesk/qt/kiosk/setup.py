@@ -29,6 +29,7 @@ from expatdesk.accounts.actor import Actor
 from expatdesk.i18n import _, ngettext
 from expatdesk.qt.acting import actor_of
 from expatdesk.qt.widgets import scaling
+from expatdesk.qt.widgets.accessible import name_by_label
 from expatdesk.qt.widgets.field_messages import error_label
 
 MIN_CODE_LENGTH = 4
@@ -158,7 +159,7 @@ class KioskSetupDialog(QDialog):
         self.code_label.setText(_("Staff exit &code:"))
         self.repeat_label.setText(_("&Repeat the code:"))
         self.code.setAccessibleName(_("Staff exit code"))
-        self.repeat.setAccessibleName(_("Repeat the staff exit code"))
+        name_by_label(self.repeat, self.repeat_label.text(), _("Repeat the staff exit code"))
 
 
 class ExitAttempts:

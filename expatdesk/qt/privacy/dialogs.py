@@ -45,6 +45,7 @@ from expatdesk.qt.forms.ui_erase_dialog import Ui_EraseDialog
 from expatdesk.qt.operations import is_writing, run_write
 from expatdesk.qt.privacy.guards import allowed, counted, waiting
 from expatdesk.qt.widgets import colours, scaling
+from expatdesk.qt.widgets.accessible import name_by_label
 
 log = logging.getLogger(__name__)
 
@@ -307,8 +308,10 @@ class EraseDialog(QDialog):
         self.ui.confirmLabel.setText(
             _("&Type {ref} to confirm:").format(ref=preview.ref.replace("&", "&&"))
         )
-        self.ui.confirmEdit.setAccessibleName(
-            _("Type the reference {ref} to confirm").format(ref=preview.ref)
+        name_by_label(
+            self.ui.confirmEdit,
+            self.ui.confirmLabel.text(),
+            _("Type the reference {ref} to confirm").format(ref=preview.ref),
         )
         self.ui.confirmEdit.setPlaceholderText(preview.ref)
         self.eraseButton.setText(_("&Erase personal data"))

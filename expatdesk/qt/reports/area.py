@@ -45,6 +45,7 @@ from expatdesk.qt import files, msgbox
 from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.background import Job
 from expatdesk.qt.widgets import colours, printing
+from expatdesk.qt.widgets.accessible import name_by_label
 
 if TYPE_CHECKING:
     from expatdesk.reports.targets import TargetsReport
@@ -155,7 +156,6 @@ class ReportsArea(QWidget):
 
         self.makeButton = QPushButton(self)
         self.makeButton.setObjectName("makeButton")
-        self.makeButton.setDefault(True)
         self.makeButton.clicked.connect(self.make)
         self.settingsButton = QPushButton(self)
         self.settingsButton.setObjectName("settingsButton")
@@ -482,9 +482,9 @@ class ReportsArea(QWidget):
 
     def _retranslate(self) -> None:
         self.fromLabel.setText(_("Fr&om"))
-        self.yearFrom.setAccessibleName(_("First year"))
+        name_by_label(self.yearFrom, self.fromLabel.text(), _("First year"))
         self.toLabel.setText(_("&to"))
-        self.yearTo.setAccessibleName(_("Last year"))
+        name_by_label(self.yearTo, self.toLabel.text(), _("Last year"))
         self.languageLabel.setText(_("Lan&guage"))
         self.language.setAccessibleName(_("Language of the report"))
         self.makeButton.setText(_("&Make report"))

@@ -14,6 +14,7 @@ from expatdesk.expats import read as expats
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.surveys.summary import summary
+from expatdesk.qt.widgets.accessible import name_by_label
 from expatdesk.surveys import responses as surveys
 from expatdesk.surveys.responses import Response
 
@@ -57,7 +58,7 @@ class SurveyChooser(QDialog):
     def _retranslate(self) -> None:
         self.setWindowTitle(_("Correct survey response"))
         self.prompt.setText(_("&Which response do you want to correct?"))
-        self.list.setAccessibleName(_("Survey responses"))
+        name_by_label(self.list, self.prompt.text(), _("Survey responses"))
         for row, response in enumerate(self._responses):
             item = self.list.item(row)
             if item is not None:

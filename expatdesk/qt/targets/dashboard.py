@@ -233,6 +233,7 @@ class FiguresDialog(QDialog):
         self.table.setHorizontalHeaderLabels([_(text) for text in self.HEADERS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the Close button
         for row, figure in enumerate(figures):
             interval = "–"
             if figure.ci95 is not None:

@@ -12,15 +12,15 @@ import re
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import (
-    QAction,
-    QIcon,
-    QKeyEvent,
-    QPainter,
-    QPalette,
-    QPixmap,
+from PySide6.QtGui import QAction, QIcon, QKeyEvent, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCalendarWidget,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
-from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QVBoxLayout, QWidget
 
 from expatdesk import clock, i18n
 from expatdesk.i18n import _
@@ -83,8 +83,37 @@ class _CalendarPopup(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.calendar)
+        self._name_parts()
         self.calendar.activated.connect(self._pick)
         self.calendar.clicked.connect(self._pick)
+
+    def _name_parts(self) -> None:
+        """Name the popup, the days and the month buttons, which Qt leaves without a name, and
+        let Tab reach the buttons (the days: arrow keys; Page Up and Down: another month)."""
+        title = _("Choose a date")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.calendar.setAccessibleName(title)
+        days = self.calendar.findChild(QAbstractItemView)
+        if days is not None:
+            days.setAccessibleName(title)
+        for name, text in (
+            ("qt_calendar_prevmonth", _("Previous month")),
+            ("qt_calendar_nextmonth", _("Next month")),
+        ):
+            button = self.calendar.findChild(QToolButton, name)
+            if button is not None:
+                button.setAccessibleName(text)
+                button.setToolTip(text)
+        for name in (
+            "qt_calendar_prevmonth",
+            "qt_calendar_monthbutton",
+            "qt_calendar_yearbutton",
+            "qt_calendar_nextmonth",
+        ):
+            button = self.calendar.findChild(QToolButton, name)
+            if button is not None:
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     def _pick(self, day: QDate) -> None:
         self.picked.emit(day)

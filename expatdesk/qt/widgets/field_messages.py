@@ -1,6 +1,10 @@
 """The one way a form shows why a save was refused: each message in red under its field, the
 first refused field focused (on its tab), anything else in the form's own message.
 
+While a message shows, it is its field's accessible description, so that a screen reader says
+why the field was refused when the focus goes there; the field's own description comes back
+when the message goes (:class:`_Describes`).
+
 A tab that holds a message is marked (a warning icon, and a tooltip that says so), so that a
 message on a tab out of sight is not missed; the mark goes when the tab's last message goes
 (:func:`hide_message`, or the next :meth:`FieldMessages.clear`).
@@ -14,7 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QObject, Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QStyle, QTabWidget, QWidget
 
@@ -80,6 +85,51 @@ class _TabMarks(QObject):
             tabs.setTabToolTip(
                 index, _("This tab holds a message about what was typed.") if marked else ""
             )
+
+
+class _Describes(QObject):
+    """Makes a message label's text its field's accessible description while it shows (a child
+    of the label, watching it show and hide)."""
+
+    def __init__(self, label: QLabel, field: QWidget) -> None:
+        super().__init__(label)
+        self.setObjectName("describesField")
+        self._label = label
+        self._field = field
+        self._own: str | None = None  # the field's description before the message showed
+        label.installEventFilter(self)
+
+    @staticmethod
+    def of(label: QLabel, field: QWidget) -> _Describes:
+        """The label's one watcher (a form may make its :class:`FieldMessages` more than once)."""
+        found = label.findChild(
+            _Describes, "describesField", Qt.FindChildOption.FindDirectChildrenOnly
+        )
+        if found is not None and found._field is field:
+            return found
+        if found is not None:
+            label.removeEventFilter(found)
+            found.setParent(None)
+            found.deleteLater()
+        return _Describes(label, field)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._label and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self.update()
+        return False
+
+    def update(self) -> None:
+        label, field = self._label, self._field
+        if not (shiboken6.isValid(label) and shiboken6.isValid(field)):
+            return  # the form is being taken down
+        shown = not label.isHidden() and bool(label.text())
+        if shown:
+            if self._own is None:
+                self._own = field.accessibleDescription()
+            field.setAccessibleDescription(label.text())
+        elif self._own is not None:
+            field.setAccessibleDescription(self._own)
+            self._own = None
 
 
 def _tab_widgets(widget: QWidget) -> list[QTabWidget]:
@@ -150,6 +200,9 @@ class FieldMessages:
         for label, texts in shown.items():
             label.setText("\n".join(texts))
             label.show()
+        for name, label in self.labels.items():  # also a message shown before, now changed
+            if name in self.inputs:  # (the fields of some forms are added after this is made)
+                _Describes.of(label, self.inputs[name]).update()
         mark_tabs([*self.labels.values(), self.general])
         if first is not None:
             show_on_its_tab(first)

@@ -22,6 +22,7 @@ from expatdesk.qt.accounts.idle_lock import IdleLock
 from expatdesk.qt.accounts.login_dialog import LoginDialog
 from expatdesk.qt.main_window import MainWindow
 from expatdesk.qt.settings import Settings
+from expatdesk.qt.widgets.accessible import FocusRing
 
 
 @pytest.fixture
@@ -125,9 +126,21 @@ def signing_in(qtbot, monkeypatch: pytest.MonkeyPatch, dialogs: list[QDialog]) -
 
 
 def test_run_asks_for_the_first_administrator_signs_in_and_shows_the_window(
-    qapp, sqlite_database: Database, seen: list[MainWindow], signing_in: list[QDialog]
+    qapp,
+    sqlite_database: Database,
+    seen: list[MainWindow],
+    signing_in: list[QDialog],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     url: URL = sqlite_database.url
+    rings: list[bool] = []
+    no_loop = app_module.exec_application
+
+    def loop(app: QApplication) -> int:
+        rings.append(app.findChild(FocusRing) is not None)
+        return no_loop(app)
+
+    monkeypatch.setattr(app_module, "exec_application", loop)
     assert app_module.run(url, language=None) == 0
     first, login = signing_in
     assert isinstance(first, FirstAdminDialog)
@@ -144,6 +157,8 @@ def test_run_asks_for_the_first_administrator_signs_in_and_shows_the_window(
     assert qapp.applicationName() == "ExpatDesk"
     assert qapp.organizationName() == "ExpatDesk"
     assert (config_dir() / "settings.ini").exists()
+    assert rings == [True]  # the focus ring was on while the app ran …
+    assert qapp.findChild(FocusRing) is None  # … and went with it
 
 
 def test_an_existing_database_only_asks_to_sign_in(

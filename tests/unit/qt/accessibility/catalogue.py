@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 import expatdesk.qt
@@ -61,6 +62,7 @@ from expatdesk.qt.surveys.chooser import SurveyChooser, respondents
 from expatdesk.qt.surveys.dialog import SurveyDialog
 from expatdesk.qt.targets.dashboard import FiguresDialog
 from expatdesk.qt.targets.settings_dialog import TargetSettingsDialog
+from expatdesk.qt.widgets.date_field import _CalendarPopup
 from expatdesk.surveys import responses as surveys
 from tests.helpers.sample import Sample, add_sample
 
@@ -224,6 +226,28 @@ def _employer_item(table: str) -> Callable[[Scene], QWidget]:
     return open_item
 
 
+def _case_in_progress(scene: Scene) -> MainWindow:
+    """The case page of a case in progress: its status buttons say "Wait for the client" …"""
+    version = case_detail.load_case(scene.database, scene.case_id).version
+    cases.set_status(
+        scene.database, scene.officer, scene.case_id, "in_progress", expected_version=version
+    )
+    return scene.area(3, "case")
+
+
+def _calendar(scene: Scene) -> QWidget:
+    """The calendar a date field opens (Alt+Down), over the expat editor."""
+    editor = ExpatEditor.for_existing(scene.database, scene.admin, scene.sample.expats["jose"])
+    scene.show(editor)
+    field = editor.ui.dateOfBirth
+    field.setFocus()
+    scene.qtbot.keyClick(field, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    popup = field.popup
+    assert popup is not None
+    scene.qtbot.waitUntil(lambda: popup.calendar.hasFocus())
+    return popup
+
+
 def _duplicate_warning(scene: Scene) -> DuplicateWarning:
     candidates = [
         DuplicateCandidate(
@@ -294,6 +318,7 @@ CATALOGUE: tuple[Entry, ...] = (
     Entry("main-employers", MainWindow, lambda s: s.area(2, "employer", "thales")),
     Entry("main-cases", MainWindow, lambda s: s.area(3)),
     Entry("main-case-page", MainWindow, lambda s: s.area(3, "case")),
+    Entry("main-case-in-progress", MainWindow, _case_in_progress),
     Entry("main-targets", MainWindow, lambda s: s.area(4)),
     Entry("main-reports", MainWindow, lambda s: s.area(5)),
     Entry("lock-screen", LockOverlay, _lock_overlay),
@@ -309,6 +334,7 @@ CATALOGUE: tuple[Entry, ...] = (
         ExpatEditor,
         lambda s: s.show(ExpatEditor.for_existing(s.database, s.admin, s.sample.expats["jose"])),
     ),
+    Entry("date-calendar", _CalendarPopup, _calendar),
     Entry("family-member", FamilyMemberDialog, _expat_item("family")),
     Entry("permit", PermitDialog, _expat_item("permits")),
     Entry(

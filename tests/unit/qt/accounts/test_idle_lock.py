@@ -9,7 +9,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QLineEdit, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QMainWindow,
+    QVBoxLayout,
+    QWidget,
+)
 
 from expatdesk.accounts import staff as accounts
 from expatdesk.accounts.actor import SYSTEM, Actor
@@ -124,6 +131,34 @@ def test_nothing_gets_through_while_locked(qtbot, lock: IdleLock, window: Window
     assert window.saves == 0
     window.resize(800, 500)
     qtbot.wait_until(lambda: lock.overlay().geometry() == window.rect())
+
+
+def test_the_keyboard_alone_unlocks_and_tab_stays_on_the_cover(
+    qtbot, lock: IdleLock, window: Window, clock: Clock
+) -> None:
+    lock.lock()
+    overlay = lock.overlay()
+    assert overlay is not None
+    qtbot.wait_until(overlay.password.hasFocus)
+    seen = []
+    for key, modifier in [(Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier)] * 5 + [
+        (Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    ] * 3:
+        focus = QApplication.focusWidget()
+        assert focus is not None
+        qtbot.keyClick(focus, key, modifier)
+        seen.append(QApplication.focusWidget())
+    # round and round the password and the button, never to the form under the cover
+    assert seen == [overlay.button, overlay.password] * 2 + [overlay.button] + [
+        overlay.password,
+        overlay.button,
+        overlay.password,
+    ]
+    assert window.edit.text() == "half typed"
+    with qtbot.waitSignal(lock.unlocked):
+        qtbot.keyClicks(overlay.password, PASSWORD)
+        qtbot.keyClick(overlay.password, Qt.Key.Key_Return)
+    assert window.edit.hasFocus()
 
 
 def test_the_right_password_unlocks_and_everything_is_as_it_was(

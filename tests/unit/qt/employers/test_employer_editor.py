@@ -372,7 +372,7 @@ def test_every_input_has_an_accessible_name_and_a_label(
     for key, widget in editor.inputs.items():
         assert widget.accessibleName(), key
         assert widget in labelled, key
-    assert editor.ui.highTech.accessibleName() == "High-tech"
+    assert editor.ui.highTech.accessibleName() == "High-tech company"
 
 
 @pytest.fixture

@@ -74,4 +74,4 @@ def test_nothing_found_says_so(qtbot, window: MainWindow, monkeypatch) -> None:
     (dialog,) = shown
     assert dialog.status.text() == "Nothing found."
     assert dialog.result() != QDialog.DialogCode.Accepted
-    assert dialog.search.accessibleName() == "Name or reference"
+    assert dialog.search.accessibleName() == "Name or reference of an expat, employer or case"

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeyEvent, QPalette
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QPushButton, QWidget
 from sqlalchemy import select
 
 from expatdesk import clock
@@ -271,6 +271,74 @@ def test_a_refused_save_is_said_in_the_visitors_language_and_the_answers_stay(
     assert not kiosk.error.isVisible()
     kiosk.next_person()
     qtbot.waitUntil(lambda: kiosk.welcome.start.text() == "Start")
+
+
+# --- by keyboard only --------------------------------------------------------------------------
+
+
+def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> QWidget:
+    """Press ``key`` where the focus is (as a keyboard does); returns the focus after it."""
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    qtbot.keyClick(focus, key, modifier)
+    after = QApplication.focusWidget()
+    assert after is not None
+    return after
+
+
+def tab_to(qtbot, target: QWidget, key: Qt.Key = Qt.Key.Key_Tab) -> int:
+    """Press Tab (or ``key``) until ``target`` has the focus; returns how many presses it took."""
+    for presses in range(1, 16):
+        modifier = (
+            Qt.KeyboardModifier.ShiftModifier
+            if key == Qt.Key.Key_Backtab
+            else Qt.KeyboardModifier.NoModifier
+        )
+        if press(qtbot, key, modifier) is target:
+            return presses
+    raise AssertionError(f"{key.name} never reached {target.objectName()}")
+
+
+def test_a_grade_and_an_answer_are_chosen_by_keyboard_only(
+    qtbot, kiosk: KioskWindow, sqlite_database: Database, sample: Sample
+) -> None:
+    kiosk.activateWindow()
+    qtbot.waitUntil(kiosk.isActiveWindow)
+    tab_to(qtbot, kiosk.welcome.start)
+    press(qtbot, Qt.Key.Key_Space)
+    assert kiosk.current_page() is kiosk.service
+    grades = kiosk.service.choices
+    # the ten grades are one Tab stop: Shift+Tab from "Next" passes Skip and Back to grade 1
+    assert tab_to(qtbot, grades["1"], Qt.Key.Key_Backtab) == 3
+    for _grade in range(6):
+        press(qtbot, Qt.Key.Key_Right)  # the arrow moves and chooses, as with radio buttons
+    assert grades["7"].hasFocus()
+    assert kiosk.service.selected() == ["7"]
+    assert press(qtbot, Qt.Key.Key_Up) is grades["2"]  # five to a row
+    assert press(qtbot, Qt.Key.Key_Down) is grades["7"]
+    assert press(qtbot, Qt.Key.Key_Left) is grades["6"]
+    assert press(qtbot, Qt.Key.Key_Right) is grades["7"]
+    assert kiosk.service.selected() == ["7"]
+    assert press(qtbot, Qt.Key.Key_Tab) is kiosk.service.back  # one stop: on to Back
+    assert press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier) is grades["7"]
+    tab_to(qtbot, kiosk.service.next)
+    press(qtbot, Qt.Key.Key_Space)
+    assert kiosk.current_page() is kiosk.intention
+    answers = kiosk.intention.choices
+    tab_to(qtbot, answers["yes"], Qt.Key.Key_Backtab)
+    assert not answers["yes"].isChecked()  # Tab alone chooses nothing
+    assert press(qtbot, Qt.Key.Key_Right) is answers["no"]
+    assert kiosk.intention.selected() == ["no"]
+    tab_to(qtbot, kiosk.intention.next)
+    press(qtbot, Qt.Key.Key_Space)
+    facilities = list(kiosk.facilities.choices.values())
+    tab_to(qtbot, facilities[0], Qt.Key.Key_Backtab)
+    press(qtbot, Qt.Key.Key_Right)  # several answers: the arrow only moves …
+    assert kiosk.facilities.selected() == []
+    press(qtbot, Qt.Key.Key_Space)  # … and Space ticks
+    assert kiosk.facilities.selected() == [list(kiosk.facilities.choices)[1]]
+    assert kiosk.answers().score_service == 7
+    assert kiosk.answers().intends_to_leave == "no"
 
 
 # --- the lock ----------------------------------------------------------------------------------

@@ -228,7 +228,8 @@ def test_shortcut_makes_the_report(qtbot, area: ReportsArea) -> None:
     area.yearFrom.setFocus()
     with qtbot.waitSignal(area.reportShown, timeout=30000):
         qtbot.keyClick(area.yearFrom, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
-    assert area.yearFrom.accessibleName() == "First year"
+    assert area.yearFrom.accessibleName() == "From"
+    assert area.yearFrom.accessibleDescription() == "First year"
     assert area.view.accessibleName() == "Report pages"
 
 

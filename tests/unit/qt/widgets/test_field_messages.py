@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QLabel, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
 from expatdesk.common.db_errors import sort_error
 from expatdesk.common.validation import FieldError, ValidationError
 from expatdesk.errors import DatabaseError
-from expatdesk.qt.widgets.field_messages import FieldMessages
+from expatdesk.qt.widgets.field_messages import FieldMessages, hide_message
 from expatdesk.surveys.responses import InvalidAnswerError
 
 
@@ -80,3 +81,31 @@ def test_a_refusal_naming_a_field_and_one_that_does_not(qtbot) -> None:
     assert form.messages.text("") == ""
     form.messages.show_refusal(other)
     assert form.messages.text("") == "The disk is full. Nothing was saved."
+
+
+def description(widget: QWidget) -> str:
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None
+    return interface.text(QAccessible.Text.Description)
+
+
+def test_a_shown_message_is_its_fields_accessible_description_and_goes_with_it(qtbot) -> None:
+    form = Form()
+    qtbot.addWidget(form)
+    form.show()
+    form.email.setAccessibleDescription("Where we write to")
+    FieldMessages(  # made again, as some forms do: one description still
+        {"name": form.name_error, "email": form.email_error},
+        {"name": form.name, "email": form.email},
+        form.general,
+    )
+    form.messages.show([("email", "Not an e-mail address."), ("name", "Required.")])
+    assert description(form.email) == "Not an e-mail address."
+    assert description(form.name) == "Required."
+    form.messages.show([("email", "Already used.")])  # changed while it shows
+    assert description(form.email) == "Already used."
+    hide_message(form.name_error)
+    assert description(form.name) == ""
+    assert description(form.email) == "Already used."
+    form.messages.clear()
+    assert description(form.email) == "Where we write to"  # its own again
