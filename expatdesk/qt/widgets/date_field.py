@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QKeyEvent, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QAction, QIcon, QKeyEvent, QPainter, QPalette, QPixmap, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from expatdesk import clock, i18n
 from expatdesk.i18n import _
+from expatdesk.qt.widgets import colours
 
 _DAY_FIRST = re.compile(r"^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -84,8 +85,37 @@ class _CalendarPopup(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.calendar)
         self._name_parts()
+        self._colour_days()
         self.calendar.activated.connect(self._pick)
         self.calendar.clicked.connect(self._pick)
+
+    def _colour_days(self) -> None:
+        """Weekends in the text colour (Qt's red does not read on every background), the days
+        of the months around in a grey that does, the month's title on a highlight it reads on."""
+        palette = self.palette()
+        text = QTextCharFormat()
+        text.setForeground(palette.color(QPalette.ColorRole.Text))
+        for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.calendar.setWeekdayTextFormat(day, text)
+        days = self.calendar.findChild(QAbstractItemView)
+        if days is not None:
+            grey = QPalette(days.palette())
+            muted = colours.colour(colours.Role.MUTED, palette, QPalette.ColorRole.Base)
+            grey.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, muted)
+            days.setPalette(grey)
+        bar = self.calendar.findChild(QWidget, "qt_calendar_navigationbar")
+        if bar is not None:  # the month and year on the highlight: darker where white is on it
+            title = QPalette(bar.palette())
+            on = palette.color(QPalette.ColorRole.HighlightedText)
+            ground = colours.readable(palette.color(QPalette.ColorRole.Highlight), on)
+            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+                title.setColor(group, QPalette.ColorRole.Highlight, ground)
+            bar.setPalette(title)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colour_days()
+        super().changeEvent(event)
 
     def _name_parts(self) -> None:
         """Name the popup, the days and the month buttons, which Qt leaves without a name, and

@@ -21,6 +21,9 @@ from tests.unit.qt.accessibility.measure import (
     light,
 )
 
+#: The offscreen platform cannot raise a popup or grab the keyboard for it (the date calendar).
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
 LANGUAGES = ("nl", "en")
 SCALES = (1.5, 2.0)
 
@@ -66,26 +69,23 @@ def test_every_text_reads_under_each_palette(
     assert not found, found
 
 
+@pytest.mark.parametrize("scale", SCALES)
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("name", NAMES)
 def test_nothing_is_cut_off_at_150_and_200_percent_text(
-    scene: Scene, restored: QApplication, qtbot, name: str, language: str
+    scene: Scene, restored: QApplication, qtbot, name: str, language: str, scale: float
 ) -> None:
     """The text size is the person's setting when the window opens (as when the app starts)."""
     normal = QFont(restored.font())
-    found = {}
-    for scale in SCALES:
-        larger = QFont(normal)
-        larger.setPointSizeF(normal.pointSizeF() * scale)
-        restored.setFont(larger)
-        with opened(scene, name, language) as window:
-            settle(qtbot)
-            fit_to_screen(window, qtbot)
-            problems = clipping_problems(window)
-        if problems:
-            found[f"{scale:.0%}"] = problems
+    larger = QFont(normal)
+    larger.setPointSizeF(normal.pointSizeF() * scale)
+    restored.setFont(larger)
+    with opened(scene, name, language) as window:
+        settle(qtbot)
+        fit_to_screen(window, qtbot)
+        problems = clipping_problems(window)
     restored.setFont(normal)
-    assert not found, found
+    assert not problems, problems
 
 
 # --- the measures catch what they are for ------------------------------------------------------
