@@ -172,34 +172,36 @@ def navigation_style(palette: QPalette) -> str:
 
 
 class _SheetKeeper(QObject):
-    """Remakes one widget's style sheet from its parent's palette when the palette changes (a
-    style sheet's colours are fixed when it is set)."""
+    """Remakes one widget's style sheet from its parent's palette when that changes (a style
+    sheet's colours are fixed when it is set, and the widget itself hears of no change: the
+    sheet set all its colours)."""
 
     def __init__(self, widget: QWidget, make: Callable[[QPalette], str]) -> None:
         super().__init__(widget)
         self.setObjectName("colourSheetKeeper")
         self.make = make
-        widget.installEventFilter(self)
+        self.widget = widget
+        parent = widget.parentWidget()
+        (parent if parent is not None else widget).installEventFilter(self)
 
-    def apply(self, widget: QWidget) -> None:
-        make = getattr(self, "make", None)  # None: Qt asks while this is being torn down
-        sheet = make(_inherited(widget)) if make is not None else widget.styleSheet()
+    def apply(self) -> None:
+        make, widget = getattr(self, "make", None), getattr(self, "widget", None)
+        if make is None or widget is None:  # Qt asks while this is being torn down
+            return
+        sheet = make(_inherited(widget))
         if widget.styleSheet() != sheet:
             widget.setStyleSheet(sheet)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (
-            QEvent.Type.PaletteChange,
-            QEvent.Type.ApplicationPaletteChange,  # a widget with a style sheet gets only this
-        ) and isinstance(watched, QWidget):
-            QTimer.singleShot(0, self, lambda: self.apply(watched))
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            QTimer.singleShot(0, self, self.apply)
         return False
 
 
 def keep_style(widget: QWidget, make: Callable[[QPalette], str]) -> None:
     """Give ``widget`` the style sheet ``make`` makes of the palette, now and after every
     palette change."""
-    _SheetKeeper(widget, make).apply(widget)
+    _SheetKeeper(widget, make).apply()
 
 
 def css(

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from expatdesk.qt.widgets import colours
 from tests.unit.qt.accessibility.measure import PALETTES
@@ -64,5 +71,23 @@ def test_painted_label_and_item_follow_a_palette_change(qtbot, qapp: QApplicatio
             )
             assert colours.contrast(item.foreground(0).color(), base) >= 4.5, name
             assert item.foreground(0).color() == colours.item_colour(tree, colours.Role.ALERT)
+    finally:
+        qapp.setPalette(before)
+
+
+def test_a_kept_style_sheet_follows_the_palette(qtbot, qapp: QApplication) -> None:
+    """A widget with a style sheet hears of no palette change itself: its parent's is heard."""
+    before = QPalette(qapp.palette())
+    parent = QWidget()
+    child = QListWidget(parent)
+    child.setObjectName("navigation")
+    colours.keep_style(child, colours.navigation_style)
+    qtbot.addWidget(parent)
+    parent.show()
+    try:
+        dark = PALETTES["dark"]()
+        qapp.setPalette(dark)
+        window = dark.color(QPalette.ColorRole.Window).name()
+        qtbot.waitUntil(lambda: f"background: {window}" in child.styleSheet())
     finally:
         qapp.setPalette(before)
