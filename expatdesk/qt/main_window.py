@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QSize, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QSizePolicy, QWidget
 
 from expatdesk import __version__, i18n
 from expatdesk.accounts.actor import Actor, Permission
@@ -22,6 +22,7 @@ from expatdesk.qt.exchange.import_dialog import KIND_LABELS, Exporter, ImportDia
 from expatdesk.qt.forms.ui_main_window import Ui_MainWindow
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.settings import Settings
+from expatdesk.qt.widgets import colours
 from expatdesk.qt.widgets.area_stack import AREAS, AreaStack, LazyArea, build_area
 
 if TYPE_CHECKING:
@@ -149,10 +150,13 @@ class MainWindow(QMainWindow):
         self._count_label.setObjectName("countLabel")
         self._database_label = QLabel(self)
         self._database_label.setObjectName("databaseLabel")
+        ignored = QSizePolicy.Policy.Ignored  # a long path gives way; the tooltip has it
+        self._database_label.setSizePolicy(ignored, QSizePolicy.Policy.Preferred)
         self.ui.statusBar.addWidget(self._count_label, 1)
         self.ui.statusBar.addPermanentWidget(self._database_label)
 
         self.ui.navigation.currentRowChanged.connect(self.show_area)
+        colours.keep_style(self.ui.navigation, colours.navigation_style)
 
         if not self.restoreGeometry(settings.main_window_geometry):
             self._default_size()
@@ -568,7 +572,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.setWindowTitle(f"{APP_NAME} — {self.database.name}")
         self._database_label.setText(_("Database: {name}").format(name=self.database.name))
-        self._database_label.setToolTip(self.database.name)
+        self._database_label.setToolTip(self._database_label.text())
         self._update_count()
         for kind, export_action in self._export_actions.items():
             export_action.setText(_("{kind}…").format(kind=_(KIND_LABELS[kind])))

@@ -22,6 +22,7 @@ from expatdesk.db.models import ROLES
 from expatdesk.i18n import _
 from expatdesk.qt.forms.ui_account_dialog import Ui_AccountDialog
 from expatdesk.qt.operations import is_writing, run_write
+from expatdesk.qt.widgets import colours, scaling
 
 #: Creates the account from (username, display name, role, password); returns what it made. It
 #: runs off the GUI thread, so it calls a service and touches no widget.
@@ -45,6 +46,8 @@ class AccountDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_AccountDialog()
         self.ui.setupUi(self)
+        colours.follow(self)
+        scaling.keep_room(self)
         self._create = create
         self._fixed_role = role
         self.result_value: object = None

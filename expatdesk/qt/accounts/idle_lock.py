@@ -38,6 +38,7 @@ from expatdesk.db.database import Database
 from expatdesk.db.types import utcnow
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
+from expatdesk.qt.widgets.field_messages import error_label
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +122,7 @@ class LockOverlay(QWidget):
         self.message.setObjectName("unlockMessage")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #A33A00; font-weight: bold;")
+        error_label(self.message)
         self.message.hide()
         layout.addWidget(self.message)
         layout.addStretch(2)

@@ -19,6 +19,7 @@ from expatdesk.errors import UserError
 from expatdesk.i18n import _
 from expatdesk.qt.forms.ui_login_dialog import Ui_LoginDialog
 from expatdesk.qt.language import LanguageSwitcher
+from expatdesk.qt.widgets import colours, scaling
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,8 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_LoginDialog()
         self.ui.setupUi(self)
+        colours.follow(self)
+        scaling.keep_room(self)
         self._sign_in = sign_in
         self._database_name = database_name
         self._switcher = switcher

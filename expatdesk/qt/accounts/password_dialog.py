@@ -24,6 +24,7 @@ from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.forms.ui_password_dialog import Ui_PasswordDialog
 from expatdesk.qt.operations import is_writing, run_write
+from expatdesk.qt.widgets import colours, scaling
 
 #: Stores the password: (current password or "", new password). It runs off the GUI thread, so
 #: it calls a service and touches no widget.
@@ -54,6 +55,8 @@ class PasswordDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_PasswordDialog()
         self.ui.setupUi(self)
+        colours.follow(self)
+        scaling.keep_room(self)
         self._store = store
         self._intro = intro
         self._ask_current = ask_current

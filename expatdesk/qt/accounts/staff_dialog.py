@@ -41,6 +41,7 @@ from expatdesk.qt.accounts.idle_lock import IdleLock
 from expatdesk.qt.accounts.password_dialog import PasswordDialog
 from expatdesk.qt.forms.ui_staff_dialog import Ui_StaffDialog
 from expatdesk.qt.operations import is_writing, run_write
+from expatdesk.qt.widgets import scaling
 
 log = logging.getLogger(__name__)
 
@@ -131,6 +132,7 @@ class StaffDialog(QDialog):
         self.ui.accounts.setModel(self.model)
         self.ui.accounts.verticalHeader().hide()
         self.ui.accounts.horizontalHeader().setStretchLastSection(True)
+        scaling.keep_titles(self.ui.accounts.horizontalHeader())
         for code in ROLES:
             self.ui.role.addItem("", code)
         self.ui.accounts.selectionModel().currentRowChanged.connect(self._selection_changed)

@@ -37,6 +37,7 @@ from expatdesk.qt.cases.desk_widgets import select_data
 from expatdesk.qt.cases.page import CasePage
 from expatdesk.qt.forms.ui_cases_area import Ui_CasesArea
 from expatdesk.qt.operations import change_bus
+from expatdesk.qt.widgets import scaling
 from expatdesk.qt.widgets.list_exporter import ListExporter
 from expatdesk.qt.widgets.record_area import AreaState
 from expatdesk.qt.widgets.record_model import Index, RecordTableModel
@@ -161,6 +162,7 @@ class CasesArea(QWidget):
         header.setSectionsMovable(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSortIndicatorShown(True)
+        scaling.keep_titles(header)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         rows = table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -384,6 +386,7 @@ class CasesArea(QWidget):
                 widths[section] -= max(give, 0)
         for section in range(count - 1):  # the last one fills the rest
             header.resizeSection(section, widths[section])
+        scaling.keep_titles(header)
         self._fitted = True
 
     # --- language -----------------------------------------------------------------------------

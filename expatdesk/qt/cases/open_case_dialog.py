@@ -24,6 +24,7 @@ from expatdesk.i18n import _
 from expatdesk.qt.cases.client_dialog import ClientDialog
 from expatdesk.qt.cases.desk_widgets import select_data
 from expatdesk.qt.forms.ui_open_case_dialog import Ui_OpenCaseDialog
+from expatdesk.qt.widgets import colours, scaling
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,8 @@ class OpenCaseDialog(ClientDialog):
         super().__init__(database, actor, parent)
         self.ui = Ui_OpenCaseDialog()
         self.ui.setupUi(self)
+        colours.follow(self)
+        scaling.keep_room(self)
         self.set_up_client(
             (self.ui.expatSearch, self.ui.expatCombo),
             self.ui.employer,

@@ -75,6 +75,7 @@ from expatdesk.qt.cases.page_tables import (
 from expatdesk.qt.documents.panel import DocumentsPanel
 from expatdesk.qt.forms.ui_case_page import Ui_CasePage
 from expatdesk.qt.operations import is_writing, run_write
+from expatdesk.qt.widgets import colours, scaling
 from expatdesk.qt.widgets.date_field import DateField
 
 log = logging.getLogger(__name__)
@@ -95,6 +96,8 @@ class CasePage(QWidget):
         super().__init__(parent)
         self.ui = Ui_CasePage()
         self.ui.setupUi(self)
+        colours.follow(self)
+        scaling.follow(self)
         self._database = database
         self._actor = actor
         self._detail: CaseDetail | None = None
@@ -584,6 +587,8 @@ class CasePage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
             self._retranslate()
+        elif event.type() == QEvent.Type.PaletteChange and self._detail is not None:
+            self.ui.clientLabel.setText(clients_html(self._detail))  # links in its colours
         super().changeEvent(event)
 
     def _retranslate(self) -> None:

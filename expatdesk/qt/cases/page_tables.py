@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -39,6 +39,7 @@ from expatdesk.cases.detail import CaseDetail, CaseService, DocumentCheck, TaskI
 from expatdesk.common.labels import Label
 from expatdesk.i18n import N_, _
 from expatdesk.qt.forms.ui_case_page import Ui_CasePage
+from expatdesk.qt.widgets import colours
 from expatdesk.qt.widgets.date_field import DateField
 
 Index = QModelIndex | QPersistentModelIndex
@@ -47,9 +48,6 @@ Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
 DUE_ROLE = Qt.ItemDataRole.UserRole + 1
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 2
-
-#: The due-date editor's lowest date stands for "no due date".
-OVERDUE_COLOUR = QColor("#A33A00")
 
 DONE_COLUMN, TITLE_COLUMN, DUE_COLUMN = 0, 1, 2
 SERVICE_HEADERS = (N_("Service"), N_("Date"), N_("Documents"))
@@ -127,11 +125,15 @@ def set_up_tables(services: QTableWidget, tasks: QTableWidget) -> DueDateDelegat
 
 
 def clients_html(detail: CaseDetail) -> str:
-    """The case's clients as links (``expat:12``), or that the client is gone."""
-    return " / ".join(
+    """The case's clients as links (``expat:12``, in the palette's readable link colour), or that
+    the client is gone."""
+    links = " / ".join(
         f'<a href="{client.kind}:{client.id}">{html.escape(client.name)}</a>'
         for client in detail.clients
-    ) or html.escape(_("The client no longer exists."))
+    )
+    if not links:
+        return html.escape(_("The client no longer exists."))
+    return f"<html><head><style>{colours.link_style()}</style></head><body>{links}</body></html>"
 
 
 def dates_text(detail: CaseDetail) -> str:
@@ -265,7 +267,7 @@ def fill_tasks(
             font = QFont(due.font())
             font.setBold(True)
             due.setFont(font)
-            due.setForeground(QBrush(OVERDUE_COLOUR))
+            colours.colour_item(table, due, colours.Role.ERROR)
             due.setToolTip(_("Overdue"))
         table.setItem(row, DONE_COLUMN, done)
         table.setItem(row, TITLE_COLUMN, title)

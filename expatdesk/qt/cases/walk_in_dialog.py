@@ -23,6 +23,7 @@ from expatdesk.i18n import _
 from expatdesk.qt.cases.client_dialog import ClientDialog
 from expatdesk.qt.cases.desk_widgets import select_data
 from expatdesk.qt.forms.ui_walk_in_dialog import Ui_WalkInDialog
+from expatdesk.qt.widgets import colours, scaling
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,8 @@ class WalkInDialog(ClientDialog):
         super().__init__(database, actor, parent)
         self.ui = Ui_WalkInDialog()
         self.ui.setupUi(self)
+        colours.follow(self)
+        scaling.keep_room(self)
         self._request_key = new_request_key()  # a second save after an unclear failure adds nothing
         self.set_up_client(
             (self.ui.expatSearch, self.ui.expatCombo),

@@ -22,6 +22,7 @@ from expatdesk.documents.letterhead import read_letterhead, update_letterhead
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
 from expatdesk.qt import files
+from expatdesk.qt.widgets.field_messages import error_label
 
 LOGO_PREVIEW_HEIGHT = 48
 
@@ -52,7 +53,7 @@ class LetterheadBox(QGroupBox):
         self.noLogoButton.setObjectName("noLogoButton")
         self.errorLabel = QLabel(self)
         self.errorLabel.setObjectName("letterheadError")
-        self.errorLabel.setStyleSheet("color: #A33A00; font-weight: bold;")
+        error_label(self.errorLabel)
         self.errorLabel.setWordWrap(True)
         self.errorLabel.hide()
         layout = QGridLayout(self)

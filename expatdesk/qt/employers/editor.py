@@ -31,6 +31,7 @@ from expatdesk.i18n import N_, _
 from expatdesk.qt import msgbox
 from expatdesk.qt.forms.ui_employer_editor import Ui_EmployerEditor
 from expatdesk.qt.operations import is_writing
+from expatdesk.qt.widgets import colours, scaling
 from expatdesk.qt.widgets.item_dialogs import ItemDialog, ItemTable
 from expatdesk.qt.widgets.record_editor import (
     RecordEditor,
@@ -179,6 +180,9 @@ class EmployerEditor(RecordEditor):
         super().__init__(database, actor, parent)
         self.ui: Ui_EmployerEditor = Ui_EmployerEditor()
         self.ui.setupUi(self)
+        colours.follow(self)
+        scaling.follow(self)
+        scaling.keep_room(self)
         self.setObjectName("EmployerEditor")
         self._form: EmployerForm = form
         self._municipalities = employer_records.municipalities(database)

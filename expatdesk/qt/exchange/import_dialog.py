@@ -38,6 +38,7 @@ from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.background import Job
 from expatdesk.qt.forms.ui_import_dialog import Ui_ImportDialog
 from expatdesk.qt.operations import change_bus
+from expatdesk.qt.widgets import colours, scaling
 
 if TYPE_CHECKING:  # the exchange package loads when a file is checked, not at start-up
     from expatdesk.exchange import Counts, ImportPlan, RowError
@@ -172,6 +173,8 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_ImportDialog()
         self.ui.setupUi(self)
+        colours.follow(self)
+        scaling.keep_room(self)
         self._database = database
         self._actor = given_or_inherited(actor, parent)
         self._path: Path | None = None

@@ -51,6 +51,7 @@ from expatdesk.qt.expats.family_permits import (
 )
 from expatdesk.qt.forms.ui_expat_editor import Ui_ExpatEditor
 from expatdesk.qt.operations import is_writing
+from expatdesk.qt.widgets import colours, scaling
 from expatdesk.qt.widgets.item_dialogs import ItemTable
 from expatdesk.qt.widgets.record_editor import (
     RecordEditor,
@@ -90,6 +91,9 @@ class ExpatEditor(RecordEditor):
         super().__init__(database, actor, parent)
         self.ui: Ui_ExpatEditor = Ui_ExpatEditor()
         self.ui.setupUi(self)
+        colours.follow(self)
+        scaling.follow(self)
+        scaling.keep_room(self)
         self.setObjectName("ExpatEditor")
         self._form: ExpatForm = form
         self._choices = expat_vocabulary.choices(database)

@@ -37,12 +37,12 @@ from expatdesk.i18n import _, ngettext
 from expatdesk.qt import msgbox
 from expatdesk.qt.forms.ui_merge_dialog import Ui_MergeDialog
 from expatdesk.qt.operations import is_writing, run_write
+from expatdesk.qt.widgets import colours, scaling
 
 log = logging.getLogger(__name__)
 
 #: How long typing pauses before the search runs, in milliseconds.
 SEARCH_DELAY_MS = 200
-_SAME_STYLE = "color: palette(mid);"
 
 
 def moves_text(counts: LinkCounts) -> str:
@@ -93,7 +93,7 @@ class _FieldRow:
         else:
             self.keep = QLabel(parent)
             self.drop = QLabel(parent)
-            self.drop.setStyleSheet(_SAME_STYLE)
+            colours.paint(self.drop, colours.Role.MUTED)
         self.keep.setObjectName(f"keep_{comparison.field}")
         self.drop.setObjectName(f"drop_{comparison.field}")
 
@@ -140,6 +140,8 @@ class MergeDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_MergeDialog()
         self.ui.setupUi(self)
+        colours.follow(self)
+        scaling.keep_room(self)
         self._database = database
         self._actor = actor
         self._keep_id = keep_id
@@ -339,7 +341,9 @@ class MergeDialog(QDialog):
         self._headers = [QLabel(self.ui.fieldsWidget) for _column in range(3)]
         for column, header in enumerate(self._headers):
             header.setObjectName(f"fieldsHeader{column}")
-            header.setStyleSheet("font-weight: bold;")
+            bold = header.font()
+            bold.setBold(True)
+            header.setFont(bold)
             layout.addWidget(header, 0, column)
             header.show()
         previous: QWidget = self.ui.otherList

@@ -50,7 +50,10 @@ class Ui_AccountDialog(object):
 
         self.usernameError = QLabel(AccountDialog)
         self.usernameError.setObjectName(u"usernameError")
-        self.usernameError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        font = QFont()
+        font.setBold(True)
+        self.usernameError.setFont(font)
+        self.usernameError.setProperty(u"colourRole", u"error")
         self.usernameError.setWordWrap(True)
         self.usernameError.setText(u"")
 
@@ -69,7 +72,8 @@ class Ui_AccountDialog(object):
 
         self.displayNameError = QLabel(AccountDialog)
         self.displayNameError.setObjectName(u"displayNameError")
-        self.displayNameError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.displayNameError.setFont(font)
+        self.displayNameError.setProperty(u"colourRole", u"error")
         self.displayNameError.setWordWrap(True)
         self.displayNameError.setText(u"")
 
@@ -87,7 +91,8 @@ class Ui_AccountDialog(object):
 
         self.roleError = QLabel(AccountDialog)
         self.roleError.setObjectName(u"roleError")
-        self.roleError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.roleError.setFont(font)
+        self.roleError.setProperty(u"colourRole", u"error")
         self.roleError.setWordWrap(True)
         self.roleError.setText(u"")
 
@@ -107,7 +112,8 @@ class Ui_AccountDialog(object):
 
         self.passwordError = QLabel(AccountDialog)
         self.passwordError.setObjectName(u"passwordError")
-        self.passwordError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.passwordError.setFont(font)
+        self.passwordError.setProperty(u"colourRole", u"error")
         self.passwordError.setWordWrap(True)
         self.passwordError.setText(u"")
 
@@ -127,7 +133,8 @@ class Ui_AccountDialog(object):
 
         self.repeatError = QLabel(AccountDialog)
         self.repeatError.setObjectName(u"repeatError")
-        self.repeatError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.repeatError.setFont(font)
+        self.repeatError.setProperty(u"colourRole", u"error")
         self.repeatError.setWordWrap(True)
         self.repeatError.setText(u"")
 
@@ -138,7 +145,8 @@ class Ui_AccountDialog(object):
 
         self.formError = QLabel(AccountDialog)
         self.formError.setObjectName(u"formError")
-        self.formError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.formError.setFont(font)
+        self.formError.setProperty(u"colourRole", u"error")
         self.formError.setWordWrap(True)
         self.formError.setText(u"")
 

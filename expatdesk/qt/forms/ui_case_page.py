@@ -36,7 +36,10 @@ class Ui_CasePage(object):
         self.pageLayout.setContentsMargins(6, 0, 0, 0)
         self.titleLabel = QLabel(CasePage)
         self.titleLabel.setObjectName(u"titleLabel")
-        self.titleLabel.setStyleSheet(u"font-size: 13pt; font-weight: bold;")
+        font = QFont()
+        font.setBold(True)
+        self.titleLabel.setFont(font)
+        self.titleLabel.setProperty(u"fontScale", 1.300000000000000)
         self.titleLabel.setWordWrap(True)
         self.titleLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.titleLabel.setText(u"")
@@ -66,7 +69,7 @@ class Ui_CasePage(object):
 
         self.statusValue = QLabel(CasePage)
         self.statusValue.setObjectName(u"statusValue")
-        self.statusValue.setStyleSheet(u"font-weight: bold;")
+        self.statusValue.setFont(font)
         self.statusValue.setText(u"")
 
         self.headerLayout.addWidget(self.statusValue, 1, 1, 1, 1)
@@ -119,12 +122,14 @@ class Ui_CasePage(object):
 
         self.messageBar = QFrame(CasePage)
         self.messageBar.setObjectName(u"messageBar")
-        self.messageBar.setStyleSheet(u"QFrame#messageBar { background: #FCEBD9; border: 1px solid #A33A00; border-radius: 3px; }")
+        self.messageBar.setFrameShape(QFrame.StyledPanel)
+        self.messageBar.setProperty(u"colourBanner", u"error")
         self.messageLayout = QHBoxLayout(self.messageBar)
         self.messageLayout.setObjectName(u"messageLayout")
         self.messageLabel = QLabel(self.messageBar)
         self.messageLabel.setObjectName(u"messageLabel")
-        self.messageLabel.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.messageLabel.setFont(font)
+        self.messageLabel.setProperty(u"colourRole", u"error")
         self.messageLabel.setWordWrap(True)
         self.messageLabel.setText(u"")
 

@@ -19,8 +19,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBoxLayout,
     QHeaderView, QLabel, QLineEdit, QPushButton,
-    QSizePolicy, QSplitter, QTableView, QVBoxLayout,
-    QWidget)
+    QSizePolicy, QSpacerItem, QSplitter, QTableView,
+    QVBoxLayout, QWidget)
 
 class Ui_CasesArea(object):
     def setupUi(self, CasesArea: Any) -> None:
@@ -55,25 +55,34 @@ class Ui_CasesArea(object):
 
         self.searchLayout.addWidget(self.statusFilter)
 
+
+        self.areaLayout.addLayout(self.searchLayout)
+
+        self.ownerLayout = QHBoxLayout()
+        self.ownerLayout.setObjectName(u"ownerLayout")
         self.ownerFilterLabel = QLabel(CasesArea)
         self.ownerFilterLabel.setObjectName(u"ownerFilterLabel")
 
-        self.searchLayout.addWidget(self.ownerFilterLabel)
+        self.ownerLayout.addWidget(self.ownerFilterLabel)
 
         self.ownerFilter = QComboBox(CasesArea)
         self.ownerFilter.setObjectName(u"ownerFilter")
         self.ownerFilter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
-        self.searchLayout.addWidget(self.ownerFilter)
+        self.ownerLayout.addWidget(self.ownerFilter)
 
         self.exportButton = QPushButton(CasesArea)
         self.exportButton.setObjectName(u"exportButton")
         self.exportButton.setAutoDefault(False)
 
-        self.searchLayout.addWidget(self.exportButton)
+        self.ownerLayout.addWidget(self.exportButton)
+
+        self.ownerSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.ownerLayout.addItem(self.ownerSpacer)
 
 
-        self.areaLayout.addLayout(self.searchLayout)
+        self.areaLayout.addLayout(self.ownerLayout)
 
         self.splitter = QSplitter(CasesArea)
         self.splitter.setObjectName(u"splitter")

@@ -34,7 +34,10 @@ class Ui_EmployerEditor(object):
         self.headerLabel = QLabel(EmployerEditor)
         self.headerLabel.setObjectName(u"headerLabel")
         self.headerLabel.setText(u"")
-        self.headerLabel.setStyleSheet(u"font-size: 12pt; font-weight: bold;")
+        font = QFont()
+        font.setBold(True)
+        self.headerLabel.setFont(font)
+        self.headerLabel.setProperty(u"fontScale", 1.300000000000000)
         self.headerLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.dialogLayout.addWidget(self.headerLabel)
@@ -58,7 +61,8 @@ class Ui_EmployerEditor(object):
 
         self.nameError = QLabel(self.generalTab)
         self.nameError.setObjectName(u"nameError")
-        self.nameError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.nameError.setFont(font)
+        self.nameError.setProperty(u"colourRole", u"error")
         self.nameError.setWordWrap(True)
         self.nameError.setText(u"")
 
@@ -77,7 +81,8 @@ class Ui_EmployerEditor(object):
 
         self.kvkNumberError = QLabel(self.generalTab)
         self.kvkNumberError.setObjectName(u"kvkNumberError")
-        self.kvkNumberError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.kvkNumberError.setFont(font)
+        self.kvkNumberError.setProperty(u"colourRole", u"error")
         self.kvkNumberError.setWordWrap(True)
         self.kvkNumberError.setText(u"")
 
@@ -95,7 +100,8 @@ class Ui_EmployerEditor(object):
 
         self.municipalityError = QLabel(self.generalTab)
         self.municipalityError.setObjectName(u"municipalityError")
-        self.municipalityError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.municipalityError.setFont(font)
+        self.municipalityError.setProperty(u"colourRole", u"error")
         self.municipalityError.setWordWrap(True)
         self.municipalityError.setText(u"")
 
@@ -124,7 +130,8 @@ class Ui_EmployerEditor(object):
 
         self.websiteError = QLabel(self.generalTab)
         self.websiteError.setObjectName(u"websiteError")
-        self.websiteError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.websiteError.setFont(font)
+        self.websiteError.setProperty(u"colourRole", u"error")
         self.websiteError.setWordWrap(True)
         self.websiteError.setText(u"")
 
@@ -143,7 +150,8 @@ class Ui_EmployerEditor(object):
 
         self.notesError = QLabel(self.generalTab)
         self.notesError.setObjectName(u"notesError")
-        self.notesError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.notesError.setFont(font)
+        self.notesError.setProperty(u"colourRole", u"error")
         self.notesError.setWordWrap(True)
         self.notesError.setText(u"")
 
@@ -203,7 +211,8 @@ class Ui_EmployerEditor(object):
 
         self.contactsError = QLabel(self.contactsTab)
         self.contactsError.setObjectName(u"contactsError")
-        self.contactsError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.contactsError.setFont(font)
+        self.contactsError.setProperty(u"colourRole", u"error")
         self.contactsError.setWordWrap(True)
         self.contactsError.setText(u"")
 
@@ -258,7 +267,8 @@ class Ui_EmployerEditor(object):
 
         self.hiringError = QLabel(self.hiringTab)
         self.hiringError.setObjectName(u"hiringError")
-        self.hiringError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.hiringError.setFont(font)
+        self.hiringError.setProperty(u"colourRole", u"error")
         self.hiringError.setWordWrap(True)
         self.hiringError.setText(u"")
 
@@ -270,7 +280,8 @@ class Ui_EmployerEditor(object):
 
         self.formError = QLabel(EmployerEditor)
         self.formError.setObjectName(u"formError")
-        self.formError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.formError.setFont(font)
+        self.formError.setProperty(u"colourRole", u"error")
         self.formError.setWordWrap(True)
         self.formError.setText(u"")
 

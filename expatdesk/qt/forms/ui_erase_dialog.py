@@ -18,8 +18,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QGridLayout, QGroupBox, QLabel, QLineEdit,
-    QSizePolicy, QVBoxLayout, QWidget)
+    QFrame, QGridLayout, QGroupBox, QLabel,
+    QLineEdit, QScrollArea, QSizePolicy, QVBoxLayout,
+    QWidget)
 
 class Ui_EraseDialog(object):
     def setupUi(self, EraseDialog: Any) -> None:
@@ -36,7 +37,16 @@ class Ui_EraseDialog(object):
 
         self.dialogLayout.addWidget(self.introLabel)
 
-        self.goesBox = QGroupBox(EraseDialog)
+        self.listsArea = QScrollArea(EraseDialog)
+        self.listsArea.setObjectName(u"listsArea")
+        self.listsArea.setFrameShape(QFrame.Shape.NoFrame)
+        self.listsArea.setWidgetResizable(True)
+        self.listsWidget = QWidget()
+        self.listsWidget.setObjectName(u"listsWidget")
+        self.listsLayout = QVBoxLayout(self.listsWidget)
+        self.listsLayout.setObjectName(u"listsLayout")
+        self.listsLayout.setContentsMargins(0, 0, 0, 0)
+        self.goesBox = QGroupBox(self.listsWidget)
         self.goesBox.setObjectName(u"goesBox")
         self.goesLayout = QVBoxLayout(self.goesBox)
         self.goesLayout.setObjectName(u"goesLayout")
@@ -50,9 +60,9 @@ class Ui_EraseDialog(object):
         self.goesLayout.addWidget(self.goesLabel)
 
 
-        self.dialogLayout.addWidget(self.goesBox)
+        self.listsLayout.addWidget(self.goesBox)
 
-        self.staysBox = QGroupBox(EraseDialog)
+        self.staysBox = QGroupBox(self.listsWidget)
         self.staysBox.setObjectName(u"staysBox")
         self.staysLayout = QVBoxLayout(self.staysBox)
         self.staysLayout.setObjectName(u"staysLayout")
@@ -66,7 +76,11 @@ class Ui_EraseDialog(object):
         self.staysLayout.addWidget(self.staysLabel)
 
 
-        self.dialogLayout.addWidget(self.staysBox)
+        self.listsLayout.addWidget(self.staysBox)
+
+        self.listsArea.setWidget(self.listsWidget)
+
+        self.dialogLayout.addWidget(self.listsArea)
 
         self.fieldsLayout = QGridLayout()
         self.fieldsLayout.setObjectName(u"fieldsLayout")
@@ -83,7 +97,10 @@ class Ui_EraseDialog(object):
 
         self.reasonError = QLabel(EraseDialog)
         self.reasonError.setObjectName(u"reasonError")
-        self.reasonError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        font = QFont()
+        font.setBold(True)
+        self.reasonError.setFont(font)
+        self.reasonError.setProperty(u"colourRole", u"error")
         self.reasonError.setWordWrap(True)
         self.reasonError.setText(u"")
 
@@ -106,7 +123,8 @@ class Ui_EraseDialog(object):
 
         self.formError = QLabel(EraseDialog)
         self.formError.setObjectName(u"formError")
-        self.formError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.formError.setFont(font)
+        self.formError.setProperty(u"colourRole", u"error")
         self.formError.setWordWrap(True)
         self.formError.setText(u"")
 

@@ -38,7 +38,10 @@ class Ui_ExpatEditor(object):
         self.headerLabel = QLabel(ExpatEditor)
         self.headerLabel.setObjectName(u"headerLabel")
         self.headerLabel.setText(u"")
-        self.headerLabel.setStyleSheet(u"font-size: 12pt; font-weight: bold;")
+        font = QFont()
+        font.setBold(True)
+        self.headerLabel.setFont(font)
+        self.headerLabel.setProperty(u"fontScale", 1.300000000000000)
         self.headerLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.dialogLayout.addWidget(self.headerLabel)
@@ -62,7 +65,8 @@ class Ui_ExpatEditor(object):
 
         self.givenNameError = QLabel(self.personalTab)
         self.givenNameError.setObjectName(u"givenNameError")
-        self.givenNameError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.givenNameError.setFont(font)
+        self.givenNameError.setProperty(u"colourRole", u"error")
         self.givenNameError.setWordWrap(True)
         self.givenNameError.setText(u"")
 
@@ -81,7 +85,8 @@ class Ui_ExpatEditor(object):
 
         self.familyNameError = QLabel(self.personalTab)
         self.familyNameError.setObjectName(u"familyNameError")
-        self.familyNameError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.familyNameError.setFont(font)
+        self.familyNameError.setProperty(u"colourRole", u"error")
         self.familyNameError.setWordWrap(True)
         self.familyNameError.setText(u"")
 
@@ -99,7 +104,8 @@ class Ui_ExpatEditor(object):
 
         self.dateOfBirthError = QLabel(self.personalTab)
         self.dateOfBirthError.setObjectName(u"dateOfBirthError")
-        self.dateOfBirthError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.dateOfBirthError.setFont(font)
+        self.dateOfBirthError.setProperty(u"colourRole", u"error")
         self.dateOfBirthError.setWordWrap(True)
         self.dateOfBirthError.setText(u"")
 
@@ -117,7 +123,8 @@ class Ui_ExpatEditor(object):
 
         self.nationalityError = QLabel(self.personalTab)
         self.nationalityError.setObjectName(u"nationalityError")
-        self.nationalityError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.nationalityError.setFont(font)
+        self.nationalityError.setProperty(u"colourRole", u"error")
         self.nationalityError.setWordWrap(True)
         self.nationalityError.setText(u"")
 
@@ -136,7 +143,8 @@ class Ui_ExpatEditor(object):
 
         self.emailError = QLabel(self.personalTab)
         self.emailError.setObjectName(u"emailError")
-        self.emailError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.emailError.setFont(font)
+        self.emailError.setProperty(u"colourRole", u"error")
         self.emailError.setWordWrap(True)
         self.emailError.setText(u"")
 
@@ -155,7 +163,8 @@ class Ui_ExpatEditor(object):
 
         self.phoneError = QLabel(self.personalTab)
         self.phoneError.setObjectName(u"phoneError")
-        self.phoneError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.phoneError.setFont(font)
+        self.phoneError.setProperty(u"colourRole", u"error")
         self.phoneError.setWordWrap(True)
         self.phoneError.setText(u"")
 
@@ -180,7 +189,8 @@ class Ui_ExpatEditor(object):
 
         self.bsnError = QLabel(self.personalTab)
         self.bsnError.setObjectName(u"bsnError")
-        self.bsnError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.bsnError.setFont(font)
+        self.bsnError.setProperty(u"colourRole", u"error")
         self.bsnError.setWordWrap(True)
         self.bsnError.setText(u"")
 
@@ -198,7 +208,8 @@ class Ui_ExpatEditor(object):
 
         self.preferredLanguageError = QLabel(self.personalTab)
         self.preferredLanguageError.setObjectName(u"preferredLanguageError")
-        self.preferredLanguageError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.preferredLanguageError.setFont(font)
+        self.preferredLanguageError.setProperty(u"colourRole", u"error")
         self.preferredLanguageError.setWordWrap(True)
         self.preferredLanguageError.setText(u"")
 
@@ -226,7 +237,8 @@ class Ui_ExpatEditor(object):
 
         self.employerError = QLabel(self.workTab)
         self.employerError.setObjectName(u"employerError")
-        self.employerError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.employerError.setFont(font)
+        self.employerError.setProperty(u"colourRole", u"error")
         self.employerError.setWordWrap(True)
         self.employerError.setText(u"")
 
@@ -244,7 +256,8 @@ class Ui_ExpatEditor(object):
 
         self.categoryError = QLabel(self.workTab)
         self.categoryError.setObjectName(u"categoryError")
-        self.categoryError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.categoryError.setFont(font)
+        self.categoryError.setProperty(u"colourRole", u"error")
         self.categoryError.setWordWrap(True)
         self.categoryError.setText(u"")
 
@@ -262,7 +275,8 @@ class Ui_ExpatEditor(object):
 
         self.educationLevelError = QLabel(self.workTab)
         self.educationLevelError.setObjectName(u"educationLevelError")
-        self.educationLevelError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.educationLevelError.setFont(font)
+        self.educationLevelError.setProperty(u"colourRole", u"error")
         self.educationLevelError.setWordWrap(True)
         self.educationLevelError.setText(u"")
 
@@ -280,7 +294,8 @@ class Ui_ExpatEditor(object):
 
         self.arrivalDateError = QLabel(self.workTab)
         self.arrivalDateError.setObjectName(u"arrivalDateError")
-        self.arrivalDateError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.arrivalDateError.setFont(font)
+        self.arrivalDateError.setProperty(u"colourRole", u"error")
         self.arrivalDateError.setWordWrap(True)
         self.arrivalDateError.setText(u"")
 
@@ -298,7 +313,8 @@ class Ui_ExpatEditor(object):
 
         self.departureDateError = QLabel(self.workTab)
         self.departureDateError.setObjectName(u"departureDateError")
-        self.departureDateError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.departureDateError.setFont(font)
+        self.departureDateError.setProperty(u"colourRole", u"error")
         self.departureDateError.setWordWrap(True)
         self.departureDateError.setText(u"")
 
@@ -316,7 +332,8 @@ class Ui_ExpatEditor(object):
 
         self.municipalityError = QLabel(self.workTab)
         self.municipalityError.setObjectName(u"municipalityError")
-        self.municipalityError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.municipalityError.setFont(font)
+        self.municipalityError.setProperty(u"colourRole", u"error")
         self.municipalityError.setWordWrap(True)
         self.municipalityError.setText(u"")
 
@@ -376,7 +393,8 @@ class Ui_ExpatEditor(object):
 
         self.familyError = QLabel(self.familyTab)
         self.familyError.setObjectName(u"familyError")
-        self.familyError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.familyError.setFont(font)
+        self.familyError.setProperty(u"colourRole", u"error")
         self.familyError.setWordWrap(True)
         self.familyError.setText(u"")
 
@@ -431,7 +449,8 @@ class Ui_ExpatEditor(object):
 
         self.permitsError = QLabel(self.permitsTab)
         self.permitsError.setObjectName(u"permitsError")
-        self.permitsError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.permitsError.setFont(font)
+        self.permitsError.setProperty(u"colourRole", u"error")
         self.permitsError.setWordWrap(True)
         self.permitsError.setText(u"")
 
@@ -459,7 +478,8 @@ class Ui_ExpatEditor(object):
 
         self.surveyConsentDateError = QLabel(self.consentTab)
         self.surveyConsentDateError.setObjectName(u"surveyConsentDateError")
-        self.surveyConsentDateError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.surveyConsentDateError.setFont(font)
+        self.surveyConsentDateError.setProperty(u"colourRole", u"error")
         self.surveyConsentDateError.setWordWrap(True)
         self.surveyConsentDateError.setText(u"")
 
@@ -478,7 +498,8 @@ class Ui_ExpatEditor(object):
 
         self.notesError = QLabel(self.consentTab)
         self.notesError.setObjectName(u"notesError")
-        self.notesError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.notesError.setFont(font)
+        self.notesError.setProperty(u"colourRole", u"error")
         self.notesError.setWordWrap(True)
         self.notesError.setText(u"")
 
@@ -491,7 +512,8 @@ class Ui_ExpatEditor(object):
 
         self.formError = QLabel(ExpatEditor)
         self.formError.setObjectName(u"formError")
-        self.formError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.formError.setFont(font)
+        self.formError.setProperty(u"colourRole", u"error")
         self.formError.setWordWrap(True)
         self.formError.setText(u"")
 

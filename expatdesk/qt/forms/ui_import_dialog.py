@@ -91,7 +91,10 @@ class Ui_ImportDialog(object):
 
         self.errorsLabel = QLabel(ImportDialog)
         self.errorsLabel.setObjectName(u"errorsLabel")
-        self.errorsLabel.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        font = QFont()
+        font.setBold(True)
+        self.errorsLabel.setFont(font)
+        self.errorsLabel.setProperty(u"colourRole", u"error")
 
         self.dialogLayout.addWidget(self.errorsLabel)
 
@@ -109,7 +112,7 @@ class Ui_ImportDialog(object):
         self.countsLabel.setObjectName(u"countsLabel")
         self.countsLabel.setWordWrap(True)
         self.countsLabel.setText(u"")
-        self.countsLabel.setStyleSheet(u"font-weight: bold;")
+        self.countsLabel.setFont(font)
 
         self.dialogLayout.addWidget(self.countsLabel)
 

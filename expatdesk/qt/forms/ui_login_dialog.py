@@ -66,7 +66,10 @@ class Ui_LoginDialog(object):
 
         self.message = QLabel(LoginDialog)
         self.message.setObjectName(u"message")
-        self.message.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        font = QFont()
+        font.setBold(True)
+        self.message.setFont(font)
+        self.message.setProperty(u"colourRole", u"error")
         self.message.setWordWrap(True)
         self.message.setText(u"")
 

@@ -184,10 +184,6 @@ class Ui_MainWindow(object):
         self.navigation.setSizePolicy(sizePolicy)
         self.navigation.setMinimumSize(QSize(160, 0))
         self.navigation.setMaximumSize(QSize(160, 16777215))
-        self.navigation.setStyleSheet(u"QListWidget#navigation { border: none; border-right: 1px solid palette(midlight); background: palette(window); padding-top: 10px; outline: 0; }\n"
-"QListWidget#navigation::item { padding: 7px 12px; margin: 1px 8px; border-radius: 4px; }\n"
-"QListWidget#navigation::item:selected { background: palette(highlight); color: palette(highlighted-text); }\n"
-"QListWidget#navigation::item:focus { border: 2px solid palette(window-text); }")
         self.navigation.setFrameShape(QFrame.Shape.NoFrame)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.setIconSize(QSize(24, 24))

@@ -40,7 +40,10 @@ class Ui_OpenCaseDialog(object):
 
         self.formError = QLabel(OpenCaseDialog)
         self.formError.setObjectName(u"formError")
-        self.formError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        font = QFont()
+        font.setBold(True)
+        self.formError.setFont(font)
+        self.formError.setProperty(u"colourRole", u"error")
         self.formError.setWordWrap(True)
         self.formError.setText(u"")
 
@@ -77,7 +80,8 @@ class Ui_OpenCaseDialog(object):
 
         self.clientError = QLabel(OpenCaseDialog)
         self.clientError.setObjectName(u"clientError")
-        self.clientError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.clientError.setFont(font)
+        self.clientError.setProperty(u"colourRole", u"error")
         self.clientError.setWordWrap(True)
         self.clientError.setText(u"")
 
@@ -96,7 +100,8 @@ class Ui_OpenCaseDialog(object):
 
         self.subjectError = QLabel(OpenCaseDialog)
         self.subjectError.setObjectName(u"subjectError")
-        self.subjectError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.subjectError.setFont(font)
+        self.subjectError.setProperty(u"colourRole", u"error")
         self.subjectError.setWordWrap(True)
         self.subjectError.setText(u"")
 
@@ -114,7 +119,8 @@ class Ui_OpenCaseDialog(object):
 
         self.ownerError = QLabel(OpenCaseDialog)
         self.ownerError.setObjectName(u"ownerError")
-        self.ownerError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.ownerError.setFont(font)
+        self.ownerError.setProperty(u"colourRole", u"error")
         self.ownerError.setWordWrap(True)
         self.ownerError.setText(u"")
 
@@ -132,7 +138,8 @@ class Ui_OpenCaseDialog(object):
 
         self.openedOnError = QLabel(OpenCaseDialog)
         self.openedOnError.setObjectName(u"openedOnError")
-        self.openedOnError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.openedOnError.setFont(font)
+        self.openedOnError.setProperty(u"colourRole", u"error")
         self.openedOnError.setWordWrap(True)
         self.openedOnError.setText(u"")
 
@@ -151,7 +158,8 @@ class Ui_OpenCaseDialog(object):
 
         self.serviceError = QLabel(OpenCaseDialog)
         self.serviceError.setObjectName(u"serviceError")
-        self.serviceError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.serviceError.setFont(font)
+        self.serviceError.setProperty(u"colourRole", u"error")
         self.serviceError.setWordWrap(True)
         self.serviceError.setText(u"")
 

@@ -51,7 +51,10 @@ class Ui_PasswordDialog(object):
 
         self.currentError = QLabel(PasswordDialog)
         self.currentError.setObjectName(u"currentError")
-        self.currentError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        font = QFont()
+        font.setBold(True)
+        self.currentError.setFont(font)
+        self.currentError.setProperty(u"colourRole", u"error")
         self.currentError.setWordWrap(True)
         self.currentError.setText(u"")
 
@@ -71,7 +74,8 @@ class Ui_PasswordDialog(object):
 
         self.newError = QLabel(PasswordDialog)
         self.newError.setObjectName(u"newError")
-        self.newError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.newError.setFont(font)
+        self.newError.setProperty(u"colourRole", u"error")
         self.newError.setWordWrap(True)
         self.newError.setText(u"")
 
@@ -91,7 +95,8 @@ class Ui_PasswordDialog(object):
 
         self.repeatError = QLabel(PasswordDialog)
         self.repeatError.setObjectName(u"repeatError")
-        self.repeatError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.repeatError.setFont(font)
+        self.repeatError.setProperty(u"colourRole", u"error")
         self.repeatError.setWordWrap(True)
         self.repeatError.setText(u"")
 
@@ -102,7 +107,8 @@ class Ui_PasswordDialog(object):
 
         self.formError = QLabel(PasswordDialog)
         self.formError.setObjectName(u"formError")
-        self.formError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.formError.setFont(font)
+        self.formError.setProperty(u"colourRole", u"error")
         self.formError.setWordWrap(True)
         self.formError.setText(u"")
 

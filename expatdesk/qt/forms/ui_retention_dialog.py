@@ -57,7 +57,10 @@ class Ui_RetentionDialog(object):
 
         self.yearsError = QLabel(RetentionDialog)
         self.yearsError.setObjectName(u"yearsError")
-        self.yearsError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        font = QFont()
+        font.setBold(True)
+        self.yearsError.setFont(font)
+        self.yearsError.setProperty(u"colourRole", u"error")
         self.yearsError.setWordWrap(True)
         self.yearsError.setText(u"")
 
@@ -116,7 +119,8 @@ class Ui_RetentionDialog(object):
 
         self.formError = QLabel(RetentionDialog)
         self.formError.setObjectName(u"formError")
-        self.formError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.formError.setFont(font)
+        self.formError.setProperty(u"colourRole", u"error")
         self.formError.setWordWrap(True)
         self.formError.setText(u"")
 

@@ -81,7 +81,10 @@ class Ui_SurveyDialog(object):
 
         self.respondentError = QLabel(SurveyDialog)
         self.respondentError.setObjectName(u"respondentError")
-        self.respondentError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        font = QFont()
+        font.setBold(True)
+        self.respondentError.setFont(font)
+        self.respondentError.setProperty(u"colourRole", u"error")
         self.respondentError.setWordWrap(True)
         self.respondentError.setText(u"")
 
@@ -100,7 +103,8 @@ class Ui_SurveyDialog(object):
 
         self.respondedOnError = QLabel(SurveyDialog)
         self.respondedOnError.setObjectName(u"respondedOnError")
-        self.respondedOnError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.respondedOnError.setFont(font)
+        self.respondedOnError.setProperty(u"colourRole", u"error")
         self.respondedOnError.setWordWrap(True)
         self.respondedOnError.setText(u"")
 
@@ -119,7 +123,8 @@ class Ui_SurveyDialog(object):
 
         self.scoreServiceError = QLabel(SurveyDialog)
         self.scoreServiceError.setObjectName(u"scoreServiceError")
-        self.scoreServiceError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.scoreServiceError.setFont(font)
+        self.scoreServiceError.setProperty(u"colourRole", u"error")
         self.scoreServiceError.setWordWrap(True)
         self.scoreServiceError.setText(u"")
 
@@ -138,7 +143,8 @@ class Ui_SurveyDialog(object):
 
         self.scoreAddedValueError = QLabel(SurveyDialog)
         self.scoreAddedValueError.setObjectName(u"scoreAddedValueError")
-        self.scoreAddedValueError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.scoreAddedValueError.setFont(font)
+        self.scoreAddedValueError.setProperty(u"colourRole", u"error")
         self.scoreAddedValueError.setWordWrap(True)
         self.scoreAddedValueError.setText(u"")
 
@@ -157,7 +163,8 @@ class Ui_SurveyDialog(object):
 
         self.intendsToLeaveError = QLabel(SurveyDialog)
         self.intendsToLeaveError.setObjectName(u"intendsToLeaveError")
-        self.intendsToLeaveError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.intendsToLeaveError.setFont(font)
+        self.intendsToLeaveError.setProperty(u"colourRole", u"error")
         self.intendsToLeaveError.setWordWrap(True)
         self.intendsToLeaveError.setText(u"")
 
@@ -175,7 +182,8 @@ class Ui_SurveyDialog(object):
 
         self.formError = QLabel(SurveyDialog)
         self.formError.setObjectName(u"formError")
-        self.formError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.formError.setFont(font)
+        self.formError.setProperty(u"colourRole", u"error")
         self.formError.setWordWrap(True)
         self.formError.setText(u"")
 

@@ -50,7 +50,10 @@ class Ui_TargetSettingsDialog(object):
 
         self.centreNameError = QLabel(TargetSettingsDialog)
         self.centreNameError.setObjectName(u"centreNameError")
-        self.centreNameError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        font = QFont()
+        font.setBold(True)
+        self.centreNameError.setFont(font)
+        self.centreNameError.setProperty(u"colourRole", u"error")
         self.centreNameError.setWordWrap(True)
         self.centreNameError.setText(u"")
 
@@ -72,7 +75,8 @@ class Ui_TargetSettingsDialog(object):
 
         self.alphaError = QLabel(TargetSettingsDialog)
         self.alphaError.setObjectName(u"alphaError")
-        self.alphaError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.alphaError.setFont(font)
+        self.alphaError.setProperty(u"colourRole", u"error")
         self.alphaError.setWordWrap(True)
         self.alphaError.setText(u"")
 
@@ -92,7 +96,8 @@ class Ui_TargetSettingsDialog(object):
 
         self.minNError = QLabel(TargetSettingsDialog)
         self.minNError.setObjectName(u"minNError")
-        self.minNError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.minNError.setFont(font)
+        self.minNError.setProperty(u"colourRole", u"error")
         self.minNError.setWordWrap(True)
         self.minNError.setText(u"")
 
@@ -114,7 +119,8 @@ class Ui_TargetSettingsDialog(object):
 
         self.nThresholdError = QLabel(TargetSettingsDialog)
         self.nThresholdError.setObjectName(u"nThresholdError")
-        self.nThresholdError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.nThresholdError.setFont(font)
+        self.nThresholdError.setProperty(u"colourRole", u"error")
         self.nThresholdError.setWordWrap(True)
         self.nThresholdError.setText(u"")
 
@@ -134,7 +140,8 @@ class Ui_TargetSettingsDialog(object):
 
         self.nGrowthFromError = QLabel(TargetSettingsDialog)
         self.nGrowthFromError.setObjectName(u"nGrowthFromError")
-        self.nGrowthFromError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.nGrowthFromError.setFont(font)
+        self.nGrowthFromError.setProperty(u"colourRole", u"error")
         self.nGrowthFromError.setWordWrap(True)
         self.nGrowthFromError.setText(u"")
 
@@ -156,7 +163,8 @@ class Ui_TargetSettingsDialog(object):
 
         self.oThresholdError = QLabel(TargetSettingsDialog)
         self.oThresholdError.setObjectName(u"oThresholdError")
-        self.oThresholdError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.oThresholdError.setFont(font)
+        self.oThresholdError.setProperty(u"colourRole", u"error")
         self.oThresholdError.setWordWrap(True)
         self.oThresholdError.setText(u"")
 
@@ -178,7 +186,8 @@ class Ui_TargetSettingsDialog(object):
 
         self.pThresholdError = QLabel(TargetSettingsDialog)
         self.pThresholdError.setObjectName(u"pThresholdError")
-        self.pThresholdError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.pThresholdError.setFont(font)
+        self.pThresholdError.setProperty(u"colourRole", u"error")
         self.pThresholdError.setWordWrap(True)
         self.pThresholdError.setText(u"")
 
@@ -189,7 +198,8 @@ class Ui_TargetSettingsDialog(object):
 
         self.formError = QLabel(TargetSettingsDialog)
         self.formError.setObjectName(u"formError")
-        self.formError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.formError.setFont(font)
+        self.formError.setProperty(u"colourRole", u"error")
         self.formError.setWordWrap(True)
         self.formError.setText(u"")
 

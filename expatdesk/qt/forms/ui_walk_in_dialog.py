@@ -39,7 +39,10 @@ class Ui_WalkInDialog(object):
 
         self.formError = QLabel(WalkInDialog)
         self.formError.setObjectName(u"formError")
-        self.formError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        font = QFont()
+        font.setBold(True)
+        self.formError.setFont(font)
+        self.formError.setProperty(u"colourRole", u"error")
         self.formError.setWordWrap(True)
         self.formError.setText(u"")
 
@@ -76,7 +79,8 @@ class Ui_WalkInDialog(object):
 
         self.clientError = QLabel(WalkInDialog)
         self.clientError.setObjectName(u"clientError")
-        self.clientError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.clientError.setFont(font)
+        self.clientError.setProperty(u"colourRole", u"error")
         self.clientError.setWordWrap(True)
         self.clientError.setText(u"")
 
@@ -94,7 +98,8 @@ class Ui_WalkInDialog(object):
 
         self.serviceError = QLabel(WalkInDialog)
         self.serviceError.setObjectName(u"serviceError")
-        self.serviceError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.serviceError.setFont(font)
+        self.serviceError.setProperty(u"colourRole", u"error")
         self.serviceError.setWordWrap(True)
         self.serviceError.setText(u"")
 
@@ -112,7 +117,8 @@ class Ui_WalkInDialog(object):
 
         self.deliveredOnError = QLabel(WalkInDialog)
         self.deliveredOnError.setObjectName(u"deliveredOnError")
-        self.deliveredOnError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.deliveredOnError.setFont(font)
+        self.deliveredOnError.setProperty(u"colourRole", u"error")
         self.deliveredOnError.setWordWrap(True)
         self.deliveredOnError.setText(u"")
 
@@ -132,7 +138,8 @@ class Ui_WalkInDialog(object):
 
         self.notesError = QLabel(WalkInDialog)
         self.notesError.setObjectName(u"notesError")
-        self.notesError.setStyleSheet(u"color: #A33A00; font-weight: bold;")
+        self.notesError.setFont(font)
+        self.notesError.setProperty(u"colourRole", u"error")
         self.notesError.setWordWrap(True)
         self.notesError.setText(u"")
 

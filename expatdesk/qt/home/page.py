@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -44,6 +44,7 @@ from expatdesk.i18n import _
 from expatdesk.qt.background import Job
 from expatdesk.qt.forms.ui_home_area import Ui_HomeArea
 from expatdesk.qt.operations import change_bus
+from expatdesk.qt.widgets import colours, scaling
 from expatdesk.qt.widgets.accessible import name_by_label
 from expatdesk.timeline import URGENT_DAYS, days_left_text
 
@@ -51,8 +52,6 @@ from expatdesk.timeline import URGENT_DAYS, days_left_text
 LINK_ROLE = Qt.ItemDataRole.UserRole
 #: Item data (column 0) of a group row: which group, to keep it collapsed over a refresh.
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
-#: Text that stands out: expiring permits, overdue tasks.
-ALERT_COLOUR = QColor("#b00020")
 #: Columns fit their contents up to this width (the widest names and subjects are cut short).
 MAX_COLUMN_WIDTH = 190
 #: The column of each list that takes the width that is left: the subject, the task, the permit
@@ -108,6 +107,7 @@ class HomeArea(QWidget):
         heading.setPointSizeF(heading.pointSizeF() * 1.5)
         heading.setBold(True)
         self.ui.headingLabel.setFont(heading)
+        self.ui.headingLabel.setWordWrap(True)
         self.ui.messageLabel.setObjectName("homeMessage")
         for label in self._section_labels():
             label.setFont(_bold(label.font()))
@@ -146,6 +146,7 @@ class HomeArea(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(STRETCHED[tree.objectName()], QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        scaling.keep_titles(header)
         tree.setMinimumHeight(160)
         tree.itemActivated.connect(self._activated)
         tree.itemCollapsed.connect(self._group_collapsed)
@@ -156,7 +157,8 @@ class HomeArea(QWidget):
         empty.setObjectName(f"{tree.objectName()}Empty")
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         empty.setWordWrap(True)
-        empty.setEnabled(False)  # drawn in the disabled (grey) colour
+        empty.setBackgroundRole(QPalette.ColorRole.Base)
+        colours.paint(empty, colours.Role.MUTED)  # secondary, but readable
         empty.hide()
         QVBoxLayout(viewport).addWidget(empty)
         self._empty[tree] = empty
@@ -303,6 +305,7 @@ class HomeArea(QWidget):
                 tree.resizeColumnToContents(column)
                 limit = COLUMN_LIMITS.get((name, column), MAX_COLUMN_WIDTH)
                 tree.setColumnWidth(column, min(tree.columnWidth(column), limit))
+        scaling.keep_titles(tree.header())
 
     def _group(self, tree: QTreeWidget, key: str, text: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem(tree, [text])
@@ -401,11 +404,11 @@ class HomeArea(QWidget):
                 item.setToolTip(1, entry.title)
                 item.setToolTip(3, entry.client_name)
                 if key == "overdue":
-                    item.setForeground(0, QBrush(ALERT_COLOUR))
+                    colours.colour_item(tree, item, colours.Role.ALERT)
                     item.setFont(0, bold)
             self._more(group, len(entries), total)
             if key == "overdue":
-                group.setForeground(0, QBrush(ALERT_COLOUR))
+                colours.colour_item(tree, group, colours.Role.ALERT)
         empty = None
         if not board.overdue_total and not board.due_this_week_total:
             empty = (
@@ -447,7 +450,7 @@ class HomeArea(QWidget):
             _("Expired") if entry.expired else _("Ends within {days} days").format(days=URGENT_DAYS)
         )
         for column in (0, 3):  # the date and the time left
-            item.setForeground(column, QBrush(ALERT_COLOUR))
+            colours.colour_item(self.ui.permitsTree, item, colours.Role.ALERT, column)
             item.setFont(column, bold)
         for column in range(item.columnCount()):
             shown = item.toolTip(column)
@@ -507,6 +510,9 @@ class HomeArea(QWidget):
     def _retranslate(self) -> None:
         ui = self.ui
         ui.recentTree.setAccessibleDescription(_("Recently changed records"))
+        for tree in self.trees():  # the stretched column gives up room first: its whole title
+            column = STRETCHED[tree.objectName()]
+            tree.headerItem().setToolTip(column, tree.headerItem().text(column))
         self._show()
         if self.dashboard is None:
             for tree in self.trees():

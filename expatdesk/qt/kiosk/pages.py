@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -23,27 +23,55 @@ from PySide6.QtWidgets import (
 
 from expatdesk import i18n
 from expatdesk.i18n import LANGUAGE_NAMES, _
+from expatdesk.qt.widgets import colours
 
-#: The kiosk's look: large type, calm colours, big rounded targets.
-STYLE = """
-#kiosk { background: #f4f6f8; }
-#kiosk QLabel { color: #1f2a36; }
-#kiosk QLabel[role="title"] { font-size: 40px; font-weight: 600; }
-#kiosk QLabel[role="question"] { font-size: 34px; font-weight: 600; }
-#kiosk QLabel[role="text"] { font-size: 22px; color: #3c4856; }
-#kiosk QLabel[role="progress"] { font-size: 18px; color: #5f6b78; }
-#kiosk QPushButton {
-    font-size: 26px; min-height: 84px; padding: 8px 28px;
-    border: 2px solid #b8c2cc; border-radius: 14px; background: white; color: #1f2a36;
-}
-#kiosk QPushButton:focus { border-color: #1f6fb2; }
-#kiosk QPushButton:checked { background: #1f6fb2; border-color: #1f6fb2; color: white; }
-#kiosk QPushButton[role="primary"] { background: #1f6fb2; border-color: #1f6fb2; color: white; }
-#kiosk QPushButton[role="primary"]:disabled { background: #9fb8cc; border-color: #9fb8cc; }
-#kiosk QPushButton[role="quiet"] {
-    font-size: 16px; min-height: 36px; padding: 4px 12px; border: none; background: transparent;
-    color: #8a96a3;
-}
+#: The kiosk's type sizes, as multiples of the application's font size (which follows the
+#: user's text size setting).
+SCALE = {"title": 2.6, "question": 2.2, "text": 1.5, "progress": 1.2, "button": 1.7, "quiet": 1.1}
+
+
+def style(palette: QPalette, font: QFont) -> str:
+    """The kiosk's look: large type, big rounded targets, in the colours of ``palette`` (every
+    text readable on what it is drawn on) and sizes relative to ``font``."""
+    points = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+
+    def size(role: str) -> str:
+        return f"{points * SCALE[role]:.1f}pt"
+
+    role = QPalette.ColorRole
+    window = palette.color(role.Window)
+    base = palette.color(role.Base)
+    primary_text = palette.color(role.HighlightedText)
+    primary = colours.readable(palette.color(role.Highlight), [primary_text, base])
+    primary_text = colours.readable(primary_text, primary)
+    idle = colours.mix(primary, window, 0.55)
+    idle_text = colours.readable(primary_text, idle)
+    border = colours.readable(palette.color(role.Mid), [window, base], 3.0)
+    return f"""
+#kiosk {{ background: {window.name()}; }}
+#kiosk QLabel[role="title"] {{ font-size: {size("title")}; font-weight: 600; }}
+#kiosk QLabel[role="question"] {{ font-size: {size("question")}; font-weight: 600; }}
+#kiosk QLabel[role="text"] {{ font-size: {size("text")}; }}
+#kiosk QLabel[role="progress"] {{ font-size: {size("progress")};
+    color: {colours.css(colours.Role.MUTED, palette)}; }}
+#kiosk QLabel[role="error"] {{ font-size: {size("text")};
+    color: {colours.css(colours.Role.ERROR, palette)}; }}
+#kiosk QPushButton[kiosk="true"] {{
+    font-size: {size("button")}; min-height: 2.6em; padding: 0.3em 1em;
+    border: 2px solid {border.name()}; border-radius: 0.5em; background: {base.name()};
+    color: {palette.color(role.Text).name()};
+}}
+#kiosk QPushButton[kiosk="true"]:focus {{ border: 3px solid {primary.name()}; }}
+#kiosk QPushButton[kiosk="true"]:checked, #kiosk QPushButton[role="primary"] {{
+    background: {primary.name()}; border-color: {primary.name()}; color: {primary_text.name()};
+}}
+#kiosk QPushButton[role="primary"]:disabled {{
+    background: {idle.name()}; border-color: {idle.name()}; color: {idle_text.name()};
+}}
+#kiosk QPushButton[role="quiet"] {{
+    font-size: {size("quiet")}; min-height: 1.8em; padding: 0.2em 0.6em; border: none;
+    background: transparent; color: {colours.css(colours.Role.MUTED, palette)};
+}}
 """
 
 
@@ -61,6 +89,7 @@ def label(role: str, parent: QWidget) -> QLabel:
 def button(name: str, parent: QWidget, *, role: str = "", checkable: bool = False) -> QPushButton:
     widget = QPushButton(parent)
     widget.setObjectName(name)
+    widget.setProperty("kiosk", "true")
     if role:
         widget.setProperty("role", role)
     widget.setCheckable(checkable)

@@ -28,8 +28,9 @@ from expatdesk.accounts import passwords
 from expatdesk.accounts.actor import Actor
 from expatdesk.i18n import _, ngettext
 from expatdesk.qt.acting import actor_of
+from expatdesk.qt.widgets import scaling
 from expatdesk.qt.widgets.accessible import name_by_label
-from expatdesk.qt.widgets.field_messages import ERROR_STYLE
+from expatdesk.qt.widgets.field_messages import error_label
 
 MIN_CODE_LENGTH = 4
 
@@ -47,8 +48,7 @@ class KioskSetup:
 
 
 def _error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setStyleSheet(ERROR_STYLE)
+    label = error_label(QLabel(parent))
     label.setWordWrap(True)
     label.hide()
     return label
@@ -81,7 +81,6 @@ class KioskSetupDialog(QDialog):
             except LookupError:
                 self._actor = None
         self.setup: KioskSetup | None = None
-        self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -114,6 +113,9 @@ class KioskSetupDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._retranslate()
+        # Room for the choices' text (no fixed minimum: larger text makes the dialog wider).
+        self.resize(max(460, self.sizeHint().width()), self.sizeHint().height())
+        scaling.keep_room(self)
 
     def accept(self) -> None:
         code = self.code.text()
@@ -209,6 +211,7 @@ class ExitCodeDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._retranslate()
+        scaling.keep_room(self)
 
     def accept(self) -> None:
         now = clock.now()

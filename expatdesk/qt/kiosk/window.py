@@ -17,8 +17,18 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from expatdesk import clock, i18n
 from expatdesk.accounts.actor import Actor
@@ -29,7 +39,7 @@ from expatdesk.db.database import Database
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.acting import given_or_inherited
-from expatdesk.qt.kiosk.pages import STYLE, ChoicePage, ThanksPage, WelcomePage, button
+from expatdesk.qt.kiosk.pages import ChoicePage, ThanksPage, WelcomePage, button, style
 from expatdesk.qt.kiosk.setup import ExitAttempts, ExitCodeDialog, KioskSetup
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.operations import is_writing, run_write
@@ -67,7 +77,7 @@ class KioskWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self.setObjectName("kiosk")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(STYLE)
+        self._restyle()
         self._database = database
         self._actor = given_or_inherited(actor or setup.actor, parent)
         self._exit_code = setup.exit_code
@@ -117,16 +127,23 @@ class KioskWindow(QWidget):
         self.staff_button = button("staffButton", self, role="quiet")
         self.error = QLabel(self)
         self.error.setObjectName("saveError")
-        self.error.setStyleSheet("color: #A33A00; font-size: 20px;")
+        self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
         self.error.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 16)
-        layout.addWidget(self.stack, 1)
+        # Large text on a small screen scrolls rather than being cut off.
+        self.page_area = QScrollArea(self)
+        self.page_area.setObjectName("kioskScroll")
+        self.page_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_area.setWidgetResizable(True)
+        self.page_area.setWidget(self.stack)
+        self.page_area.viewport().setBackgroundRole(QPalette.ColorRole.Window)
+        layout.addWidget(self.page_area, 1)
         layout.addWidget(self.error)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
-        self.staff_button.setFixedWidth(160)
+        self.staff_button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         bottom.addWidget(self.staff_button)
         layout.addLayout(bottom)
 
@@ -305,7 +322,18 @@ class KioskWindow(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+        elif event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.FontChange,
+        ):
+            self._restyle()
         super().changeEvent(event)
+
+    def _restyle(self) -> None:
+        """The kiosk's style sheet for the application's palette and font as they are now."""
+        sheet = style(QApplication.palette(), QApplication.font())
+        if sheet != self.styleSheet():
+            self.setStyleSheet(sheet)
 
     def _retranslate(self) -> None:
         self.setWindowTitle(_("Questionnaire"))

@@ -44,6 +44,7 @@ from expatdesk.qt import files, msgbox
 from expatdesk.qt.forms.ui_erase_dialog import Ui_EraseDialog
 from expatdesk.qt.operations import is_writing, run_write
 from expatdesk.qt.privacy.guards import allowed, counted, waiting
+from expatdesk.qt.widgets import colours, scaling
 from expatdesk.qt.widgets.accessible import name_by_label
 
 log = logging.getLogger(__name__)
@@ -80,6 +81,8 @@ class EraseDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_EraseDialog()
         self.ui.setupUi(self)
+        colours.follow(self)
+        scaling.keep_room(self)
         self._database = database
         self._actor = actor
         self._preview = preview

@@ -29,6 +29,7 @@ from expatdesk.qt import msgbox
 from expatdesk.qt.forms.ui_retention_dialog import Ui_RetentionDialog
 from expatdesk.qt.operations import is_writing, run_write
 from expatdesk.qt.privacy.guards import allowed, counted, denied_message, waiting
+from expatdesk.qt.widgets import colours, scaling
 from expatdesk.qt.widgets.record_editor import confirm
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,8 @@ class RetentionDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_RetentionDialog()
         self.ui.setupUi(self)
+        colours.follow(self)
+        scaling.keep_room(self)
         self._database = database
         self._actor = actor
         self._candidates: list[RetentionCandidate] = []

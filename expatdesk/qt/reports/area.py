@@ -44,7 +44,7 @@ from expatdesk.i18n import _
 from expatdesk.qt import files, msgbox
 from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.background import Job
-from expatdesk.qt.widgets import printing
+from expatdesk.qt.widgets import colours, printing
 from expatdesk.qt.widgets.accessible import name_by_label
 
 if TYPE_CHECKING:
@@ -200,7 +200,10 @@ class ReportsArea(QWidget):
         for button in self._output_buttons:
             outputs.addWidget(button)
         outputs.addStretch(1)
-        outputs.addWidget(self.settingsButton)
+        # On a row of its own: with large text one row of all the buttons is wider than a screen.
+        settings_row = QHBoxLayout()
+        settings_row.addStretch(1)
+        settings_row.addWidget(self.settingsButton)
 
         self.document = QPdfDocument(self)
         self._buffer = QBuffer(self)
@@ -217,15 +220,15 @@ class ReportsArea(QWidget):
         self.staleLabel = QLabel(self)
         self.staleLabel.setObjectName("reportStale")
         self.staleLabel.setWordWrap(True)
-        self.staleLabel.setStyleSheet(
-            "QLabel#reportStale { background: #FBE5D6; color: #5A2400; border: 1px solid #D55E00;"
-            " border-radius: 3px; padding: 4px 8px; }"
-        )
+        self.staleLabel.setMargin(6)
+        colours.banner(self.staleLabel, colours.Role.WARNING)
+        colours.paint(self.staleLabel, colours.Role.WARNING)
         self.staleLabel.hide()
 
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addLayout(outputs)
+        layout.addLayout(settings_row)
         layout.addWidget(self.staleLabel)
         layout.addWidget(self.placeholder, 1)
         layout.addWidget(self.view, 1)

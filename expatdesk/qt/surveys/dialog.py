@@ -27,6 +27,7 @@ from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.forms.ui_survey_dialog import Ui_SurveyDialog
 from expatdesk.qt.operations import is_writing, run_write
 from expatdesk.qt.surveys.chooser import RespondentSearch
+from expatdesk.qt.widgets import colours, scaling
 from expatdesk.qt.widgets.date_field import format_problem
 from expatdesk.qt.widgets.field_messages import FieldMessages
 from expatdesk.surveys import responses as surveys
@@ -61,6 +62,8 @@ class SurveyDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_SurveyDialog()
         self.ui.setupUi(self)
+        colours.follow(self)
+        scaling.keep_room(self)
         self._database = database
         self._actor = given_or_inherited(actor, parent)
         self._respondents = dict(respondents)

@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QShowEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -51,6 +51,7 @@ from expatdesk.qt.targets.figures import (
     whole_grades,
 )
 from expatdesk.qt.targets.trend_chart import TrendChart
+from expatdesk.qt.widgets import colours
 
 if TYPE_CHECKING:
     from expatdesk.reports.targets import TargetsReport
@@ -59,6 +60,21 @@ log = logging.getLogger(__name__)
 
 #: How many years the dashboard covers, ending with the current year.
 YEARS = 6
+
+
+class _Holder(QWidget):
+    """The cards' grid in the scroll area: as high as its cards need at its width, and never
+    lower than their minimum (the scroll area asks the height for a width, and Qt's answer for
+    a grid of wrapped texts can be less than the texts need)."""
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        if layout is None:
+            return super().heightForWidth(width)
+        return max(layout.totalHeightForWidth(width), layout.totalMinimumSize().height())
 
 
 class TargetCard(QFrame):
@@ -78,15 +94,12 @@ class TargetCard(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            "TargetCard { border: 1px solid palette(mid); border-radius: 6px;"
-            " background: palette(base); }"
-            " TargetCard:focus { border: 2px solid palette(highlight); }"
-        )
+        colours.surface(self)  # no style sheet: it would fix its labels' colours when set
         self.titleLabel = QLabel(self)
         font = self.titleLabel.font()
         font.setBold(True)
         self.titleLabel.setFont(font)
+        self.titleLabel.setWordWrap(True)
         self.thresholdLabel = QLabel(self)
         self.yearLabels = [QLabel(self), QLabel(self)]
         self.valueLabels = [QLabel(self), QLabel(self)]
@@ -95,7 +108,7 @@ class TargetCard(QFrame):
         for label in self.reasonLabels:
             label.setWordWrap(True)
             label.setObjectName("reason")
-            label.setStyleSheet("QLabel#reason { color: palette(placeholder-text); }")
+            colours.paint(label, colours.Role.MUTED)
         self.thresholdLabel.setWordWrap(True)
         for label in self.valueLabels:
             big = label.font()
@@ -116,6 +129,17 @@ class TargetCard(QFrame):
         layout.addWidget(self.thresholdLabel)
         layout.addWidget(self.chart)
         self.figures: list[Figure] = []
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        # Focus shows as a plain frame in the text colour, twice as thick.
+        self.setFrameStyle(QFrame.Shape.Box | QFrame.Shadow.Plain)
+        self.setLineWidth(2)
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.setFrameStyle(QFrame.Shape.StyledPanel | QFrame.Shadow.Plain)
+        self.setLineWidth(1)
+        super().focusOutEvent(event)
 
     def show_figures(self, figures: list[Figure], report: TargetsReport) -> None:
         settings = report.settings
@@ -294,7 +318,7 @@ class TargetsDashboard(QWidget):
         self.messageLabel.setObjectName("dashboardMessage")
         self.messageLabel.setWordWrap(True)
         self.cards = {target.key: TargetCard(target, self) for target in TARGETS}
-        grid_holder = QWidget(self)
+        grid_holder = _Holder(self)
         grid = QGridLayout(grid_holder)
         for number, card in enumerate(self.cards.values()):
             grid.addWidget(card, number // 3, number % 3)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel
 
 from expatdesk.i18n import N_, _, format_number, format_percent
+from expatdesk.qt.widgets import colours
 
 if TYPE_CHECKING:
     from expatdesk.reports.target_settings import Settings
@@ -157,12 +158,12 @@ TARGETS = (
     ),
 )
 
-#: Colour-blind safe colours (Okabe–Ito, darkened for white text) and symbols per status.
+#: The symbol of each status (its colour is the colour role of the same name).
 _STATUS_STYLE = {
-    "met": ("#005A8C", "✔"),
-    "not_met": ("#A33A00", "✘"),
-    "insufficient_data": ("#5F6368", "?"),
-    "baseline": ("#5B2C83", "◆"),
+    "met": ("met", "✔"),
+    "not_met": ("not_met", "✘"),
+    "insufficient_data": ("insufficient_data", "?"),
+    "baseline": ("baseline", "◆"),
 }
 
 
@@ -214,11 +215,9 @@ def status_text(status: Status) -> str:
 
 
 def style_status(label: QLabel, status: Status) -> None:
-    colour = _STATUS_STYLE[status.value][0]
     label.setText(status_text(status))
-    label.setStyleSheet(
-        f"QLabel {{ background: {colour}; color: white; border-radius: 3px; padding: 1px 6px; }}"
-    )
+    label.setContentsMargins(6, 1, 6, 1)
+    colours.badge(label, colours.Role(status.value))
 
 
 def whole_grades(figures: list[Figure], threshold: float | None) -> tuple[float, float]:

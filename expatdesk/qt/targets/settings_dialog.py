@@ -21,6 +21,7 @@ from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.documents.letterhead_box import LetterheadBox
 from expatdesk.qt.forms.ui_target_settings_dialog import Ui_TargetSettingsDialog
 from expatdesk.qt.operations import is_writing, run_write
+from expatdesk.qt.widgets import colours, scaling
 from expatdesk.qt.widgets.field_messages import FieldMessages
 from expatdesk.reports import target_settings
 from expatdesk.reports.target_settings import InvalidSettingError, SavedSettings, Settings
@@ -44,6 +45,8 @@ class TargetSettingsDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_TargetSettingsDialog()
         self.ui.setupUi(self)
+        colours.follow(self)
+        scaling.keep_room(self)
         self._database = database
         self._actor = given_or_inherited(actor, parent)
         self._saved: SavedSettings | None = None

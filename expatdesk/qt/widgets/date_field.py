@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QPainter, QPixmap
+from PySide6.QtGui import QAction, QIcon, QKeyEvent, QPainter, QPalette, QPixmap, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from expatdesk import clock, i18n
 from expatdesk.i18n import _
+from expatdesk.qt.widgets import colours
 
 _DAY_FIRST = re.compile(r"^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -53,12 +54,13 @@ def format_problem() -> str:
     return _("Type a date as {example}.").format(example=i18n.format_date(EXAMPLE, "short"))
 
 
-def _calendar_icon() -> QIcon:
-    """A small calendar drawn in the palette's text colour: no icon theme is needed."""
+def _calendar_icon(palette: QPalette) -> QIcon:
+    """A small calendar drawn in the palette's text colour (it sits in the field): no icon theme
+    is needed."""
     pixmap = QPixmap(16, 16)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    colour = QColor("#555555")
+    colour = palette.color(QPalette.ColorRole.Text)
     painter.setPen(colour)
     painter.drawRect(QRect(1, 2, 13, 12))
     painter.fillRect(QRect(1, 2, 14, 3), colour)
@@ -83,8 +85,37 @@ class _CalendarPopup(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.calendar)
         self._name_parts()
+        self._colour_days()
         self.calendar.activated.connect(self._pick)
         self.calendar.clicked.connect(self._pick)
+
+    def _colour_days(self) -> None:
+        """Weekends in the text colour (Qt's red does not read on every background), the days
+        of the months around in a grey that does, the month's title on a highlight it reads on."""
+        palette = self.palette()
+        text = QTextCharFormat()
+        text.setForeground(palette.color(QPalette.ColorRole.Text))
+        for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.calendar.setWeekdayTextFormat(day, text)
+        days = self.calendar.findChild(QAbstractItemView)
+        if days is not None:
+            grey = QPalette(days.palette())
+            muted = colours.colour(colours.Role.MUTED, palette, QPalette.ColorRole.Base)
+            grey.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, muted)
+            days.setPalette(grey)
+        bar = self.calendar.findChild(QWidget, "qt_calendar_navigationbar")
+        if bar is not None:  # the month and year on the highlight: darker where white is on it
+            title = QPalette(bar.palette())
+            on = palette.color(QPalette.ColorRole.HighlightedText)
+            ground = colours.readable(palette.color(QPalette.ColorRole.Highlight), on)
+            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+                title.setColor(group, QPalette.ColorRole.Highlight, ground)
+            bar.setPalette(title)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colour_days()
+        super().changeEvent(event)
 
     def _name_parts(self) -> None:
         """Name the popup, the days and the month buttons, which Qt leaves without a name, and
@@ -130,7 +161,7 @@ class DateField(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._calendar_action = QAction(_calendar_icon(), "", self)
+        self._calendar_action = QAction(_calendar_icon(self.palette()), "", self)
         self._calendar_action.triggered.connect(self.show_calendar)
         self.addAction(self._calendar_action, QLineEdit.ActionPosition.TrailingPosition)
         self.popup: _CalendarPopup | None = None
@@ -197,6 +228,8 @@ class DateField(QLineEdit):
     # --- language -----------------------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._calendar_action.setIcon(_calendar_icon(self.palette()))
         if event.type() == QEvent.Type.LanguageChange:
             # Keep the date, written the new language's way.
             try:

@@ -14,10 +14,13 @@ import html
 import re
 from collections.abc import Collection, Iterable, Sequence
 
+from PySide6.QtGui import QGuiApplication, QPalette
+
 from expatdesk import i18n
 from expatdesk.cases.linked import CaseInfo, DeliveryInfo
 from expatdesk.history.read import History
 from expatdesk.i18n import _, ngettext
+from expatdesk.qt.widgets import colours
 from expatdesk.timeline import TimelineEvent
 
 EMPTY = "—"
@@ -29,16 +32,31 @@ _URL_BREAKS = re.compile(r"([/.\-]+)(?=.)")
 #: The width of the label column, in pixels: the same in every section, so values line up.
 LABEL_WIDTH = 150
 
-GREY = "#5f6368"
-STYLE = f"""
+#: The page's style; the colours of secondary text and of warnings come from the palette (see
+#: :func:`style`).
+STYLE = """
 h2 {{ margin-top: 0; margin-bottom: 0; }}
 h3 {{ margin-top: 16px; margin-bottom: 4px; }}
-.subtitle {{ color: {GREY}; }}
-.label {{ color: {GREY}; }}
-th {{ color: {GREY}; font-weight: normal; text-align: left; }}
-.warning {{ color: #b00020; }}
-.note {{ color: {GREY}; }}
+.subtitle {{ color: {muted}; }}
+.label {{ color: {muted}; }}
+th {{ color: {muted}; font-weight: normal; text-align: left; }}
+.warning {{ color: {warning}; }}
+.note {{ color: {muted}; }}
+{links}
 """
+
+
+def style() -> str:
+    """:data:`STYLE` in the colours that read on a text view's background in the application's
+    palette (a view re-renders its page when the palette changes)."""
+    palette = QGuiApplication.palette()
+    base = QPalette.ColorRole.Base
+    return STYLE.format(
+        muted=colours.css(colours.Role.MUTED, palette, base),
+        warning=colours.css(colours.Role.ALERT, palette, base),
+        links=colours.link_style(palette),
+    )
+
 
 #: The scheme of links between records.
 SCHEME = "expatdesk"
@@ -131,7 +149,7 @@ class DetailPage:
         for title, subtitle, details in cards:
             parts = [f"<b>{escape(title)}</b>"]
             if subtitle:
-                parts.append(f'<span style="color: {GREY}">{escape(subtitle)}</span>')
+                parts.append(f'<span class="subtitle">{escape(subtitle)}</span>')
             parts += [escape(line) for line in details if line]
             blocks.append('<p style="margin-bottom: 6px">' + "<br>".join(parts) + "</p>")
         if not blocks:
@@ -141,7 +159,7 @@ class DetailPage:
 
     def html(self) -> str:
         return (
-            f"<html><head><style>{STYLE}</style></head><body>{''.join(self._parts)}</body></html>"
+            f"<html><head><style>{style()}</style></head><body>{''.join(self._parts)}</body></html>"
         )
 
 

@@ -25,12 +25,19 @@ from PySide6.QtWidgets import QLabel, QStyle, QTabWidget, QWidget
 
 from expatdesk.common.db_errors import Problem, Refusal
 from expatdesk.i18n import _
-
-#: The style of an inline message.
-ERROR_STYLE = "color: #A33A00; font-weight: bold;"
+from expatdesk.qt.widgets import colours
 
 #: Where one message goes: the label, its text, and the input to focus (``None``: none).
 Placed = tuple[QLabel, str, QWidget | None]
+
+
+def error_label(label: QLabel) -> QLabel:
+    """Make ``label`` a message label: bold, in the error colour of the palette in use."""
+    bold = label.font()
+    bold.setBold(True)
+    label.setFont(bold)
+    colours.paint(label, colours.Role.ERROR)
+    return label
 
 
 def show_on_its_tab(widget: QWidget) -> None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from expatdesk.common.validation import Problems
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
-from expatdesk.qt.widgets.field_messages import ERROR_STYLE, FieldMessages
+from expatdesk.qt.widgets.field_messages import FieldMessages, error_label
 
 T = TypeVar("T")
 
@@ -61,7 +61,7 @@ class ItemDialog(QDialog):
         #: Where a problem of no field shown here goes (hidden until then).
         self.form_error = QLabel(self)
         self.form_error.setObjectName("formError")
-        self.form_error.setStyleSheet(ERROR_STYLE)
+        error_label(self.form_error)
         self.form_error.setWordWrap(True)
         self.form_error.hide()
         self.messages = FieldMessages(self.error_labels, self.inputs, self.form_error)
@@ -81,7 +81,7 @@ class ItemDialog(QDialog):
             self._labels.append((label, text, widget, accessible))
         error = QLabel(self)
         error.setObjectName(_object_name(key) + "Error")
-        error.setStyleSheet(ERROR_STYLE)
+        error_label(error)
         error.setWordWrap(True)
         error.hide()
         self.grid.addWidget(error, self._rows + 1, 1)

@@ -32,6 +32,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
@@ -52,7 +53,7 @@ from expatdesk.privacy import access_log
 from expatdesk.qt.forms.ui_record_area import Ui_RecordArea
 from expatdesk.qt.operations import change_bus
 from expatdesk.qt.settings import Settings
-from expatdesk.qt.widgets import detail_html
+from expatdesk.qt.widgets import colours, detail_html, scaling
 from expatdesk.qt.widgets.list_exporter import ListExporter
 from expatdesk.qt.widgets.list_filters import FilterBar
 from expatdesk.qt.widgets.record_model import RecordTableModel
@@ -300,6 +301,7 @@ class RecordArea(QWidget):
         header.setResizeContentsPrecision(100)  # rows of the first page only
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSortIndicatorShown(True)
+        scaling.keep_titles(header)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         rows = table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -315,7 +317,8 @@ class RecordArea(QWidget):
         label.setObjectName("emptyLabel")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setWordWrap(True)
-        label.setEnabled(False)  # drawn in the disabled (grey) colour
+        label.setBackgroundRole(QPalette.ColorRole.Base)
+        colours.paint(label, colours.Role.MUTED)  # secondary, but readable
         QVBoxLayout(viewport).addWidget(label)
         return label
 
@@ -575,6 +578,7 @@ class RecordArea(QWidget):
         for section in range(header.count() - 1):
             width = header.sectionSize(section) + self.COLUMN_PADDING
             header.resizeSection(section, min(width, self.MAX_COLUMN_WIDTH))
+        scaling.keep_titles(header)
         self._fitted = True
 
     # --- language -----------------------------------------------------------------------------
@@ -583,6 +587,9 @@ class RecordArea(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
             self._retranslate()
+        elif event.type() == QEvent.Type.PaletteChange and self._record is not None:
+            # The page's colours are the palette's: shown again once every widget has it.
+            QTimer.singleShot(0, self, lambda: self._show_record(self._record))
         super().changeEvent(event)
 
     def _retranslate(self) -> None:

@@ -57,11 +57,11 @@ from expatdesk.qt.expats.duplicate_warning import DuplicateWarning
 from expatdesk.qt.expats.editor import ExpatEditor
 from expatdesk.qt.expats.family_permits import PermitDialog
 from expatdesk.qt.expats.merge_dialog import MergeDialog
-from expatdesk.qt.home.page import ALERT_COLOUR
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.main_window import MainWindow
 from expatdesk.qt.operations import writes_running
 from expatdesk.qt.settings import Settings
+from expatdesk.qt.widgets import colours
 from expatdesk.qt.widgets.date_field import DateField
 from tests.helpers.sample import Sample
 from tests.unit.qt.desk_helpers import add_staff, choose
@@ -580,7 +580,9 @@ class Day:
                 "Jose Garcia",
             ],
         ]
-        assert tasks.topLevelItem(0).child(0).foreground(0).color() == ALERT_COLOUR
+        assert tasks.topLevelItem(0).child(0).foreground(0).color() == colours.item_colour(
+            tasks, colours.Role.ALERT
+        )
         cases = home.ui.casesTree
         assert tree_rows(cases)[:2] == [
             [words.new_group, "", "", ""],
@@ -658,7 +660,7 @@ class Day:
         ]
         assert not row.icon(0).isNull()
         assert row.font(0).weight() == QFont.Weight.Bold
-        assert row.foreground(3).color() == ALERT_COLOUR
+        assert row.foreground(3).color() == colours.item_colour(tree, colours.Role.ALERT)
         assert row.toolTip(1) == words.ends_soon
         assert home.ui.permitsNote.text() == words.permits_note
         # Alt and the heading's letter reach the list; Enter on the entry opens the expat.

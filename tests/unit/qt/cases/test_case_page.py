@@ -231,7 +231,7 @@ def test_a_case_through_the_desks_day(
 
 def test_client_link_opens_the_client(qtbot, page: CasePage, sample: Sample) -> None:
     label = page.ui.clientLabel
-    assert label.text() == f'<a href="expat:{sample.expats["jose"]}">José García</a>'
+    assert f'<a href="expat:{sample.expats["jose"]}">José García</a>' in label.text()
     with qtbot.waitSignal(page.openRecordRequested) as opened:
         label.linkActivated.emit(f"expat:{sample.expats['jose']}")
     assert opened.args == ["expat", sample.expats["jose"]]

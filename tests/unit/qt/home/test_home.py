@@ -15,7 +15,8 @@ from expatdesk import i18n
 from expatdesk.accounts.actor import Actor
 from expatdesk.db.database import Database
 from expatdesk.db.models import Case, Employer, Expat, Permit, StaffUser, Task
-from expatdesk.qt.home.page import ALERT_COLOUR, LINK_ROLE, HomeArea
+from expatdesk.qt.home.page import LINK_ROLE, HomeArea
+from expatdesk.qt.widgets import colours
 
 TODAY = date(2026, 3, 11)
 
@@ -192,16 +193,17 @@ def test_the_sections_show_the_entries(home: HomeArea) -> None:
 def test_permits_within_30_days_stand_out_not_by_colour_alone(home: HomeArea) -> None:
     tree = home.ui.permitsTree
     soon, later = tree.topLevelItem(0), tree.topLevelItem(1)
+    alert = colours.item_colour(tree, colours.Role.ALERT)
     # A sign, bold text and words; the colour only adds to them.
     assert not soon.icon(0).isNull()
     assert soon.font(0).weight() == QFont.Weight.Bold
-    assert soon.foreground(0).color() == ALERT_COLOUR
-    assert soon.foreground(3).color() == ALERT_COLOUR
+    assert soon.foreground(0).color() == alert
+    assert soon.foreground(3).color() == alert
     assert soon.toolTip(1) == "Ends within 30 days"
     assert soon.data(0, Qt.ItemDataRole.AccessibleTextRole) == "Ends within 30 days: 23 Mar 2026"
     assert later.icon(0).isNull()
     assert later.font(0).weight() != QFont.Weight.Bold
-    assert later.foreground(0).color() != ALERT_COLOUR
+    assert later.foreground(0).color() != alert
     assert later.toolTip(1) == ""
 
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeyEvent, QPalette
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QPushButton, QWidget
 from sqlalchemy import select
 
 from expatdesk import clock
@@ -27,6 +27,7 @@ from expatdesk.qt.kiosk.setup import ExitCodeDialog, KioskSetup, KioskSetupDialo
 from expatdesk.qt.kiosk.window import KioskWindow
 from expatdesk.qt.main_window import MainWindow
 from expatdesk.qt.operations import change_bus
+from expatdesk.qt.widgets import colours
 from expatdesk.surveys import responses as surveys
 from tests.helpers.sample import Sample
 
@@ -479,3 +480,60 @@ def test_an_abandoned_questionnaire_is_reset_for_the_next_visitor(
     assert "anonymously" in kiosk.welcome.text.text()  # the linked visitor has gone
     assert not kiosk.idle_timer.isActive()
     assert rows(sqlite_database) == []  # half answers are never saved
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_after_wrong_codes_the_message_and_the_buttons_are_whole(
+    qtbot, kiosk: KioskWindow, qapp: QApplication, scale: float
+) -> None:
+    normal = QFont(qapp.font())
+    larger = QFont(normal)
+    larger.setPointSizeF(normal.pointSizeF() * scale)
+    qapp.setFont(larger)
+    try:
+        dialog = ExitCodeDialog(CODE, kiosk)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        for _try in range(4):  # "Wrong code." three times, then the longer "wait" message
+            qtbot.keyClicks(dialog.code, "1111")
+            qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
+        assert dialog.error.text().startswith("Too many wrong codes")
+
+        def whole() -> bool:
+            error = dialog.error
+            return error.height() >= error.heightForWidth(error.width()) and all(
+                dialog.rect().contains(button.geometry().translated(dialog.buttons.pos()))
+                and button.height() >= button.minimumSizeHint().height()
+                for button in dialog.buttons.buttons()
+            )
+
+        qtbot.waitUntil(whole)
+        # The staff's dialog has ordinary buttons, not the kiosk's large ones for the public.
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert ok.height() < kiosk.welcome.start.height()
+    finally:
+        qapp.setFont(normal)
+
+
+def test_the_kiosk_follows_the_palette_and_the_text_size(
+    qtbot, kiosk: KioskWindow, qapp: QApplication
+) -> None:
+    palette, font = QPalette(qapp.palette()), QFont(qapp.font())
+    title = kiosk.welcome.title
+    try:
+        before = title.fontInfo().pointSizeF()
+        assert before >= font.pointSizeF() * 2  # a title is large, relative to the user's text
+        larger = QFont(font)
+        larger.setPointSizeF(font.pointSizeF() * 2)
+        qapp.setFont(larger)
+        qtbot.waitUntil(lambda: title.fontInfo().pointSizeF() >= before * 1.9)
+        dark = QPalette(QColor(40, 40, 40))
+        qapp.setPalette(dark)
+        qtbot.waitUntil(lambda: kiosk.grab().toImage().pixelColor(2, 2) == QColor(40, 40, 40))
+        # The text on the window is the palette's, readable on it (not the old fixed dark blue).
+        text = kiosk.welcome.title.palette().color(QPalette.ColorRole.WindowText)
+        assert colours.contrast(text, QColor(40, 40, 40)) >= 4.5
+    finally:
+        qapp.setPalette(palette)
+        qapp.setFont(font)
