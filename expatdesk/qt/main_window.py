@@ -18,11 +18,11 @@ from expatdesk.i18n import _, ngettext
 from expatdesk.qt import msgbox
 from expatdesk.qt.accounts.idle_lock import IdleLock
 from expatdesk.qt.accounts.role_hints import role_actions, show_what_the_role_may
+from expatdesk.qt.appearance import colours
 from expatdesk.qt.exchange.import_dialog import KIND_LABELS, Exporter, ImportDialog
 from expatdesk.qt.forms.ui_main_window import Ui_MainWindow
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.settings import Settings
-from expatdesk.qt.widgets import colours
 from expatdesk.qt.widgets.area_stack import AREAS, AreaStack, LazyArea, build_area
 
 if TYPE_CHECKING:

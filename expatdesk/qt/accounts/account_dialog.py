@@ -20,9 +20,9 @@ from expatdesk.common.db_errors import Refusal
 from expatdesk.common.validation import ValidationError
 from expatdesk.db.models import ROLES
 from expatdesk.i18n import _
+from expatdesk.qt.appearance import colours, scaling
 from expatdesk.qt.forms.ui_account_dialog import Ui_AccountDialog
 from expatdesk.qt.operations import is_writing, run_write
-from expatdesk.qt.widgets import colours, scaling
 
 #: Creates the account from (username, display name, role, password); returns what it made. It
 #: runs off the GUI thread, so it calls a service and touches no widget.

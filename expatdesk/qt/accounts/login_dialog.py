@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 from expatdesk.accounts.sign_in import SignedIn
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
+from expatdesk.qt.appearance import colours, scaling
 from expatdesk.qt.forms.ui_login_dialog import Ui_LoginDialog
 from expatdesk.qt.language import LanguageSwitcher
-from expatdesk.qt.widgets import colours, scaling
 
 log = logging.getLogger(__name__)
 

@@ -22,9 +22,9 @@ from expatdesk.common.validation import ValidationError
 from expatdesk.db.database import Database
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
+from expatdesk.qt.appearance import colours, scaling
 from expatdesk.qt.forms.ui_password_dialog import Ui_PasswordDialog
 from expatdesk.qt.operations import is_writing, run_write
-from expatdesk.qt.widgets import colours, scaling
 
 #: Stores the password: (current password or "", new password). It runs off the GUI thread, so
 #: it calls a service and touches no widget.

@@ -39,9 +39,9 @@ from expatdesk.qt import msgbox
 from expatdesk.qt.accounts.account_dialog import AccountDialog
 from expatdesk.qt.accounts.idle_lock import IdleLock
 from expatdesk.qt.accounts.password_dialog import PasswordDialog
+from expatdesk.qt.appearance import scaling
 from expatdesk.qt.forms.ui_staff_dialog import Ui_StaffDialog
 from expatdesk.qt.operations import is_writing, run_write
-from expatdesk.qt.widgets import scaling
 
 log = logging.getLogger(__name__)
 

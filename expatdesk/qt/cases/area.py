@@ -33,11 +33,11 @@ from expatdesk.cases import statuses as case_statuses
 from expatdesk.common.changes import Changes, Kind
 from expatdesk.db.database import Database
 from expatdesk.i18n import N_, _, ngettext
+from expatdesk.qt.appearance import scaling
 from expatdesk.qt.cases.desk_widgets import select_data
 from expatdesk.qt.cases.page import CasePage
 from expatdesk.qt.forms.ui_cases_area import Ui_CasesArea
 from expatdesk.qt.operations import change_bus
-from expatdesk.qt.widgets import scaling
 from expatdesk.qt.widgets.list_exporter import ListExporter
 from expatdesk.qt.widgets.record_area import AreaState
 from expatdesk.qt.widgets.record_model import Index, RecordTableModel

@@ -21,10 +21,10 @@ from expatdesk.cases import workflow as cases
 from expatdesk.common.changes import CASE_CHANGED
 from expatdesk.db.database import Database
 from expatdesk.i18n import _
+from expatdesk.qt.appearance import colours, scaling
 from expatdesk.qt.cases.client_dialog import ClientDialog
 from expatdesk.qt.cases.desk_widgets import select_data
 from expatdesk.qt.forms.ui_open_case_dialog import Ui_OpenCaseDialog
-from expatdesk.qt.widgets import colours, scaling
 
 log = logging.getLogger(__name__)
 

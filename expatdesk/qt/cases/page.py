@@ -49,6 +49,7 @@ from expatdesk.db.database import Database
 from expatdesk.errors import AlreadySavedError, DatabaseError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
+from expatdesk.qt.appearance import colours, scaling
 from expatdesk.qt.cases.desk_widgets import select_data
 from expatdesk.qt.cases.page_tables import (
     DOCUMENT_ROLE,
@@ -69,13 +70,12 @@ from expatdesk.qt.cases.page_tables import (
     removal_question,
     set_up_inputs,
     set_up_tables,
-    status_action,
+    status_button,
     tab_titles,
 )
 from expatdesk.qt.documents.panel import DocumentsPanel
 from expatdesk.qt.forms.ui_case_page import Ui_CasePage
 from expatdesk.qt.operations import is_writing, run_write
-from expatdesk.qt.widgets import colours, scaling
 from expatdesk.qt.widgets.date_field import DateField
 
 log = logging.getLogger(__name__)
@@ -240,15 +240,7 @@ class CasePage(QWidget):
         ui.statusValue.setText(case_statuses.status_label(detail.status))
         previous: QWidget = ui.clientLabel
         for target in detail.transitions:
-            button = QPushButton(status_action(detail.status, target), ui.statusButtons)
-            button.setObjectName(f"status_{target}")
-            # Named by what it says ("Wait for the client"); what it does is the description.
-            button.setAccessibleName(button.text())
-            explanation = _("Set the status to “{status}”").format(
-                status=case_statuses.status_label(target)
-            )
-            button.setAccessibleDescription(explanation)
-            button.setToolTip(explanation)
+            button = status_button(detail.status, target, ui.statusButtons)
             button.clicked.connect(lambda _checked=False, status=target: self.set_status(status))
             ui.statusButtonsLayout.addWidget(button)
             button.show()  # now, so that the focus can go to it at once

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
@@ -38,8 +39,8 @@ from expatdesk.cases import statuses as case_statuses
 from expatdesk.cases.detail import CaseDetail, CaseService, DocumentCheck, TaskInfo
 from expatdesk.common.labels import Label
 from expatdesk.i18n import N_, _
+from expatdesk.qt.appearance import colours
 from expatdesk.qt.forms.ui_case_page import Ui_CasePage
-from expatdesk.qt.widgets import colours
 from expatdesk.qt.widgets.date_field import DateField
 
 Index = QModelIndex | QPersistentModelIndex
@@ -69,6 +70,19 @@ def status_action(current: str, target: str) -> str:
     if target == "closed":
         return _("Close the case")
     return case_statuses.status_label(target)
+
+
+def status_button(current: str, target: str, parent: QWidget) -> QPushButton:
+    """The button that moves a case from ``current`` to ``target``: named by what it says ("Wait
+    for the client"), with what it does as its description."""
+    button = QPushButton(status_action(current, target), parent)
+    button.setObjectName(f"status_{target}")
+    button.setAccessibleName(button.text())
+    label = case_statuses.status_label(target)
+    explanation = _("Set the status to “{status}”").format(status=label)
+    button.setAccessibleDescription(explanation)
+    button.setToolTip(explanation)
+    return button
 
 
 class DueDateDelegate(QStyledItemDelegate):

@@ -20,10 +20,10 @@ from expatdesk.common.changes import SERVICE_DELIVERED
 from expatdesk.common.concurrency import new_request_key
 from expatdesk.db.database import Database
 from expatdesk.i18n import _
+from expatdesk.qt.appearance import colours, scaling
 from expatdesk.qt.cases.client_dialog import ClientDialog
 from expatdesk.qt.cases.desk_widgets import select_data
 from expatdesk.qt.forms.ui_walk_in_dialog import Ui_WalkInDialog
-from expatdesk.qt.widgets import colours, scaling
 
 log = logging.getLogger(__name__)
 

@@ -29,9 +29,9 @@ from expatdesk.employers.write import ContactForm, EmployerForm, HiringForm
 from expatdesk.errors import UserError
 from expatdesk.i18n import N_, _
 from expatdesk.qt import msgbox
+from expatdesk.qt.appearance import colours, scaling
 from expatdesk.qt.forms.ui_employer_editor import Ui_EmployerEditor
 from expatdesk.qt.operations import is_writing
-from expatdesk.qt.widgets import colours, scaling
 from expatdesk.qt.widgets.item_dialogs import ItemDialog, ItemTable
 from expatdesk.qt.widgets.record_editor import (
     RecordEditor,

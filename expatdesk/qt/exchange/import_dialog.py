@@ -35,10 +35,10 @@ from expatdesk.db.database import Database
 from expatdesk.i18n import N_, _
 from expatdesk.qt import files, msgbox
 from expatdesk.qt.acting import given_or_inherited
+from expatdesk.qt.appearance import colours, scaling
 from expatdesk.qt.background import Job
 from expatdesk.qt.forms.ui_import_dialog import Ui_ImportDialog
 from expatdesk.qt.operations import change_bus
-from expatdesk.qt.widgets import colours, scaling
 
 if TYPE_CHECKING:  # the exchange package loads when a file is checked, not at start-up
     from expatdesk.exchange import Counts, ImportPlan, RowError

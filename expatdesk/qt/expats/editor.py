@@ -39,6 +39,7 @@ from expatdesk.expats import write as expat_records
 from expatdesk.expats.forms import ExpatForm, FamilyMemberForm, PermitForm
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
+from expatdesk.qt.appearance import colours, scaling
 from expatdesk.qt.expats.duplicate_warning import ask_about_duplicates
 from expatdesk.qt.expats.family_permits import (
     FamilyMemberDialog,
@@ -51,7 +52,6 @@ from expatdesk.qt.expats.family_permits import (
 )
 from expatdesk.qt.forms.ui_expat_editor import Ui_ExpatEditor
 from expatdesk.qt.operations import is_writing
-from expatdesk.qt.widgets import colours, scaling
 from expatdesk.qt.widgets.item_dialogs import ItemTable
 from expatdesk.qt.widgets.record_editor import (
     RecordEditor,

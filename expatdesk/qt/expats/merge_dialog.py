@@ -35,9 +35,9 @@ from expatdesk.expats import merge
 from expatdesk.expats.merge import ExpatChoice, FieldComparison, LinkCounts, MergePreview
 from expatdesk.i18n import _, ngettext
 from expatdesk.qt import msgbox
+from expatdesk.qt.appearance import colours, scaling
 from expatdesk.qt.forms.ui_merge_dialog import Ui_MergeDialog
 from expatdesk.qt.operations import is_writing, run_write
-from expatdesk.qt.widgets import colours, scaling
 
 log = logging.getLogger(__name__)
 

@@ -41,10 +41,10 @@ from expatdesk.home.dashboard import (
     TaskEntry,
 )
 from expatdesk.i18n import _
+from expatdesk.qt.appearance import colours, scaling
 from expatdesk.qt.background import Job
 from expatdesk.qt.forms.ui_home_area import Ui_HomeArea
 from expatdesk.qt.operations import change_bus
-from expatdesk.qt.widgets import colours, scaling
 from expatdesk.qt.widgets.accessible import name_by_label
 from expatdesk.timeline import URGENT_DAYS, days_left_text
 

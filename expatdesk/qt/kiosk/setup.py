@@ -28,7 +28,7 @@ from expatdesk.accounts import passwords
 from expatdesk.accounts.actor import Actor
 from expatdesk.i18n import _, ngettext
 from expatdesk.qt.acting import actor_of
-from expatdesk.qt.widgets import scaling
+from expatdesk.qt.appearance import scaling
 from expatdesk.qt.widgets.accessible import name_by_label
 from expatdesk.qt.widgets.field_messages import error_label
 

@@ -26,10 +26,10 @@ from expatdesk.i18n import _, ngettext
 from expatdesk.privacy import retention
 from expatdesk.privacy.retention import RetentionCandidate, RetentionResult
 from expatdesk.qt import msgbox
+from expatdesk.qt.appearance import colours, scaling
 from expatdesk.qt.forms.ui_retention_dialog import Ui_RetentionDialog
 from expatdesk.qt.operations import is_writing, run_write
 from expatdesk.qt.privacy.guards import allowed, counted, denied_message, waiting
-from expatdesk.qt.widgets import colours, scaling
 from expatdesk.qt.widgets.record_editor import confirm
 
 log = logging.getLogger(__name__)

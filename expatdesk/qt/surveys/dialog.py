@@ -24,10 +24,10 @@ from expatdesk.errors import AlreadySavedError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.acting import given_or_inherited
+from expatdesk.qt.appearance import colours, scaling
 from expatdesk.qt.forms.ui_survey_dialog import Ui_SurveyDialog
 from expatdesk.qt.operations import is_writing, run_write
 from expatdesk.qt.surveys.chooser import RespondentSearch
-from expatdesk.qt.widgets import colours, scaling
 from expatdesk.qt.widgets.date_field import format_problem
 from expatdesk.qt.widgets.field_messages import FieldMessages
 from expatdesk.surveys import responses as surveys

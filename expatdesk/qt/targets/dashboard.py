@@ -36,6 +36,7 @@ from expatdesk.common.changes import Changes, Kind
 from expatdesk.db.database import Database
 from expatdesk.i18n import N_, _, format_number, format_percent
 from expatdesk.qt import msgbox
+from expatdesk.qt.appearance import colours
 from expatdesk.qt.background import Job
 from expatdesk.qt.operations import change_bus
 from expatdesk.qt.targets.figures import (
@@ -51,7 +52,6 @@ from expatdesk.qt.targets.figures import (
     whole_grades,
 )
 from expatdesk.qt.targets.trend_chart import TrendChart
-from expatdesk.qt.widgets import colours
 
 if TYPE_CHECKING:
     from expatdesk.reports.targets import TargetsReport

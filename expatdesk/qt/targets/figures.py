@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel
 
 from expatdesk.i18n import N_, _, format_number, format_percent
-from expatdesk.qt.widgets import colours
+from expatdesk.qt.appearance import colours
 
 if TYPE_CHECKING:
     from expatdesk.reports.target_settings import Settings

@@ -18,10 +18,10 @@ from expatdesk.errors import UserError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.acting import given_or_inherited
+from expatdesk.qt.appearance import colours, scaling
 from expatdesk.qt.documents.letterhead_box import LetterheadBox
 from expatdesk.qt.forms.ui_target_settings_dialog import Ui_TargetSettingsDialog
 from expatdesk.qt.operations import is_writing, run_write
-from expatdesk.qt.widgets import colours, scaling
 from expatdesk.qt.widgets.field_messages import FieldMessages
 from expatdesk.reports import target_settings
 from expatdesk.reports.target_settings import InvalidSettingError, SavedSettings, Settings

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from expatdesk import clock, i18n
 from expatdesk.i18n import _
-from expatdesk.qt.widgets import colours
+from expatdesk.qt.appearance import colours
 
 _DAY_FIRST = re.compile(r"^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")

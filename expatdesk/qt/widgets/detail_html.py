@@ -20,7 +20,7 @@ from expatdesk import i18n
 from expatdesk.cases.linked import CaseInfo, DeliveryInfo
 from expatdesk.history.read import History
 from expatdesk.i18n import _, ngettext
-from expatdesk.qt.widgets import colours
+from expatdesk.qt.appearance import colours
 from expatdesk.timeline import TimelineEvent
 
 EMPTY = "—"

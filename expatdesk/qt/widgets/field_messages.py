@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QLabel, QStyle, QTabWidget, QWidget
 
 from expatdesk.common.db_errors import Problem, Refusal
 from expatdesk.i18n import _
-from expatdesk.qt.widgets import colours
+from expatdesk.qt.appearance import colours
 
 #: Where one message goes: the label, its text, and the input to focus (``None``: none).
 Placed = tuple[QLabel, str, QWidget | None]

@@ -26,7 +26,6 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
     QModelIndex,
-    QObject,
     Qt,
     QTimer,
     QUrl,
@@ -50,10 +49,12 @@ from expatdesk.db.database import Database
 from expatdesk.errors import DatabaseError
 from expatdesk.i18n import _
 from expatdesk.privacy import access_log
+from expatdesk.qt.appearance import colours, scaling
 from expatdesk.qt.forms.ui_record_area import Ui_RecordArea
 from expatdesk.qt.operations import change_bus
 from expatdesk.qt.settings import Settings
-from expatdesk.qt.widgets import colours, detail_html, scaling
+from expatdesk.qt.widgets import detail_html
+from expatdesk.qt.widgets.first_paint import FirstPaint
 from expatdesk.qt.widgets.list_exporter import ListExporter
 from expatdesk.qt.widgets.list_filters import FilterBar
 from expatdesk.qt.widgets.record_model import RecordTableModel
@@ -145,21 +146,6 @@ class AreaSpec:
     none_yet: Callable[[], str]  # the table is empty
 
 
-class _FirstPaint(QObject):
-    """Calls ``done`` once ``widget`` (its parent, whose events it alone sees) has painted."""
-
-    def __init__(self, widget: QWidget, done: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._done = done
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, watched, self._done)  # once this paint is done
-        return False
-
-
 class RecordArea(QWidget):
     """The list of one kind of record, its search box and the selected record's details.
 
@@ -211,7 +197,7 @@ class RecordArea(QWidget):
         self._unpainted: int | None = None  # selected before the list was painted
         self._painted = not page_after_paint
         if page_after_paint:
-            _FirstPaint(self.ui.table.viewport(), self._painted_now)
+            FirstPaint(self.ui.table.viewport(), self._painted_now)
 
         self.model = RecordTableModel(database, spec.listing, self, background=True)
         self.filterBar = FilterBar(database, spec.listing, self)

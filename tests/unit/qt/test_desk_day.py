@@ -51,6 +51,7 @@ from expatdesk.db.models import (
 )
 from expatdesk.i18n import format_date
 from expatdesk.qt import msgbox
+from expatdesk.qt.appearance import colours
 from expatdesk.qt.cases.open_case_dialog import OpenCaseDialog
 from expatdesk.qt.cases.walk_in_dialog import WalkInDialog
 from expatdesk.qt.expats.duplicate_warning import DuplicateWarning
@@ -61,7 +62,6 @@ from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.main_window import MainWindow
 from expatdesk.qt.operations import writes_running
 from expatdesk.qt.settings import Settings
-from expatdesk.qt.widgets import colours
 from expatdesk.qt.widgets.date_field import DateField
 from tests.helpers.sample import Sample
 from tests.unit.qt.desk_helpers import add_staff, choose

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expatdesk.qt.widgets.colours import contrast
+from expatdesk.qt.appearance.colours import contrast
 
 #: WCAG 1.4.3 for normal text.
 MINIMUM = 4.5

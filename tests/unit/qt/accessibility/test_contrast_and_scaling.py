@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
-from expatdesk.qt.widgets import colours
+from expatdesk.qt.appearance import colours
 from tests.unit.qt.accessibility.catalogue import NAMES, Scene, opened
 from tests.unit.qt.accessibility.measure import (
     PALETTES,

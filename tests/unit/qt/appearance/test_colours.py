@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expatdesk.qt.widgets import colours
+from expatdesk.qt.appearance import colours
 from tests.unit.qt.accessibility.measure import PALETTES
 
 

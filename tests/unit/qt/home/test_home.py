@@ -15,8 +15,8 @@ from expatdesk import i18n
 from expatdesk.accounts.actor import Actor
 from expatdesk.db.database import Database
 from expatdesk.db.models import Case, Employer, Expat, Permit, StaffUser, Task
+from expatdesk.qt.appearance import colours
 from expatdesk.qt.home.page import LINK_ROLE, HomeArea
-from expatdesk.qt.widgets import colours
 
 TODAY = date(2026, 3, 11)
 

@@ -22,12 +22,12 @@ from expatdesk.db.models import CURRENT_QUESTIONNAIRE, SurveyFacility, SurveyRes
 from expatdesk.errors import UserError
 from expatdesk.i18n import _ as translate
 from expatdesk.qt import msgbox
+from expatdesk.qt.appearance import colours
 from expatdesk.qt.kiosk import window as kiosk_module
 from expatdesk.qt.kiosk.setup import ExitCodeDialog, KioskSetup, KioskSetupDialog
 from expatdesk.qt.kiosk.window import KioskWindow
 from expatdesk.qt.main_window import MainWindow
 from expatdesk.qt.operations import change_bus
-from expatdesk.qt.widgets import colours
 from expatdesk.surveys import responses as surveys
 from tests.helpers.sample import Sample
 
