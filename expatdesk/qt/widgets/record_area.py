@@ -58,6 +58,7 @@ from expatdesk.qt.widgets.first_paint import FirstPaint
 from expatdesk.qt.widgets.list_exporter import ListExporter
 from expatdesk.qt.widgets.list_filters import FilterBar
 from expatdesk.qt.widgets.record_model import RecordTableModel
+from expatdesk.qt.widgets.search_keys import SearchBoxKeys
 
 log = logging.getLogger(__name__)
 
@@ -207,6 +208,7 @@ class RecordArea(QWidget):
         self._search_timer = self._make_search_timer()
         self.ui.searchEdit.textChanged.connect(self._search_later)
         self.ui.searchEdit.returnPressed.connect(self._search_and_go_to_list)
+        SearchBoxKeys(self.ui.searchEdit, self._search_and_go_to_list)  # Down as Enter
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
         self.model.loaded.connect(self._loaded)
@@ -418,7 +420,7 @@ class RecordArea(QWidget):
         self.model.search(self.ui.searchEdit.text())
 
     def _search_and_go_to_list(self) -> None:
-        """Enter: search now, and go to the list when it shows what was found."""
+        """Enter (or Down): search now, and go to the list when it shows what was found."""
         self._go_to_list = True
         self._search_now()
         if not self.model.busy:  # the same search as before: nothing to wait for
