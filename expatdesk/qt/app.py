@@ -29,12 +29,12 @@ from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.accounts.idle_lock import IdleLock
 from expatdesk.qt.accounts.login_dialog import LoginDialog
+from expatdesk.qt.appearance import accessible
 from expatdesk.qt.background import collect_garbage_in_gui_thread
 from expatdesk.qt.errors import reporting_errors
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.main_window import APP_NAME, MainWindow
 from expatdesk.qt.settings import Settings
-from expatdesk.qt.widgets import accessible
 
 log = logging.getLogger(__name__)
 

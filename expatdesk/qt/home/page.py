@@ -42,10 +42,10 @@ from expatdesk.home.dashboard import (
 )
 from expatdesk.i18n import _
 from expatdesk.qt.appearance import colours, scaling
+from expatdesk.qt.appearance.accessible import name_by_label
 from expatdesk.qt.background import Job
 from expatdesk.qt.forms.ui_home_area import Ui_HomeArea
 from expatdesk.qt.operations import change_bus
-from expatdesk.qt.widgets.accessible import name_by_label
 from expatdesk.timeline import URGENT_DAYS, days_left_text
 
 #: Item data (column 0): the ``(kind, id)`` an entry opens.

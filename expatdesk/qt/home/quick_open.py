@@ -28,8 +28,8 @@ from expatdesk.home import quick_open
 from expatdesk.home.quick_open import Match
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
+from expatdesk.qt.appearance.accessible import name_by_label
 from expatdesk.qt.settings import Settings
-from expatdesk.qt.widgets.accessible import name_by_label
 
 log = logging.getLogger(__name__)
 

@@ -29,7 +29,7 @@ from expatdesk.accounts.actor import Actor
 from expatdesk.i18n import _, ngettext
 from expatdesk.qt.acting import actor_of
 from expatdesk.qt.appearance import scaling
-from expatdesk.qt.widgets.accessible import name_by_label
+from expatdesk.qt.appearance.accessible import name_by_label
 from expatdesk.qt.widgets.field_messages import error_label
 
 MIN_CODE_LENGTH = 4

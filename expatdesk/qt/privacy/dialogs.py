@@ -42,10 +42,10 @@ from expatdesk.privacy import subject_access
 from expatdesk.privacy.erasure import Erasure, ErasurePreview, Mention
 from expatdesk.qt import files, msgbox
 from expatdesk.qt.appearance import colours, scaling
+from expatdesk.qt.appearance.accessible import name_by_label
 from expatdesk.qt.forms.ui_erase_dialog import Ui_EraseDialog
 from expatdesk.qt.operations import is_writing, run_write
 from expatdesk.qt.privacy.guards import allowed, counted, waiting
-from expatdesk.qt.widgets.accessible import name_by_label
 
 log = logging.getLogger(__name__)
 

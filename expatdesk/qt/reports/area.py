@@ -44,9 +44,9 @@ from expatdesk.i18n import _
 from expatdesk.qt import files, msgbox
 from expatdesk.qt.acting import given_or_inherited
 from expatdesk.qt.appearance import colours
+from expatdesk.qt.appearance.accessible import name_by_label
 from expatdesk.qt.background import Job
 from expatdesk.qt.widgets import printing
-from expatdesk.qt.widgets.accessible import name_by_label
 
 if TYPE_CHECKING:
     from expatdesk.reports.targets import TargetsReport

@@ -26,8 +26,8 @@ from expatdesk.employers import search as employer_search
 from expatdesk.expats import read as expats
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
+from expatdesk.qt.appearance.accessible import name_by_label
 from expatdesk.qt.surveys.summary import summary
-from expatdesk.qt.widgets.accessible import name_by_label
 from expatdesk.surveys import responses as surveys
 from expatdesk.surveys.responses import Response
 

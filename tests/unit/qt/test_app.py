@@ -20,9 +20,9 @@ from expatdesk.qt import msgbox
 from expatdesk.qt.accounts.first_admin_dialog import FirstAdminDialog
 from expatdesk.qt.accounts.idle_lock import IdleLock
 from expatdesk.qt.accounts.login_dialog import LoginDialog
+from expatdesk.qt.appearance.accessible import FocusRing
 from expatdesk.qt.main_window import MainWindow
 from expatdesk.qt.settings import Settings
-from expatdesk.qt.widgets.accessible import FocusRing
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog
 
 from expatdesk.db.database import Database
+from expatdesk.qt.appearance import accessible
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.settings import Settings
-from expatdesk.qt.widgets import accessible
 from tests.unit.qt.accessibility.catalogue import Scene
 
 
