@@ -16,17 +16,15 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit
 
-#: What a text field keeps even when the window has an action on the same keys.
-_EDITING = tuple(
-    QKeySequence(key)
-    for key in (
-        QKeySequence.StandardKey.Copy,
-        QKeySequence.StandardKey.Paste,
-        QKeySequence.StandardKey.Cut,
-        QKeySequence.StandardKey.Undo,
-        QKeySequence.StandardKey.Redo,
-        QKeySequence.StandardKey.SelectAll,
-    )
+#: What a text field keeps even when the window has an action on the same keys (their key
+#: sequences are the platform's, known only once the application runs).
+_EDITING = (
+    QKeySequence.StandardKey.Copy,
+    QKeySequence.StandardKey.Paste,
+    QKeySequence.StandardKey.Cut,
+    QKeySequence.StandardKey.Undo,
+    QKeySequence.StandardKey.Redo,
+    QKeySequence.StandardKey.SelectAll,
 )
 _COMMAND_KEYS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
 
@@ -57,7 +55,7 @@ class SearchBoxKeys(QObject):
         if not event.modifiers() & _COMMAND_KEYS:
             return None  # typing: the box's
         pressed = QKeySequence(event.keyCombination())
-        if any(pressed.matches(key) == QKeySequence.SequenceMatch.ExactMatch for key in _EDITING):
+        if any(event.matches(key) for key in _EDITING):
             return None
         for action in self._edit.window().findChildren(QAction):
             if action.isEnabled() and any(

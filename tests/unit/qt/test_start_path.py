@@ -197,3 +197,19 @@ def test_a_command_collects_as_usual_from_its_start(tmp_path: Path) -> None:
     assert starting == expatdesk.STARTING_GC_THRESHOLDS[1]
     assert running == gc.get_threshold()[1] < expatdesk.STARTING_GC_THRESHOLDS[1]
     assert frozen_again == 0
+
+
+def test_every_qt_module_imports_before_the_application_exists() -> None:
+    """Modules are imported before there is a QApplication (a test's collection, a lazy area):
+    one that makes a Qt object when imported (a platform key sequence, a font) crashed there."""
+    script = (
+        "import importlib, pkgutil, expatdesk.qt as qt\n"
+        "for found in pkgutil.walk_packages(qt.__path__, 'expatdesk.qt.'):\n"
+        "    importlib.import_module(found.name)\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "assert QCoreApplication.instance() is None\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
