@@ -156,7 +156,14 @@ def scroll(arguments: dict[str, Any]) -> dict[str, Any]:
         result["row_height"] = table.verticalHeader().defaultSectionSize()
         app.quit()
 
-    _Painted(table.viewport(), run)
+    def when_whole() -> None:
+        """The list paints its first rows while the rest is read: scroll the whole list."""
+        if area.model.busy:
+            QTimer.singleShot(10, when_whole)
+        else:
+            run()
+
+    _Painted(table.viewport(), when_whole)
     app.exec()
     window.close()
     window.database.dispose()
