@@ -31,9 +31,11 @@ refuses anything but dropping fields or replacing values by ``"(erased)"``, so e
 administrator cannot make the trail say what did not happen.
 
 :func:`secure` (re)applies the group roles, the grants and the trigger; :func:`open_database`
-calls it after the migrations when the connecting role owns the schema. The functions for logins
-run in the caller's transaction (role changes are transactional in PostgreSQL), so a staff record
-and its login are created or changed together.
+calls it when the connecting role owns the schema, after the migrations, or when the catalogue
+differs from what it would make (:mod:`expatdesk.db.installed`: a grant, trigger or function
+someone changed with the owner's rights is repaired at the owner's next open). The functions
+for logins run in the caller's transaction (role changes are transactional in PostgreSQL), so a
+staff record and its login are created or changed together.
 """
 
 from __future__ import annotations

@@ -28,9 +28,11 @@ Bulk demo data is written with the trail switched off for its transaction (:func
 with ``trail=False``; on PostgreSQL honoured for the owner only, who could drop the triggers
 anyway); the demo writes a trail of its own (:mod:`expatdesk.demo.trail`).
 
-:func:`install` (re)creates the triggers; :func:`open_database` calls it on every SQLite open and
-whenever the owner opens a PostgreSQL database, so a migration that rebuilds a table loses
-nothing.
+:func:`install` (re)creates the triggers (and replaces one someone disabled or limited);
+:func:`open_database` calls it after every migration, and on any other open of SQLite
+(:func:`sqlite_needs_install`) or by the PostgreSQL owner (:mod:`expatdesk.db.installed`) when
+the triggers differ from what it would make, so a migration that rebuilds a table loses nothing
+and a trigger someone dropped is back at the next open.
 """
 
 from __future__ import annotations
