@@ -3,7 +3,7 @@
 Every open by the owner of the schema used to replace the trail's and the roles' functions,
 triggers and grants (:func:`expatdesk.db.trail.install`, :func:`expatdesk.db.roles.secure`): DDL
 and an advisory lock each time, even when nothing had changed. :func:`differences` reads the
-catalogue instead (a handful of queries, no locks) and compares it with what those two would
+catalogue instead (one query, no locks) and compares it with what those two would
 make, derived from the same code that makes it: the function texts of
 :mod:`~expatdesk.db.role_sql` and :mod:`~expatdesk.db.trail`, the privileges of
 :func:`~expatdesk.db.roles.table_privileges`, the triggers they create. Only when anything
@@ -25,8 +25,8 @@ from expatdesk.db import role_sql, roles, trail
 
 #: How the queries name the grantee ``aclexplode`` reports as ``0``.
 PUBLIC = "PUBLIC"
-#: What every function of ExpatDesk has unless its text says otherwise (CREATE OR REPLACE resets
-#: an ALTER FUNCTION ... STRICT or IMMUTABLE).
+#: One ``CREATE OR REPLACE FUNCTION`` statement of :mod:`~expatdesk.db.role_sql` or
+#: :mod:`~expatdesk.db.trail` (a test checks that every installed function reads as its text).
 _STATEMENT = re.compile(
     r"CREATE OR REPLACE FUNCTION \S+?\.(?P<name>\w+)\((?P<arguments>.*?)\)\s*"
     r"RETURNS (?P<returns>\w+)\s+LANGUAGE (?P<language>\w+)(?P<options>.*?)"
@@ -87,7 +87,7 @@ def expected_functions(schema: str, database: str) -> dict[str, tuple[Function, 
 
 
 _SCHEMA = "(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = current_schema())"
-_GRANTEE = "CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE r.rolname END"
+_GRANTEE = f"CASE WHEN a.grantee = 0 THEN '{PUBLIC}' ELSE r.rolname END"
 
 
 def _rows(select: str) -> str:
@@ -277,16 +277,15 @@ def _function_differences(
         )
         if row["prosrc"] is None:
             found.append(f"function {signature} missing")
-        elif (
-            actual != function
-            or row["proisstrict"]
-            or (row["provolatile"], row["prokind"])
-            != (
-                "v",
-                "f",
-            )
-        ):
+        elif actual != function or _altered(row):
             found.append(f"function {signature} changed")
         elif frozenset(row["acl"]) != privileges:
             found.append(f"privileges on function {signature}")
     return found
+
+
+def _altered(row: dict[str, Any]) -> bool:
+    """Whether an ``ALTER FUNCTION`` made it ``STRICT`` (skipped on a NULL argument), ``STABLE``
+    or ``IMMUTABLE``, or it is no plain function: none of ExpatDesk's texts says so, and ``CREATE
+    OR REPLACE`` resets it."""
+    return bool(row["proisstrict"]) or (row["provolatile"], row["prokind"]) != ("v", "f")
