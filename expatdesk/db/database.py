@@ -10,6 +10,7 @@ an SQLite file to a backup before migrating it, and runs the Alembic migrations 
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -23,7 +24,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from expatdesk.db import audit, roles, trail
+from expatdesk.db import audit, installed, roles, trail
 from expatdesk.db.audit import Acting
 from expatdesk.db.engine import (
     WRITING,
@@ -51,6 +52,8 @@ from expatdesk.errors import (
 )
 from expatdesk.i18n import _
 from expatdesk.private_files import PRIVATE_FILE_MODE
+
+log = logging.getLogger(__name__)
 
 #: Permissions of the folder ExpatDesk creates for a database, and of every file it writes there.
 PRIVATE_FOLDER_MODE = 0o700
@@ -277,7 +280,8 @@ def open_database(url: URL | str, *, migrate: bool = True, create: bool = False)
         in_memory = database.is_sqlite and url.database in (None, "", ":memory:")
         if state.revision is None and not create and not in_memory:  # a new memory one is no typo
             raise _missing(url)
-        if migrate and not state.current:
+        migrated = migrate and not state.current
+        if migrated:
             if database.is_sqlite and state.has_tables and url.database != ":memory:":
                 database.backup_path = backup_sqlite(engine, state.revision)
             migrate_engine(engine, partial(_refuse_migration_by_staff, database))
@@ -290,7 +294,7 @@ def open_database(url: URL | str, *, migrate: bool = True, create: bool = False)
                     trail.install(connection)
         if migrate and not database.is_sqlite:
             with engine.begin() as connection:
-                if roles.is_owner(connection):
+                if roles.is_owner(connection) and (migrated or _outdated(connection)):
                     roles.lock(connection)  # one owner at a time replaces functions
                     trail.install(connection)
                     roles.secure(connection)  # staff roles and grants, after every migration
@@ -302,6 +306,15 @@ def open_database(url: URL | str, *, migrate: bool = True, create: bool = False)
         engine.dispose()
         raise
     return database
+
+
+def _outdated(connection: Connection) -> bool:
+    """Whether the owner's open must install the trail and the roles again: anything differs
+    from what they would make (read from the catalogue, without DDL or locks)."""
+    found = installed.differences(connection)
+    if found:
+        log.info("installing the trail and the roles again: %s", "; ".join(found[:5]))
+    return bool(found)
 
 
 def _missing(url: URL) -> MissingDatabaseError:

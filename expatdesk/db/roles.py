@@ -33,9 +33,11 @@ refuses anything but dropping fields or replacing values by ``"(erased)"``, so e
 administrator cannot make the trail say what did not happen.
 
 :func:`secure` (re)applies the group roles, the grants and the trigger; :func:`open_database`
-calls it after the migrations when the connecting role owns the schema. The functions for logins
-run in the caller's transaction (role changes are transactional in PostgreSQL), so a staff record
-and its login are created or changed together.
+calls it when the connecting role owns the schema, after the migrations, or when the catalogue
+differs from what it would make (:mod:`expatdesk.db.installed`: a grant, trigger or function
+someone changed with the owner's rights is repaired at the owner's next open). The functions
+for logins run in the caller's transaction (role changes are transactional in PostgreSQL), so a
+staff record and its login are created or changed together.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
-from expatdesk.db import role_sql
+from expatdesk.db import role_sql, trail
 from expatdesk.errors import DatabaseError
 from expatdesk.i18n import _
 
@@ -124,6 +126,12 @@ ADMINISTRATOR_TABLES: dict[str, str] = {
 _SPECIAL = (
     READ_ONLY_TABLES | {AUDIT_TABLE, ACCESS_TABLE} | set(MANAGER_TABLES) | set(ADMINISTRATOR_TABLES)
 )
+
+#: The trigger that writes who added an entry, on each table staff add entries to.
+WHO_TRIGGERS = {AUDIT_TABLE: "audit_entry_who", ACCESS_TABLE: "access_log_who"}
+WHO_FUNCTION = "expatdesk_audit_who"
+#: ``pg_trigger.tgtype`` of those: FOR EACH ROW (1), BEFORE (2) INSERT (4).
+WHO_TRIGGER_TYPE = 1 | 2 | 4
 
 #: Serialises :func:`secure` between owners opening the same database at the same moment
 #: (concurrent GRANTs on one table fail with "tuple concurrently updated").
@@ -259,7 +267,7 @@ def _is_member(connection: Connection, member: str, group: str) -> bool:
     )
 
 
-def _tables(connection: Connection) -> list[str]:
+def schema_tables(connection: Connection) -> list[str]:
     return list(
         connection.execute(
             text(
@@ -284,8 +292,9 @@ def grant_statements(connection: Connection, tables: list[str]) -> list[str]:
         f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA {schema} FROM {ours}",
         f"REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM PUBLIC",
         f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA {schema} FROM PUBLIC",
+        f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA {schema} FROM {ours}",
         f"GRANT USAGE ON SCHEMA {schema} TO {ours}",
-        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {desk}",
+        f"GRANT {SEQUENCE_PRIVILEGES} ON ALL SEQUENCES IN SCHEMA {schema} TO {desk}",
     ]
     old = [name for name in OLD_GROUPS if role_exists(connection, name)]
     if old:
@@ -296,35 +305,42 @@ def grant_statements(connection: Connection, tables: list[str]) -> list[str]:
             f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA {schema} FROM {former}",
             f"REVOKE ALL ON SCHEMA {schema} FROM {former}",
         ]
-    if _owns_database(connection):
+    if owns_database(connection):
         name = q(database)
         statements.append(f"REVOKE ALL ON DATABASE {name} FROM PUBLIC")
         if old:
             statements.append(f"REVOKE ALL ON DATABASE {name} FROM {former}")
         statements.append(f"GRANT CONNECT ON DATABASE {name} TO {ours}")
-    if _owns_schema(connection):
+    if owns_schema(connection):
         statements.append(f"REVOKE CREATE ON SCHEMA {schema} FROM PUBLIC")
+    names = groups(database)
     for table in tables:
-        name = q(table)
-        if table in READ_ONLY_TABLES:
-            statements.append(f"GRANT SELECT ON {name} TO {desk}")
-        elif table in (AUDIT_TABLE, ACCESS_TABLE):
-            statements.append(f"GRANT SELECT, INSERT ON {name} TO {desk}")
-        elif table in MANAGER_TABLES:
-            statements.append(f"GRANT SELECT ON {name} TO {desk}")
-            statements.append(f"GRANT {MANAGER_TABLES[table]} ON {name} TO {manager}")
-        elif table in ADMINISTRATOR_TABLES:
-            statements.append(f"GRANT SELECT ON {name} TO {desk}")
-            statements.append(f"GRANT {ADMINISTRATOR_TABLES[table]} ON {name} TO {admin}")
-        elif table in MANAGER_DELETES:
-            statements.append(f"GRANT SELECT, INSERT, UPDATE ON {name} TO {desk}")
-            statements.append(f"GRANT DELETE ON {name} TO {manager}")
-        else:  # client records
-            statements.append(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {name} TO {desk}")
+        for role, privileges in table_privileges(table).items():
+            statements.append(f"GRANT {privileges} ON {q(table)} TO {q(names[role])}")
     return statements
 
 
-def _owns_database(connection: Connection) -> bool:
+#: What the desk officers' group is granted on every sequence of the schema (nobody else).
+SEQUENCE_PRIVILEGES = "USAGE, SELECT"
+
+
+def table_privileges(table: str) -> dict[str, str]:
+    """What each ExpatDesk role's group is granted on ``table`` itself (each group also has what
+    the lower ones have); nobody else has anything on it but its owner."""
+    if table in READ_ONLY_TABLES:
+        return {"desk_officer": "SELECT"}
+    if table in (AUDIT_TABLE, ACCESS_TABLE):
+        return {"desk_officer": "SELECT, INSERT"}
+    if table in MANAGER_TABLES:
+        return {"desk_officer": "SELECT", "manager": MANAGER_TABLES[table]}
+    if table in ADMINISTRATOR_TABLES:
+        return {"desk_officer": "SELECT", "administrator": ADMINISTRATOR_TABLES[table]}
+    if table in MANAGER_DELETES:
+        return {"desk_officer": "SELECT, INSERT, UPDATE", "manager": "DELETE"}
+    return {"desk_officer": "SELECT, INSERT, UPDATE, DELETE"}  # client records
+
+
+def owns_database(connection: Connection) -> bool:
     return bool(
         connection.execute(
             text(
@@ -335,7 +351,7 @@ def _owns_database(connection: Connection) -> bool:
     )
 
 
-def _owns_schema(connection: Connection) -> bool:
+def owns_schema(connection: Connection) -> bool:
     return bool(
         connection.execute(
             text(
@@ -373,7 +389,7 @@ def secure(connection: Connection) -> bool:
             current_user(connection),
         )
         return False
-    tables = _tables(connection)
+    tables = schema_tables(connection)
     for statement in grant_statements(connection, tables):
         connection.exec_driver_sql(statement)
     _login_functions(connection)
@@ -387,12 +403,7 @@ def _login_functions(connection: Connection) -> None:
     """(Re)create the login functions; only this database's administrators may execute them."""
     schema = quote(_schema(connection))
     database = current_database(connection)
-    sql = role_sql.LOGIN_FUNCTIONS_SQL.format(
-        schema=schema,
-        groups=", ".join(_literal(group) for group in groups(database).values()),
-        roles=", ".join(_literal(role) for role in ROLE_NAMES),
-        scram=_literal(role_sql.SCRAM_PATTERN),
-    )
+    sql = login_functions_sql(schema, database)
     connection.exec_driver_sql(sql.replace("%", "%%"))  # the driver's placeholders
     admin = quote(groups(database)["administrator"])
     for signature in role_sql.HELPER_FUNCTIONS:
@@ -401,6 +412,17 @@ def _login_functions(connection: Connection) -> None:
         function = f"{schema}.{signature}"
         connection.exec_driver_sql(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
         connection.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {function} TO {admin}")
+
+
+def login_functions_sql(schema: str, database: str) -> str:
+    """The statements that (re)create the login functions in ``schema`` (quoted) of
+    ``database``."""
+    return role_sql.LOGIN_FUNCTIONS_SQL.format(
+        schema=schema,
+        groups=", ".join(_literal(group) for group in groups(database).values()),
+        roles=", ".join(_literal(role) for role in ROLE_NAMES),
+        scram=_literal(role_sql.SCRAM_PATTERN),
+    )
 
 
 def _scrub_function(connection: Connection) -> None:
@@ -428,22 +450,18 @@ def has_scrub_function(connection: Connection) -> bool:
 def _audit_trigger(connection: Connection) -> None:
     schema = quote(_schema(connection))
     connection.exec_driver_sql(role_sql.AUDIT_FUNCTION.format(schema=schema))
-    connection.exec_driver_sql(f"REVOKE ALL ON FUNCTION {schema}.expatdesk_audit_who() FROM PUBLIC")
-    for table, trigger in ((AUDIT_TABLE, "audit_entry_who"), (ACCESS_TABLE, "access_log_who")):
-        exists = connection.execute(
-            text(
-                "SELECT 1 FROM pg_catalog.pg_trigger"
-                " WHERE tgname = :trigger AND tgrelid = to_regclass(:table)"
-            ),
-            {"trigger": trigger, "table": f"{schema}.{table}"},
-        ).first()
+    connection.exec_driver_sql(f"REVOKE ALL ON FUNCTION {schema}.{WHO_FUNCTION}() FROM PUBLIC")
+    intact = trail.intact_triggers(connection)
+    for table, trigger in WHO_TRIGGERS.items():
         present = connection.execute(
             text("SELECT to_regclass(:table)"), {"table": f"{schema}.{table}"}
         ).scalar()
-        if exists is None and present is not None:  # once: creating a trigger locks the table
+        if present is not None and (table, trigger, WHO_FUNCTION, WHO_TRIGGER_TYPE) not in intact:
+            # once (or after someone disabled it): creating a trigger locks the table
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trigger} ON {schema}.{table}")
             connection.exec_driver_sql(
                 f"CREATE TRIGGER {trigger} BEFORE INSERT ON {schema}.{table}"
-                f" FOR EACH ROW EXECUTE FUNCTION {schema}.expatdesk_audit_who()"
+                f" FOR EACH ROW EXECUTE FUNCTION {schema}.{WHO_FUNCTION}()"
             )
 
 

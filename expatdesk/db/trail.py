@@ -28,9 +28,11 @@ Bulk demo data is written with the trail switched off for its transaction (:func
 with ``trail=False``; on PostgreSQL honoured for the owner only, who could drop the triggers
 anyway); the demo writes a trail of its own (:mod:`expatdesk.demo.trail`).
 
-:func:`install` (re)creates the triggers; :func:`open_database` calls it on every SQLite open and
-whenever the owner opens a PostgreSQL database, so a migration that rebuilds a table loses
-nothing.
+:func:`install` (re)creates the triggers (and replaces one someone disabled or limited);
+:func:`open_database` calls it after every migration, and on any other open of SQLite
+(:func:`sqlite_needs_install`) or by the PostgreSQL owner (:mod:`expatdesk.db.installed`) when
+the triggers differ from what it would make, so a migration that rebuilds a table loses nothing
+and a trigger someone dropped is back at the next open.
 """
 
 from __future__ import annotations
@@ -219,6 +221,41 @@ def _as_json(pieces: str) -> str:
 # --- PostgreSQL --------------------------------------------------------------------------------
 
 
+#: ``pg_trigger.tgtype`` of the trail's triggers: FOR EACH ROW (1), AFTER INSERT (4) OR DELETE (8)
+#: OR UPDATE (16).
+TRIGGER_TYPE = 1 | 4 | 8 | 16
+TRIGGER = "expatdesk_trail"
+
+
+#: The triggers of the current schema that fire (enabled, unconditional, on every column, not
+#: deferred): a trigger someone disabled, limited or pointed elsewhere is not among them.
+INTACT_TRIGGERS = (
+    "SELECT c.relname, t.tgname, p.proname, t.tgtype FROM pg_catalog.pg_trigger t"
+    " JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid"
+    " JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid"
+    " WHERE c.relnamespace = p.pronamespace AND c.relnamespace ="
+    " (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = current_schema())"
+    " AND NOT t.tgisinternal AND t.tgenabled = 'O' AND t.tgqual IS NULL"
+    " AND t.tgnargs = 0 AND t.tgconstraint = 0"
+    " AND pg_catalog.cardinality(CAST(t.tgattr AS int2[])) = 0"
+)
+
+
+def intact_triggers(connection: Connection) -> set[tuple[str, str, str, int]]:
+    """The triggers of :data:`INTACT_TRIGGERS` as ``(table, trigger, function, tgtype)``; the
+    others get replaced."""
+    rows = connection.execute(text(INTACT_TRIGGERS)).all()
+    return {
+        (str(table), str(name), str(function), int(kind)) for table, name, function, kind in rows
+    }
+
+
+def pg_functions(schema: str) -> dict[str, str]:
+    """The ``CREATE OR REPLACE FUNCTION`` statement of each audited table's trail function in
+    ``schema`` (quoted), by function name."""
+    return {f"expatdesk_trail_{table}": _pg_function(schema, table) for table in TABLES}
+
+
 def _pg_function(schema: str, table: str) -> str:
     key = _record_key(table)
     return f"""
@@ -265,26 +302,19 @@ $trail$
 
 def _install_postgres(connection: Connection) -> None:
     schema = _quoted(str(connection.execute(text("SELECT current_schema()")).scalar_one()))
-    existing = set(
-        connection.execute(
-            text(
-                "SELECT c.relname FROM pg_catalog.pg_trigger t"
-                " JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid"
-                " WHERE t.tgname = 'expatdesk_trail' AND c.relnamespace = "
-                "(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = current_schema())"
-            )
-        ).scalars()
-    )
+    intact = intact_triggers(connection)
     for table in TABLES:
+        function = f"expatdesk_trail_{table}"
         connection.exec_driver_sql(_pg_function(schema, table).replace("%", "%%"))
-        connection.exec_driver_sql(
-            f"REVOKE ALL ON FUNCTION {schema}.expatdesk_trail_{table}() FROM PUBLIC"
-        )
-        if table not in existing:
+        connection.exec_driver_sql(f"REVOKE ALL ON FUNCTION {schema}.{function}() FROM PUBLIC")
+        if (table, TRIGGER, function, TRIGGER_TYPE) not in intact:  # creating locks the table
             connection.exec_driver_sql(
-                f"CREATE TRIGGER expatdesk_trail AFTER INSERT OR UPDATE OR DELETE"
+                f"DROP TRIGGER IF EXISTS {TRIGGER} ON {schema}.{_quoted(table)}"
+            )
+            connection.exec_driver_sql(
+                f"CREATE TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE"
                 f" ON {schema}.{_quoted(table)} FOR EACH ROW"
-                f" EXECUTE FUNCTION {schema}.expatdesk_trail_{table}()"
+                f" EXECUTE FUNCTION {schema}.{function}()"
             )
 
 

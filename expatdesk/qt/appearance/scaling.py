@@ -10,6 +10,8 @@ whenever its layout, font or size changes; what does not fit the screen belongs 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
@@ -162,3 +164,25 @@ def keep_titles(header: QHeaderView) -> None:
     if header.findChild(_Titles, "scalingTitles") is None:
         _Titles(header)
     _widen_titles(header)
+
+
+class FittedWidths:
+    """The column widths a list fitted to its words, so that it fits them again after a switch
+    of language (Dutch words are often longer: "Wacht op een instantie" was cut in a column
+    fitted to "Waiting for an authority") — unless the user has changed them since."""
+
+    def __init__(self, header: QHeaderView) -> None:
+        self._header = header
+        self._widths: list[int] = []
+
+    def fitted(self) -> None:
+        """The list has just fitted its columns."""
+        self._widths = self._current()
+
+    def refit_later(self, owner: QObject, fit: Callable[[], None]) -> None:
+        """The words changed: ``fit`` again once the list shows them, if nobody moved a column."""
+        if self._widths and self._widths == self._current():
+            QTimer.singleShot(0, owner, fit)
+
+    def _current(self) -> list[int]:
+        return [self._header.sectionSize(section) for section in range(self._header.count())]

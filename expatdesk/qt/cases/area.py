@@ -101,6 +101,7 @@ class CasesArea(QWidget):
         self._keep_id: int | None = None
         self._page_changed = False  # the list is read again after a change on the page
         self._fitted = False
+        self._widths = scaling.FittedWidths(self.ui.table.horizontalHeader())
 
         self.page = CasePage(database, actor, self.ui.splitter)
         self.page.setObjectName("casePage")
@@ -388,6 +389,7 @@ class CasesArea(QWidget):
             header.resizeSection(section, widths[section])
         scaling.keep_titles(header)
         self._fitted = True
+        self._widths.fitted()
 
     # --- language -----------------------------------------------------------------------------
 
@@ -407,4 +409,5 @@ class CasesArea(QWidget):
         self._fill_owners()
         self.ui.searchEdit.setPlaceholderText(_("Ref., subject or client"))
         self.model.retranslate()
+        self._widths.refit_later(self, self._fit_columns)
         self._update_empty_label()

@@ -16,7 +16,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
@@ -142,9 +152,19 @@ class EmployerChooser(QLineEdit):
         self.suggestionsShown.emit(len(found))
         if found:
             self.completer().setCompletionPrefix("")
-            self.completer().complete()
+            self.completer().complete(self._suggestions_rect())
         else:
             self.popup.hide()
+
+    def _suggestions_rect(self) -> QRect:
+        """Where the suggestions show: under the field, and as wide as their longest text (a
+        narrow filter field cut the employers' names), within the screen."""
+        popup = self.popup
+        margins = 2 * popup.frameWidth() + popup.verticalScrollBar().sizeHint().width()
+        width = max(self.width(), popup.sizeHintForColumn(0) + margins)
+        screen = self.screen().availableGeometry()
+        room = screen.right() - self.mapToGlobal(QPoint(0, 0)).x()
+        return QRect(0, 0, max(self.width(), min(width, room)), self.height())
 
     def _take(self, index: QModelIndex | QPersistentModelIndex) -> None:
         choice = index.data(Qt.ItemDataRole.UserRole)

@@ -194,6 +194,7 @@ class RecordArea(QWidget):
         #: The first row, selected while the list's rest may still hold the record wanted.
         self._stand_in: int | None = None
         self._fitted = False
+        self._widths = scaling.FittedWidths(self.ui.table.horizontalHeader())
         self._go_to_list = False
         self._unpainted: int | None = None  # selected before the list was painted
         self._painted = not page_after_paint
@@ -568,6 +569,7 @@ class RecordArea(QWidget):
             header.resizeSection(section, min(width, self.MAX_COLUMN_WIDTH))
         scaling.keep_titles(header)
         self._fitted = True
+        self._widths.fitted()
 
     # --- language -----------------------------------------------------------------------------
 
@@ -589,6 +591,7 @@ class RecordArea(QWidget):
         self.ui.detail.setAccessibleName(spec.detail_name())
         self.ui.detail.setPlaceholderText(spec.no_selection())
         self.model.retranslate()
+        self._widths.refit_later(self, self._fit_columns)
         if self._record is not None:
             self._show_record(self._record)
         self._update_empty_label()

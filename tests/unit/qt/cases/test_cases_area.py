@@ -318,3 +318,25 @@ def test_the_cases_list_exports_as_shown(
     rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines()))
     assert rows[0][:2] == ["Ref.", "Subject"]
     assert rows[1][1] == "Housing in Enschede"
+
+
+def test_the_status_still_fits_after_a_switch_to_dutch(
+    qtbot, sqlite_database: Database, area: CasesArea, desk: Desk, switcher
+) -> None:
+    """Fitted in English ("Waiting for an authority"), the column cut the longer Dutch status
+    ("Wacht op een instantie") after a switch."""
+    case_id = desk.ids["jose"]
+    cases.set_status(sqlite_database, desk.anna, case_id, "in_progress", expected_version=1)
+    cases.set_status(sqlite_database, desk.anna, case_id, "waiting_authority", expected_version=2)
+    area.refresh()
+    table, header = area.ui.table, area.ui.table.horizontalHeader()
+    column = [c.key for c in case_listing.LISTING.columns].index("status")
+    qtbot.waitUntil(lambda: header.sectionSize(column) != header.defaultSectionSize())
+    switcher.apply("nl")
+    row = area.model.row_of(case_id)
+    assert row is not None
+    text = area.model.index(row, column).data()
+    assert text == "Wacht op een instantie"
+    qtbot.waitUntil(
+        lambda: header.sectionSize(column) > table.fontMetrics().horizontalAdvance(text)
+    )

@@ -160,3 +160,17 @@ def test_dutch(qtbot, form: _Form, switcher) -> None:
             == "Typ een deel van de naam, het KvK-nummer of de referentie"
         )
     )
+
+
+def test_the_suggestions_are_as_wide_as_their_text_in_a_narrow_field(
+    qtbot, form: _Form, sample: Sample
+) -> None:
+    """A list filter's chooser is narrow; the employers' names in its suggestions were cut."""
+    chooser = form.chooser
+    chooser.setFixedWidth(120)
+    assert _suggested(qtbot, chooser, "twente") == ["Universiteit Twente (EMP-0002, KvK 50130536)"]
+    qtbot.waitUntil(chooser.popup.isVisible)
+    popup = chooser.popup
+    text = popup.fontMetrics().horizontalAdvance("Universiteit Twente (EMP-0002, KvK 50130536)")
+    assert popup.width() > chooser.width()
+    assert popup.viewport().width() >= text
