@@ -68,6 +68,11 @@ def collect_garbage_in_gui_thread(app: QCoreApplication) -> None:
 _running: set[Job] = set()
 
 
+def jobs_running() -> bool:
+    """Whether a job has not yet delivered its outcome in the GUI thread."""
+    return bool(_running)
+
+
 class Job(QObject):
     """One function run in the thread pool.
 

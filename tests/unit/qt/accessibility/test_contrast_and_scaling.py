@@ -11,6 +11,9 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from expatdesk.qt.appearance import colours
+from expatdesk.qt.background import jobs_running
+from expatdesk.qt.operations import writes_running
+from expatdesk.qt.widgets.record_model import list_pool
 from tests.unit.qt.accessibility.catalogue import NAMES, Scene, opened
 from tests.unit.qt.accessibility.measure import (
     PALETTES,
@@ -38,7 +41,14 @@ def restored(qapp: QApplication) -> Iterator[QApplication]:
 
 
 def settle(qtbot) -> None:
-    """Let layouts and style sheets follow a change of palette or font."""
+    """Let what is read in the background arrive (Home's dashboard, the rest of a list: a label's
+    text then changes), then layouts and style sheets follow a change of text, palette or font.
+    Measured before, a label could be caught between its new text and its new size."""
+
+    def quiet() -> bool:
+        return not (jobs_running() or writes_running() or list_pool().activeThreadCount())
+
+    qtbot.waitUntil(quiet, timeout=10_000)
     for _ in range(3):
         QApplication.processEvents()
     qtbot.wait(1)
