@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import QueryableAttribute, Session
 
 from expatdesk import i18n
+from expatdesk.i18n import ngettext
 
 
 @dataclass(frozen=True)
@@ -38,3 +39,16 @@ def counted(items: Iterable[tuple[str, int]]) -> tuple[str, ...]:
     """The texts ("{count} permits", already chosen by number) with their count filled in, for
     the counts that are not 0."""
     return tuple(text.format(count=i18n.format_number(number)) for text, number in items if number)
+
+
+def client_history(cases: int, deliveries: int, responses: int) -> list[tuple[str, int]]:
+    """What an expat's or an employer's work at the centre left, which keeps the client from
+    being deleted: cases, service deliveries and survey responses, as texts chosen by number."""
+    return [
+        (ngettext("{count} case", "{count} cases", cases), cases),
+        (
+            ngettext("{count} service delivery", "{count} service deliveries", deliveries),
+            deliveries,
+        ),
+        (ngettext("{count} survey response", "{count} survey responses", responses), responses),
+    ]

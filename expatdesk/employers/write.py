@@ -24,7 +24,7 @@ from expatdesk.accounts.actor import Actor, Permission
 from expatdesk.common import refs
 from expatdesk.common.children import note_children_changed, removed_meanwhile, sync_children
 from expatdesk.common.concurrency import check_version, stale_guard
-from expatdesk.common.deletion import Deletion, count, counted
+from expatdesk.common.deletion import Deletion, client_history, count, counted
 from expatdesk.common.labels import Label
 from expatdesk.common.validation import (
     Problems,
@@ -425,18 +425,10 @@ def _deletion(session: Session, employer: Employer) -> Deletion:
     deliveries = count(session, ServiceDelivery.employer_id, employer.id)
     responses = count(session, SurveyResponse.employer_id, employer.id)
     blocking = counted(
-        (
+        [
             (ngettext("{count} expat", "{count} expats", expats), expats),
-            (ngettext("{count} case", "{count} cases", cases), cases),
-            (
-                ngettext("{count} service delivery", "{count} service deliveries", deliveries),
-                deliveries,
-            ),
-            (
-                ngettext("{count} survey response", "{count} survey responses", responses),
-                responses,
-            ),
-        )
+            *client_history(cases, deliveries, responses),
+        ]
     )
     refusal = (
         _("{name} cannot be deleted: other records refer to this employer ({records}).").format(

@@ -23,7 +23,7 @@ from expatdesk.accounts.actor import Actor, Permission
 from expatdesk.common import refs
 from expatdesk.common.children import note_children_changed, removed_meanwhile, sync_children
 from expatdesk.common.concurrency import check_version, stale_guard
-from expatdesk.common.deletion import Deletion, count, counted
+from expatdesk.common.deletion import Deletion, client_history, count, counted
 from expatdesk.common.validation import clean, digits_only
 from expatdesk.db import audit
 from expatdesk.db.database import Database
@@ -220,19 +220,7 @@ def _deletion(session: Session, expat: Expat) -> Deletion:
     cases = count(session, Case.expat_id, expat.id)
     deliveries = count(session, ServiceDelivery.expat_id, expat.id)
     responses = count(session, SurveyResponse.expat_id, expat.id)
-    blocking = counted(
-        (
-            (ngettext("{count} case", "{count} cases", cases), cases),
-            (
-                ngettext("{count} service delivery", "{count} service deliveries", deliveries),
-                deliveries,
-            ),
-            (
-                ngettext("{count} survey response", "{count} survey responses", responses),
-                responses,
-            ),
-        )
-    )
+    blocking = counted(client_history(cases, deliveries, responses))
     refusal = (
         _("{name} cannot be deleted: other records refer to this expat ({records}).").format(
             name=name, records=i18n.join(blocking)
