@@ -16,8 +16,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Connection, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError
 
 from expatdesk.db.database import Database, open_database
 from expatdesk.db.engine import parse_url
@@ -102,11 +103,34 @@ def scratch_postgres_database(url: URL) -> Iterator[URL]:
     try:
         yield make_url(url).set(database=name)
     finally:
-        with admin.connect() as connection:
-            _wait_for_other_roles_to_leave(connection, name)
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            drop_roles_of(connection, name)
-        admin.dispose()
+        try:
+            with admin.connect() as connection:
+                _wait_for_other_roles_to_leave(connection, name)
+                try:
+                    connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                except DBAPIError as error:  # say who stayed (seen once, under load)
+                    raise AssertionError(
+                        f"{name} could not be dropped ({error.orig}); still connected: "
+                        f"{_still_connected(admin, name)}"
+                    ) from None
+                drop_roles_of(connection, name)
+        finally:
+            admin.dispose()
+
+
+def _still_connected(admin: Engine, database: str) -> list[tuple[object, ...]]:
+    """Who is in ``database`` now (role, program, kind of process, state): no statement text."""
+    with admin.connect() as connection:
+        return [
+            tuple(row)
+            for row in connection.execute(
+                text(
+                    "SELECT usename, application_name, backend_type, state, backend_start"
+                    " FROM pg_stat_activity WHERE datname = :name"
+                ),
+                {"name": database},
+            )
+        ]
 
 
 def _wait_for_other_roles_to_leave(connection: Connection, database: str) -> None:
