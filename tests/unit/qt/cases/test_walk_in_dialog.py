@@ -241,7 +241,7 @@ def test_dutch(qtbot, sqlite_database: Database, sample: Sample, actor: Actor, s
     assert dialog.ui.serviceCombo.itemText(0) == "Kies een dienst"
     assert dialog.ui.serviceCombo.itemText(1) == "Verblijfsvergunning kennismigrant"
     assert dialog.ui.expatCombo.itemText(0) == "Geen expat"
-    assert dialog.ui.deliveredOn.text() == "26-11-2026"  # today, the Dutch way
+    assert dialog.ui.deliveredOn.text() == clock.today().strftime("%d-%m-%Y")  # the Dutch way
     _search(qtbot, dialog, "garcia")
     choose(qtbot, dialog.ui.serviceCombo, "DigiD")
     type_date(qtbot, dialog.ui.deliveredOn, "26/13/2026")
