@@ -28,10 +28,8 @@ from expatdesk.employers import write as employer_records
 from expatdesk.employers.write import ContactForm, EmployerForm, HiringForm
 from expatdesk.errors import UserError
 from expatdesk.i18n import N_, _
-from expatdesk.qt import msgbox
 from expatdesk.qt.appearance import colours, scaling
 from expatdesk.qt.forms.ui_employer_editor import Ui_EmployerEditor
-from expatdesk.qt.operations import is_writing
 from expatdesk.qt.widgets.item_dialogs import ItemDialog, ItemTable
 from expatdesk.qt.widgets.record_editor import (
     RecordEditor,
@@ -352,25 +350,11 @@ def confirm_and_delete_employer(
     or survey responses refer to is refused before asking, and a refusal of the delete itself
     (someone changed it meanwhile) is told.
     """
-    title = _("Delete employer")
-    if is_writing(parent):  # a write of this window is still running
-        return False
-    deletion = employer_records.employer_deletion(database, employer_id)
-    if deletion is not None and deletion.refusal:
-        msgbox.error(parent, title, deletion.refusal)
-        return False
     return confirm_and_delete(
         parent,
-        title=title,
-        form=deletion,
+        title=_("Delete employer"),
+        read=lambda: employer_records.employer_deletion(database, employer_id),
         gone=_("This employer no longer exists."),
-        question=""
-        if deletion is None
-        else (
-            _("Delete {name} ({ref}) with {records}? This cannot be undone.")
-            if deletion.going
-            else _("Delete {name} ({ref})? This cannot be undone.")
-        ).format(name=deletion.name, ref=deletion.ref, records=i18n.join(deletion.going)),
         delete=lambda version: employer_records.delete_employer(
             database, actor, employer_id, version
         ),

@@ -38,7 +38,6 @@ from expatdesk.expats import vocabulary as expat_vocabulary
 from expatdesk.expats import write as expat_records
 from expatdesk.expats.forms import ExpatForm, FamilyMemberForm, PermitForm
 from expatdesk.i18n import _
-from expatdesk.qt import msgbox
 from expatdesk.qt.appearance import colours, scaling
 from expatdesk.qt.expats.duplicate_warning import ask_about_duplicates
 from expatdesk.qt.expats.family_permits import (
@@ -51,7 +50,6 @@ from expatdesk.qt.expats.family_permits import (
     read_date,
 )
 from expatdesk.qt.forms.ui_expat_editor import Ui_ExpatEditor
-from expatdesk.qt.operations import is_writing
 from expatdesk.qt.widgets.item_dialogs import ItemTable
 from expatdesk.qt.widgets.record_editor import (
     RecordEditor,
@@ -471,25 +469,11 @@ def confirm_and_delete_expat(
     refused before asking, and a refusal of the delete itself (someone added a case or changed
     the expat meanwhile) is told.
     """
-    title = _("Delete expat")
-    if is_writing(parent):  # a write of this window is still running
-        return False
-    deletion = expat_records.expat_deletion(database, expat_id)
-    if deletion is not None and deletion.refusal:
-        msgbox.error(parent, title, deletion.refusal)
-        return False
     return confirm_and_delete(
         parent,
-        title=title,
-        form=deletion,
+        title=_("Delete expat"),
+        read=lambda: expat_records.expat_deletion(database, expat_id),
         gone=_("This expat no longer exists."),
-        question=""
-        if deletion is None
-        else (
-            _("Delete {name} ({ref}) with {records}? This cannot be undone.")
-            if deletion.going
-            else _("Delete {name} ({ref})? This cannot be undone.")
-        ).format(name=deletion.name, ref=deletion.ref, records=i18n.join(deletion.going)),
         delete=lambda version: expat_records.delete_expat(database, actor, expat_id, version),
         changes=EXPAT_SAVED,
         done=done,

@@ -38,10 +38,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expatdesk import i18n
 from expatdesk.accounts.actor import Actor
 from expatdesk.common.changes import Changes
 from expatdesk.common.concurrency import StaleRecordError
 from expatdesk.common.db_errors import Problem, Refusal
+from expatdesk.common.deletion import Deletion
 from expatdesk.common.labels import Label
 from expatdesk.common.validation import FieldError, ValidationError
 from expatdesk.db.database import Database
@@ -389,22 +391,35 @@ def confirm_and_delete(
     parent: QWidget,
     *,
     title: str,
-    form: Any,
+    read: Callable[[], Deletion | None],
     gone: str,
-    question: str,
     delete: Callable[[int], object],
     changes: Changes,
     done: Callable[[], None] | None,
 ) -> bool:
-    """Ask ``question``, then run ``delete(version)`` off the GUI thread (``parent`` is busy
-    meanwhile); ``True`` when the delete started, ``done`` runs once it is deleted. ``form`` is
-    the record as just read (``None`` when gone: ``gone`` is said); a refusal is told."""
-    if form is None or form.version is None:
+    """Ask, then run ``delete(version)`` off the GUI thread (``parent`` is busy meanwhile);
+    ``True`` when the delete started, ``done`` runs once it is deleted.
+
+    ``read`` reads the record as it is now (``None`` when gone: ``gone`` is said); its refusal
+    (other records refer to it) is told before asking, and the question counts what goes with
+    it. A refusal of the delete itself (someone changed the record meanwhile) is told."""
+    if is_writing(parent):  # a write of this window is still running
+        return False
+    deletion = read()
+    if deletion is None:
         msgbox.error(parent, title, gone)
         return False
+    if deletion.refusal:
+        msgbox.error(parent, title, deletion.refusal)
+        return False
+    question = (
+        _("Delete {name} ({ref}) with {records}? This cannot be undone.")
+        if deletion.going
+        else _("Delete {name} ({ref})? This cannot be undone.")
+    ).format(name=deletion.name, ref=deletion.ref, records=i18n.join(deletion.going))
     if not confirm(parent, title, question, _("&Delete")):
         return False
-    version, ref = form.version, form.ref
+    version, ref = deletion.version, deletion.ref
 
     def deleted(_result: object) -> None:
         log.info("%s deleted", ref)

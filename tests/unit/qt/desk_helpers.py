@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+from typing import Any
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
@@ -39,3 +43,20 @@ def type_date(qtbot, field: DateField, text: str) -> None:
     qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(field, text)
     assert field.text() == text
+
+
+def held(
+    monkeypatch: pytest.MonkeyPatch, module: object, name: str
+) -> tuple[threading.Event, list[int]]:
+    """Make ``module.name`` wait for the returned event, noting the thread it runs in."""
+    release = threading.Event()
+    threads: list[int] = []
+    function = getattr(module, name)
+
+    def waiting(*args: Any) -> Any:
+        threads.append(threading.get_ident())
+        assert release.wait(timeout=10)
+        return function(*args)
+
+    monkeypatch.setattr(module, name, waiting)
+    return release, threads

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import expatdesk
 from expatdesk.db.database import Database
@@ -77,6 +78,22 @@ def _loaded_after(modules: tuple[str, ...]) -> list[str]:
     return list(json.loads(result.stdout))
 
 
+def _run_on(database: Database, code: str) -> Any:
+    """What ``code`` prints last as JSON, run in a new process with the database's URL and a
+    settings folder beside it as its arguments."""
+    url = database.url.render_as_string(hide_password=False)
+    settings = Path(str(database.url.database)).with_name("settings")
+    result = subprocess.run(
+        [sys.executable, "-c", code, url, str(settings)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def _heavy(loaded: list[str], heavy: tuple[str, ...] = HEAVY) -> list[str]:
     return [name for name in loaded if any(name == h or name.startswith(h + ".") for h in heavy)]
 
@@ -120,17 +137,7 @@ def test_a_window_imports_only_the_areas_it_shows(sqlite_database: Database) -> 
         "window.close()\n"
         "database.dispose()\n"
     )
-    url = sqlite_database.url.render_as_string(hide_password=False)
-    settings = Path(str(sqlite_database.url.database)).with_name("settings")
-    result = subprocess.run(
-        [sys.executable, "-c", code, url, str(settings)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    shown, loaded = json.loads(result.stdout.strip().splitlines()[-1])
+    shown, loaded = _run_on(sqlite_database, code)
     assert shown == "RecordArea"
     assert _heavy(loaded, LAZY) == ["expatdesk.qt.expats.area", "expatdesk.qt.widgets.record_area"]
 
@@ -157,17 +164,7 @@ def test_the_collector_leaves_the_old_objects_alone_until_the_window_is_shown(
         "window.close()\n"
         "window.database.dispose()\n"
     )
-    url = sqlite_database.url.render_as_string(hide_password=False)
-    settings = Path(str(sqlite_database.url.database)).with_name("settings")
-    result = subprocess.run(
-        [sys.executable, "-c", code, url, str(settings)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    starting, shown, painted, frozen = json.loads(result.stdout.strip().splitlines()[-1])
+    starting, shown, painted, frozen = _run_on(sqlite_database, code)
     assert starting == shown == expatdesk.STARTING_GC_THRESHOLDS[1]
     assert painted == gc.get_threshold()[1] < expatdesk.STARTING_GC_THRESHOLDS[1]
     assert frozen > 50_000  # what the start made: the collector walks it no more

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -25,6 +24,7 @@ from expatdesk.qt.accounts.idle_lock import IdleLock
 from expatdesk.qt.accounts.password_dialog import PasswordDialog, change_own_password
 from expatdesk.qt.accounts.staff_dialog import StaffDialog, open_staff_accounts
 from expatdesk.qt.operations import change_bus, is_writing
+from tests.unit.qt.desk_helpers import held
 
 PASSWORD = "correct horse battery"
 
@@ -243,23 +243,6 @@ def test_others_are_told_they_may_not(
 
 
 # --- off the GUI thread -----------------------------------------------------------------------
-
-
-def held(
-    monkeypatch: pytest.MonkeyPatch, module: object, name: str
-) -> tuple[threading.Event, list[int]]:
-    """Make ``module.name`` wait for the returned event, noting the thread it runs in."""
-    release = threading.Event()
-    threads: list[int] = []
-    function = getattr(module, name)
-
-    def waiting(*args: Any) -> Any:
-        threads.append(threading.get_ident())
-        assert release.wait(timeout=10)
-        return function(*args)
-
-    monkeypatch.setattr(module, name, waiting)
-    return release, threads
 
 
 def assert_busy(form: QWidget, threads: list[int]) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -28,6 +27,7 @@ from expatdesk.qt.employers.editor import (
 from expatdesk.qt.main_window import MainWindow
 from expatdesk.qt.operations import change_bus, is_writing
 from tests.helpers.sample import Sample
+from tests.unit.qt.desk_helpers import held
 
 Responder = Callable[[QDialog], int]
 
@@ -462,16 +462,7 @@ def test_the_window_deletes_an_employer_off_the_gui_thread_while_it_is_busy(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     bakery = sample.employers["bakery"]
-    release = threading.Event()
-    threads: list[int] = []
-    delete = employer_records.delete_employer
-
-    def held(*args: Any) -> Any:
-        threads.append(threading.get_ident())
-        assert release.wait(timeout=10)
-        return delete(*args)
-
-    monkeypatch.setattr(employer_records, "delete_employer", held)
+    release, threads = held(monkeypatch, employer_records, "delete_employer")
     window.show_area(2)
     assert window.employers_area.select_id(bakery)
     before = count(sqlite_database, Employer)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -37,6 +36,7 @@ from expatdesk.qt.expats.family_permits import FamilyMemberDialog, PermitDialog
 from expatdesk.qt.main_window import MainWindow
 from expatdesk.qt.operations import change_bus, is_writing
 from tests.helpers.sample import JOSE_BSN, Sample
+from tests.unit.qt.desk_helpers import held
 
 Responder = Callable[[QDialog], int]
 #: Popups (suggestions, menus) make the offscreen platform say what it cannot do.
@@ -926,16 +926,7 @@ def test_the_window_deletes_an_expat_off_the_gui_thread_while_it_is_busy(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     priya = sample.expats["priya"]
-    release = threading.Event()
-    threads: list[int] = []
-    delete = expat_records.delete_expat
-
-    def held(*args: Any) -> Any:
-        threads.append(threading.get_ident())
-        assert release.wait(timeout=10)
-        return delete(*args)
-
-    monkeypatch.setattr(expat_records, "delete_expat", held)
+    release, threads = held(monkeypatch, expat_records, "delete_expat")
     window.show_area(1)
     assert window.expats_area.select_id(priya)
     answers.append(click_text("&Delete"))

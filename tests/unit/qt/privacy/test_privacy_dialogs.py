@@ -34,6 +34,7 @@ from expatdesk.qt.privacy import retention as retention_dialogs
 from expatdesk.qt.privacy.dialogs import EraseDialog
 from expatdesk.qt.privacy.retention import RetentionDialog
 from tests.helpers.sample import JOSE_BSN, Sample
+from tests.unit.qt.desk_helpers import held
 
 DESK = Actor(None, "anna", "Anna", "desk_officer")
 MANAGER = Actor(None, "erik", "Erik", "manager")
@@ -423,23 +424,6 @@ def test_the_period_is_saved_with_the_keyboard_and_the_list_follows(
     assert dialog.ui.candidates.topLevelItemCount() == 0
     assert dialog.ui.countLabel.text() == "0 expats past the retention period"
     assert dialog.ui.yearsLabel.buddy() is dialog.ui.years
-
-
-def held(
-    monkeypatch: pytest.MonkeyPatch, module: object, name: str
-) -> tuple[threading.Event, list[int]]:
-    """Make ``module.name`` wait for the returned event, noting the thread it runs in."""
-    release = threading.Event()
-    threads: list[int] = []
-    function = getattr(module, name)
-
-    def waiting(*args: Any) -> Any:
-        threads.append(threading.get_ident())
-        assert release.wait(timeout=10)
-        return function(*args)
-
-    monkeypatch.setattr(module, name, waiting)
-    return release, threads
 
 
 def test_the_period_is_saved_off_the_gui_thread_while_the_dialog_is_busy(
