@@ -64,6 +64,24 @@ def collect_garbage_in_gui_thread(app: QCoreApplication) -> None:
         _Collector(app)
 
 
+def collect_garbage_anywhere(*pools: QThreadPool, timeout_ms: int = 60_000) -> None:
+    """Give the collection of cycles back to Python's automatic collector, for code without Qt.
+
+    Only once no worker of ``pools`` (and of the global pool) runs Python any more: switched on
+    while one still did, the collector could run in that worker and destroy there what the GUI
+    thread had just closed, while the GUI thread creates its next widgets (a crash in the GUI
+    thread, e.g. in a ``QDialog``'s constructor). The GUI thread collects first, itself.
+
+    Raises:
+        RuntimeError: a worker still runs after ``timeout_ms``; the collector stays off.
+    """
+    for pool in (QThreadPool.globalInstance(), *pools):
+        if not pool.waitForDone(timeout_ms):
+            raise RuntimeError(f"a worker thread still runs after {timeout_ms} ms")
+    gc.collect()
+    gc.enable()
+
+
 #: The jobs started and not yet back in the GUI thread.
 _running: set[Job] = set()
 

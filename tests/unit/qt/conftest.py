@@ -3,7 +3,6 @@ again, modal dialogs that never block, and a main window on the sample records."
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,20 +12,21 @@ from PySide6.QtWidgets import QApplication, QDialog
 from expatdesk.accounts.actor import SYSTEM
 from expatdesk.db.database import Database
 from expatdesk.qt import msgbox
-from expatdesk.qt.background import collect_garbage_in_gui_thread
+from expatdesk.qt.background import collect_garbage_anywhere, collect_garbage_in_gui_thread
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.main_window import MainWindow
 from expatdesk.qt.settings import Settings
+from expatdesk.qt.widgets.record_model import list_pool
 from tests.helpers.sample import Sample, add_sample
 
 
 @pytest.fixture(autouse=True)
 def gui_thread_garbage(qapp: QApplication) -> Iterator[None]:
     """As in the app, only the GUI thread collects reference cycles (expatdesk.qt.background);
-    the tests outside the GUI's run with Python's own collector again."""
+    the tests outside the GUI's run with Python's own collector again, once no worker runs."""
     collect_garbage_in_gui_thread(qapp)
     yield
-    gc.enable()
+    collect_garbage_anywhere(list_pool())
 
 
 @pytest.fixture(autouse=True)

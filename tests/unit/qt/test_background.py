@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy.exc import OperationalError
 
 from expatdesk.errors import DatabaseError
-from expatdesk.qt.background import Job
+from expatdesk.qt.background import Job, collect_garbage_anywhere
 
 
 def run(qtbot, function) -> tuple[list[object], list[str]]:
@@ -106,3 +106,26 @@ def test_only_the_gui_thread_collects_reference_cycles(qtbot) -> None:
     assert freed_in == []
     qtbot.waitUntil(lambda: bool(freed_in))
     assert freed_in == [threading.main_thread().name]
+
+
+def test_python_collects_anywhere_again_only_once_no_worker_runs(qtbot) -> None:
+    """The tests outside the GUI's get Python's automatic collector back, but not while a worker
+    still runs Python: it could then collect, in that worker, widgets the GUI thread closed."""
+    release = threading.Event()
+    ran_to_the_end = threading.Event()
+
+    def work() -> None:
+        release.wait(10)
+        ran_to_the_end.set()
+
+    Job(work).start()
+    with pytest.raises(RuntimeError, match="still runs after 50 ms"):
+        collect_garbage_anywhere(timeout_ms=50)
+    assert not gc.isenabled()
+    threading.Timer(0.2, release.set).start()
+    try:
+        collect_garbage_anywhere()
+        assert ran_to_the_end.is_set()
+        assert gc.isenabled()
+    finally:
+        gc.disable()  # this test's own teardown hands it back
