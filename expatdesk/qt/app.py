@@ -58,7 +58,11 @@ def coerce_c_locale(environ: MutableMapping[str, str] | None = None) -> None:
 
 
 def application() -> QApplication:
-    """The process's QApplication, made on first use, with ExpatDesk's name."""
+    """The process's QApplication, made on first use, with ExpatDesk's name.
+
+    From now on only the GUI thread collects reference cycles: the lists, jobs and writes run
+    Python in worker threads (:func:`~expatdesk.qt.background.collect_garbage_in_gui_thread`).
+    """
     existing = QApplication.instance()
     if existing is None:
         coerce_c_locale()
@@ -67,6 +71,7 @@ def application() -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(ICON)))
+    collect_garbage_in_gui_thread(app)
     return app
 
 
@@ -220,7 +225,6 @@ def run(url: DatabaseUrl, language: str | None = None, *, create: bool = False) 
     offers to create it and quits when the user declines.
     """
     app = application()
-    collect_garbage_in_gui_thread(app)
     ring = accessible.install(app)
     settings = Settings.open(config_dir())
     switcher = LanguageSwitcher(app, settings)

@@ -37,9 +37,11 @@ def window_check(folder: Path) -> Check:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from expatdesk.accounts.actor import SYSTEM
         from expatdesk.qt.app import application
+        from expatdesk.qt.background import collect_garbage_anywhere
         from expatdesk.qt.language import LanguageSwitcher
         from expatdesk.qt.main_window import MainWindow
         from expatdesk.qt.settings import Settings
+        from expatdesk.qt.widgets.record_model import list_pool
 
         app = application()
         settings = Settings.open(folder / "settings")
@@ -88,6 +90,7 @@ def window_check(folder: Path) -> Check:
             # gone before the database is: a window left over would still answer a language change
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             qInstallMessageHandler(previous)
+            collect_garbage_anywhere(list_pool())  # the other checks have no Qt
         if problems:
             raise SelfTestFailure("; ".join(_(text).format(**values) for text, values in problems))
 

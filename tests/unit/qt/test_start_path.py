@@ -153,18 +153,23 @@ def test_the_collector_leaves_the_old_objects_alone_until_the_window_is_shown(
         "from expatdesk.qt.language import LanguageSwitcher\n"
         "from expatdesk.qt.settings import Settings\n"
         "starting = gc.get_threshold()[1]\n"
+        "automatic = gc.isenabled()\n"
         "app = application()\n"
+        "automatic_with_qt = gc.isenabled()\n"
         "settings = Settings.open(Path(sys.argv[2]))\n"
         "switcher = LanguageSwitcher(app, settings)\n"
         "window = open_main_window(parse_url(sys.argv[1]), settings, switcher)\n"
         "shown = gc.get_threshold()[1]\n"
         "app.processEvents()\n"
         "frozen = gc.get_freeze_count()\n"
-        "print(json.dumps([starting, shown, gc.get_threshold()[1], frozen]))\n"
+        "print(json.dumps([starting, shown, gc.get_threshold()[1], frozen,"
+        " automatic, automatic_with_qt]))\n"
         "window.close()\n"
         "window.database.dispose()\n"
     )
-    starting, shown, painted, frozen = _run_on(sqlite_database, code)
+    starting, shown, painted, frozen, automatic, automatic_with_qt = _run_on(sqlite_database, code)
+    # With the application, only its GUI thread collects cycles (expatdesk.qt.background).
+    assert (automatic, automatic_with_qt) == (True, False)
     assert starting == shown == expatdesk.STARTING_GC_THRESHOLDS[1]
     assert painted == gc.get_threshold()[1] < expatdesk.STARTING_GC_THRESHOLDS[1]
     assert frozen > 50_000  # what the start made: the collector walks it no more
