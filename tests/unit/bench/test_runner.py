@@ -7,8 +7,10 @@ ratio, a budget and a verdict where the issues set one.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import math
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +18,7 @@ import pytest
 
 from expatdesk import demo
 from expatdesk.bench.results import BUDGETS, KEYS
+from expatdesk.bench.runner import compile_modules
 from expatdesk.cli.main import main
 from expatdesk.db.database import Database
 
@@ -88,3 +91,17 @@ def test_unknown_figures_are_refused(
     path = sqlite_database.url.database or ""
     assert main(["--database", path, "bench", "--allow-small", "--only", "search,speed"]) == 1
     assert capsys.readouterr().err.startswith("expatdesk: Unknown figure speed; choose from ")
+
+
+def test_the_modules_are_compiled_first_even_where_python_writes_no_bytecode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Otherwise every child of the bench compiles the start path anew (as installed, it is not)."""
+    package = tmp_path / "package"
+    (package / "inner").mkdir(parents=True)
+    for module in (package / "__init__.py", package / "inner" / "module.py"):
+        module.write_text("VALUE = 1\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    compile_modules(package)
+    for module in (package / "__init__.py", package / "inner" / "module.py"):
+        assert Path(importlib.util.cache_from_source(str(module))).is_file()
