@@ -64,7 +64,7 @@ def collect_garbage_in_gui_thread(app: QCoreApplication) -> None:
         _Collector(app)
 
 
-def collect_garbage_anywhere(*pools: QThreadPool, timeout_ms: int = 60_000) -> None:
+def collect_garbage_anywhere(*pools: QThreadPool, timeout_ms: int = 30_000) -> bool:
     """Give the collection of cycles back to Python's automatic collector, for code without Qt.
 
     Only once no worker of ``pools`` (and of the global pool) runs Python any more: switched on
@@ -72,14 +72,14 @@ def collect_garbage_anywhere(*pools: QThreadPool, timeout_ms: int = 60_000) -> N
     thread had just closed, while the GUI thread creates its next widgets (a crash in the GUI
     thread, e.g. in a ``QDialog``'s constructor). The GUI thread collects first, itself.
 
-    Raises:
-        RuntimeError: a worker still runs after ``timeout_ms``; the collector stays off.
+    ``False`` when a worker still runs after ``timeout_ms``: the collector then stays off.
     """
     for pool in (QThreadPool.globalInstance(), *pools):
         if not pool.waitForDone(timeout_ms):
-            raise RuntimeError(f"a worker thread still runs after {timeout_ms} ms")
+            return False
     gc.collect()
     gc.enable()
+    return True
 
 
 #: The jobs started and not yet back in the GUI thread.
@@ -105,14 +105,14 @@ class Job(QObject):
 
     finished = Signal(object)
     failed = Signal(str)
-    _succeeded = Signal(object)  # from the worker thread, queued to the GUI thread
-    _refused = Signal(str)
+    _ended = Signal()  # from the worker thread, queued to the GUI thread: see _outcome
 
     def __init__(self, function: Callable[[], Any]) -> None:
         super().__init__(QCoreApplication.instance())
         self._function: Callable[[], Any] | None = function
-        self._succeeded.connect(self._finish, Qt.ConnectionType.QueuedConnection)
-        self._refused.connect(self._fail, Qt.ConnectionType.QueuedConnection)
+        #: What the worker hands over: (True, the result) or (False, the message).
+        self._outcome: tuple[bool, Any] | None = None
+        self._ended.connect(self._end, Qt.ConnectionType.QueuedConnection)
 
     def start(self, pool: QThreadPool | None = None) -> None:
         _running.add(self)
@@ -122,23 +122,26 @@ class Job(QObject):
         function = self._function
         assert function is not None
         try:
-            result = function()
+            outcome: tuple[bool, Any] = (True, function())
         except Exception as error:
             message = user_message(error)  # sorted in one place of the core
             if message is None:  # a bug: log it with its traceback, tell the user briefly
                 log.exception("background job failed")
                 message = f"{type(error).__name__}: {error}"
-            self._refused.emit(message)
-        else:
-            self._succeeded.emit(result)
+            outcome = (False, message)
+        # Let go of the function (and the error's frames) before the GUI thread may let go of
+        # its own references: else this thread could free what the function keeps alive.
+        del function
+        self._outcome = outcome
+        del outcome
+        self._ended.emit()
 
-    def _finish(self, result: object) -> None:
+    def _end(self) -> None:
+        outcome, self._outcome = self._outcome, None
         self._let_go()
-        self._deliver(self.finished, result)
-
-    def _fail(self, message: str) -> None:
-        self._let_go()
-        self._deliver(self.failed, message)
+        assert outcome is not None
+        succeeded, value = outcome
+        self._deliver(self.finished if succeeded else self.failed, value)
 
     def _let_go(self) -> None:
         """In the GUI thread: drop the function (and what it keeps alive) and go when done."""

@@ -163,8 +163,7 @@ class _Busy(QObject):
 class Write(QObject):
     """One write run by :func:`run_write`; its signals bring the outcome to the GUI thread."""
 
-    _succeeded = Signal(object)
-    _raised = Signal(object)
+    _ended = Signal()  # from the worker thread, queued to the GUI thread: see _outcome
 
     def __init__(
         self,
@@ -184,8 +183,9 @@ class Write(QObject):
         self._done = done
         self._refused = refused
         self._busy: _Busy | None = None
-        self._succeeded.connect(self._finish, Qt.ConnectionType.QueuedConnection)
-        self._raised.connect(self._fail, Qt.ConnectionType.QueuedConnection)
+        #: What the worker hands over: (True, the result) or (False, the exception).
+        self._outcome: tuple[bool, Any] | None = None
+        self._ended.connect(self._end, Qt.ConnectionType.QueuedConnection)
 
     def start(self) -> None:
         _running.add(self)
@@ -195,11 +195,22 @@ class Write(QObject):
 
     def _run(self) -> None:  # in the worker thread
         try:
-            result = self._write()
+            self._outcome = (True, self._write())
         except Exception as error:  # sorted in the GUI thread
-            self._raised.emit(error)
+            self._outcome = (False, error)
+        # Only now, with no reference left in this thread: the error's frames may keep a closure
+        # over the form alive, and whichever thread lets go of them last frees it.
+        self._ended.emit()
+
+    def _end(self) -> None:
+        outcome, self._outcome = self._outcome, None
+        assert outcome is not None
+        succeeded, value = outcome
+        del outcome
+        if succeeded:
+            self._finish(value)
         else:
-            self._succeeded.emit(result)
+            self._fail(value)
 
     def _ready(self) -> bool:
         """Make the form usable again; ``False`` when it was deleted meanwhile."""

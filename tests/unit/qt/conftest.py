@@ -23,10 +23,20 @@ from tests.helpers.sample import Sample, add_sample
 @pytest.fixture(autouse=True)
 def gui_thread_garbage(qapp: QApplication) -> Iterator[None]:
     """As in the app, only the GUI thread collects reference cycles (expatdesk.qt.background);
-    the tests outside the GUI's run with Python's own collector again, once no worker runs."""
+    the tests outside the GUI's run with Python's own collector again, once no worker runs.
+
+    A worker still running 30 s after its test fails that test; the later ones do not wait for
+    it again (the GUI thread's collector stays on, which is safe)."""
     collect_garbage_in_gui_thread(qapp)
     yield
-    collect_garbage_anywhere(list_pool())
+    if _stuck:
+        return
+    if not collect_garbage_anywhere(list_pool()):
+        _stuck.append(True)
+        pytest.fail("a worker thread still runs 30 s after the test")
+
+
+_stuck: list[bool] = []
 
 
 @pytest.fixture(autouse=True)
