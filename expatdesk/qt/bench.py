@@ -34,9 +34,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -44,25 +42,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
 from expatdesk import started
-
-
-class _Painted(QObject):
-    """Calls ``done`` once, when the event loop is idle after ``widget``'s first paint.
-
-    A view reads the rows it shows while it paints, so by then the first page is on screen.
-    """
-
-    def __init__(self, widget: QWidget, done: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._done = done
-        self._fired = False
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._fired:
-            self._fired = True
-            QTimer.singleShot(0, self._done)  # after this paint has been handled
-        return False
+from expatdesk.qt.widgets.first_paint import FirstPaint
 
 
 def _application() -> QApplication:
@@ -80,7 +60,7 @@ def empty_window(_arguments: dict[str, Any]) -> dict[str, Any]:
         result["painted"] = time.monotonic()
         app.quit()
 
-    _Painted(window, painted)
+    FirstPaint(window, painted)
     window.show()
     app.exec()
     window.close()
@@ -118,7 +98,7 @@ def startup(arguments: dict[str, Any]) -> dict[str, Any]:
         result["pages_read"] = area.model.page_reads
         app.quit()
 
-    _Painted(area.ui.table.viewport(), painted)
+    FirstPaint(area.ui.table.viewport(), painted)
     app.exec()
     window.close()
     window.database.dispose()
@@ -163,7 +143,7 @@ def scroll(arguments: dict[str, Any]) -> dict[str, Any]:
         else:
             run()
 
-    _Painted(table.viewport(), when_whole)
+    FirstPaint(table.viewport(), when_whole)
     app.exec()
     window.close()
     window.database.dispose()
@@ -257,7 +237,7 @@ def scroll_floor(arguments: dict[str, Any]) -> dict[str, Any]:
         result["steps"] = _scroll(table, int(arguments["steps"]))
         app.quit()
 
-    _Painted(table.viewport(), run)
+    FirstPaint(table.viewport(), run)
     table.show()
     app.exec()
     table.close()

@@ -30,10 +30,7 @@ def record_survey(
     saved: Callable[[Response], None],
 ) -> SurveyDialog:
     """Type in a paper or telephone response of a ``kind`` respondent, pre-filled."""
-    dialog = SurveyDialog(database, respondents, parent, respondent_type=kind)
-    dialog.saved.connect(saved)
-    msgbox.exec_dialog(dialog)
-    return dialog
+    return _run(SurveyDialog(database, respondents, parent, respondent_type=kind), saved)
 
 
 def correct_survey(
@@ -55,7 +52,11 @@ def correct_survey(
     chosen = choose_response(parent, database, kind, record_id)
     if chosen is None:
         return None
-    dialog = SurveyDialog(database, respondents, parent, response=chosen)
+    return _run(SurveyDialog(database, respondents, parent, response=chosen), saved)
+
+
+def _run(dialog: SurveyDialog, saved: Callable[[Response], None]) -> SurveyDialog:
+    """Show the survey form modally; ``saved`` hears of each response it stores."""
     dialog.saved.connect(saved)
     msgbox.exec_dialog(dialog)
     return dialog

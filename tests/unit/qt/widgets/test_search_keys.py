@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 
 from expatdesk.qt.expats.editor import ExpatEditor
 from expatdesk.qt.main_window import MainWindow
@@ -22,13 +22,19 @@ def in_search_box(qtbot, window: MainWindow):
     return box
 
 
-def test_ctrl_e_in_the_search_box_edits_the_selected_expat(
-    qtbot, window: MainWindow, sample: Sample, dialogs: list[QDialog]
-) -> None:
+def jose_selected_and_typed(qtbot, window: MainWindow, sample: Sample) -> QLineEdit:
+    """José selected in the list, and his name in the search box with the cursor at its start."""
     assert window.expats_area.select_id(sample.expats["jose"])
     box = in_search_box(qtbot, window)
     box.setText("jose garcia")
     box.setCursorPosition(0)
+    return box
+
+
+def test_ctrl_e_in_the_search_box_edits_the_selected_expat(
+    qtbot, window: MainWindow, sample: Sample, dialogs: list[QDialog]
+) -> None:
+    box = jose_selected_and_typed(qtbot, window, sample)
     qtbot.keyClick(box, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert [type(dialog) for dialog in dialogs] == [ExpatEditor]
     assert box.cursorPosition() == 0  # the box did not take the key (end of line)
@@ -59,10 +65,7 @@ def test_down_goes_from_the_box_into_the_results(qtbot, window: MainWindow, samp
 def test_ctrl_del_in_the_search_box_asks_to_delete_the_selected_expat(
     qtbot, window: MainWindow, sample: Sample, dialogs: list[QDialog]
 ) -> None:
-    assert window.expats_area.select_id(sample.expats["jose"])
-    box = in_search_box(qtbot, window)
-    box.setText("jose garcia")
-    box.setCursorPosition(0)
+    box = jose_selected_and_typed(qtbot, window, sample)
     qtbot.keyClick(box, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert box.text() == "jose garcia"  # no word deleted: the key was the window's
     assert len(dialogs) == 1
