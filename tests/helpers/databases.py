@@ -106,16 +106,36 @@ def scratch_postgres_database(url: URL) -> Iterator[URL]:
         try:
             with admin.connect() as connection:
                 _wait_for_other_roles_to_leave(connection, name)
-                try:
-                    connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                except DBAPIError as error:  # say who stayed (seen once, under load)
-                    raise AssertionError(
-                        f"{name} could not be dropped ({error.orig}); still connected: "
-                        f"{_still_connected(admin, name)}"
-                    ) from None
+                _drop_database(admin, connection, name)
                 drop_roles_of(connection, name)
         finally:
             admin.dispose()
+
+
+def _drop_database(admin: Engine, connection: Connection, name: str) -> None:
+    """Drop ``name``, ending the processes still in it; at most 10 s of retries.
+
+    ``WITH (FORCE)`` ends the dropping role's own processes, but fails for a non-superuser as
+    long as an autovacuum worker (a process without a role) is in the database: "must be a member
+    of the role whose process is being terminated" (seen under load). A plain ``DROP DATABASE``
+    asks the autovacuum worker to stop and waits for it; it fails only while a client stays.
+    """
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            return
+        except DBAPIError as forced:
+            try:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+                return
+            except DBAPIError:
+                if time.monotonic() > deadline:  # say who stayed
+                    raise AssertionError(
+                        f"{name} could not be dropped ({forced.orig}); still connected: "
+                        f"{_still_connected(admin, name)}"
+                    ) from None
+                time.sleep(0.1)
 
 
 def _still_connected(admin: Engine, database: str) -> list[tuple[object, ...]]:
