@@ -7,3 +7,7 @@ PySide6 is pinned to 6.11 in requirements.lock: 6.12.0 on Python 3.11 drops refe
 ``None`` (widget paints, ``translate`` without disambiguation, ``data()`` returning ``None``)
 until the interpreter aborts with "deallocating None".
 """
+
+from expatdesk.qt import pyside_imports as _pyside_imports
+
+_pyside_imports.install()  # before any other module of the package is imported
