@@ -27,8 +27,6 @@ from expatdesk.db.url import DatabaseUrl
 from expatdesk.errors import MissingDatabaseError, UserError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
-from expatdesk.qt.accounts.idle_lock import IdleLock
-from expatdesk.qt.accounts.login_dialog import LoginDialog
 from expatdesk.qt.appearance import accessible
 from expatdesk.qt.background import collect_garbage_in_gui_thread
 from expatdesk.qt.errors import reporting_errors
@@ -139,6 +137,8 @@ def sign_in(
         database = None
         target = url
         username = url.username or ""
+    from expatdesk.qt.accounts.login_dialog import LoginDialog  # as every dialog, when shown
+
     while True:
         login = LoginDialog(
             lambda name, password: signing.sign_in(target, name, password),
@@ -183,6 +183,8 @@ def open_main_window(
             return None
         window = MainWindow(database, settings, switcher, SYSTEM)
     else:
+        from expatdesk.qt.accounts.idle_lock import IdleLock
+
         database, actor = signed_in.database, signed_in.actor
         window = MainWindow(database, settings, switcher, actor)
         IdleLock(database, actor, idle.read_idle_lock_minutes(database), window)
@@ -247,6 +249,8 @@ def run(url: DatabaseUrl, language: str | None = None, *, create: bool = False) 
                     code = exec_application(app)
                 signed_out = window.signed_out
             finally:
+                from expatdesk.qt.accounts.idle_lock import IdleLock  # made on signing in
+
                 lock = window.findChild(IdleLock)
                 if lock is not None:
                     lock.uninstall()

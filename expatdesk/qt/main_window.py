@@ -16,7 +16,6 @@ from expatdesk.errors import UserError
 from expatdesk.expats import read as expat_service
 from expatdesk.i18n import _, ngettext
 from expatdesk.qt import msgbox
-from expatdesk.qt.accounts.idle_lock import IdleLock
 from expatdesk.qt.accounts.role_hints import role_actions, show_what_the_role_may
 from expatdesk.qt.appearance import colours
 from expatdesk.qt.exchange.import_dialog import KIND_LABELS, Exporter, ImportDialog
@@ -461,6 +460,8 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Ctrl+L: lock the session now (also when the idle time has not passed)."""
+        from expatdesk.qt.accounts.idle_lock import IdleLock  # made on signing in
+
         idle_lock = self.findChild(IdleLock)
         if idle_lock is not None:
             idle_lock.lock()
