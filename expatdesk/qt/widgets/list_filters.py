@@ -4,7 +4,11 @@ A filter with ``choices`` (:class:`expatdesk.common.listing.Filter`) is a combo 
 item, "All", sets no filter; the employer filter, over 20,000 employers, is an
 :class:`~expatdesk.qt.employers.chooser.EmployerChooser` that suggests employers from the database
 as one types, and an empty field sets no filter. Every control has the filter's name as its label
-and accessible name and is reached with Tab; the labels and the choices follow the language."""
+and accessible name and is reached with Tab; the labels and the choices follow the language.
+
+A list that paints its first rows before anything else (the main window's, at start-up) reads its
+filters' choices only once it has painted (``choices_now=False``, then
+:meth:`FilterBar.read_choices`): until then each combo offers only "All", which it shows anyway."""
 
 from __future__ import annotations
 
@@ -39,7 +43,14 @@ class FilterBar(QWidget):
     #: The width of a chooser's text field, in average characters.
     CHOOSER_CHARS = 26
 
-    def __init__(self, database: Database, listing: Listing, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        database: Database,
+        listing: Listing,
+        parent: QWidget | None = None,
+        *,
+        choices_now: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(f"{listing.name}Filters")
         self._database = database
@@ -47,6 +58,8 @@ class FilterBar(QWidget):
         self._labels: dict[str, QLabel] = {}
         self.combos: dict[str, QComboBox] = {}
         self.choosers: dict[str, EmployerChooser] = {}
+        self._choices_read = False
+        self._choices_now = choices_now
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for each in listing.filters:
@@ -79,6 +92,7 @@ class FilterBar(QWidget):
         combo = QComboBox(self)
         combo.setObjectName(f"{each.key}Filter")
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.addItem(_("All"), None)  # the other choices once they are read
         combo.activated.connect(self._chosen)
         self.combos[each.key] = combo
         return combo
@@ -112,6 +126,8 @@ class FilterBar(QWidget):
 
         Emits no signal: the caller asked for it.
         """
+        if any(key in self.combos for key in values):
+            self.read_choices()
         for key, combo in self.combos.items():
             value = values.get(key)
             index = combo.findData(value) if value is not None else 0
@@ -131,8 +147,14 @@ class FilterBar(QWidget):
         self.set_values({})
         self.changed.emit(self.values())
 
+    def read_choices(self) -> None:
+        """Read the choices, unless they were read already."""
+        if not self._choices_read:
+            self.refresh_choices()
+
     def refresh_choices(self) -> None:
         """Read the choices again (the data or the language changed), keeping what is chosen."""
+        self._choices_read = True
         chosen = self.values()
         for key, choices in filter_choices(self._database, self._listing).items():
             combo = self.combos.get(key)
@@ -169,4 +191,8 @@ class FilterBar(QWidget):
                 control.setAccessibleName(_("Filter: {filter}").format(filter=name))
         self.clearButton.setText(_("Clear filters"))
         self.clearButton.setToolTip(_("Show every record again"))
-        self.refresh_choices()
+        if self._choices_read or self._choices_now:
+            self.refresh_choices()
+        else:
+            for combo in self.combos.values():
+                combo.setItemText(0, _("All"))

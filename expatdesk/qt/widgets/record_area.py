@@ -179,7 +179,7 @@ class RecordArea(QWidget):
         *,
         state: AreaState | None = None,
         actor: Actor | None = None,
-        page_after_paint: bool = False,  # the first record's page once the list is painted
+        page_after_paint: bool = False,  # record page and filter choices after the first paint
     ) -> None:
         super().__init__(parent)
         self._actor = actor
@@ -202,7 +202,11 @@ class RecordArea(QWidget):
             FirstPaint(self.ui.table.viewport(), self._painted_now)
 
         self.model = RecordTableModel(database, spec.listing, self, background=True)
-        self.filterBar = FilterBar(database, spec.listing, self)
+        # Kept filters decide the first rows: then their choices are read first, too.
+        kept_filters = state is not None and bool(state.filters)
+        self.filterBar = FilterBar(
+            database, spec.listing, self, choices_now=not page_after_paint or kept_filters
+        )
         self.ui.filterLayout.addWidget(self._scrolling(self.filterBar))
         self._set_up_table()
         self._empty_label = self._make_empty_label()
@@ -510,6 +514,7 @@ class RecordArea(QWidget):
         if self._painted:
             return
         self._painted = True
+        self.filterBar.read_choices()
         if self._unpainted is not None and self._unpainted == self.current_id():
             self._show_record(self._load(self._unpainted))
         self._unpainted = None

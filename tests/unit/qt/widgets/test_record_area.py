@@ -355,6 +355,56 @@ def test_kept_filters_that_no_longer_fit_are_dropped(
     assert area_state(settings, "expats").filters == {}
 
 
+def combo_items(area: RecordArea, key: str) -> list[str]:
+    combo = area.filterBar.combos[key]
+    return [combo.itemText(index) for index in range(combo.count())]
+
+
+def test_a_list_that_paints_first_reads_its_filter_choices_after(
+    qtbot, sqlite_database: Database, sample: Sample
+) -> None:
+    """The main window's lists (start-up): the first rows are painted before the choices are
+    read; until then each filter offers only "All", which is what it shows anyway."""
+    area = RecordArea(sqlite_database, expats.spec(), page_after_paint=True)
+    qtbot.addWidget(area)
+    assert combo_items(area, "municipality") == ["All"]
+    assert shown(area, "family_name")[0] == "Chen"  # the rows do not wait
+
+    area.show()
+    qtbot.wait_until(lambda: "Hengelo" in combo_items(area, "municipality"))
+    assert combo_items(area, "municipality")[0] == "All"
+    choose(qtbot, area.filterBar.combos["municipality"], "Hengelo")
+    qtbot.wait_until(lambda: area.model.filters == {"municipality": "hengelo"})
+
+
+def test_kept_filters_are_read_with_their_choices_before_the_first_rows(
+    qtbot, sqlite_database: Database, sample: Sample, tmp_path: Path
+) -> None:
+    settings = Settings.open(tmp_path)
+    settings.expats_filters = '{"municipality": "hengelo"}'
+    area = RecordArea(
+        sqlite_database,
+        expats.spec(),
+        state=area_state(settings, "expats"),
+        page_after_paint=True,
+    )
+    qtbot.addWidget(area)
+    assert area.filterBar.combos["municipality"].currentText() == "Hengelo"
+    assert area.model.filters == {"municipality": "hengelo"}
+    assert sorted(shown(area, "ref")) == ["EXP-0001", "EXP-0004"]
+
+
+def test_a_language_switch_before_the_choices_are_read_names_all_anew(
+    qtbot, sqlite_database: Database, sample: Sample, switcher: LanguageSwitcher
+) -> None:
+    area = RecordArea(sqlite_database, expats.spec(), page_after_paint=True)
+    qtbot.addWidget(area)
+    switcher.apply("nl")
+    qtbot.wait_until(lambda: combo_items(area, "category") == ["Alle"])
+    switcher.apply("en")
+    qtbot.wait_until(lambda: combo_items(area, "category") == ["All"])
+
+
 def test_export_list_writes_what_the_list_shows(
     qtbot,
     area: RecordArea,
