@@ -50,6 +50,9 @@ LAZY_TARGETS = (
     "expatdesk.qt.accounts.staff_dialog",
     "expatdesk.qt.accounts.password_dialog",
     "expatdesk.qt.widgets.record_area",
+    # What a signed-in staff member uses, not a window without sign-in (the bench).
+    "expatdesk.qt.accounts.login_dialog",
+    "expatdesk.qt.accounts.idle_lock",
     # What only a new database or a missing one asks for (qt/app.py).
     "expatdesk.qt.accounts.first_admin_dialog",
     "expatdesk.qt.widgets.record_editor",

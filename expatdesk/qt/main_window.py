@@ -462,8 +462,7 @@ class MainWindow(QMainWindow):
         """Ctrl+L: lock the session now (also when the idle time has not passed)."""
         from expatdesk.qt.accounts.idle_lock import IdleLock  # made on signing in
 
-        idle_lock = self.findChild(IdleLock)
-        if idle_lock is not None:
+        for idle_lock in self.findChildren(IdleLock):  # one, where a staff member signed in
             idle_lock.lock()
 
     # --- dialogs ------------------------------------------------------------------------------

@@ -202,11 +202,9 @@ class RecordArea(QWidget):
             FirstPaint(self.ui.table.viewport(), self._painted_now)
 
         self.model = RecordTableModel(database, spec.listing, self, background=True)
-        # Kept filters decide the first rows: then their choices are read first, too.
-        kept_filters = state is not None and bool(state.filters)
-        self.filterBar = FilterBar(
-            database, spec.listing, self, choices_now=not page_after_paint or kept_filters
-        )
+        # Kept filters decide the first rows: their choices are read first, then.
+        now = not page_after_paint or (state is not None and bool(state.filters))
+        self.filterBar = FilterBar(database, spec.listing, self, choices_now=now)
         self.ui.filterLayout.addWidget(self._scrolling(self.filterBar))
         self._set_up_table()
         self._empty_label = self._make_empty_label()
