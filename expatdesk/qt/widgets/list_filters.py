@@ -15,8 +15,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
 
 from expatdesk.common.filter_choices import filter_choices
 from expatdesk.common.listing import Filter, Listing
@@ -164,9 +171,21 @@ class FilterBar(QWidget):
             combo.addItem(_("All"), None)
             for value, text in choices:
                 combo.addItem(text, value)
+        self._fit_in_scroll_area()
         self.set_values(chosen)
         if self.values() != chosen:  # a chosen value is gone: the list must follow
             self.changed.emit(self.values())
+
+    def _fit_in_scroll_area(self) -> None:
+        """The combos grew with their choices. A scroll area that holds the bar (the lists'
+        filter strip) sizes it by its minimum size hint, in which a combo's items do not count,
+        and only when laid out: after the list's first paint the combos stayed as narrow as
+        "All". So the bar's minimum is its width with the choices, and the area is laid out."""
+        viewport = self.parentWidget()
+        area = viewport.parentWidget() if viewport is not None else None
+        if isinstance(area, QScrollArea) and area.widget() is self:
+            self.setMinimumWidth(self.sizeHint().width())
+            QCoreApplication.sendEvent(area, QEvent(QEvent.Type.LayoutRequest))
 
     def _chosen(self, *_args: object) -> None:
         self._update_clear_button()

@@ -370,9 +370,13 @@ def test_a_list_that_paints_first_reads_its_filter_choices_after(
     assert combo_items(area, "municipality") == ["All"]
     assert shown(area, "family_name")[0] == "Chen"  # the rows do not wait
 
+    area.resize(700, 500)  # narrower than the filters: their strip scrolls sideways
     area.show()
     qtbot.wait_until(lambda: "Hengelo" in combo_items(area, "municipality"))
     assert combo_items(area, "municipality")[0] == "All"
+    combos = area.filterBar.combos.values()  # as wide as their choices, not as "All"
+    qtbot.wait(100)  # laid out again
+    assert all(combo.width() >= combo.sizeHint().width() for combo in combos)
     choose(qtbot, area.filterBar.combos["municipality"], "Hengelo")
     qtbot.wait_until(lambda: area.model.filters == {"municipality": "hengelo"})
 
