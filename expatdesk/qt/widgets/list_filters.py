@@ -66,7 +66,6 @@ class FilterBar(QWidget):
         self.combos: dict[str, QComboBox] = {}
         self.choosers: dict[str, EmployerChooser] = {}
         self._choices_read = False
-        self._choices_now = choices_now
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for each in listing.filters:
@@ -83,6 +82,8 @@ class FilterBar(QWidget):
         layout.addWidget(self.clearButton)
         layout.addStretch(1)
         self._retranslate()
+        if choices_now:
+            self.refresh_choices()
         self._update_clear_button()
 
     def _make_control(self, each: Filter) -> QWidget:
@@ -210,7 +211,7 @@ class FilterBar(QWidget):
                 control.setAccessibleName(_("Filter: {filter}").format(filter=name))
         self.clearButton.setText(_("Clear filters"))
         self.clearButton.setToolTip(_("Show every record again"))
-        if self._choices_read or self._choices_now:
+        if self._choices_read:
             self.refresh_choices()
         else:
             for combo in self.combos.values():
