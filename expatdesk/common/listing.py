@@ -46,15 +46,15 @@ from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
 
+from sqlalchemy import ClauseElement, ColumnElement, Select, func, literal_column, select
 from sqlalchemy import Column as SqlColumn
-from sqlalchemy import ColumnElement, Select, func, literal_column, select
 from sqlalchemy import table as table_clause
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import QueryableAttribute, Session
-from sqlalchemy.sql.util import ClauseAdapter
+from sqlalchemy.sql.util import ClauseAdapter, _deep_deannotate
 from sqlalchemy.sql.visitors import iterate
 
 from expatdesk.db import search_index
@@ -86,6 +86,7 @@ SortExpressions: TypeAlias = Callable[[Session], Sequence[Expression]]
 FilterChoices: TypeAlias = Callable[[Session], list[tuple[str | int, str]]]
 #: A SELECT of any columns (SQLAlchemy 2.1 types a SELECT by the tuple of its columns).
 AnySelect: TypeAlias = "Select[*tuple[Any, ...]]"
+_Element = TypeVar("_Element", bound=ClauseElement)
 
 
 @dataclass(frozen=True)
@@ -240,6 +241,20 @@ def filter_conditions(listing: Listing, filters: FilterValues | None) -> list[Co
         for key, value in (filters or {}).items()
         if key in known and value is not None
     ]
+
+
+def core(statement: _Element) -> _Element:
+    """``statement`` (or a condition) as plain Core, without the ORM's marks on its columns.
+
+    A listing is written with the mapped classes' attributes (``Expat.family_name``), which makes
+    SQLAlchemy compile its statements as ORM statements, and the first ORM statement configures
+    every mapper (30 ms). A listing reads columns, never entities, so its statements lose those
+    marks before they run: the expats list paints its first page before the mappers are
+    configured, which happens at the first ORM query after it (start-up, issue 18). The rows are
+    the same; ``tests/unit/common/test_listing_core.py`` checks both.
+    """
+    # _deep_deannotate is SQLAlchemy's own (used by its ORM for this); no public name has it.
+    return _deep_deannotate(statement)
 
 
 # --- the id query -----------------------------------------------------------------------------
@@ -400,7 +415,7 @@ def _all_ids(
     filters: FilterValues | None,
 ) -> array[int]:
     statement = id_query(session, listing, query, order, filters)
-    return array("q", session.connection().execute(statement).scalars())
+    return array("q", session.connection().execute(core(statement)).scalars())
 
 
 def _first_ids(
@@ -420,7 +435,7 @@ def _first_ids(
         *filter_conditions(listing, filters),
     ]
     if not conditions:
-        return array("q", connection.execute(ordered.limit(first)).scalars())
+        return array("q", connection.execute(core(ordered.limit(first))).scalars())
     if not _walkable(listing, conditions):
         return _all_ids(session, listing, query, order, filters)
     limit = WALK_LIMIT if _in_order_index(session, listing, order, conditions) else WALK_LIMIT_ROWS
@@ -514,10 +529,11 @@ def _walk(
     table = listing.id_column.expression.table
     tested = _tested_columns(table, conditions)
     columns = [table.c.id, *(table.c[key] for key in sorted(tested - {"id"}))]
-    walk = ordered.with_only_columns(*columns).limit(limit).subquery("walk")
+    # Made of Core parts: a statement narrowed by with_only_columns cannot lose its marks after.
+    walk = core(ordered).with_only_columns(*columns).limit(limit).subquery("walk")
     adapter = ClauseAdapter(walk)
     statement = (
-        select(walk.c.id).where(*(adapter.traverse(condition) for condition in conditions))
+        select(walk.c.id).where(*(adapter.traverse(core(condition)) for condition in conditions))
     ).limit(first)
     connection = session.connection()
     ids = array("q", connection.execute(statement).scalars())
@@ -535,7 +551,7 @@ def fetch_rows(database: Database, listing: Listing, ids: Sequence[int]) -> dict
         return {}
     statement = listing.page_query().where(listing.id_column.in_(list(ids)))
     with database.reading() as session:
-        rows = session.connection().execute(statement).mappings().all()
+        rows = session.connection().execute(core(statement)).mappings().all()
     return {row["id"]: row for row in rows}
 
 
