@@ -92,8 +92,9 @@ def save_area_state(settings: Settings, name: str, state: AreaState) -> None:
     setattr(settings, f"{name}_columns", state.columns)
     setattr(settings, f"{name}_splitter", state.splitter)
     setattr(settings, f"{name}_filters", json.dumps(dict(state.filters), sort_keys=True))
-    order = state.order
-    setattr(settings, f"{name}_order", "" if order is None else _order_text(order))
+    order = state.order  # "-key" when descending
+    text = "" if order is None else f"{'-' if order.descending else ''}{order.key}"
+    setattr(settings, f"{name}_order", text)
 
 
 def _filters_of(text: str) -> dict[str, str | int]:
@@ -110,10 +111,6 @@ def _filters_of(text: str) -> dict[str, str | int]:
         for key, value in values.items()
         if isinstance(value, (str, int)) and not isinstance(value, bool)
     }
-
-
-def _order_text(order: Order) -> str:
-    return f"-{order.key}" if order.descending else order.key
 
 
 def _order_of(text: str) -> Order | None:
@@ -198,10 +195,11 @@ class RecordArea(QWidget):
         self._go_to_list = False
         self._unpainted: int | None = None  # selected before the list was painted
         self._painted = not page_after_paint
-        if page_after_paint:
-            FirstPaint(self.ui.table.viewport(), self._painted_now)
 
         self.model = RecordTableModel(database, spec.listing, self, background=True)
+        if page_after_paint:  # the record's page, the choices and the list's rest after it
+            FirstPaint(self.ui.table.viewport(), self._painted_now)
+            self.model.hold_rest()
         # Kept filters decide the first rows: their choices are read first, then.
         now = not page_after_paint or (state is not None and bool(state.filters))
         self.filterBar = FilterBar(database, spec.listing, self, choices_now=now)
@@ -512,6 +510,7 @@ class RecordArea(QWidget):
         if self._painted:
             return
         self._painted = True
+        self.model.release_rest()
         self.filterBar.read_choices()
         if self._unpainted is not None and self._unpainted == self.current_id():
             self._show_record(self._load(self._unpainted))

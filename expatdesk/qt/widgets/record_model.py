@@ -20,6 +20,7 @@ import logging
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -144,6 +145,8 @@ class RecordTableModel(QAbstractTableModel):
         self._relay = _Relay(self)
         self._relay.done.connect(self._answered)
         self._pending: dict[int, Callable[[Any], None]] = {}
+        self._holding = False
+        self._held: Callable[[], None] | None = None  # the whole list's read, until released
         self.page_reads = 0  # for tests and the log: how many pages were read
         self._alive = True
 
@@ -282,6 +285,21 @@ class RecordTableModel(QAbstractTableModel):
             self._first_answered,
         )
 
+    def hold_rest(self) -> None:
+        """Show the first ids, but read the rest of the list only at :meth:`release_rest`.
+
+        For a list that opens with the window: a worker that reads 500,000 ids holds Python's
+        lock for most of it, and the first paint would wait for it at every cell (issue 18).
+        """
+        self._holding = True
+
+    def release_rest(self) -> None:
+        """Read the rest of the list now, and from now on as soon as the first ids are shown."""
+        self._holding = False
+        held, self._held = self._held, None
+        if held is not None:
+            held()
+
     def _start(self, function: Callable[[], Any], answered: Callable[[Any], None]) -> None:
         self._pending[self._generation] = answered
         self._running += 1
@@ -291,6 +309,7 @@ class RecordTableModel(QAbstractTableModel):
         """Forget the answers still to come, and stop their queries."""
         self._generation += 1
         self._pending.clear()
+        self._held = None
         if self._interrupt is not None:
             self._interrupt.cancel()
             self._interrupt = None
@@ -311,7 +330,13 @@ class RecordTableModel(QAbstractTableModel):
             return
         interrupt = self._interrupt
         request = (self._database, self._listing, self._query, self._order, dict(self._filters))
-        self._start(lambda: find_ids(*request, interrupt=interrupt), self._all_answered)
+        rest = partial(
+            self._start, lambda: find_ids(*request, interrupt=interrupt), self._all_answered
+        )
+        if self._holding:
+            self._held = rest
+        else:
+            rest()
 
     def _all_answered(self, ids: array[int]) -> None:
         shown = len(self._ids)

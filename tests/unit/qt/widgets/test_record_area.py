@@ -18,6 +18,7 @@ from expatdesk.qt.expats import area as expats
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.settings import Settings
 from expatdesk.qt.widgets.record_area import RecordArea, area_state, save_area_state
+from expatdesk.qt.widgets.record_model import RecordTableModel
 from tests.helpers.sample import JOSE_BSN, Sample
 
 
@@ -379,6 +380,21 @@ def test_a_list_that_paints_first_reads_its_filter_choices_after(
     assert all(combo.width() >= combo.sizeHint().width() for combo in combos)
     choose(qtbot, area.filterBar.combos["municipality"], "Hengelo")
     qtbot.wait_until(lambda: area.model.filters == {"municipality": "hengelo"})
+
+
+def test_a_list_that_paints_first_reads_the_rest_of_its_ids_after(
+    qtbot, sqlite_database: Database, sample: Sample, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(RecordTableModel, "FIRST", 2)
+    area = RecordArea(sqlite_database, expats.spec(), page_after_paint=True)
+    qtbot.addWidget(area)
+    assert area.model.rowCount() == 2
+    qtbot.wait(50)
+    assert not area.model.busy
+    assert not area.model.complete  # held until the first paint
+    area.show()
+    qtbot.wait_until(lambda: area.model.complete)
+    assert area.model.rowCount() == 5
 
 
 def test_kept_filters_are_read_with_their_choices_before_the_first_rows(

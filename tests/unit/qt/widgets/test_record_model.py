@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 
 from expatdesk import i18n
+from expatdesk.common.listing import find_ids
 from expatdesk.db.database import Database
 from expatdesk.db.models import Expat
 from expatdesk.employers import read as employers
@@ -224,6 +225,48 @@ def test_the_first_ids_then_the_rest(
     assert column_texts(background, "ref") == [f"EXP-000{n}" for n in (5, 4, 3, 2, 1)]
     assert background.complete
     qtmodeltester.check(background)
+
+
+def test_a_held_list_reads_its_rest_only_when_released(
+    qtbot, sqlite_database: Database, sample: Sample, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The main window's list at start-up: the first ids at once, the whole list after the
+    first paint (a worker reading it would slow the paint down)."""
+    model = RecordTableModel(sqlite_database, expats.LISTING, background=True)
+    monkeypatch.setattr(model, "FIRST", 2)
+    model.hold_rest()
+    model.search("")
+    assert model.rowCount() == 2
+    qtbot.wait(50)
+    assert not model.busy
+    assert not model.complete  # nothing read the rest
+    with qtbot.wait_signal(model.loaded) as loaded:
+        model.release_rest()
+    assert loaded.args == [5]
+    assert model.complete
+    with qtbot.wait_signal(model.loaded):  # released: a new order reads its rest at once
+        model.sort(model.listing.index("ref"), Qt.SortOrder.DescendingOrder)
+    assert column_texts(model, "ref")[0] == "EXP-0005"
+    assert model.rowCount() == 5
+
+
+def test_a_new_request_drops_the_held_rest_of_the_old_one(
+    qtbot, sqlite_database: Database, sample: Sample, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = RecordTableModel(sqlite_database, expats.LISTING, background=True)
+    monkeypatch.setattr(model, "FIRST", 2)
+    model.hold_rest()
+    model.search("")
+    with qtbot.wait_signal(model.partlyLoaded):
+        model.search("e")  # its first two, in a worker; its rest held in turn
+    assert model.query == "e"
+    with qtbot.wait_signal(model.loaded) as loaded:
+        model.release_rest()
+    wanted = find_ids(sqlite_database, expats.LISTING, "e")
+    assert len(wanted) > 2
+    assert loaded.args == [len(wanted)]
+    assert model.ids() == wanted  # the rest of "e", not of the list held before it
+    qtbot.wait_until(lambda: not model.busy)
 
 
 def test_only_the_newest_request_shows(
