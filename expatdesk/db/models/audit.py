@@ -18,7 +18,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from expatdesk.db.models.base import (
     AUDIT_ACTIONS,
-    AUTOINCREMENT,
     Base,
     in_check,
 )
@@ -33,7 +32,6 @@ class AuditEntry(Base):
         CheckConstraint(in_check("action", AUDIT_ACTIONS), name="action_known"),
         Index(None, "entity", "entity_id"),
         Index(None, "at"),
-        AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

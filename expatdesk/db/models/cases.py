@@ -17,7 +17,6 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from expatdesk.db.models.base import (
-    AUTOINCREMENT,
     CASE_STATUSES,
     Base,
     RequestKeyed,
@@ -46,7 +45,6 @@ class Case(Timestamped, Base):
         Index(None, "expat_id"),
         Index(None, "employer_id"),
         Index(None, "owner_id"),
-        AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -86,7 +84,6 @@ class CaseNote(RequestKeyed, Base):
     __table_args__ = (
         Index(None, "case_id"),
         Index(None, "request_key", unique=True),
-        AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -105,7 +102,6 @@ class Task(RequestKeyed, Timestamped, Base):
         Index(None, "case_id"),
         Index(None, "due_date", "done_at"),
         Index(None, "request_key", unique=True),
-        AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -131,7 +127,6 @@ class ServiceDelivery(RequestKeyed, Timestamped, Base):
         Index(None, "employer_id"),
         Index(None, "case_id"),
         Index(None, "request_key", unique=True),
-        AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -166,7 +161,6 @@ class ChecklistItem(Base):
     __table_args__ = (
         UniqueConstraint("service_code", "position"),
         Index(None, "service_code"),
-        AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

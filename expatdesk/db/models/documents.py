@@ -41,7 +41,6 @@ class CaseDocument(RequestKeyed, Base):
         Index(None, "case_id"),
         Index(None, "delivery_id"),
         Index(None, "request_key", unique=True),
-        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -82,7 +81,6 @@ class LetterTemplate(Base):
     __table_args__ = (
         UniqueConstraint("name", "language"),
         CheckConstraint("language IN ('nl', 'en')", name="language_known"),
-        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

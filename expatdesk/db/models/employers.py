@@ -17,7 +17,6 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapped, Mapper, mapped_column, relationship
 
 from expatdesk.db.models.base import (
-    AUTOINCREMENT,
     Base,
     Timestamped,
 )
@@ -33,7 +32,6 @@ class Employer(Timestamped, Base):
         Index(None, "search_key"),
         Index(None, "high_tech"),
         Index(None, "municipality_code"),
-        AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -67,10 +65,7 @@ class Employer(Timestamped, Base):
 
 class ContactPerson(Timestamped, Base):
     __tablename__ = "contact_person"
-    __table_args__ = (
-        Index(None, "employer_id"),
-        AUTOINCREMENT,
-    )
+    __table_args__ = (Index(None, "employer_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     employer_id: Mapped[int] = mapped_column(ForeignKey("employer.id", ondelete="CASCADE"))
@@ -94,7 +89,6 @@ class HiringRecord(Timestamped, Base):
         CheckConstraint("international_hires >= 0", name="hires_not_negative"),
         CheckConstraint("year >= 1900 AND year <= 2200", name="year_plausible"),
         Index(None, "year", "international_hires", "employer_id"),
-        AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

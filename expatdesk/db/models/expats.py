@@ -19,7 +19,6 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapped, Mapper, mapped_column, relationship
 
 from expatdesk.db.models.base import (
-    AUTOINCREMENT,
     RELATIONS,
     Base,
     Timestamped,
@@ -60,7 +59,6 @@ class Expat(Timestamped, Base):
         Index(None, "category_code"),
         Index(None, "email"),
         Index(None, "date_of_birth"),
-        AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -114,7 +112,6 @@ class FamilyMember(Timestamped, Base):
     __table_args__ = (
         CheckConstraint(in_check("relation", RELATIONS), name="relation_known"),
         Index(None, "expat_id"),
-        AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -139,7 +136,6 @@ class Permit(Timestamped, Base):
         ),
         Index(None, "valid_until"),
         Index(None, "expat_id"),
-        AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -13,7 +13,6 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from expatdesk.db.models.base import (
-    AUTOINCREMENT,
     ROLES,
     Base,
     Timestamped,
@@ -24,10 +23,7 @@ from expatdesk.db.types import UTCDateTime
 
 class StaffUser(Timestamped, Base):
     __tablename__ = "staff_user"
-    __table_args__ = (
-        CheckConstraint(in_check("role", ROLES), name="role_known"),
-        AUTOINCREMENT,
-    )
+    __table_args__ = (CheckConstraint(in_check("role", ROLES), name="role_known"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(63), unique=True)

@@ -15,7 +15,6 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from expatdesk.db.models.base import (
-    AUTOINCREMENT,
     LEAVE_INTENTIONS,
     RESPONDENT_TYPES,
     Base,
@@ -59,7 +58,6 @@ class SurveyResponse(RequestKeyed, Timestamped, Base):
         Index(None, "expat_id"),
         Index(None, "employer_id"),
         Index(None, "request_key", unique=True),
-        AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -55,6 +55,28 @@ def test_models_equal_the_migrated_schema(database: Database) -> None:
     assert differences == []
 
 
+def test_every_sqlite_table_with_an_id_never_hands_one_out_twice(
+    sqlite_database: Database,
+) -> None:
+    """AUTOINCREMENT on every table whose id SQLite numbers: the models leave the option to
+    the migrations (expatdesk/db/models/base.py), so this is where it is checked."""
+    # access_log is appended to only (nothing deletes from it), so max(id) + 1 is always new.
+    numbered = [
+        table.name
+        for table in Base.metadata.sorted_tables
+        if "id" in table.c and table.c.id.primary_key and table.c.id.autoincrement is not False
+        if table.name != "access_log"
+    ]
+    assert len(numbered) > 15
+    with sqlite_database.engine.connect() as connection:
+        for name in numbered:
+            definition = connection.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+            ).scalar()
+            assert definition is not None, name
+            assert "AUTOINCREMENT" in definition, name
+
+
 def test_upgrade_from_empty_creates_every_table(empty_url: URL) -> None:
     database = open_database(empty_url, create=True)
     try:
