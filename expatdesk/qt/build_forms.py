@@ -8,6 +8,7 @@ depend on the Qt version that compiled it, so the committed modules stay compara
 from __future__ import annotations
 
 import argparse
+import ast
 import re
 import shutil
 import subprocess
@@ -61,7 +62,40 @@ def compile_form(ui_file: Path) -> str:
     source = "\n".join(lines).rstrip() + "\n"
     # Typed entry points, so that the typed code calling them stays checked.
     source = SETUP_DEF.sub(r"def \1(self, \2: Any) -> None:", source)
-    return HEADER.format(name=ui_file.name) + source
+    return HEADER.format(name=ui_file.name) + used_imports_only(source)
+
+
+def used_imports_only(source: str) -> str:
+    """``source`` with only the PySide6 names it uses imported.
+
+    pyside6-uic imports the same two dozen classes into every form. PySide6 makes a class on
+    its first import, so the gradients, fonts and dates no form uses cost 5 ms of start-up.
+    """
+    tree = ast.parse(source)
+    used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    lines = source.splitlines(keepends=True)
+    imports = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("PySide6.")
+    ]
+    for node in reversed(imports):  # from the bottom, so the line numbers above stay right
+        names = sorted({alias.name for alias in node.names} & used, key=str.lower)
+        statement = _import_lines(str(node.module), names) if names else []
+        lines[node.lineno - 1 : node.end_lineno] = statement
+    return "".join(lines)
+
+
+def _import_lines(module: str, names: list[str]) -> list[str]:
+    """``from module import (A, B,`` wrapped within 79 characters, in uic's style."""
+    lines, line = [], f"from {module} import ("
+    for position, name in enumerate(names):
+        item = name + (")" if position == len(names) - 1 else ",")
+        if len(line) + len(item) + 1 > 79 and not line.endswith("("):
+            lines.append(line.rstrip() + "\n")
+            line = "    "
+        line += item if line.endswith(("(", "    ")) else " " + item
+    return [*lines, line + "\n"]
 
 
 def forms() -> list[Path]:

@@ -22,3 +22,38 @@ def test_generated_modules_say_so() -> None:
 def test_check_reports_nothing_when_current(capsys) -> None:
     assert build_forms.main(["--check"]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_a_form_imports_only_the_pyside_names_it_uses() -> None:
+    source = (
+        "from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,\n"
+        "    QMetaObject, Qt)\n"
+        "from PySide6.QtGui import (QBrush, QConicalGradient)\n"
+        "from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,\n"
+        "    QDialog, QDialogButtonBox, QFormLayout, QFrame, QGridLayout, QGroupBox,\n"
+        "    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSizePolicy)\n"
+        "\n"
+        "class Ui_Form(object):\n"
+        "    def setupUi(self, Form):\n"
+        "        self.label = QLabel(Form)\n"
+        "        self.label.setAlignment(Qt.AlignLeft)\n"
+        "        self.box = QDialogButtonBox(Form)\n"
+        "        self.edit = QLineEdit(Form)\n"
+        "        self.combo = QComboBox(Form)\n"
+        "        self.frame = QFrame(Form)\n"
+        "        self.group = QGroupBox(Form)\n"
+        "        self.header = QHeaderView.Stretch\n"
+        "        self.policy = QSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)\n"
+        "        QMetaObject.connectSlotsByName(Form)\n"
+        "        Form.setWindowTitle(QCoreApplication.translate('Form', 'A form'))\n"
+    )
+    pruned = build_forms.used_imports_only(source)
+    assert pruned.splitlines()[:4] == [
+        "from PySide6.QtCore import (QCoreApplication, QMetaObject, Qt)",
+        "from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QFrame, QGroupBox,",
+        "    QHeaderView, QLabel, QLineEdit, QSizePolicy)",
+        "",
+    ]
+    assert pruned.endswith(source.split("\n\n", 1)[1])
+    assert all(len(line) <= 79 for line in pruned.splitlines())
+    compile(pruned, "form", "exec")
