@@ -13,9 +13,10 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
 
@@ -94,6 +95,9 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     backup_path: Path | None = None
+    #: The PostgreSQL owner's check of the trail and the roles, when the open left it to run
+    #: beside the start (see :func:`open_database`); every write waits for it.
+    owner_check: OwnerCheck | None = field(default=None, repr=False)
 
     @property
     def name(self) -> str:
@@ -115,6 +119,8 @@ class Database:
         """
         committing = False
         try:
+            if self.owner_check is not None:
+                self.owner_check.wait()
             with self.sessions() as session, session.begin():
                 session.info["actor"] = actor
                 if self.is_sqlite:
@@ -177,6 +183,8 @@ class Database:
         return self.engine.execution_options(**{READ_ONLY: True})
 
     def dispose(self) -> None:
+        if self.owner_check is not None:
+            self.owner_check.join()
         self.engine.dispose()
 
     def backup_to(self, target: Path) -> None:
@@ -243,13 +251,65 @@ class Database:
         return safety
 
 
-def open_database(url: URL | str, *, migrate: bool = True, create: bool = False) -> Database:
+class OwnerCheck:
+    """The owner's check (and, where needed, repair) of the trail and the roles, in a thread of
+    its own, so that the app's window does not wait for the catalogue (15 ms of every start as
+    the owner, issue 18).
+
+    A write waits for it: nothing is written before the trail is known to be whole. When the
+    check failed (the server went away meanwhile), the next write runs it again and its error
+    reaches the user with that write.
+    """
+
+    def __init__(self, run: Callable[[], None]) -> None:
+        self._run = run
+        self._lock = threading.Lock()
+        self._failed: BaseException | None = None
+        self._done = False
+        self._thread = threading.Thread(target=self._check, name="owner-check", daemon=True)
+        self._thread.start()
+
+    def _check(self) -> None:
+        try:
+            self._run()
+        except Exception as error:
+            log.warning("the owner's check of the trail failed: %s", type(error).__name__)
+            self._failed = error
+
+    def join(self) -> None:
+        """Wait for the thread (before the engine goes)."""
+        self._thread.join()
+
+    def wait(self) -> None:
+        """Return once the trail and the roles are checked; check again after a failure."""
+        if self._done:
+            return
+        with self._lock:
+            self._thread.join()
+            if self._failed is not None:
+                self._failed = None
+                try:
+                    self._run()
+                except BaseException as error:
+                    self._failed = error
+                    raise
+            self._done = True
+
+
+def open_database(
+    url: URL | str, *, migrate: bool = True, create: bool = False, check_beside: bool = False
+) -> Database:
     """Open (and by default migrate) the database at ``url``.
 
     Only ``create=True`` (``init``, ``demo``, the app's first start on the default data folder)
     makes a new database: a missing SQLite file, or a database without ExpatDesk's tables. Without
     it such a place is refused with :class:`MissingDatabaseError` and nothing is created, so a
     mistyped path never yields an empty database and a report of "insufficient data".
+
+    On PostgreSQL the schema's owner checks that the trail and the roles are as this version
+    installs them, and installs them again where not; with ``check_beside`` (the app's start)
+    that check runs in a thread of its own while the caller goes on, and every write waits for
+    it (:class:`OwnerCheck`). After a migration it always runs before the open returns.
 
     Raises :class:`DatabaseError` with a message for the user when the server cannot be reached,
     the file is no database, the database belongs to another program, or to a newer ExpatDesk.
@@ -293,11 +353,11 @@ def open_database(url: URL | str, *, migrate: bool = True, create: bool = False)
                 with engine.begin() as connection:
                     trail.install(connection)
         if migrate and not database.is_sqlite:
-            with engine.begin() as connection:
-                if roles.is_owner(connection) and (migrated or _outdated(connection)):
-                    roles.lock(connection)  # one owner at a time replaces functions
-                    trail.install(connection)
-                    roles.secure(connection)  # staff roles and grants, after every migration
+            check = partial(_install_as_owner, engine, migrated=migrated)
+            if check_beside and not migrated:
+                database.owner_check = OwnerCheck(check)
+            else:
+                check()
     except DBAPIError as error:
         engine.dispose()
         problem = problem_message(url, error) if database.is_sqlite else None
@@ -306,6 +366,16 @@ def open_database(url: URL | str, *, migrate: bool = True, create: bool = False)
         engine.dispose()
         raise
     return database
+
+
+def _install_as_owner(engine: Engine, *, migrated: bool) -> None:
+    """As the schema's owner: install the trail and the roles after a migration, or where
+    anything differs from what this version installs. Nothing for staff."""
+    with engine.begin() as connection:
+        if roles.is_owner(connection) and (migrated or _outdated(connection)):
+            roles.lock(connection)  # one owner at a time replaces functions
+            trail.install(connection)
+            roles.secure(connection)  # staff roles and grants, after every migration
 
 
 def _outdated(connection: Connection) -> bool:

@@ -88,7 +88,7 @@ def open_or_offer_to_create(url: DatabaseUrl, *, create: bool) -> Database | Non
     when the user declines; nothing is created then.
     """
     try:
-        return open_database(url, create=create)
+        return open_database(url, create=create, check_beside=True)
     except MissingDatabaseError as missing:
         from expatdesk.qt.widgets.record_editor import confirm
 
@@ -100,7 +100,7 @@ def open_or_offer_to_create(url: DatabaseUrl, *, create: bool) -> Database | Non
         )
         if not confirm(None, APP_NAME, question, _("Create database")):
             return None
-    return open_database(url, create=True)
+    return open_database(url, create=True, check_beside=True)
 
 
 def sign_in(
@@ -177,7 +177,7 @@ def open_main_window(
     """
     if signed_in is None:
         try:
-            database = open_database(url)
+            database = open_database(url, check_beside=True)
         except UserError as error:
             msgbox.error(None, APP_NAME, str(error))
             return None

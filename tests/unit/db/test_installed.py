@@ -7,15 +7,19 @@ function: the next owner's open notices it in the catalogue and repairs it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 
 import pytest
 from sqlalchemy import Connection, select, text
+from sqlalchemy.exc import OperationalError
 
 from expatdesk.accounts.actor import SYSTEM
+from expatdesk.db import database as database_module
 from expatdesk.db import installed, role_sql, roles, trail
 from expatdesk.db.database import Database, open_database
 from expatdesk.db.models import AuditEntry, Employer
+from expatdesk.errors import DatabaseError
 from tests.helpers import databases, staff
 
 pytestmark = pytest.mark.postgres
@@ -238,3 +242,92 @@ def test_the_check_sees_it_and_the_open_repairs_it(
     _reopen(database)
     with database.engine.connect() as connection:
         assert installed.differences(connection) == []
+
+
+# --- the check beside the app's start -------------------------------------------------------------
+
+
+def _beside(monkeypatch: pytest.MonkeyPatch, before_check: Callable[[], None]) -> list[str]:
+    """Make the owner's check call ``before_check`` first; the threads it ran in."""
+    ran_in: list[str] = []
+    real = database_module._outdated
+
+    def outdated(connection: Connection) -> bool:
+        ran_in.append(threading.current_thread().name)
+        before_check()
+        return real(connection)
+
+    monkeypatch.setattr(database_module, "_outdated", outdated)
+    return ran_in
+
+
+def test_the_app_opens_before_the_owners_check_and_writes_wait_for_it(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app's start leaves the check to a thread (start-up, issue 18); a write that comes
+    before the check has repaired the trail waits for it, and is in the trail."""
+    assert _tamper(database, "DROP TRIGGER expatdesk_trail ON employer")
+    release = threading.Event()
+    ran_in = _beside(monkeypatch, lambda: release.wait(30))
+    opened = open_database(databases.require_postgres_url(), check_beside=True)
+    try:
+        assert opened.owner_check is not None  # the open did not wait for it
+
+        def write() -> None:
+            with opened.transaction(SYSTEM) as session:
+                session.add(Employer(employer_ref="EMP-1", name="Seen"))
+
+        writer = threading.Thread(target=write)
+        writer.start()
+        writer.join(0.3)
+        assert writer.is_alive()  # waiting for the check
+        release.set()
+        writer.join(30)
+        assert not writer.is_alive()
+    finally:
+        release.set()
+        opened.dispose()
+    assert ran_in == ["owner-check"]
+    assert _trail_entries(database) == 1
+    with database.engine.connect() as connection:
+        assert installed.differences(connection) == []
+
+
+def test_a_failed_check_beside_the_start_is_run_again_by_the_next_write(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _tamper(database, "ALTER TABLE employer DISABLE TRIGGER expatdesk_trail")
+    failures = [OperationalError("SELECT", {}, Exception("the server went away"))]
+
+    def fail_once() -> None:
+        if failures:
+            raise failures.pop()
+
+    ran_in = _beside(monkeypatch, fail_once)
+    opened = open_database(databases.require_postgres_url(), check_beside=True)
+    try:
+        with opened.transaction(SYSTEM) as session:
+            session.add(Employer(employer_ref="EMP-1", name="Seen"))
+        with opened.transaction(SYSTEM) as session:  # checked once is enough
+            session.add(Employer(employer_ref="EMP-2", name="Seen too"))
+    finally:
+        opened.dispose()
+    assert ran_in == ["owner-check", threading.current_thread().name]
+    assert _trail_entries(database) == 2
+
+
+def test_a_check_that_fails_again_fails_the_write_with_a_message(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail() -> None:
+        raise OperationalError("SELECT", {}, Exception("connection refused"))
+
+    _beside(monkeypatch, fail)
+    opened = open_database(databases.require_postgres_url(), check_beside=True)
+    try:
+        with pytest.raises(DatabaseError), opened.transaction(SYSTEM) as session:
+            session.add(Employer(employer_ref="EMP-1", name="Unsaved"))
+    finally:
+        opened.dispose()
+    with database.reading() as session:
+        assert session.scalars(select(Employer.id)).all() == []
