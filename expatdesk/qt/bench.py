@@ -137,8 +137,8 @@ def scroll(arguments: dict[str, Any]) -> dict[str, Any]:
         app.quit()
 
     def when_whole() -> None:
-        """The list paints its first rows while the rest is read: scroll the whole list."""
-        if area.model.busy:
+        """The list paints its first rows, then reads the rest: scroll the whole list."""
+        if not area.model.complete:
             QTimer.singleShot(10, when_whole)
         else:
             run()
