@@ -92,6 +92,19 @@ def test_a_long_web_address_wraps_after_its_dots_and_slashes(qapp) -> None:
     assert _lines(document, "Call before")[0] == "Call before noon."
 
 
+def test_in_a_narrow_pane_the_labels_wrap_not_the_values(qapp) -> None:
+    """A pane dragged narrow (180 pixels): the label column narrows with it, and a value keeps
+    its words whole (a fixed label column left it a letter per line)."""
+    page = DetailPage("Ahmed Abdallah")
+    page.fields([("Date of birth", "12 Mar 1989"), ("Nationality", "Morocco")])
+    document = QTextDocument()
+    document.setHtml(page.html())
+    document.setTextWidth(180)
+    document.size()
+    assert _lines(document, "Morocco") == ["Morocco"]
+    assert _lines(document, "12 Mar")[0] in ("12 Mar 1989", "12 Mar")
+
+
 def test_record_links() -> None:
     assert record_url("case", 12) == "expatdesk://case/12"
     assert record_of("expatdesk://case/12") == ("case", 12)
