@@ -32,7 +32,7 @@ _URL_BREAKS = re.compile(r"([/.\-]+)(?=.)")
 #: The width of the label column, a share of the page's: the same in every section, so values
 #: line up, and in a narrow pane the labels wrap, not the values (a fixed 150 pixels left a
 #: narrow pane's values a letter per line).
-LABEL_WIDTH = "35%"
+LABEL_WIDTH = "40%"
 
 #: The page's style; the colours of secondary text and of warnings come from the palette (see
 #: :func:`style`).
