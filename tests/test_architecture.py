@@ -50,6 +50,9 @@ LAZY_TARGETS = (
     "expatdesk.qt.accounts.staff_dialog",
     "expatdesk.qt.accounts.password_dialog",
     "expatdesk.qt.widgets.record_area",
+    "expatdesk.qt.exchange.import_dialog",
+    # A record's page: read after the list has painted (qt/expats/area.py).
+    "expatdesk.qt.widgets.detail_html",
     # What a signed-in staff member uses, not a window without sign-in (the bench).
     "expatdesk.qt.accounts.login_dialog",
     "expatdesk.qt.accounts.idle_lock",

@@ -18,7 +18,7 @@ from expatdesk.i18n import _, ngettext
 from expatdesk.qt import msgbox
 from expatdesk.qt.accounts.role_hints import role_actions, show_what_the_role_may
 from expatdesk.qt.appearance import colours
-from expatdesk.qt.exchange.import_dialog import KIND_LABELS, Exporter, ImportDialog
+from expatdesk.qt.exchange.exporter import KIND_LABELS, Exporter
 from expatdesk.qt.forms.ui_main_window import Ui_MainWindow
 from expatdesk.qt.language import LanguageSwitcher
 from expatdesk.qt.settings import Settings
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from expatdesk.qt.cases.area import CasesArea
     from expatdesk.qt.cases.open_case_dialog import OpenCaseDialog
     from expatdesk.qt.cases.walk_in_dialog import WalkInDialog
+    from expatdesk.qt.exchange.import_dialog import ImportDialog
     from expatdesk.qt.expats.merge_dialog import MergeDialog
     from expatdesk.qt.home.page import HomeArea
     from expatdesk.qt.home.quick_open import QuickOpenDialog
@@ -54,11 +55,10 @@ RECORDS = ("expats", "employers")
 class MainWindow(QMainWindow):
     """ExpatDesk's main window on one open database.
 
-    The areas (expats, employers, targets, reports) sit in a stack; the navigation list, the
-    View menu and Ctrl+1 to Ctrl+4 choose one. The status bar names the database and counts the
-    current list. After a write the window only says so and shows the record: every area hears
-    what changed from :func:`expatdesk.qt.operations.change_bus` and reads itself again if it must.
-    Each area is imported and built when it is first shown or reached into (:class:`AreaStack`).
+    The areas sit in a stack, each built when first shown (:class:`AreaStack`); the navigation
+    list and the View menu choose one. The status bar names the database and counts the list.
+    After a write the window only says so and shows the record: every area hears what changed
+    from :func:`expatdesk.qt.operations.change_bus` and reads itself again if it must.
     """
 
     home_area: LazyArea[HomeArea] = LazyArea("home")
@@ -465,7 +465,7 @@ class MainWindow(QMainWindow):
         for idle_lock in self.findChildren(IdleLock):  # one, where a staff member signed in
             idle_lock.lock()
 
-    # --- dialogs ------------------------------------------------------------------------------
+    # --- dialogs: the target settings, an import --------------------------------------------
 
     def open_target_settings(self) -> TargetSettingsDialog:
         """Let the user change the target settings; the targets are computed again after."""
@@ -476,10 +476,10 @@ class MainWindow(QMainWindow):
         msgbox.exec_dialog(dialog)
         return dialog
 
-    # --- data exchange ------------------------------------------------------------------------
-
     def open_import(self) -> ImportDialog:
         """Check a file and import it; the lists are read again after an import."""
+        from expatdesk.qt.exchange.import_dialog import ImportDialog
+
         dialog = ImportDialog(self.database, self)
         dialog.imported.connect(lambda _counts: self._say(_("Import done")))
         msgbox.exec_dialog(dialog)

@@ -56,6 +56,7 @@ LAZY = (
     "expatdesk.qt.accounts.password_dialog",
     "expatdesk.qt.accounts.first_admin_dialog",
     "expatdesk.qt.widgets.record_editor",
+    "expatdesk.qt.exchange.import_dialog",
 )
 #: The modules a start imports: the command line, the app and its main window.
 START = ("expatdesk.cli.main", "expatdesk.qt.app", "expatdesk.qt.main_window")

@@ -15,7 +15,7 @@ from expatdesk.db.database import Database
 from expatdesk.db.models import Employer
 from expatdesk.exchange import prepare_import
 from expatdesk.qt import files, msgbox
-from expatdesk.qt.exchange import import_dialog
+from expatdesk.qt.exchange import exporter
 from expatdesk.qt.exchange.import_dialog import ImportDialog
 from expatdesk.qt.main_window import MainWindow
 
@@ -236,5 +236,5 @@ def test_dutch_after_switching_language(
 def test_kind_labels_cover_every_kind() -> None:
     from expatdesk.exchange import KINDS
 
-    assert list(import_dialog.KIND_LABELS) == list(KINDS)
+    assert list(exporter.KIND_LABELS) == list(KINDS)
     assert msgbox  # the dialogs fixture replaces msgbox.exec_dialog
