@@ -157,7 +157,7 @@ def opening(arguments: dict[str, Any]) -> dict[str, Any]:
     from expatdesk.bench.child import captured, replay, timed
     from expatdesk.bench.open_record import busiest_expats, open_expats, random_ids
     from expatdesk.db.database import open_database
-    from expatdesk.qt.expats.area import load, render
+    from expatdesk.qt.expats.page import load, render
 
     _application()
     browser = QTextBrowser()

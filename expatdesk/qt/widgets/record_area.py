@@ -53,7 +53,6 @@ from expatdesk.qt.appearance import colours, scaling
 from expatdesk.qt.forms.ui_record_area import Ui_RecordArea
 from expatdesk.qt.operations import change_bus
 from expatdesk.qt.settings import Settings
-from expatdesk.qt.widgets import detail_html
 from expatdesk.qt.widgets.first_paint import FirstPaint
 from expatdesk.qt.widgets.list_exporter import ListExporter
 from expatdesk.qt.widgets.list_filters import FilterBar
@@ -535,7 +534,9 @@ class RecordArea(QWidget):
             detail.setHtml(self._spec.render(record))
 
     def _link_clicked(self, url: QUrl) -> None:
-        target = detail_html.record_of(url.toString())
+        from expatdesk.qt.widgets.detail_html import record_of  # with the page, after the paint
+
+        target = record_of(url.toString())
         if target is not None:
             self.openRecordRequested.emit(*target)
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import expatdesk
 from expatdesk.db.database import Database
+from tests.helpers.sample import Sample
 
 #: Modules the start path must not load: they load when an area or a command first needs them.
 HEAVY = (
@@ -141,6 +142,50 @@ def test_a_window_imports_only_the_areas_it_shows(sqlite_database: Database) -> 
     shown, loaded = _run_on(sqlite_database, code)
     assert shown == "RecordArea"
     assert _heavy(loaded, LAZY) == ["expatdesk.qt.expats.area", "expatdesk.qt.widgets.record_area"]
+
+
+#: An expat's page: the record, its timeline and its history, shown after the list has painted.
+PAGE = (
+    "expatdesk.qt.expats.page",
+    "expatdesk.qt.widgets.detail_html",
+    "expatdesk.qt.surveys.summary",
+    "expatdesk.history.read",
+    "expatdesk.timeline",
+)
+
+
+def test_the_first_expats_page_is_imported_after_the_list_has_painted(
+    sqlite_database: Database, sample: Sample
+) -> None:
+    code = (
+        "import json, sys, time\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from pathlib import Path\n"
+        "from expatdesk.accounts.actor import SYSTEM\n"
+        "from expatdesk.db.database import open_database\n"
+        "from expatdesk.qt.language import LanguageSwitcher\n"
+        "from expatdesk.qt.main_window import MainWindow\n"
+        "from expatdesk.qt.settings import Settings\n"
+        "app = QApplication([])\n"
+        "settings = Settings.open(Path(sys.argv[2]))\n"
+        "database = open_database(sys.argv[1], migrate=False)\n"
+        "window = MainWindow(database, settings, LanguageSwitcher(app, settings), SYSTEM)\n"
+        "window.show_area(1)\n"
+        "window.show()\n"
+        "built = sorted(sys.modules)\n"
+        "area = window.expats_area\n"
+        "until = time.monotonic() + 20\n"
+        "while not area.ui.detail.toPlainText().strip() and time.monotonic() < until:\n"
+        "    app.processEvents()\n"
+        "page = area.ui.detail.toPlainText().split('\\n')[0]\n"
+        "print(json.dumps([built, sorted(sys.modules), page]))\n"
+        "window.close()\n"
+        "database.dispose()\n"
+    )
+    built, painted, page = _run_on(sqlite_database, code)
+    assert _heavy(built, PAGE) == []
+    assert _heavy(painted, PAGE) == sorted(PAGE)
+    assert page == "Wei Chen"  # the first expat's page (by family name), read after the paint
 
 
 def test_the_collector_leaves_the_old_objects_alone_until_the_window_is_shown(

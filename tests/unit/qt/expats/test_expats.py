@@ -15,7 +15,8 @@ from expatdesk.common.labels import Label
 from expatdesk.expats.read import ExpatDetail, FamilyMemberInfo, PermitInfo
 from expatdesk.history.read import History, HistoryEntry, PartName
 from expatdesk.history.values import Coded, FieldChange
-from expatdesk.qt.expats import area as expats
+from expatdesk.qt.expats import area
+from expatdesk.qt.expats import page as expats
 from expatdesk.qt.widgets.detail_html import record_of
 
 HSM = Label("hsm", "Highly skilled migrant", "Kennismigrant")
@@ -106,7 +107,7 @@ def test_the_page_in_dutch(qtbot) -> None:
 
 
 def test_the_area_texts() -> None:
-    spec = expats.spec()
+    spec = area.spec()
     assert spec.count_text(1) == "1 expat"
     assert spec.count_text(1234) == "1,234 expats"
     i18n.set_language("nl")
