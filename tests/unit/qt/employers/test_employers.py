@@ -11,7 +11,7 @@ from expatdesk.cases.linked import CaseInfo, DeliveryInfo
 from expatdesk.common.labels import Label
 from expatdesk.employers.read import ContactInfo, EmployerDetail, HiringInfo
 from expatdesk.history.read import History
-from expatdesk.qt.employers import area as employers
+from expatdesk.qt.employers import page as employers
 
 
 def text_of(html: str) -> str:
