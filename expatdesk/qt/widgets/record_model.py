@@ -16,15 +16,19 @@ the newest request is raised again in the GUI thread, where :mod:`expatdesk.qt.e
 
 from __future__ import annotations
 
+import itertools
 import logging
+import weakref
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -68,15 +72,61 @@ def list_pool() -> QThreadPool:
 
 
 class _Relay(QObject):
-    """Carries a worker's result into the GUI thread (it lives there; its signal is queued)."""
+    """Carries the workers' answers into the GUI thread, for every list at once.
 
-    done = Signal(int, object, object)  # generation, result, error
+    It belongs to the application, not to a list: a list may be closed (and deleted) while its
+    worker still reads, and a worker emitting on an object the GUI thread deletes at that moment
+    crashes the app (seen when a window closed right after its list had painted). The relay
+    outlives them all and hands an answer on only to a list that still exists.
+    """
+
+    done = Signal(int, int, object, object)  # the list's number, generation, result, error
+
+    def __init__(self) -> None:
+        super().__init__(QCoreApplication.instance())
+        self._lists: dict[int, weakref.ref[RecordTableModel]] = {}
+        self._numbers = itertools.count(1)
+        self.done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def register(self, model: RecordTableModel) -> int:
+        """A number for ``model``'s workers to answer to (in the GUI thread)."""
+        for gone in [number for number, ref in self._lists.items() if ref() is None]:
+            del self._lists[gone]
+        number = next(self._numbers)
+        self._lists[number] = weakref.ref(model)
+        return number
+
+    def _deliver(self, number: int, generation: int, result: object, error: object) -> None:
+        model = self._lists.get(number, _gone)()
+        if model is None or not shiboken6.isValid(model) or not model._alive:
+            self._lists.pop(number, None)
+            log.debug("a list's answer came after the list was closed")
+            return
+        model._answered(generation, result, error if isinstance(error, BaseException) else None)
+
+
+def _gone() -> None:
+    return None
+
+
+_relay: _Relay | None = None
+
+
+def _shared_relay() -> _Relay:
+    """The application's relay (made in the GUI thread, with the first list)."""
+    global _relay
+    if _relay is None or not shiboken6.isValid(_relay):
+        _relay = _Relay()
+    return _relay
 
 
 class _Query(QRunnable):
-    def __init__(self, relay: _Relay, generation: int, function: Callable[[], Any]) -> None:
+    def __init__(
+        self, relay: _Relay, number: int, generation: int, function: Callable[[], Any]
+    ) -> None:
         super().__init__()
         self._relay = relay
+        self._number = number
         self._generation = generation
         self._function = function
 
@@ -87,10 +137,10 @@ class _Query(QRunnable):
             result = self._function()
         except BaseException as error:  # handed to the GUI thread, which decides
             failure = error
-        try:
-            self._relay.done.emit(self._generation, result, failure)
-        except RuntimeError:  # the model is gone: nobody waits for the answer
-            log.debug("a list's answer came after the list was closed")
+        # Let go of the function before the answer leaves: after it, this thread holds nothing
+        # that the GUI thread may be the last to free, or the other way round.
+        self._function = _gone
+        self._relay.done.emit(self._number, self._generation, result, failure)
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -142,8 +192,8 @@ class RecordTableModel(QAbstractTableModel):
         self._generation = 0
         self._running = 0
         self._interrupt: Interrupt | None = None
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._answered)
+        self._relay = _shared_relay()
+        self._number = self._relay.register(self)
         self._pending: dict[int, Callable[[Any], None]] = {}
         self._holding = False
         self._held: Callable[[], None] | None = None  # the whole list's read, until released
@@ -280,9 +330,9 @@ class RecordTableModel(QAbstractTableModel):
             # A list that opens shows its first rows at once; only the rest waits.
             self._first_answered(find_ids(*request, first=self.FIRST, interrupt=interrupt))
             return
+        first = self.FIRST  # the worker's function holds nothing of the model
         self._start(
-            lambda: find_ids(*request, first=self.FIRST, interrupt=interrupt),
-            self._first_answered,
+            lambda: find_ids(*request, first=first, interrupt=interrupt), self._first_answered
         )
 
     def hold_rest(self) -> None:
@@ -303,7 +353,7 @@ class RecordTableModel(QAbstractTableModel):
     def _start(self, function: Callable[[], Any], answered: Callable[[Any], None]) -> None:
         self._pending[self._generation] = answered
         self._running += 1
-        list_pool().start(_Query(self._relay, self._generation, function))
+        list_pool().start(_Query(self._relay, self._number, self._generation, function))
 
     def _drop_pending(self) -> None:
         """Forget the answers still to come, and stop their queries."""

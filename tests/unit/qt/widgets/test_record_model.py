@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 
 from expatdesk import i18n
@@ -294,6 +295,41 @@ def test_only_the_newest_request_shows(
     assert resets == [["Anna"]]
     assert background.query == "muller"
     assert background.filters == {"municipality": "enschede"}
+
+
+def test_a_list_deleted_while_its_worker_reads_gets_no_answer(
+    qtbot, sqlite_database: Database, sample: Sample, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A window closed right after its list painted: the worker answers a list that is gone.
+    It emitted on the list's own relay, which the GUI thread was deleting: a crash."""
+    from expatdesk.qt.widgets import record_model
+
+    reading, release = threading.Event(), threading.Event()
+    real = record_model.find_ids
+
+    def held(*args, **kwargs):
+        reading.set()
+        assert release.wait(10)
+        return real(*args, **kwargs)
+
+    model = RecordTableModel(sqlite_database, expats.LISTING, background=True)
+    model.search("")
+    monkeypatch.setattr(record_model, "find_ids", held)
+    answered: list[int] = []
+    monkeypatch.setattr(
+        RecordTableModel, "_answered", lambda self, generation, *_: answered.append(generation)
+    )
+    model.search("jose")
+    assert reading.wait(10)
+    relay = model._relay  # what the worker will emit on
+    model.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(model)
+    assert shiboken6.isValid(relay)  # not deleted with the list, under the worker's feet
+    release.set()
+    assert record_model.list_pool().waitForDone(10_000)
+    qtbot.wait(50)  # the answer reaches the GUI thread, and nobody
+    assert answered == []
 
 
 def test_an_error_of_the_newest_request_reaches_the_gui_thread(
