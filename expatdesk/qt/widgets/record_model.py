@@ -97,16 +97,13 @@ class _Relay(QObject):
         return number
 
     def _deliver(self, number: int, generation: int, result: object, error: object) -> None:
-        model = self._lists.get(number, _gone)()
+        ref = self._lists.get(number)
+        model = None if ref is None else ref()
         if model is None or not shiboken6.isValid(model) or not model._alive:
             self._lists.pop(number, None)
             log.debug("a list's answer came after the list was closed")
             return
         model._answered(generation, result, error if isinstance(error, BaseException) else None)
-
-
-def _gone() -> None:
-    return None
 
 
 _relay: _Relay | None = None
@@ -139,7 +136,7 @@ class _Query(QRunnable):
             failure = error
         # Let go of the function before the answer leaves: after it, this thread holds nothing
         # that the GUI thread may be the last to free, or the other way round.
-        self._function = _gone
+        del self._function
         self._relay.done.emit(self._number, self._generation, result, failure)
 
 

@@ -116,22 +116,26 @@ def test_the_start_path_leaves_the_areas_and_dialogs_out() -> None:
     assert _heavy(_loaded_after(START), LAZY) == []
 
 
+#: A child's main window on the database ``sys.argv[1]``, not yet shown (for :func:`_run_on`).
+_WINDOW = (
+    "from PySide6.QtWidgets import QApplication\n"
+    "from pathlib import Path\n"
+    "from expatdesk.accounts.actor import SYSTEM\n"
+    "from expatdesk.db.database import open_database\n"
+    "from expatdesk.qt.language import LanguageSwitcher\n"
+    "from expatdesk.qt.main_window import MainWindow\n"
+    "from expatdesk.qt.settings import Settings\n"
+    "app = QApplication([])\n"
+    "settings = Settings.open(Path(sys.argv[2]))\n"
+    "database = open_database(sys.argv[1], migrate=False)\n"
+    "window = MainWindow(database, settings, LanguageSwitcher(app, settings), SYSTEM)\n"
+)
+
+
 def test_a_window_imports_only_the_areas_it_shows(sqlite_database: Database) -> None:
     """Shown on the expats list, the window has imported that area and no other."""
     code = (
-        "import json, sys\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "from pathlib import Path\n"
-        "from expatdesk.accounts.actor import SYSTEM\n"
-        "from expatdesk.db.database import open_database\n"
-        "from expatdesk.qt.language import LanguageSwitcher\n"
-        "from expatdesk.qt.main_window import MainWindow\n"
-        "from expatdesk.qt.settings import Settings\n"
-        "app = QApplication([])\n"
-        "settings = Settings.open(Path(sys.argv[2]))\n"
-        "database = open_database(sys.argv[1], migrate=False)\n"
-        "window = MainWindow(database, settings, LanguageSwitcher(app, settings), SYSTEM)\n"
-        "window.show()\n"
+        "import json, sys\n" + _WINDOW + "window.show()\n"
         "window.show_area(1)\n"
         "app.processEvents()\n"
         "shown = type(window.current_area()).__name__\n"
@@ -158,19 +162,7 @@ def test_the_first_expats_page_is_imported_after_the_list_has_painted(
     sqlite_database: Database, sample: Sample
 ) -> None:
     code = (
-        "import json, sys, time\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "from pathlib import Path\n"
-        "from expatdesk.accounts.actor import SYSTEM\n"
-        "from expatdesk.db.database import open_database\n"
-        "from expatdesk.qt.language import LanguageSwitcher\n"
-        "from expatdesk.qt.main_window import MainWindow\n"
-        "from expatdesk.qt.settings import Settings\n"
-        "app = QApplication([])\n"
-        "settings = Settings.open(Path(sys.argv[2]))\n"
-        "database = open_database(sys.argv[1], migrate=False)\n"
-        "window = MainWindow(database, settings, LanguageSwitcher(app, settings), SYSTEM)\n"
-        "window.show_area(1)\n"
+        "import json, sys, time\n" + _WINDOW + "window.show_area(1)\n"
         "window.show()\n"
         "built = sorted(sys.modules)\n"
         "area = window.expats_area\n"

@@ -228,15 +228,22 @@ def test_the_first_ids_then_the_rest(
     qtmodeltester.check(background)
 
 
-def test_a_held_list_reads_its_rest_only_when_released(
-    qtbot, sqlite_database: Database, sample: Sample, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The main window's list at start-up: the first ids at once, the whole list after the
-    first paint (a worker reading it would slow the paint down)."""
+@pytest.fixture
+def held(
+    sqlite_database: Database, sample: Sample, monkeypatch: pytest.MonkeyPatch
+) -> RecordTableModel:
+    """A list opened as the main window's at start-up: its first two ids, the rest held."""
     model = RecordTableModel(sqlite_database, expats.LISTING, background=True)
     monkeypatch.setattr(model, "FIRST", 2)
     model.hold_rest()
     model.search("")
+    return model
+
+
+def test_a_held_list_reads_its_rest_only_when_released(qtbot, held: RecordTableModel) -> None:
+    """The main window's list at start-up: the first ids at once, the whole list after the
+    first paint (a worker reading it would slow the paint down)."""
+    model = held
     assert model.rowCount() == 2
     qtbot.wait(50)
     assert not model.busy
@@ -252,12 +259,9 @@ def test_a_held_list_reads_its_rest_only_when_released(
 
 
 def test_a_new_request_drops_the_held_rest_of_the_old_one(
-    qtbot, sqlite_database: Database, sample: Sample, monkeypatch: pytest.MonkeyPatch
+    qtbot, sqlite_database: Database, held: RecordTableModel
 ) -> None:
-    model = RecordTableModel(sqlite_database, expats.LISTING, background=True)
-    monkeypatch.setattr(model, "FIRST", 2)
-    model.hold_rest()
-    model.search("")
+    model = held
     with qtbot.wait_signal(model.partlyLoaded):
         model.search("e")  # its first two, in a worker; its rest held in turn
     assert model.query == "e"
