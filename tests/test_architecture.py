@@ -10,6 +10,9 @@
   loads one command's code (the command line, the self-test, the bench's child processes);
   never to dodge a cycle.
 - No hand-written module over 600 lines, no package with more than 15 modules side by side.
+- Every ``eventFilter`` written in Python is wrapped by
+  :func:`expatdesk.qt.background.event_filter` (a filter the garbage collector has emptied still
+  sees the last events of the window it watched).
 """
 
 from __future__ import annotations
@@ -275,3 +278,24 @@ def test_no_package_holds_more_than_15_modules() -> None:
         if count > MAX_MODULES:
             crowded[folder.relative_to(PACKAGE.parent).as_posix()] = count
     assert crowded == {}
+
+
+def _event_filters_without_guard() -> list[str]:
+    unguarded = []
+    for path in (PACKAGE / "qt").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef) and node.name == "eventFilter":
+                names = {d.id for d in node.decorator_list if isinstance(d, ast.Name)}
+                if "event_filter" not in names:
+                    unguarded.append(f"{path.relative_to(PACKAGE.parent).as_posix()}:{node.lineno}")
+    return unguarded
+
+
+def test_every_event_filter_passes_events_on_once_emptied() -> None:
+    found = [
+        path
+        for path in (PACKAGE / "qt").rglob("*.py")
+        if "def eventFilter(" in path.read_text(encoding="utf-8")
+    ]
+    assert len(found) > 10  # (the search below reads what it should)
+    assert _event_filters_without_guard() == []

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLabel, QWidget
 from expatdesk.common.changes import Changes
 from expatdesk.common.db_errors import Problem, Refusal, sort_error
 from expatdesk.i18n import _
+from expatdesk.qt.background import event_filter
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +139,7 @@ class _Busy(QObject):
         for widget in self._watched:
             widget.installEventFilter(self)
 
+    @event_filter
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS:
             return True

@@ -38,6 +38,7 @@ from expatdesk.db.database import Database
 from expatdesk.db.types import utcnow
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
+from expatdesk.qt.background import event_filter
 from expatdesk.qt.widgets.field_messages import error_label
 
 log = logging.getLogger(__name__)
@@ -335,6 +336,7 @@ class IdleLock(QObject):
 
     # --- input ----------------------------------------------------------------------------
 
+    @event_filter
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if not self._overlays:

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expatdesk.qt.background import event_filter
+
 #: The contrast every text colour made here reaches against its background (a little above
 #: 4.5:1, so that rounding to whole colour values never brings it under).
 MINIMUM = 4.6
@@ -196,6 +198,7 @@ class _SheetKeeper(QObject):
         if widget.styleSheet() != sheet:
             widget.setStyleSheet(sheet)
 
+    @event_filter
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             QTimer.singleShot(0, self, self.apply)
@@ -294,6 +297,7 @@ class _Painter(QObject):
         finally:
             self._busy = False
 
+    @event_filter
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ParentChange) and isinstance(
             watched, QWidget
@@ -375,6 +379,7 @@ class _ViewPainter(QObject):
         ):
             _ViewPainter(view)
 
+    @event_filter
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.PaletteChange and isinstance(watched, QAbstractItemView):
             model = watched.model()

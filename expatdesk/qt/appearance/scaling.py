@@ -16,6 +16,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
 
+from expatdesk.qt.background import event_filter
+
 #: The events after which a window checks its height.
 _EVENTS = frozenset(
     {
@@ -59,6 +61,7 @@ class _Room(QObject):
         self._pending = False
         window.installEventFilter(self)
 
+    @event_filter
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # getattr: Qt may still ask while the window is being torn down.
         window = getattr(self, "_window", None)
@@ -99,6 +102,7 @@ class _Scaled(QObject):
             font.setPointSizeF(base * self.factor)
             widget.setFont(font)
 
+    @event_filter
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.ApplicationFontChange
@@ -147,6 +151,7 @@ class _Titles(QObject):
         header.sectionResized.connect(lambda _section, _old, _new: _widen_titles(header))
         header.installEventFilter(self)
 
+    @event_filter
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.Resize) and isinstance(
             watched, QHeaderView

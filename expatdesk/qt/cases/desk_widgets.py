@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from expatdesk.cases import clients
 from expatdesk.db.database import Database
 from expatdesk.i18n import _
+from expatdesk.qt.background import event_filter
 
 
 def index_of(combo: QComboBox, value: object) -> int:
@@ -74,6 +75,7 @@ class ExpatSearch(QObject):
         self.combo.addItem("", None)
         self.retranslate()
 
+    @event_filter
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter in the search box searches now and is used up there: the dialog never sees it
         (a line edit passes Enter on, and a dialog presses its default button with it)."""

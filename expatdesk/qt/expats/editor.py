@@ -39,6 +39,7 @@ from expatdesk.expats import write as expat_records
 from expatdesk.expats.forms import ExpatForm, FamilyMemberForm, PermitForm
 from expatdesk.i18n import _
 from expatdesk.qt.appearance import colours, scaling
+from expatdesk.qt.background import event_filter
 from expatdesk.qt.expats.duplicate_warning import ask_about_duplicates
 from expatdesk.qt.expats.family_permits import (
     FamilyMemberDialog,
@@ -413,6 +414,7 @@ class ExpatEditor(RecordEditor):
         self._bsn_edited = True
         self.ui.showBsnButton.setEnabled(False)
 
+    @event_filter
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Entering the masked BSN selects it, so typing replaces it.
         if (

@@ -29,6 +29,7 @@ from expatdesk.home.quick_open import Match
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.appearance.accessible import name_by_label
+from expatdesk.qt.background import event_filter
 from expatdesk.qt.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -133,6 +134,7 @@ class QuickOpenDialog(QDialog):
         self.chosen.emit(match.kind, match.id)
         self.accept()
 
+    @event_filter
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from expatdesk import i18n
 from expatdesk.i18n import LANGUAGE_NAMES, _
 from expatdesk.qt.appearance import colours
+from expatdesk.qt.background import event_filter
 
 #: The kiosk's type sizes, as multiples of the application's font size (which follows the
 #: user's text size setting).
@@ -239,6 +240,7 @@ class ChoicePage(Page):
                 Qt.FocusPolicy.StrongFocus if strong else Qt.FocusPolicy.ClickFocus
             )
 
+    @event_filter
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.KeyPress

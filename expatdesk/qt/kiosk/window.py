@@ -39,6 +39,7 @@ from expatdesk.db.database import Database
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.acting import given_or_inherited
+from expatdesk.qt.background import event_filter
 from expatdesk.qt.kiosk.pages import ChoicePage, ThanksPage, WelcomePage, button, style
 from expatdesk.qt.kiosk.setup import ExitAttempts, ExitCodeDialog, KioskSetup
 from expatdesk.qt.language import LanguageSwitcher
@@ -208,6 +209,7 @@ class KioskWindow(QWidget):
             log.info("kiosk questionnaire abandoned; starting anew")
             self.next_person()
 
+    @event_filter
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT and self.idle_timer.isActive():
             self.idle_timer.start()  # the visitor is still there

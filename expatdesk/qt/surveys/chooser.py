@@ -27,6 +27,7 @@ from expatdesk.expats import read as expats
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.appearance.accessible import name_by_label
+from expatdesk.qt.background import event_filter
 from expatdesk.qt.surveys.summary import summary
 from expatdesk.surveys import responses as surveys
 from expatdesk.surveys.responses import Response
@@ -152,6 +153,7 @@ class RespondentSearch(QObject):
         search.installEventFilter(self)
         self.retranslate()
 
+    @event_filter
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             watched is self.search

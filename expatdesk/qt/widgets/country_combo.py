@@ -25,6 +25,7 @@ from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from expatdesk.expats import vocabulary as expat_vocabulary
+from expatdesk.qt.background import event_filter
 from expatdesk.text import fold, search_terms
 
 #: Where an item keeps its folded name and code, which the filter matches.
@@ -163,6 +164,7 @@ class SearchCombo(QComboBox):
 
     # --- typing -------------------------------------------------------------------------------
 
+    @event_filter
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter in the suggestions takes the best (first) one before any was highlighted."""
         popup = self.popup

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QLabel, QStyle, QTabWidget, QWidget
 from expatdesk.common.db_errors import Problem, Refusal
 from expatdesk.i18n import _
 from expatdesk.qt.appearance import colours
+from expatdesk.qt.background import event_filter
 
 #: Where one message goes: the label, its text, and the input to focus (``None``: none).
 Placed = tuple[QLabel, str, QWidget | None]
@@ -113,6 +114,7 @@ class _Describes(QObject):
             found.deleteLater()
         return _Describes(label, field)
 
+    @event_filter
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._label and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
             self.update()

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
+from expatdesk.qt.background import event_filter
+
 
 class FirstPaint(QObject):
     """Calls ``done`` once ``widget`` (its parent, whose events it alone sees) has painted."""
@@ -17,6 +19,7 @@ class FirstPaint(QObject):
         self._done = done
         widget.installEventFilter(self)
 
+    @event_filter
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from expatdesk.common.validation import Problems
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
+from expatdesk.qt.background import event_filter
 from expatdesk.qt.widgets.field_messages import FieldMessages, error_label
 
 T = TypeVar("T")
@@ -268,6 +269,7 @@ class _TableKeys(QObject):
         super().__init__(owner.table)
         self._owner = owner
 
+    @event_filter
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()

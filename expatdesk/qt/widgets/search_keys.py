@@ -16,6 +16,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit
 
+from expatdesk.qt.background import event_filter
+
 #: What a text field keeps even when the window has an action on the same keys (their key
 #: sequences are the platform's, known only once the application runs).
 _EDITING = (
@@ -39,6 +41,7 @@ class SearchBoxKeys(QObject):
         self._down = down
         edit.installEventFilter(self)
 
+    @event_filter
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.ShortcutOverride:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -381,6 +382,21 @@ def test_correcting_a_response_changed_meanwhile_is_refused(
     assert "in the meantime" in dialog.error_text("form")
     assert dialog.ui.scoreService.currentText() == "10"
     assert stored(sqlite_database)[0][3] == 3
+
+
+def test_the_form_goes_quietly_after_the_collector_emptied_its_search(
+    qtbot, sqlite_database: Database
+) -> None:
+    """The form's respondent search filters the search box's keys and holds a function of the
+    form: the collector may empty it before the form goes, and the box's last events then still
+    pass through it (the moved-clock run once failed here with "no attribute 'search'")."""
+    dialog = SurveyDialog(sqlite_database, {"expat": None, "employer": None}, actor=SYSTEM)
+    dialog.show()
+    dialog.ui.respondentSearch.setFocus()
+    qtbot.waitUntil(dialog.ui.respondentSearch.hasFocus)
+    vars(dialog.finder).clear()
+    shiboken6.delete(dialog)  # (an error raised in a filter on the way would come out here)
+    assert not shiboken6.isValid(dialog)
 
 
 def test_correcting_without_responses_says_so(
