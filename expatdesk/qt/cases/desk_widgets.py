@@ -11,14 +11,13 @@ Dates are typed in :class:`~expatdesk.qt.widgets.date_field.DateField`, as in ev
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from expatdesk.cases import clients
 from expatdesk.db.database import Database
 from expatdesk.i18n import _
-from expatdesk.qt.background import event_filter
+from expatdesk.qt.widgets.search_keys import PausedSearch
 
 
 def index_of(combo: QComboBox, value: object) -> int:
@@ -41,8 +40,9 @@ class ExpatSearch(QObject):
 
     The combo's first item is "no expat" (data ``None``); a search lists the first
     :data:`MAX_MATCHES` matches (:func:`expatdesk.cases.clients.find_expats`) and chooses the
-    first. Searching waits for a pause in typing, or for Enter; the search box keeps Enter to
-    itself (the dialog's default button is not pressed), and the combo then offers the matches.
+    first. Searching waits for a pause in typing, or for Enter, which the search box keeps to
+    itself (:class:`~expatdesk.qt.widgets.search_keys.PausedSearch`); the combo then offers the
+    matches.
 
     Signals:
         chosen(object): the chosen id, or ``None``.
@@ -51,7 +51,6 @@ class ExpatSearch(QObject):
     chosen = Signal(object)
 
     MAX_MATCHES = 50
-    SEARCH_DELAY_MS = 150
 
     def __init__(
         self,
@@ -64,33 +63,10 @@ class ExpatSearch(QObject):
         self._database = database
         self.search = search
         self.combo = combo
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(self.SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.search_now)
-        self._searched = ""
-        self.search.textChanged.connect(self._timer.start)
-        self.search.installEventFilter(self)
+        self.typing = PausedSearch(search, self.search_now)
         self.combo.currentIndexChanged.connect(lambda _index: self.chosen.emit(self.chosen_id()))
         self.combo.addItem("", None)
         self.retranslate()
-
-    @event_filter
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Enter in the search box searches now and is used up there: the dialog never sees it
-        (a line edit passes Enter on, and a dialog presses its default button with it)."""
-        if (
-            watched is self.search
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not event.modifiers()
-            & ~(Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier)
-        ):
-            if self._timer.isActive() or self.search.text().strip() != self._searched:
-                self.search_now()  # (the matches of this text, and the choice, stay otherwise)
-            return True
-        return super().eventFilter(watched, event)
 
     def chosen_id(self) -> int | None:
         value = self.combo.currentData()
@@ -110,9 +86,7 @@ class ExpatSearch(QObject):
 
     def search_now(self) -> None:
         """List the matches of what the search box holds now."""
-        self._timer.stop()
-        query = self.search.text().strip()
-        self._searched = query
+        query = self.typing.take()
         if not query:
             return
         found = clients.find_expats(self._database, query, self.MAX_MATCHES)

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,8 +26,8 @@ from expatdesk.expats import read as expats
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.appearance.accessible import name_by_label
-from expatdesk.qt.background import event_filter
 from expatdesk.qt.surveys.summary import summary
+from expatdesk.qt.widgets.search_keys import PausedSearch
 from expatdesk.surveys import responses as surveys
 from expatdesk.surveys.responses import Response
 
@@ -124,11 +123,10 @@ class RespondentSearch(QObject):
     respondent: what is typed in ``search`` lists the matches in ``combo``, after the record
     selected in the main window (the default) and before "Anonymous" (data ``None``), and
     chooses the first match. Searching waits for a pause in typing, or for Enter, which the
-    search box keeps to itself (the form is not saved with it).
+    search box keeps to itself (:class:`~expatdesk.qt.widgets.search_keys.PausedSearch`).
     """
 
     MAX_MATCHES = 50
-    SEARCH_DELAY_MS = 150
 
     def __init__(
         self,
@@ -145,25 +143,8 @@ class RespondentSearch(QObject):
         self._kind = kind
         self._selected = selected
         self._matches: list[tuple[int, str]] = []
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(self.SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.search_now)
-        search.textChanged.connect(self._timer.start)
-        search.installEventFilter(self)
+        self.typing = PausedSearch(search, self.search_now)
         self.retranslate()
-
-    @event_filter
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.search
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            self.search_now()
-            return True
-        return super().eventFilter(watched, event)
 
     def fill(self, choose: int | None, *, anonymous: bool = False) -> None:
         """List the selected record, the matches and "Anonymous"; choose "Anonymous" when
@@ -188,8 +169,7 @@ class RespondentSearch(QObject):
         """List the matches of what the search box holds now (for the respondent type chosen)
         and choose the first; nothing typed lists the selected record and "Anonymous" again
         (keeping the choice when listed and ``keep_choice``)."""
-        self._timer.stop()
-        query = self.search.text().strip()
+        query = self.typing.take()
         if not query:
             self._matches = []
         elif self._kind() == "employer":

@@ -1,4 +1,11 @@
-"""A list's search box and the keyboard (issue 16).
+"""Search boxes and the keyboard.
+
+:class:`PausedSearch` searches as one types in a picker's box (the desk's expat picker, the
+survey form's respondent): once typing pauses, or at once on Enter, which the box keeps to itself.
+A line edit passes Enter on, and a dialog presses its default button with it: the form would be
+saved for whoever happened to match first.
+
+A list's search box (issue 16):
 
 A line edit claims Ctrl+E (end of line) and Ctrl+Del (delete a word) for itself, so the window's
 Edit and Delete did nothing while the focus was in the search box, where it is after a search.
@@ -12,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import cast
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit
 
@@ -29,6 +36,48 @@ _EDITING = (
     QKeySequence.StandardKey.SelectAll,
 )
 _COMMAND_KEYS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+#: What Enter may come with and still be Enter (the keypad's, or with Shift held).
+_ENTER_MODIFIERS = Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+class PausedSearch(QObject):
+    """Calls ``search`` once typing in ``edit`` (its parent) pauses for :data:`DELAY_MS`, or at
+    once on Enter, which ``edit`` keeps (see the module). ``search`` asks :meth:`take` for the
+    text. Enter on a text searched already searches no more: the user's choice among its
+    matches stays."""
+
+    DELAY_MS = 150
+
+    def __init__(self, edit: QLineEdit, search: Callable[[], None]) -> None:
+        super().__init__(edit)
+        self._edit = edit
+        self._search = search
+        self._searched: str | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.DELAY_MS)
+        self._timer.timeout.connect(search)
+        edit.textChanged.connect(self._timer.start)
+        edit.installEventFilter(self)
+
+    def take(self) -> str:
+        """What to search for now (stripped); the pause's own search is off."""
+        self._timer.stop()
+        self._searched = self._edit.text().strip()
+        return self._searched
+
+    @event_filter
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~_ENTER_MODIFIERS
+        ):
+            if self._timer.isActive() or self._edit.text().strip() != self._searched:
+                self._search()
+            return True
+        return False
 
 
 class SearchBoxKeys(QObject):
