@@ -27,7 +27,7 @@ from expatdesk.db.url import DatabaseUrl
 from expatdesk.errors import MissingDatabaseError, UserError
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
-from expatdesk.qt.appearance import accessible
+from expatdesk.qt.appearance import accessible, colours
 from expatdesk.qt.background import collect_garbage_in_gui_thread
 from expatdesk.qt.errors import reporting_errors
 from expatdesk.qt.language import LanguageSwitcher
@@ -56,7 +56,9 @@ def coerce_c_locale(environ: MutableMapping[str, str] | None = None) -> None:
 
 
 def application() -> QApplication:
-    """The process's QApplication, made on first use, with ExpatDesk's name.
+    """The process's QApplication, made on first use, with ExpatDesk's name, its selections
+    drawn on a highlight their text reads on
+    (:func:`~expatdesk.qt.appearance.colours.read_selections`).
 
     From now on only the GUI thread collects reference cycles: the lists, jobs and writes run
     Python in worker threads (:func:`~expatdesk.qt.background.collect_garbage_in_gui_thread`).
@@ -69,6 +71,7 @@ def application() -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(ICON)))
+    colours.read_selections(app)
     collect_garbage_in_gui_thread(app)
     return app
 

@@ -91,3 +91,63 @@ def test_a_kept_style_sheet_follows_the_palette(qtbot, qapp: QApplication) -> No
         qtbot.waitUntil(lambda: f"background: {window}" in child.styleSheet())
     finally:
         qapp.setPalette(before)
+
+
+def _selection_contrast(palette: QPalette, group: QPalette.ColorGroup) -> float:
+    return colours.contrast(
+        palette.color(group, QPalette.ColorRole.Highlight),
+        palette.color(group, QPalette.ColorRole.HighlightedText),
+    )
+
+
+@pytest.mark.parametrize("palette_name", list(PALETTES))
+def test_the_style_gives_every_palette_a_highlight_its_text_reads_on(
+    qapp: QApplication, palette_name: str
+) -> None:
+    palette = PALETTES[palette_name]()
+    before = QPalette(palette)
+    colours.ReadableSelection("fusion").polish(palette)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        assert _selection_contrast(palette, group) >= 4.5
+        if _selection_contrast(before, group) >= colours.MINIMUM:  # e.g. black on yellow
+            assert palette.color(group, QPalette.ColorRole.Highlight) == before.color(
+                group, QPalette.ColorRole.Highlight
+            )
+    assert palette.color(QPalette.ColorRole.Window) == before.color(QPalette.ColorRole.Window)
+    if palette_name == "light":  # Fusion's own: white on #308CC6 is 3.6:1
+        assert _selection_contrast(before, QPalette.ColorGroup.Active) < 4.5
+
+
+def test_the_application_draws_a_selected_row_on_the_readable_highlight(
+    qtbot, qapp: QApplication
+) -> None:
+    previous = qapp.style().name()
+    colours.read_selections(qapp)
+    try:
+        style = qapp.style()
+        assert isinstance(style, colours.ReadableSelection)
+        assert style.baseStyle().name() == previous  # the platform's own, its highlight moved
+        colours.read_selections(qapp)
+        assert qapp.style() is style  # once per application
+        palette = qapp.palette()
+        assert _selection_contrast(palette, QPalette.ColorGroup.Active) >= 4.5
+        assert palette.color(QPalette.ColorRole.Base) == style.standardPalette().color(
+            QPalette.ColorRole.Base
+        )
+        rows = QListWidget()
+        qtbot.addWidget(rows)
+        rows.addItems(["Anna", "José"])
+        rows.setCurrentRow(0)
+        rows.show()
+        qtbot.waitExposed(rows)
+        corner = rows.visualItemRect(rows.item(0)).bottomRight()
+        drawn = rows.viewport().grab().toImage().pixelColor(corner.x() - 2, corner.y() - 2)
+        group = (
+            QPalette.ColorGroup.Active if rows.isActiveWindow() else QPalette.ColorGroup.Inactive
+        )
+        assert drawn.name() == rows.palette().color(group, QPalette.ColorRole.Highlight).name()
+        assert (
+            colours.contrast(drawn, palette.color(group, QPalette.ColorRole.HighlightedText)) >= 4.5
+        )
+    finally:
+        qapp.setStyle(previous)
