@@ -11,7 +11,7 @@
   never to dodge a cycle.
 - No hand-written module over 600 lines, no package with more than 15 modules side by side.
 - Every ``eventFilter`` written in Python is wrapped by
-  :func:`expatdesk.qt.background.event_filter` (a filter the garbage collector has emptied still
+  :func:`expatdesk.qt.bindings.event_filter` (a filter the garbage collector has emptied still
   sees the last events of the window it watched).
 """
 

@@ -8,6 +8,6 @@ PySide6 is pinned to 6.11 in requirements.lock: 6.12.0 on Python 3.11 drops refe
 until the interpreter aborts with "deallocating None".
 """
 
-from expatdesk.qt import pyside_imports as _pyside_imports
+from expatdesk.qt import bindings as _bindings
 
-_pyside_imports.install()  # before any other module of the package is imported
+_bindings.install()  # before any other module of the package is imported

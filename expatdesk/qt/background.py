@@ -16,22 +16,12 @@ makes the GUI thread the only one to collect cycles.
 
 from __future__ import annotations
 
-import functools
 import gc
 import logging
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEvent,
-    QObject,
-    QRunnable,
-    Qt,
-    QThreadPool,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 
 from expatdesk.common.db_errors import user_message
 
@@ -72,32 +62,6 @@ def collect_garbage_in_gui_thread(app: QCoreApplication) -> None:
     gc.disable()
     if app.findChild(_Collector, _COLLECTOR_NAME) is None:
         _Collector(app)
-
-
-_Filter = TypeVar("_Filter", bound=QObject)
-
-
-def event_filter(
-    method: Callable[[_Filter, QObject, QEvent], bool],
-) -> Callable[[_Filter, QObject, QEvent], bool]:
-    """For every ``eventFilter`` written in Python: passes events on, unfiltered, once the
-    garbage collector has emptied the filter.
-
-    A window closed and left to the collector takes its filters with it. The collector breaks
-    the cycle by emptying the objects' attributes one by one, and only the last one lets go of
-    the window. Qt then destroys the window and sends its widgets their last events (hidden,
-    focus lost), which still pass through a filter already emptied: without this, the filter
-    raised ``AttributeError`` on its first ``self.…`` (seen as "no attribute 'search'"). The
-    architecture test sees that every ``eventFilter`` of the Qt layer has it.
-    """
-
-    @functools.wraps(method)
-    def filtering(self: _Filter, watched: QObject, event: QEvent) -> bool:
-        if not vars(self):  # (a live wrapper always holds at least what its __init__ set)
-            return False
-        return method(self, watched, event)
-
-    return filtering
 
 
 def collect_garbage_anywhere(*pools: QThreadPool, timeout_ms: int = 30_000) -> bool:

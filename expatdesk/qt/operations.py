@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLabel, QWidget
 from expatdesk.common.changes import Changes
 from expatdesk.common.db_errors import Problem, Refusal, sort_error
 from expatdesk.i18n import _
-from expatdesk.qt.background import event_filter
+from expatdesk.qt.bindings import event_filter
 
 log = logging.getLogger(__name__)
 

@@ -38,7 +38,7 @@ from expatdesk.db.database import Database
 from expatdesk.db.types import utcnow
 from expatdesk.errors import UserError
 from expatdesk.i18n import _
-from expatdesk.qt.background import event_filter
+from expatdesk.qt.bindings import event_filter
 from expatdesk.qt.widgets.field_messages import error_label
 
 log = logging.getLogger(__name__)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expatdesk.qt.background import event_filter
+from expatdesk.qt.bindings import event_filter
 
 #: The contrast every text colour made here reaches against its background (a little above
 #: 4.5:1, so that rounding to whole colour values never brings it under).

@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
 
-from expatdesk.qt.background import event_filter
+from expatdesk.qt.bindings import event_filter
 
 #: The events after which a window checks its height.
 _EVENTS = frozenset(

@@ -34,7 +34,7 @@ from expatdesk.db.database import Database
 from expatdesk.employers import search as employer_search
 from expatdesk.employers.search import EmployerChoice, choice_text
 from expatdesk.i18n import _
-from expatdesk.qt.background import event_filter
+from expatdesk.qt.bindings import event_filter
 
 #: Where a suggestion keeps the employer's id and its name.
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -39,7 +39,7 @@ from expatdesk.expats import write as expat_records
 from expatdesk.expats.forms import ExpatForm, FamilyMemberForm, PermitForm
 from expatdesk.i18n import _
 from expatdesk.qt.appearance import colours, scaling
-from expatdesk.qt.background import event_filter
+from expatdesk.qt.bindings import event_filter
 from expatdesk.qt.expats.duplicate_warning import ask_about_duplicates
 from expatdesk.qt.expats.family_permits import (
     FamilyMemberDialog,

@@ -29,7 +29,7 @@ from expatdesk.home.quick_open import Match
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.appearance.accessible import name_by_label
-from expatdesk.qt.background import event_filter
+from expatdesk.qt.bindings import event_filter
 from expatdesk.qt.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from expatdesk import i18n
 from expatdesk.i18n import LANGUAGE_NAMES, _
 from expatdesk.qt.appearance import colours
-from expatdesk.qt.background import event_filter
+from expatdesk.qt.bindings import event_filter
 
 #: The kiosk's type sizes, as multiples of the application's font size (which follows the
 #: user's text size setting).

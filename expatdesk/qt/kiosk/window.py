@@ -39,7 +39,7 @@ from expatdesk.db.database import Database
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
 from expatdesk.qt.acting import given_or_inherited
-from expatdesk.qt.background import event_filter
+from expatdesk.qt.bindings import event_filter
 from expatdesk.qt.kiosk.pages import ChoicePage, ThanksPage, WelcomePage, button, style
 from expatdesk.qt.kiosk.setup import ExitAttempts, ExitCodeDialog, KioskSetup
 from expatdesk.qt.language import LanguageSwitcher

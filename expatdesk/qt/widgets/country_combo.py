@@ -25,7 +25,7 @@ from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from expatdesk.expats import vocabulary as expat_vocabulary
-from expatdesk.qt.background import event_filter
+from expatdesk.qt.bindings import event_filter
 from expatdesk.text import fold, search_terms
 
 #: Where an item keeps its folded name and code, which the filter matches.

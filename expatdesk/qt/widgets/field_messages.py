@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QLabel, QStyle, QTabWidget, QWidget
 from expatdesk.common.db_errors import Problem, Refusal
 from expatdesk.i18n import _
 from expatdesk.qt.appearance import colours
-from expatdesk.qt.background import event_filter
+from expatdesk.qt.bindings import event_filter
 
 #: Where one message goes: the label, its text, and the input to focus (``None``: none).
 Placed = tuple[QLabel, str, QWidget | None]

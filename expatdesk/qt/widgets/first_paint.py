@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from expatdesk.qt.background import event_filter
+from expatdesk.qt.bindings import event_filter
 
 
 class FirstPaint(QObject):

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from expatdesk.common.validation import Problems
 from expatdesk.i18n import _
 from expatdesk.qt import msgbox
-from expatdesk.qt.background import event_filter
+from expatdesk.qt.bindings import event_filter
 from expatdesk.qt.widgets.field_messages import FieldMessages, error_label
 
 T = TypeVar("T")

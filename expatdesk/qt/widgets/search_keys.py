@@ -23,7 +23,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit
 
-from expatdesk.qt.background import event_filter
+from expatdesk.qt.bindings import event_filter
 
 #: What a text field keeps even when the window has an action on the same keys (their key
 #: sequences are the platform's, known only once the application runs).

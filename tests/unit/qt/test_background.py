@@ -3,7 +3,6 @@ sorts errors."""
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import logging
 import sqlite3
@@ -12,12 +11,12 @@ import time
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QThreadPool
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, QThreadPool
+from PySide6.QtWidgets import QWidget
 from sqlalchemy.exc import OperationalError
 
 from expatdesk.errors import DatabaseError
-from expatdesk.qt.background import Job, collect_garbage_anywhere, event_filter
+from expatdesk.qt.background import Job, collect_garbage_anywhere
 
 
 def run(qtbot, function) -> tuple[list[object], list[str]]:
@@ -138,67 +137,3 @@ def test_python_collects_anywhere_again_only_once_no_worker_runs(qtbot) -> None:
         assert gc.isenabled()
     finally:
         gc.disable()  # this test's own teardown hands it back
-
-
-class _Watcher(QObject):
-    """A filter on a window's line edit that, like the survey form's respondent search, keeps
-    a function of the window: a cycle the collector empties one object at a time."""
-
-    seen = 0
-
-    def __init__(self, edit: QLineEdit, window_of: object) -> None:
-        super().__init__(edit)
-        self.edit = edit
-        self.window_of = window_of
-        edit.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.edit:
-            type(self).seen += 1
-        return False
-
-
-class _GuardedWatcher(_Watcher):
-    seen = 0
-
-    @event_filter
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        return super().eventFilter(watched, event)
-
-
-class _Window(QDialog):
-    def __init__(self, watcher: type[_Watcher]) -> None:
-        super().__init__()
-        self.edit = QLineEdit(self)
-        QVBoxLayout(self).addWidget(self.edit)
-        self.watcher = watcher(self.edit, lambda: self)
-
-
-@pytest.mark.parametrize(("watcher", "raised"), [(_Watcher, True), (_GuardedWatcher, False)])
-def test_a_filter_emptied_by_the_collector_lets_the_last_events_pass(
-    qtbot, watcher: type[_Watcher], raised: bool
-) -> None:
-    """The collector, breaking the cycle, may empty the filter before the window goes; the
-    window's last events then reach the emptied filter. Unguarded it raises (what the
-    moved-clock run once met in the survey form); guarded it passes them on."""
-    window = _Window(watcher)
-    window.show()
-    QApplication.processEvents()
-    assert watcher.seen > 0  # it filtered while the window lived
-    vars(window.watcher).clear()  # what the collector does first, in that order
-    refused = pytest.raises(AttributeError, match="no attribute 'edit'")
-    with refused if raised else contextlib.nullcontext():
-        shiboken6.delete(window)
-    assert not shiboken6.isValid(window)
-
-
-def test_the_guard_keeps_what_the_filter_answers(qtbot) -> None:
-    class Eating(QObject):
-        @event_filter
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            return event.type() == QEvent.Type.KeyPress
-
-    eating = Eating()
-    assert eating.eventFilter.__name__ == "eventFilter"
-    assert eating.eventFilter(eating, QEvent(QEvent.Type.KeyPress)) is True
-    assert eating.eventFilter(eating, QEvent(QEvent.Type.Show)) is False

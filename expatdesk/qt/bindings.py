@@ -1,27 +1,42 @@
-"""Imports without PySide6 reading every module's source (issue 18, start-up).
+"""Where PySide6's bindings and Python's own machinery meet: imports, and the garbage collector.
 
-Once imported, PySide6 looks at every module imported after it, for its optional ``__feature__``
-switches (``snake_case``, ``true_property``): it reads the module's whole source with
-:func:`inspect.getsource` and notes whether the text "PySide6" occurs in it (0: a module that uses
-PySide6, -1: one it may ignore). ExpatDesk uses none of those switches, yet that reading cost the
-start-up 60-100 ms (SQLAlchemy, the models, the first area: some 350 modules), and opening the
-Reports area more (reportlab, scipy). The same upstream cost is reported in napari's issue 8584.
+**Imports without PySide6 reading every module's source** (issue 18, start-up). Once imported,
+PySide6 looks at every module imported after it, for its optional ``__feature__`` switches
+(``snake_case``, ``true_property``): it reads the module's whole source with
+:func:`inspect.getsource` and notes whether the text "PySide6" occurs in it (0: a module that
+uses PySide6, -1: one it may ignore). ExpatDesk uses none of those switches, yet that reading cost
+the start-up 60-100 ms (SQLAlchemy, the models, the first area: some 350 modules), and opening
+the Reports area more (reportlab, scipy). The same upstream cost is reported in napari's issue
+8584.
 
 :func:`install` answers PySide6's question before it asks, from the module's name, by what the
 architecture guarantees: the modules of :mod:`expatdesk.qt` use PySide6, no other module of
 ExpatDesk does (tests/test_architecture.py), and the libraries ExpatDesk uses do not either.
 PySide6's own modules are left to PySide6. Where a PySide6 release no longer keeps that
 answer where this looks for it, nothing is changed and imports are as slow as before.
+
+**Event filters the garbage collector has emptied** (:func:`event_filter`). A window closed and
+left to the collector takes its filters with it. The collector breaks the cycle by emptying the
+objects' attributes one by one, and only the last one lets go of the window. Qt then destroys the
+window and sends its widgets their last events (hidden, focus lost), which still pass through a
+filter already emptied: a filter raised ``AttributeError`` on its first ``self.…`` (the
+moved-clock run met "no attribute 'search'" in the survey form).
+
+This module is imported before any other of the package and imports nothing of ExpatDesk: the
+bench's empty window (the floor of the start-up figure) uses it too.
 """
 
 from __future__ import annotations
 
+import functools
 import sys
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from importlib.machinery import ModuleSpec
 from types import ModuleType
+from typing import TypeVar
 
-import PySide6.QtCore  # noqa: F401  (PySide6's import hook, whose question install() answers)
+# (Importing PySide6 installs its import hook, whose question install() answers.)
+from PySide6.QtCore import QEvent, QObject
 
 #: Where PySide6 keeps its answer per module name (its ``shibokensupport.feature`` module).
 _FEATURE_MODULE = "shibokensupport.feature"
@@ -76,3 +91,22 @@ def install() -> bool:
     if not any(isinstance(finder, _Answers) for finder in sys.meta_path):
         sys.meta_path.insert(0, _Answers(answers))
     return True
+
+
+_Filter = TypeVar("_Filter", bound=QObject)
+
+
+def event_filter(
+    method: Callable[[_Filter, QObject, QEvent], bool],
+) -> Callable[[_Filter, QObject, QEvent], bool]:
+    """For every ``eventFilter`` written in Python: passes events on, unfiltered, once the
+    garbage collector has emptied the filter (see the module). The architecture test sees that
+    every ``eventFilter`` of the Qt layer has it."""
+
+    @functools.wraps(method)
+    def filtering(self: _Filter, watched: QObject, event: QEvent) -> bool:
+        if not vars(self):  # (a live wrapper always holds at least what its __init__ set)
+            return False
+        return method(self, watched, event)
+
+    return filtering
