@@ -35,6 +35,7 @@ from expatdesk.employers import search as employer_search
 from expatdesk.employers.search import EmployerChoice, choice_text
 from expatdesk.i18n import _
 from expatdesk.qt.bindings import event_filter
+from expatdesk.qt.widgets.search_keys import enter_pressed
 
 #: Where a suggestion keeps the employer's id and its name.
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -50,13 +51,7 @@ class _EnterInPopup(QObject):
 
     @event_filter
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            return self._handle()
-        return False
+        return enter_pressed(event) and self._handle()
 
 
 class EmployerChooser(QLineEdit):
@@ -178,7 +173,7 @@ class EmployerChooser(QLineEdit):
         """Enter on typed text that is no choice searches again and goes no further: the form's
         default button is not pressed for an employer the user has not taken."""
         if (
-            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            enter_pressed(event)
             and not self.popup.isVisible()  # (there, Enter takes a suggestion)
             and not self.is_resolved()
         ):

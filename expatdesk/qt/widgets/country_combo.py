@@ -21,11 +21,12 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from expatdesk.expats import vocabulary as expat_vocabulary
 from expatdesk.qt.bindings import event_filter
+from expatdesk.qt.widgets.search_keys import enter_pressed
 from expatdesk.text import fold, search_terms
 
 #: Where an item keeps its folded name and code, which the filter matches.
@@ -169,10 +170,8 @@ class SearchCombo(QComboBox):
         """Enter in the suggestions takes the best (first) one before any was highlighted."""
         popup = self.popup
         if (
-            watched is popup
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            enter_pressed(event)
+            and watched is popup
             and not popup.currentIndex().isValid()
             and self.filter.rowCount() > 0
         ):

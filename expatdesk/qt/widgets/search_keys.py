@@ -40,6 +40,16 @@ _COMMAND_KEYS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltMod
 _ENTER_MODIFIERS = Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier
 
 
+def enter_pressed(event: QEvent) -> bool:
+    """Whether ``event`` is Enter or Return pressed: alone, on the keypad or with Shift."""
+    return (
+        event.type() == QEvent.Type.KeyPress
+        and isinstance(event, QKeyEvent)
+        and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        and not event.modifiers() & ~_ENTER_MODIFIERS
+    )
+
+
 class PausedSearch(QObject):
     """Calls ``search`` once typing in ``edit`` (its parent) pauses for :data:`DELAY_MS`, or at
     once on Enter, which ``edit`` keeps (see the module). ``search`` asks :meth:`take` for the
@@ -68,12 +78,7 @@ class PausedSearch(QObject):
 
     @event_filter
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not event.modifiers() & ~_ENTER_MODIFIERS
-        ):
+        if enter_pressed(event):
             if self._timer.isActive() or self._edit.text().strip() != self._searched:
                 self._search()
             return True
