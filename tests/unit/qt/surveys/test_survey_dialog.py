@@ -197,6 +197,25 @@ def test_another_expat_is_found_by_typing_and_saved_as_the_respondent(
     ]
 
 
+def test_enter_on_the_text_searched_keeps_the_respondent_chosen_among_its_matches(
+    qtbot, sqlite_database: Database, sample: Sample
+) -> None:
+    dialog = SurveyDialog(sqlite_database, {"expat": None, "employer": None}, actor=SYSTEM)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    respondent = dialog.ui.respondent
+    search_respondent(qtbot, dialog, "EXP-000")  # every expat of the sample, by ref.
+    assert respondent.count() >= 4  # three matches or more, then "Anonymous"
+    assert respondent.currentIndex() == 0
+    third = respondent.itemText(2)
+    choose(qtbot, respondent, third)
+    qtbot.keyClick(dialog.ui.respondentSearch, Qt.Key.Key_Return)
+    assert respondent.currentText() == third  # the same text: no new search, the choice stays
+    assert dialog.isVisible()
+    search_respondent(qtbot, dialog, "EXP-0005")  # another text is searched at once
+    assert respondent.currentData() == sample.expats["priya"]
+
+
 def test_any_employer_is_found_for_an_employer_survey(
     qtbot, window: MainWindow, sample: Sample, sqlite_database: Database, dialogs: list[QDialog]
 ) -> None:
