@@ -46,6 +46,7 @@ from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, TypeAlias, TypeVar
 
 from sqlalchemy import ClauseElement, ColumnElement, Select, func, literal_column, select
@@ -182,6 +183,16 @@ class Listing:
     def index(self, key: str) -> int:
         """The position of the column ``key``."""
         return self.columns.index(self.column(key))
+
+    @cached_property
+    def _core_page(self) -> tuple[AnySelect, ColumnElement[int]]:
+        return core(self.page_query()), core(self.id_column.expression)
+
+    def rows_query(self, ids: Sequence[int]) -> AnySelect:
+        """The page query for the rows ``ids``, as plain Core (:func:`core`, made once: each page
+        read while scrolling would make it again)."""
+        page, id_column = self._core_page
+        return page.where(id_column.in_(list(ids)))
 
 
 def field_text(key: str) -> Callable[[Row], str]:
@@ -549,9 +560,9 @@ def fetch_rows(database: Database, listing: Listing, ids: Sequence[int]) -> dict
     """The page-query rows of the records ``ids``, by id; ids no longer present are left out."""
     if not ids:
         return {}
-    statement = listing.page_query().where(listing.id_column.in_(list(ids)))
+    statement = listing.rows_query(ids)
     with database.reading() as session:
-        rows = session.connection().execute(core(statement)).mappings().all()
+        rows = session.connection().execute(statement).mappings().all()
     return {row["id"]: row for row in rows}
 
 

@@ -51,12 +51,16 @@ def test_core_statements_are_the_same_sql(
                     statements += [
                         id_query(session, listing, query, order, chosen) for chosen in filters
                     ]
-    statements.append(listing.page_query().where(listing.id_column.in_([1, 2, 3])))
-    for statement in statements:
+    pairs = [(core(statement), statement) for statement in statements]
+    pairs.append(  # the page of rows, as fetch_rows reads it
+        (
+            listing.rows_query([1, 2, 3]),
+            listing.page_query().where(listing.id_column.in_([1, 2, 3])),
+        )
+    )
+    for plain, orm in pairs:
         for dialect in DIALECTS:
-            assert str(core(statement).compile(dialect=dialect)) == str(
-                statement.compile(dialect=dialect)
-            )
+            assert str(plain.compile(dialect=dialect)) == str(orm.compile(dialect=dialect))
 
 
 _FIRST_PAGE = """
